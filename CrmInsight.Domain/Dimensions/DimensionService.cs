@@ -1,0 +1,31 @@
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Sql;
+
+namespace CrmInsight.Domain.Dimensions;
+
+/// <summary>Loads dimension members through the shared cache (one read per data version and scope).</summary>
+public sealed class DimensionService(QueryCache cache, IDataVersionSource versions)
+{
+    public async Task<DimensionCatalog> GetCatalogAsync(DataScope scope, CancellationToken cancellationToken = default)
+    {
+        var version = await versions.GetCurrentAsync(cancellationToken);
+        var args = QueryArgs.For(DashboardFilter.Default, scope);
+        var rows = await cache.GetRowsAsync("dimensions/members", args, version, cancellationToken);
+        return new DimensionCatalog(rows.Select(ToMember).OfType<DimensionMember>());
+    }
+
+    /// <summary>Parses a URL's filter and checks its members exist: the one way pages and the API read filters.</summary>
+    public async Task<FilterParseResult> ParseAsync(IEnumerable<KeyValuePair<string, string?>> query, DataScope scope, CancellationToken cancellationToken = default)
+    {
+        var parsed = FilterQueryString.Parse(query);
+        var catalog = await GetCatalogAsync(scope, cancellationToken);
+        return catalog.Validate(parsed);
+    }
+
+    private static DimensionMember? ToMember(SqlRow row) =>
+        DimensionKinds.FromUrlName(row.GetString("kind") ?? "") is { } kind
+            ? new DimensionMember(kind, (int)row.GetInt64("id"), row.GetString("name") ?? "", row.GetDecimal("parent_id") is { } parent ? (int)parent : null)
+            : null;
+}

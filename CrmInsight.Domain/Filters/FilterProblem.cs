@@ -1,0 +1,30 @@
+namespace CrmInsight.Domain.Filters;
+
+public enum FilterProblemKind
+{
+    /// <summary>The value is not of the parameter's type (not a number, not a date ...).</summary>
+    Malformed,
+
+    /// <summary>Well-formed, but no such member exists.</summary>
+    UnknownMember,
+
+    /// <summary>The dates do not make a range (end not after start, outside the calendar).</summary>
+    InvalidRange,
+
+    /// <summary>The parameter is not one this endpoint takes.</summary>
+    UnknownParameter,
+}
+
+/// <summary>A URL value that was ignored, and why; shown to the user, never thrown.</summary>
+public sealed record FilterProblem(FilterProblemKind Kind, string Parameter, string Value)
+{
+    /// <summary>An English sentence naming the parameter and value (the API's 400 body; the UI localises by kind).</summary>
+    public string Message => Kind switch
+    {
+        FilterProblemKind.Malformed => $"'{Value}' is not a valid value for '{Parameter}'; it was ignored.",
+        FilterProblemKind.UnknownMember => $"There is no {Parameter} with id {Value}; it was ignored.",
+        FilterProblemKind.InvalidRange => $"'{Parameter}={Value}' does not make a valid date range; it was ignored.",
+        FilterProblemKind.UnknownParameter => $"'{Parameter}' is not a known parameter.",
+        _ => $"'{Parameter}={Value}' was ignored.",
+    };
+}

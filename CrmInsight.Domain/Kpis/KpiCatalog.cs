@@ -1,0 +1,162 @@
+using System.Collections.Frozen;
+using CrmInsight.Domain.Filters;
+using static CrmInsight.Domain.Kpis.MeasureContext;
+
+namespace CrmInsight.Domain.Kpis;
+
+/// <summary>
+/// The KPIs the product computes, as KPIS.md defines them. Each is one query (its measures)
+/// and one formula here; nothing re-derives a KPI elsewhere.
+/// </summary>
+public sealed class KpiCatalog
+{
+    private static readonly IReadOnlySet<DimensionKind> AllDimensions = DimensionKinds.All.ToFrozenSet();
+
+    // Facts reached through the customer (surveys, tickets): region, segment and owner rep.
+    private static readonly IReadOnlySet<DimensionKind> CustomerDimensions =
+        new[] { DimensionKind.Region, DimensionKind.Segment, DimensionKind.Team, DimensionKind.Rep }.ToFrozenSet();
+
+    private static readonly IReadOnlySet<DimensionKind> TouchDimensions =
+        new[] { DimensionKind.Region, DimensionKind.Segment, DimensionKind.Team, DimensionKind.Rep, DimensionKind.Campaign }.ToFrozenSet();
+
+    private static readonly IReadOnlySet<DimensionKind> CampaignOnly = new[] { DimensionKind.Campaign }.ToFrozenSet();
+
+    private static readonly IReadOnlySet<DimensionKind> RepDimensions =
+        new[] { DimensionKind.Region, DimensionKind.Team, DimensionKind.Rep }.ToFrozenSet();
+
+    private static readonly IReadOnlySet<DimensionKind> OpportunityDimensions =
+        new[] { DimensionKind.Region, DimensionKind.Segment, DimensionKind.Team, DimensionKind.Rep }.ToFrozenSet();
+
+    private readonly FrozenDictionary<string, KpiDefinition> _byId;
+
+    public KpiCatalog()
+        : this(Headline())
+    {
+    }
+
+    private KpiCatalog(IReadOnlyList<KpiDefinition> definitions)
+    {
+        All = definitions;
+        _byId = definitions.ToFrozenDictionary(d => d.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every KPI, in display order (by area, then as KPIS.md lists them).</summary>
+    public IReadOnlyList<KpiDefinition> All { get; }
+
+    public bool TryGet(string id, out KpiDefinition definition) => _byId.TryGetValue(id, out definition!);
+
+    public KpiDefinition Get(string id) =>
+        _byId.TryGetValue(id, out var definition) ? definition : throw new KeyNotFoundException($"Unknown KPI '{id}'.");
+
+    private static List<KpiDefinition> Headline() =>
+    [
+        // 1. Customer contribution
+        Kpi("revenue", "Revenue", "销售额", KpiArea.Contribution, KpiUnit.Money, KpiDirection.HigherIsBetter,
+            "Σ order revenue in P", "P 期内订单销售额之和",
+            "kpi/sales_summary", AllDimensions, m => m.Cur("revenue")),
+        Kpi("gross_profit", "Gross profit", "毛利", KpiArea.Contribution, KpiUnit.Money, KpiDirection.HigherIsBetter,
+            "Σ (revenue − cost)", "Σ（销售额 − 成本）",
+            "kpi/sales_summary", AllDimensions, m => m.Cur("gross_profit")),
+        Kpi("gross_margin", "Gross margin", "毛利率", KpiArea.Contribution, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "gross_profit / revenue", "毛利 / 销售额",
+            "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("gross_profit"), m.Cur("revenue"))),
+        Kpi("revenue_growth", "Revenue growth", "销售额增长率", KpiArea.Contribution, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "(revenue(P) − revenue(P')) / revenue(P')", "（本期销售额 − 对比期销售额）/ 对比期销售额",
+            "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("revenue") - m.Prev("revenue"), m.Prev("revenue")),
+            usesPreviousWindow: true),
+        Kpi("orders", "Orders", "成交笔数", KpiArea.Contribution, KpiUnit.Count, KpiDirection.HigherIsBetter,
+            "count of orders", "订单笔数",
+            "kpi/sales_summary", AllDimensions, m => m.Cur("orders")),
+        Kpi("active_customers", "Active customers", "活跃客户数", KpiArea.Contribution, KpiUnit.Count, KpiDirection.HigherIsBetter,
+            "distinct customers with at least one non-cancelled order in P", "P 期内至少有一笔有效订单的客户数",
+            "kpi/sales_summary", AllDimensions, m => m.Cur("active_customers")),
+        Kpi("avg_order_value", "Average order value", "客单价", KpiArea.Contribution, KpiUnit.Money, KpiDirection.HigherIsBetter,
+            "revenue / orders", "销售额 / 订单数",
+            "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("revenue"), m.Cur("orders"))),
+        Kpi("items_per_order", "Items per order", "客单件", KpiArea.Contribution, KpiUnit.Ratio, KpiDirection.HigherIsBetter,
+            "Σ items / orders", "销售件数 / 订单数",
+            "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("items"), m.Cur("orders"))),
+        Kpi("purchase_frequency", "Purchase frequency", "购买频次", KpiArea.Contribution, KpiUnit.Ratio, KpiDirection.HigherIsBetter,
+            "orders of identified customers / active_customers", "实名客户订单数 / 活跃客户数",
+            "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("identified_orders"), m.Cur("active_customers"))),
+        Kpi("returns_value", "Returns", "退货金额", KpiArea.Contribution, KpiUnit.Money, KpiDirection.LowerIsBetter,
+            "Σ value of returned items in P", "P 期内退货商品金额之和",
+            "kpi/sales_summary", AllDimensions, m => m.Cur("returns_value")),
+        Kpi("return_rate", "Return rate", "退货率", KpiArea.Contribution, KpiUnit.Fraction, KpiDirection.LowerIsBetter,
+            "returns_value / revenue", "退货金额 / 销售额",
+            "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("returns_value"), m.Cur("revenue"))),
+
+        // 2. Retention, acquisition, churn
+        Kpi("new_customers", "New customers", "新客户数", KpiArea.Retention, KpiUnit.Count, KpiDirection.HigherIsBetter,
+            "customers whose first-ever order falls in P", "首次下单落在 P 期内的客户数",
+            "kpi/new_customers", AllDimensions, m => m.Cur("new_customers")),
+        Kpi("retention_rate", "Retention rate", "顾客保持率", KpiArea.Retention, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "customers active in both P' and P / customers active in P'", "P' 与 P 期均活跃的客户数 / P' 期活跃客户数",
+            "kpi/retention", AllDimensions, m => Ratio(m.Cur("retained"), m.Cur("previous_active")),
+            monthlyQuery: "kpi/retention_monthly"),
+        Kpi("churn_rate", "Churn rate", "顾客流失率", KpiArea.Retention, KpiUnit.Fraction, KpiDirection.LowerIsBetter,
+            "customers active in P' and not in P / customers active in P'", "P' 期活跃而 P 期未活跃的客户数 / P' 期活跃客户数",
+            "kpi/retention", AllDimensions, m => Ratio(m.Cur("previous_active") - m.Cur("retained"), m.Cur("previous_active")),
+            monthlyQuery: "kpi/retention_monthly"),
+        Kpi("repurchase_rate", "Repurchase rate", "回购率", KpiArea.Retention, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "active customers with ≥ 2 orders in P / active customers", "P 期内下单 2 次及以上的活跃客户数 / 活跃客户数",
+            "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("repeat_customers"), m.Cur("active_customers"))),
+
+        // 3. Satisfaction and service
+        Kpi("csat", "Customer satisfaction", "客户满意度", KpiArea.Satisfaction, KpiUnit.Score, KpiDirection.HigherIsBetter,
+            "mean CSAT score (0–100) of surveys dated in P", "P 期内问卷满意度得分（0–100）的平均值",
+            "kpi/surveys", CustomerDimensions, m => Ratio(m.Cur("csat_total"), m.Cur("csat_responses"))),
+        Kpi("nps", "Net promoter score", "净推荐值", KpiArea.Satisfaction, KpiUnit.Score, KpiDirection.HigherIsBetter,
+            "100 × (promoters − detractors) / respondents (promoter 9–10, detractor 0–6)",
+            "100 ×（推荐者 − 贬损者）/ 答卷数（推荐者 9–10 分，贬损者 0–6 分）",
+            "kpi/surveys", CustomerDimensions, m => Ratio(100m * (m.Cur("promoters") - m.Cur("detractors")), m.Cur("nps_respondents"))),
+        Kpi("complaint_rate", "Complaint rate", "客户投诉率", KpiArea.Satisfaction, KpiUnit.Fraction, KpiDirection.LowerIsBetter,
+            "customers with ≥ 1 complaint ticket in P / active customers", "P 期内至少投诉一次的客户数 / 活跃客户数",
+            "kpi/complaints", CustomerDimensions, m => Ratio(m.Cur("complaining_customers"), m.Cur("active_customers"))),
+        Kpi("resolution_rate", "Resolution rate", "问题解决率", KpiArea.Satisfaction, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "tickets submitted in P that have been resolved / tickets submitted in P", "P 期内提交且已解决的工单数 / P 期内提交的工单数",
+            "kpi/tickets", CustomerDimensions, m => Ratio(m.Cur("resolved"), m.Cur("tickets"))),
+        Kpi("first_response_time", "First response time", "响应时间", KpiArea.Satisfaction, KpiUnit.Minutes, KpiDirection.LowerIsBetter,
+            "mean (first response − submitted) in minutes, over tickets submitted in P that have a first response",
+            "P 期内提交且已响应的工单，（首次响应 − 提交）的平均分钟数",
+            "kpi/ticket_times", CustomerDimensions, m => Ratio(m.Cur("response_seconds_total") / 60m, m.Cur("responded"))),
+
+        // 4. Marketing effectiveness
+        Kpi("response_rate", "Response rate", "顾客响应率", KpiArea.Marketing, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "responders / targeted (customers touched by campaigns in P)", "响应客户数 / 目标客户数（P 期内收到营销触达的客户）",
+            "kpi/touches", TouchDimensions, m => Ratio(m.Cur("responders"), m.Cur("targeted"))),
+        Kpi("cac", "Customer acquisition cost", "顾客获取成本", KpiArea.Marketing, KpiUnit.Money, KpiDirection.LowerIsBetter,
+            "spend / new customers attributed to the campaign", "营销费用 / 活动获取的新客户数",
+            "kpi/marketing", CampaignOnly, m => Ratio(m.Cur("spend"), m.Cur("attributed_new_customers"))),
+        Kpi("roi", "Marketing ROI", "营销投资回报率", KpiArea.Marketing, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "(attributed_revenue − spend) / spend", "（归因销售额 − 营销费用）/ 营销费用",
+            "kpi/marketing", CampaignOnly, m => Ratio(m.Cur("attributed_revenue") - m.Cur("spend"), m.Cur("spend"))),
+
+        // 5. Sales team targets
+        Kpi("attainment", "Quota attainment", "销售计划达成率", KpiArea.Sales, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "revenue / quota (monthly quota prorated by day)", "销售额 / 销售配额（月配额按天折算）",
+            "kpi/attainment", RepDimensions, m => Ratio(m.Cur("rep_revenue"), m.Cur("quota"))),
+        Kpi("win_rate", "Win rate", "成交率", KpiArea.Sales, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "opportunities won / opportunities closed in P", "赢单商机数 / P 期内关闭的商机数",
+            "kpi/opportunities", OpportunityDimensions, m => Ratio(m.Cur("won"), m.Cur("closed"))),
+    ];
+
+    private static KpiDefinition Kpi(
+        string id, string nameEn, string nameZh, KpiArea area, KpiUnit unit, KpiDirection direction,
+        string formulaEn, string formulaZh, string query, IReadOnlySet<DimensionKind> filters,
+        Func<MeasureContext, decimal?> compute, string? monthlyQuery = null, bool usesPreviousWindow = false) =>
+        new()
+        {
+            Id = id,
+            Name = new LocalizedText(nameEn, nameZh),
+            Area = area,
+            Unit = unit,
+            Direction = direction,
+            Formula = new LocalizedText(formulaEn, formulaZh),
+            Query = query,
+            MonthlyQuery = monthlyQuery,
+            Filters = filters,
+            Compute = compute,
+            UsesPreviousWindow = usesPreviousWindow,
+        };
+}

@@ -1,0 +1,43 @@
+using CrmInsight.Domain.Filters;
+
+namespace CrmInsight.Domain.Kpis;
+
+/// <summary>
+/// One KPI of KPIS.md: what it is called, how it is computed (a catalog query that returns
+/// its measures, and a formula over them), and which filters apply to it.
+/// </summary>
+public sealed record KpiDefinition
+{
+    public required string Id { get; init; }
+
+    public required LocalizedText Name { get; init; }
+
+    public required KpiArea Area { get; init; }
+
+    public required KpiUnit Unit { get; init; }
+
+    public required KpiDirection Direction { get; init; }
+
+    /// <summary>The formula as KPIS.md states it.</summary>
+    public required LocalizedText Formula { get; init; }
+
+    /// <summary>The catalog query returning this KPI's measures, one row per bucket.</summary>
+    public required string Query { get; init; }
+
+    /// <summary>The query giving one row per calendar month, when it is not <see cref="Query"/> with <c>@monthly = 1</c>.</summary>
+    public string? MonthlyQuery { get; init; }
+
+    /// <summary>The dimension filters that narrow this KPI; any other active filter is reported as ignored.</summary>
+    public required IReadOnlySet<DimensionKind> Filters { get; init; }
+
+    /// <summary>The formula reads the window before the computed one (growth KPIs).</summary>
+    public bool UsesPreviousWindow { get; init; }
+
+    public required Func<MeasureContext, decimal?> Compute { get; init; }
+
+    public ChangeKind ChangeKind => Unit is KpiUnit.Fraction or KpiUnit.Score ? ChangeKind.Points : ChangeKind.Relative;
+
+    /// <summary>The active filters of <paramref name="filter"/> this KPI does not apply.</summary>
+    public IReadOnlyList<DimensionKind> IgnoredFilters(DashboardFilter filter) =>
+        [.. filter.ActiveDimensions.Where(d => !Filters.Contains(d))];
+}

@@ -1,0 +1,34 @@
+using CrmInsight.Domain.Filters;
+
+namespace CrmInsight.Domain.Kpis;
+
+/// <summary>A KPI's value for the period, for the comparison period, and the change between them.
+/// Undefined values (a zero denominator) are null, never 0.</summary>
+public sealed record KpiResult(
+    KpiDefinition Definition,
+    decimal? Value,
+    decimal? ComparisonValue,
+    IReadOnlyList<KpiInput> Inputs,
+    IReadOnlyList<KpiInput> ComparisonInputs,
+    IReadOnlyList<DimensionKind> IgnoredFilters)
+{
+    public string Id => Definition.Id;
+
+    public decimal? Change => (Value, ComparisonValue) switch
+    {
+        ({ } value, { } comparison) when Definition.ChangeKind == ChangeKind.Points => value - comparison,
+        ({ } value, { } comparison) when comparison != 0 => (value - comparison) / Math.Abs(comparison),
+        _ => null,
+    };
+
+    /// <summary>+1 when the change is good news, −1 when bad, 0 when flat, neutral or unknown.</summary>
+    public int Sentiment => (Change, Definition.Direction) switch
+    {
+        (null, _) or (_, KpiDirection.Neutral) => 0,
+        ({ } change, KpiDirection.HigherIsBetter) => Math.Sign(change),
+        ({ } change, _) => -Math.Sign(change),
+    };
+}
+
+/// <summary>A KPI's value in one calendar month (sparklines).</summary>
+public sealed record MonthlyPoint(DateOnly Month, decimal? Value);

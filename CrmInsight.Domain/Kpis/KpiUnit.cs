@@ -1,0 +1,36 @@
+namespace CrmInsight.Domain.Kpis;
+
+public enum KpiUnit
+{
+    /// <summary>Decimal money in the configured currency.</summary>
+    Money,
+
+    /// <summary>Whole things: orders, customers.</summary>
+    Count,
+
+    /// <summary>A share stored as a fraction (0.153) and shown as 15.3 %.</summary>
+    Fraction,
+
+    /// <summary>A plain ratio shown with decimals (2.4 items per order).</summary>
+    Ratio,
+
+    /// <summary>A score on its own scale (CSAT 0–100, NPS −100..100).</summary>
+    Score,
+
+    Minutes,
+}
+
+public static class KpiUnits
+{
+    /// <summary>The API's unit name.</summary>
+    public static string ApiName(this KpiUnit unit) => unit switch
+    {
+        KpiUnit.Money => "money",
+        KpiUnit.Count => "count",
+        KpiUnit.Fraction => "fraction",
+        KpiUnit.Ratio => "ratio",
+        KpiUnit.Score => "score",
+        KpiUnit.Minutes => "minutes",
+        _ => throw new ArgumentOutOfRangeException(nameof(unit)),
+    };
+}

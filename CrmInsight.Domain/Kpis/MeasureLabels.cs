@@ -1,0 +1,48 @@
+using System.Collections.Frozen;
+
+namespace CrmInsight.Domain.Kpis;
+
+/// <summary>Human names of the measure columns the KPI queries return, for the detail panel.</summary>
+public static class MeasureLabels
+{
+    private static readonly FrozenDictionary<string, LocalizedText> Labels = new Dictionary<string, LocalizedText>
+    {
+        ["revenue"] = new("Revenue", "销售额"),
+        ["cost"] = new("Cost", "成本"),
+        ["gross_profit"] = new("Gross profit", "毛利"),
+        ["orders"] = new("Orders", "订单数"),
+        ["items"] = new("Items sold", "销售件数"),
+        ["returns_value"] = new("Value of returned items", "退货金额"),
+        ["identified_orders"] = new("Orders of identified customers", "实名客户订单数"),
+        ["active_customers"] = new("Active customers", "活跃客户数"),
+        ["repeat_customers"] = new("Active customers with 2+ orders", "下单 2 次及以上的客户数"),
+        ["previous_active"] = new("Customers active in the comparison period", "对比期活跃客户数"),
+        ["retained"] = new("…of whom active again in the period", "其中本期再次活跃的客户数"),
+        ["new_customers"] = new("Customers with their first order in the period", "本期首次下单的客户数"),
+        ["csat_responses"] = new("CSAT answers", "满意度答卷数"),
+        ["csat_total"] = new("Sum of CSAT scores", "满意度得分合计"),
+        ["nps_respondents"] = new("Answers to 'would you recommend'", "推荐意愿答卷数"),
+        ["promoters"] = new("Promoters (9–10)", "推荐者（9–10 分）"),
+        ["detractors"] = new("Detractors (0–6)", "贬损者（0–6 分）"),
+        ["tickets"] = new("Tickets submitted", "提交的工单数"),
+        ["resolved"] = new("…of which resolved", "其中已解决"),
+        ["responded"] = new("Tickets with a first response", "已首次响应的工单数"),
+        ["response_seconds_total"] = new("Total time to first response (s)", "首次响应时长合计（秒）"),
+        ["complaining_customers"] = new("Customers who complained", "投诉客户数"),
+        ["targeted"] = new("Customers targeted", "目标客户数"),
+        ["responders"] = new("Customers who responded", "响应客户数"),
+        ["spend"] = new("Campaign spend", "营销费用"),
+        ["attributed_revenue"] = new("Revenue attributed to campaigns", "活动归因销售额"),
+        ["attributed_new_customers"] = new("New customers acquired by campaigns", "活动获取的新客户数"),
+        ["rep_revenue"] = new("Revenue of the reps in scope", "销售代表业绩"),
+        ["quota"] = new("Quota (prorated by day)", "销售配额（按天折算）"),
+        ["closed"] = new("Opportunities closed", "已关闭商机数"),
+        ["won"] = new("…won", "赢单数"),
+        ["lost"] = new("…lost", "输单数"),
+    }.ToFrozenDictionary();
+
+    public static IEnumerable<string> Known => Labels.Keys;
+
+    public static LocalizedText For(string measure) =>
+        Labels.TryGetValue(measure, out var label) ? label : new LocalizedText(measure, measure);
+}

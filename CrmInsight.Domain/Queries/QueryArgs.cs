@@ -1,0 +1,37 @@
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Sql;
+
+namespace CrmInsight.Domain.Queries;
+
+/// <summary>
+/// The standard parameters of the catalog queries, built from a filter and a scope:
+/// <c>@{dimension}_all</c> (1 = no selection) with <c>@{dimension}_ids</c>,
+/// <c>@scope_all</c> with <c>@scope_team_ids</c>, the window <c>@date_from</c>/<c>@date_to</c>
+/// (exclusive), the previous window <c>@prev_from</c>/<c>@prev_to</c>, and <c>@monthly</c>.
+/// </summary>
+public static class QueryArgs
+{
+    public static SqlArgs For(DashboardFilter filter, DataScope scope)
+    {
+        var args = SqlArgs.Empty;
+        foreach (var kind in DimensionKinds.All)
+        {
+            var members = filter.Members(kind);
+            args = args
+                .With($"{kind.UrlName()}_all", members.IsEmpty ? 1 : 0)
+                .With($"{kind.UrlName()}_ids", members.ToList());
+        }
+        return args
+            .With("scope_all", scope.IsAll ? 1 : 0)
+            .With("scope_team_ids", scope.Teams?.ToList() ?? []);
+    }
+
+    public static SqlArgs Window(this SqlArgs args, DateRange period, DateRange previous) =>
+        args.With("date_from", period.From)
+            .With("date_to", period.To)
+            .With("prev_from", previous.From)
+            .With("prev_to", previous.To);
+
+    public static SqlArgs Monthly(this SqlArgs args, bool monthly) => args.With("monthly", monthly ? 1 : 0);
+}

@@ -1,0 +1,65 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics;
+using CrmInsight.Domain.Storage;
+using Dapper;
+
+namespace CrmInsight.Domain.Sql;
+
+/// <summary>
+/// Runs catalog queries through Dapper on the configured database. Only the arguments a
+/// query's text names are bound; a name the text uses but the arguments lack is a bug and throws.
+/// </summary>
+public sealed class QueryRunner(ICrmDatabase database, SqlCatalog catalog, QueryMetrics metrics)
+{
+    public SqlDialect Dialect => database.Dialect;
+
+    public SqlQuery Prepare(string name) => catalog.Get(name, database.Dialect);
+
+    public async Task<IReadOnlyList<SqlRow>> QueryRowsAsync(string name, SqlArgs args, CancellationToken cancellationToken = default)
+    {
+        var query = Prepare(name);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        var rows = await connection.QueryAsync(Command(query, args, null, cancellationToken));
+        metrics.Record(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return [.. rows.Cast<IDictionary<string, object?>>().Select(r => new SqlRow(r))];
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string name, SqlArgs args, CancellationToken cancellationToken = default)
+    {
+        var query = Prepare(name);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        var rows = await connection.QueryAsync<T>(Command(query, args, null, cancellationToken));
+        metrics.Record(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return rows.AsList();
+    }
+
+    /// <summary>Runs a statement on a connection (and transaction) the caller owns.</summary>
+    public async Task<int> ExecuteAsync(string name, SqlArgs args, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        var query = Prepare(name);
+        var started = Stopwatch.GetTimestamp();
+        var affected = await connection.ExecuteAsync(Command(query, args, transaction, cancellationToken));
+        metrics.Record(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return affected;
+    }
+
+    internal static DynamicParameters Bind(SqlQuery query, SqlArgs args)
+    {
+        var parameters = new DynamicParameters();
+        foreach (var name in query.Parameters)
+        {
+            if (!args.TryGet(name, out var value))
+            {
+                throw new InvalidOperationException($"Query '{query.Name}' uses @{name}, which was not supplied.");
+            }
+            parameters.Add(name, value);
+        }
+        return parameters;
+    }
+
+    private CommandDefinition Command(SqlQuery query, SqlArgs args, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        new(query.Text, Bind(query, args), transaction, database.CommandTimeoutSeconds, CommandType.Text, cancellationToken: cancellationToken);
+}

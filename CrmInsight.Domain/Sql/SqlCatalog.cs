@@ -1,0 +1,125 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace CrmInsight.Domain.Sql;
+
+/// <summary>
+/// The hand-written SQL embedded in this assembly (the top-level <c>sql/</c> folder).
+/// A query is named by its path under <c>sql/queries/</c> without extension
+/// (<c>kpi/sales_summary</c>). A <c>name.duckdb.sql</c> or <c>name.sqlserver.sql</c> file
+/// beside the shared <c>name.sql</c> replaces it for that engine.
+/// </summary>
+public sealed class SqlCatalog
+{
+    private const string QueryPrefix = "sql/queries/";
+    private static readonly Lazy<SqlCatalog> Embedded = new(() => FromAssembly(typeof(SqlCatalog).Assembly));
+
+    private readonly FrozenDictionary<(string Name, SqlDialect Dialect), SqlQuery> _queries;
+    private readonly FrozenDictionary<(string Name, SqlDialect Dialect), string> _sources;
+    private readonly FrozenDictionary<SqlDialect, string> _schemas;
+
+    private SqlCatalog(IReadOnlyDictionary<string, string> files)
+    {
+        var sources = new Dictionary<(string, SqlDialect), string>();
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (path, text) in files.Where(f => f.Key.StartsWith(QueryPrefix, StringComparison.Ordinal)))
+        {
+            var (name, dialect) = ParseQueryPath(path[QueryPrefix.Length..]);
+            names.Add(name);
+            if (dialect is { } only)
+            {
+                sources[(name, only)] = text;
+            }
+            else
+            {
+                foreach (var each in Enum.GetValues<SqlDialect>())
+                {
+                    sources.TryAdd((name, each), text);
+                }
+            }
+        }
+
+        QueryNames = [.. names];
+        _sources = sources.ToFrozenDictionary();
+        _queries = sources.ToFrozenDictionary(
+            kv => kv.Key,
+            kv =>
+            {
+                var marker = kv.Key.Item2 == SqlDialect.DuckDb ? '$' : '@';
+                var (rewritten, parameters) = SqlScanner.RewriteParameters(kv.Value, marker);
+                return new SqlQuery(kv.Key.Item1, kv.Key.Item2, rewritten, parameters);
+            });
+        _schemas = Enum.GetValues<SqlDialect>()
+            .Where(d => files.ContainsKey(SchemaPath(d)))
+            .ToFrozenDictionary(d => d, d => files[SchemaPath(d)]);
+    }
+
+    /// <summary>The catalog embedded in CrmInsight.Domain.</summary>
+    public static SqlCatalog Default => Embedded.Value;
+
+    /// <summary>Every query name, sorted.</summary>
+    public IReadOnlyList<string> QueryNames { get; }
+
+    /// <summary>The query prepared for <paramref name="dialect"/>.</summary>
+    public SqlQuery Get(string name, SqlDialect dialect) =>
+        _queries.TryGetValue((name, dialect), out var query)
+            ? query
+            : throw new KeyNotFoundException($"No SQL query named '{name}' for {dialect}.");
+
+    /// <summary>The file text as written, before parameter rewriting.</summary>
+    public string GetSource(string name, SqlDialect dialect) =>
+        _sources.TryGetValue((name, dialect), out var text)
+            ? text
+            : throw new KeyNotFoundException($"No SQL query named '{name}' for {dialect}.");
+
+    public bool Contains(string name) => _queries.ContainsKey((name, SqlDialect.DuckDb)) || _queries.ContainsKey((name, SqlDialect.SqlServer));
+
+    /// <summary>The DDL script of an engine (<c>sql/schema/&lt;engine&gt;.sql</c>).</summary>
+    public string GetSchema(SqlDialect dialect) =>
+        _schemas.TryGetValue(dialect, out var text)
+            ? text
+            : throw new KeyNotFoundException($"No schema script for {dialect}.");
+
+    internal static SqlCatalog FromFiles(IReadOnlyDictionary<string, string> files) => new(files);
+
+    private static SqlCatalog FromAssembly(Assembly assembly)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            // RecursiveDir uses the build machine's separator; names here always use '/'.
+            var path = resource.Replace('\\', '/');
+            if (!path.StartsWith("sql/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            files[path] = reader.ReadToEnd();
+        }
+        return new SqlCatalog(files);
+    }
+
+    private static string SchemaPath(SqlDialect dialect) => $"sql/schema/{DialectSuffix(dialect)}.sql";
+
+    private static string DialectSuffix(SqlDialect dialect) => dialect switch
+    {
+        SqlDialect.DuckDb => "duckdb",
+        SqlDialect.SqlServer => "sqlserver",
+        _ => throw new ArgumentOutOfRangeException(nameof(dialect)),
+    };
+
+    private static (string Name, SqlDialect? Dialect) ParseQueryPath(string relative)
+    {
+        var withoutSql = relative[..^".sql".Length];
+        foreach (var dialect in Enum.GetValues<SqlDialect>())
+        {
+            var suffix = "." + DialectSuffix(dialect);
+            if (withoutSql.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return (withoutSql[..^suffix.Length], dialect);
+            }
+        }
+        return (withoutSql, null);
+    }
+}

@@ -1,0 +1,7 @@
+namespace CrmInsight.Domain.Storage;
+
+public enum StorageProvider
+{
+    DuckDb,
+    SqlServer,
+}

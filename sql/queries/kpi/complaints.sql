@@ -1,0 +1,43 @@
+-- complaint_rate: customers with at least one complaint ticket submitted in
+-- [date_from, date_to), over the customers active (with a sale) in that period.
+-- Both sides filter on the customer's region, segment and owner rep, so they describe the
+-- same customers; sales channel, category and campaign do not apply.
+WITH customers AS (
+    SELECT c.customer_id
+    FROM dim_customer c
+    LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
+    WHERE (@region_all = 1 OR c.region_id IN @region_ids)
+      AND (@segment_all = 1 OR c.segment_id IN @segment_ids)
+      AND (@team_all = 1 OR r.team_id IN @team_ids)
+      AND (@rep_all = 1 OR c.owner_rep_id IN @rep_ids)
+      AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
+), complaining AS (
+    SELECT DISTINCT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket, t.customer_id
+    FROM fact_ticket t
+    JOIN customers c ON c.customer_id = t.customer_id
+    JOIN dim_date d ON d.calendar_date = CAST(t.submitted_at AS DATE)
+    WHERE t.is_complaint = 1
+      AND t.submitted_at >= @date_from AND t.submitted_at < @date_to
+), active AS (
+    SELECT DISTINCT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket, o.customer_id
+    FROM fact_order o
+    JOIN customers c ON c.customer_id = o.customer_id
+    JOIN dim_date d ON d.calendar_date = o.order_date
+    WHERE o.status <> 'cancelled' AND o.revenue > 0
+      AND o.order_date >= @date_from AND o.order_date < @date_to
+), complaining_counts AS (
+    SELECT bucket, COUNT(*) AS complaining_customers FROM complaining GROUP BY bucket
+), active_counts AS (
+    SELECT bucket, COUNT(*) AS active_customers FROM active GROUP BY bucket
+), buckets AS (
+    SELECT bucket FROM complaining_counts
+    UNION
+    SELECT bucket FROM active_counts
+)
+SELECT b.bucket,
+       COALESCE(cc.complaining_customers, 0) AS complaining_customers,
+       COALESCE(ac.active_customers, 0) AS active_customers
+FROM buckets b
+LEFT JOIN complaining_counts cc ON cc.bucket = b.bucket
+LEFT JOIN active_counts ac ON ac.bucket = b.bucket
+ORDER BY b.bucket

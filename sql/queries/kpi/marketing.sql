@@ -1,0 +1,73 @@
+-- Campaign money for [date_from, date_to): cac and roi.
+--   spend: campaign spend dated in the period;
+--   attributed_revenue: sales in the period that carry a campaign and fall inside its
+--     attribution window [start_date, end_date + attribution_days), days as dim_date numbers;
+--   attributed_new_customers: customers whose first-ever sale is in the period and whose
+--     acquisition campaign is set (the campaigns selected, when the filter names some).
+-- Only the campaign filter applies: spend has no region, segment or channel to slice by,
+-- and slicing one side of a ratio but not the other would make it meaningless.
+WITH spent AS (
+    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
+           s.amount
+    FROM fact_campaign_spend s
+    JOIN dim_date d ON d.calendar_date = s.spend_date
+    WHERE s.spend_date >= @date_from AND s.spend_date < @date_to
+      AND (@campaign_all = 1 OR s.campaign_id IN @campaign_ids)
+), spend AS (
+    SELECT bucket, CAST(SUM(amount) AS DECIMAL(18,2)) AS spend
+    FROM spent
+    GROUP BY bucket
+), attributed AS (
+    SELECT CASE WHEN @monthly = 1 THEN od.month_start ELSE @date_from END AS bucket,
+           o.revenue
+    FROM fact_order o
+    JOIN dim_campaign c ON c.campaign_id = o.campaign_id
+    JOIN dim_date od ON od.calendar_date = o.order_date
+    JOIN dim_date cs ON cs.calendar_date = c.start_date
+    JOIN dim_date ce ON ce.calendar_date = c.end_date
+    WHERE o.order_date >= @date_from AND o.order_date < @date_to
+      AND o.status <> 'cancelled' AND o.revenue > 0
+      AND od.day_number >= cs.day_number
+      AND od.day_number < ce.day_number + c.attribution_days
+      AND (@campaign_all = 1 OR o.campaign_id IN @campaign_ids)
+      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+), revenue AS (
+    SELECT bucket, CAST(SUM(revenue) AS DECIMAL(18,2)) AS attributed_revenue
+    FROM attributed
+    GROUP BY bucket
+), first_sales AS (
+    SELECT o.customer_id, MIN(o.order_date) AS first_date
+    FROM fact_order o
+    WHERE o.customer_id IS NOT NULL
+      AND o.status <> 'cancelled' AND o.revenue > 0
+      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+    GROUP BY o.customer_id
+    HAVING MIN(o.order_date) >= @date_from AND MIN(o.order_date) < @date_to
+), acquired_customers AS (
+    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
+           f.customer_id
+    FROM first_sales f
+    JOIN dim_customer cu ON cu.customer_id = f.customer_id
+    JOIN dim_date d ON d.calendar_date = f.first_date
+    WHERE cu.acquisition_campaign_id IS NOT NULL
+      AND (@campaign_all = 1 OR cu.acquisition_campaign_id IN @campaign_ids)
+), acquired AS (
+    SELECT bucket, COUNT(*) AS attributed_new_customers
+    FROM acquired_customers
+    GROUP BY bucket
+), buckets AS (
+    SELECT bucket FROM spend
+    UNION
+    SELECT bucket FROM revenue
+    UNION
+    SELECT bucket FROM acquired
+)
+SELECT b.bucket,
+       COALESCE(s.spend, 0) AS spend,
+       COALESCE(r.attributed_revenue, 0) AS attributed_revenue,
+       COALESCE(a.attributed_new_customers, 0) AS attributed_new_customers
+FROM buckets b
+LEFT JOIN spend s ON s.bucket = b.bucket
+LEFT JOIN revenue r ON r.bucket = b.bucket
+LEFT JOIN acquired a ON a.bucket = b.bucket
+ORDER BY b.bucket

@@ -1,0 +1,30 @@
+-- Customers whose first-ever sale falls in [date_from, date_to), counted where that first
+-- sale matches the filters ("acquired in this period through this slice").
+-- The first sale is found over all orders, unfiltered: a customer is new once, ever.
+WITH first_sales AS (
+    SELECT o.customer_id, MIN(o.order_date) AS first_date
+    FROM fact_order o
+    WHERE o.customer_id IS NOT NULL
+      AND o.status <> 'cancelled' AND o.revenue > 0
+    GROUP BY o.customer_id
+    HAVING MIN(o.order_date) >= @date_from AND MIN(o.order_date) < @date_to
+), acquired AS (
+    SELECT DISTINCT f.customer_id,
+           CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket
+    FROM first_sales f
+    JOIN fact_order o ON o.customer_id = f.customer_id AND o.order_date = f.first_date
+    JOIN dim_date d ON d.calendar_date = f.first_date
+    WHERE o.status <> 'cancelled' AND o.revenue > 0
+      AND (@region_all = 1 OR o.region_id IN @region_ids)
+      AND (@segment_all = 1 OR o.segment_id IN @segment_ids)
+      AND (@channel_all = 1 OR o.channel_id IN @channel_ids)
+      AND (@category_all = 1 OR o.category_id IN @category_ids)
+      AND (@team_all = 1 OR o.team_id IN @team_ids)
+      AND (@rep_all = 1 OR o.rep_id IN @rep_ids)
+      AND (@campaign_all = 1 OR o.campaign_id IN @campaign_ids)
+      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+)
+SELECT bucket, COUNT(*) AS new_customers
+FROM acquired
+GROUP BY bucket
+ORDER BY bucket

@@ -1,0 +1,24 @@
+-- Ticket counts for tickets submitted in [date_from, date_to): resolution_rate.
+-- "Resolved" means resolved by now, whenever that was.
+-- Region, segment, team and rep are the customer's (the rep is the account owner).
+WITH scoped AS (
+    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
+           t.resolved_at, t.first_response_at
+    FROM fact_ticket t
+    JOIN dim_date d ON d.calendar_date = CAST(t.submitted_at AS DATE)
+    LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
+    LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
+    WHERE t.submitted_at >= @date_from AND t.submitted_at < @date_to
+      AND (@region_all = 1 OR c.region_id IN @region_ids)
+      AND (@segment_all = 1 OR c.segment_id IN @segment_ids)
+      AND (@team_all = 1 OR r.team_id IN @team_ids)
+      AND (@rep_all = 1 OR c.owner_rep_id IN @rep_ids)
+      AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
+)
+SELECT bucket,
+       COUNT(*) AS tickets,
+       COUNT(resolved_at) AS resolved,
+       COUNT(first_response_at) AS responded
+FROM scoped
+GROUP BY bucket
+ORDER BY bucket

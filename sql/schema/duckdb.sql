@@ -1,0 +1,230 @@
+-- CrmInsight star schema for DuckDB (the embedded default).
+-- Kept in step with sqlserver.sql: same tables, same columns, same meaning.
+--
+-- Fact tables carry no primary-key or unique constraints here: DuckDB maintains them
+-- with ART indexes that slow the bulk Appender load and cost memory at 10 M rows.
+-- Idempotent writes (import, ingest) delete by source code before inserting instead.
+-- Flags are TINYINT 0/1 in both engines so SUM and "= 1" read the same everywhere.
+
+CREATE TABLE IF NOT EXISTS data_version (
+    id          INTEGER PRIMARY KEY,
+    version     BIGINT NOT NULL,
+    updated_at  TIMESTAMP NOT NULL
+);
+INSERT INTO data_version (id, version, updated_at)
+SELECT 1, 0, CAST(current_timestamp AS TIMESTAMP)
+WHERE NOT EXISTS (SELECT 1 FROM data_version);
+
+-- One row per calendar day. Queries group by these keys instead of calling date functions,
+-- which keeps the query files portable between DuckDB and SQL Server.
+CREATE TABLE IF NOT EXISTS dim_date (
+    date_key       INTEGER PRIMARY KEY,   -- yyyymmdd
+    calendar_date  DATE NOT NULL,
+    cal_year       INTEGER NOT NULL,
+    cal_quarter    INTEGER NOT NULL,      -- 1..4
+    cal_month      INTEGER NOT NULL,      -- 1..12
+    cal_day        INTEGER NOT NULL,
+    iso_weekday    INTEGER NOT NULL,      -- 1 = Monday .. 7 = Sunday
+    quarter_key    INTEGER NOT NULL,      -- yyyyq
+    quarter_start  DATE NOT NULL,
+    month_key      INTEGER NOT NULL,      -- yyyymm
+    month_start    DATE NOT NULL,
+    week_key       INTEGER NOT NULL,      -- ISO year * 100 + ISO week
+    week_start     DATE NOT NULL,         -- the Monday of the ISO week
+    day_number     INTEGER NOT NULL       -- days since 2000-01-01: date arithmetic as plain integers
+);
+INSERT INTO dim_date
+SELECT
+    CAST(strftime(d, '%Y%m%d') AS INTEGER),
+    CAST(d AS DATE),
+    year(d),
+    quarter(d),
+    month(d),
+    day(d),
+    isodow(d),
+    year(d) * 10 + quarter(d),
+    CAST(date_trunc('quarter', d) AS DATE),
+    year(d) * 100 + month(d),
+    CAST(date_trunc('month', d) AS DATE),
+    isoyear(d) * 100 + week(d),
+    CAST(date_trunc('week', d) AS DATE),
+    CAST(date_diff('day', DATE '2000-01-01', CAST(d AS DATE)) AS INTEGER)
+FROM generate_series(TIMESTAMP '2000-01-01', TIMESTAMP '2049-12-31', INTERVAL 1 DAY) AS g(d)
+WHERE NOT EXISTS (SELECT 1 FROM dim_date);
+
+CREATE TABLE IF NOT EXISTS dim_region (
+    region_id  INTEGER PRIMARY KEY,
+    name       VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dim_segment (
+    segment_id  INTEGER PRIMARY KEY,
+    name        VARCHAR NOT NULL
+);
+
+-- Sales channel: where an order was placed (online store, retail store, telesales ...).
+CREATE TABLE IF NOT EXISTS dim_channel (
+    channel_id  INTEGER PRIMARY KEY,
+    name        VARCHAR NOT NULL
+);
+
+-- Marketing channel: how a campaign reaches people and how a customer was acquired.
+CREATE TABLE IF NOT EXISTS dim_marketing_channel (
+    marketing_channel_id  INTEGER PRIMARY KEY,
+    name                  VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dim_category (
+    category_id  INTEGER PRIMARY KEY,
+    name         VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dim_team (
+    team_id    INTEGER PRIMARY KEY,
+    name       VARCHAR NOT NULL,
+    region_id  INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS dim_rep (
+    rep_id      INTEGER PRIMARY KEY,
+    name        VARCHAR NOT NULL,
+    team_id     INTEGER NOT NULL,
+    region_id   INTEGER NOT NULL,
+    hired_date  DATE
+);
+
+CREATE TABLE IF NOT EXISTS dim_agent (
+    agent_id  INTEGER PRIMARY KEY,
+    name      VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dim_campaign (
+    campaign_id           INTEGER PRIMARY KEY,
+    name                  VARCHAR NOT NULL,
+    marketing_channel_id  INTEGER NOT NULL,
+    start_date            DATE NOT NULL,
+    end_date              DATE NOT NULL,    -- exclusive
+    attribution_days      INTEGER NOT NULL, -- an order up to this many days after end_date still counts
+    budget                DECIMAL(18,2)
+);
+
+CREATE TABLE IF NOT EXISTS dim_customer (
+    customer_id              BIGINT PRIMARY KEY,
+    customer_code            VARCHAR NOT NULL,   -- the source CRM's id
+    name                     VARCHAR,
+    email                    VARCHAR,
+    phone                    VARCHAR,
+    city                     VARCHAR,
+    region_id                INTEGER,
+    segment_id               INTEGER,
+    owner_rep_id             INTEGER,
+    acquired_date            DATE,
+    acquisition_channel_id   INTEGER,            -- dim_marketing_channel
+    acquisition_campaign_id  INTEGER,
+    updated_at               TIMESTAMP NOT NULL
+);
+
+-- Stage of an opportunity and the probability used for the weighted pipeline.
+CREATE TABLE IF NOT EXISTS dim_stage (
+    stage        VARCHAR PRIMARY KEY,
+    sort_order   INTEGER NOT NULL,
+    probability  DECIMAL(5,4) NOT NULL,
+    is_closed    TINYINT NOT NULL
+);
+INSERT INTO dim_stage (stage, sort_order, probability, is_closed)
+SELECT * FROM (VALUES
+    ('prospecting', 1, 0.10, 0),
+    ('qualification', 2, 0.25, 0),
+    ('proposal', 3, 0.50, 0),
+    ('negotiation', 4, 0.75, 0),
+    ('won', 5, 1.00, 1),
+    ('lost', 6, 0.00, 1)) AS s(stage, sort_order, probability, is_closed)
+WHERE NOT EXISTS (SELECT 1 FROM dim_stage);
+
+-- An order. segment_id and team_id are snapshots taken when the order was written, so a
+-- customer changing segment or a rep changing team does not rewrite history, and order
+-- queries filter without joins.
+CREATE TABLE IF NOT EXISTS fact_order (
+    order_id        BIGINT NOT NULL,
+    order_code      VARCHAR NOT NULL,
+    customer_id     BIGINT,             -- NULL: an anonymous sale
+    order_date      DATE NOT NULL,
+    rep_id          INTEGER,
+    team_id         INTEGER,
+    region_id       INTEGER,
+    segment_id      INTEGER,
+    channel_id      INTEGER,
+    category_id     INTEGER,
+    campaign_id     INTEGER,
+    revenue         DECIMAL(18,2) NOT NULL,
+    cost            DECIMAL(18,2) NOT NULL,
+    items           INTEGER NOT NULL,
+    returned_value  DECIMAL(18,2) NOT NULL,
+    status          VARCHAR NOT NULL    -- 'completed' | 'cancelled'
+);
+
+CREATE TABLE IF NOT EXISTS fact_ticket (
+    ticket_id          BIGINT NOT NULL,
+    ticket_code        VARCHAR NOT NULL,
+    customer_id        BIGINT,
+    category           VARCHAR NOT NULL,   -- billing, delivery, product, account, returns ...
+    channel            VARCHAR NOT NULL,   -- phone, email, chat, web
+    submitted_at       TIMESTAMP NOT NULL,
+    first_response_at  TIMESTAMP,          -- NULL: not answered yet
+    resolved_at        TIMESTAMP,          -- NULL: not resolved yet
+    is_complaint       TINYINT NOT NULL,
+    agent_id           INTEGER,
+    wait_seconds       INTEGER,            -- phone only
+    talk_seconds       INTEGER             -- phone only
+);
+
+CREATE TABLE IF NOT EXISTS fact_survey (
+    survey_id       BIGINT NOT NULL,
+    survey_code     VARCHAR NOT NULL,
+    customer_id     BIGINT,
+    survey_date     DATE NOT NULL,
+    touchpoint      VARCHAR NOT NULL,   -- purchase, service, relationship
+    csat            SMALLINT,           -- 0..100
+    service_rating  SMALLINT,           -- 1..10
+    recommend       SMALLINT            -- 0..10
+);
+
+CREATE TABLE IF NOT EXISTS fact_campaign_touch (
+    campaign_id     INTEGER NOT NULL,
+    customer_id     BIGINT NOT NULL,
+    sent_date       DATE NOT NULL,
+    responded       TINYINT NOT NULL,
+    responded_date  DATE,
+    converted       TINYINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS fact_campaign_spend (
+    campaign_id  INTEGER NOT NULL,
+    spend_date   DATE NOT NULL,
+    amount       DECIMAL(18,2) NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS fact_opportunity (
+    opportunity_id    BIGINT NOT NULL,
+    opportunity_code  VARCHAR NOT NULL,
+    rep_id            INTEGER NOT NULL,
+    customer_id       BIGINT,
+    created_date      DATE NOT NULL,
+    closed_date       DATE,              -- NULL while open
+    stage             VARCHAR NOT NULL,  -- dim_stage
+    amount            DECIMAL(18,2) NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS fact_activity (
+    activity_id    BIGINT NOT NULL,
+    rep_id         INTEGER NOT NULL,
+    customer_id    BIGINT,
+    activity_date  DATE NOT NULL,
+    kind           VARCHAR NOT NULL    -- call, visit, email, meeting
+);
+
+CREATE TABLE IF NOT EXISTS fact_quota (
+    rep_id       INTEGER NOT NULL,
+    month_start  DATE NOT NULL,
+    amount       DECIMAL(18,2) NOT NULL
+);

@@ -1,0 +1,270 @@
+-- CrmInsight star schema for SQL Server (production).
+-- Kept in step with duckdb.sql: same tables, same columns, same meaning.
+-- Facts are clustered columnstore tables: the dashboard scans and aggregates them, it
+-- never looks single rows up by key on the hot path.
+-- Every statement is guarded so the script can run against an existing database.
+
+IF OBJECT_ID(N'dbo.data_version', N'U') IS NULL
+    CREATE TABLE dbo.data_version (
+        id          INT NOT NULL PRIMARY KEY,
+        version     BIGINT NOT NULL,
+        updated_at  DATETIME2(3) NOT NULL
+    );
+INSERT INTO dbo.data_version (id, version, updated_at)
+SELECT 1, 0, SYSUTCDATETIME()
+WHERE NOT EXISTS (SELECT 1 FROM dbo.data_version);
+
+IF OBJECT_ID(N'dbo.dim_date', N'U') IS NULL
+    CREATE TABLE dbo.dim_date (
+        date_key       INT NOT NULL PRIMARY KEY,
+        calendar_date  DATE NOT NULL UNIQUE,
+        cal_year       INT NOT NULL,
+        cal_quarter    INT NOT NULL,
+        cal_month      INT NOT NULL,
+        cal_day        INT NOT NULL,
+        iso_weekday    INT NOT NULL,
+        quarter_key    INT NOT NULL,
+        quarter_start  DATE NOT NULL,
+        month_key      INT NOT NULL,
+        month_start    DATE NOT NULL,
+        week_key       INT NOT NULL,
+        week_start     DATE NOT NULL,
+        day_number     INT NOT NULL
+    );
+
+WITH days AS (
+    SELECT CAST('2000-01-01' AS DATE) AS d
+    UNION ALL
+    SELECT DATEADD(DAY, 1, d) FROM days WHERE d < CAST('2049-12-31' AS DATE)
+), keyed AS (
+    SELECT
+        d,
+        -- ISO weekday independent of SET DATEFIRST: 2000-01-03 was a Monday.
+        (DATEDIFF(DAY, CAST('2000-01-03' AS DATE), d) % 7 + 7) % 7 + 1 AS iso_weekday
+    FROM days
+)
+INSERT INTO dbo.dim_date
+SELECT
+    YEAR(d) * 10000 + MONTH(d) * 100 + DAY(d),
+    d,
+    YEAR(d),
+    DATEPART(QUARTER, d),
+    MONTH(d),
+    DAY(d),
+    iso_weekday,
+    YEAR(d) * 10 + DATEPART(QUARTER, d),
+    DATEFROMPARTS(YEAR(d), (DATEPART(QUARTER, d) - 1) * 3 + 1, 1),
+    YEAR(d) * 100 + MONTH(d),
+    DATEFROMPARTS(YEAR(d), MONTH(d), 1),
+    -- The ISO year is the year of the Thursday of the same week.
+    YEAR(DATEADD(DAY, 4 - iso_weekday, d)) * 100 + DATEPART(ISO_WEEK, d),
+    DATEADD(DAY, 1 - iso_weekday, d),
+    DATEDIFF(DAY, CAST('2000-01-01' AS DATE), d)
+FROM keyed
+WHERE NOT EXISTS (SELECT 1 FROM dbo.dim_date)
+OPTION (MAXRECURSION 0);
+
+IF OBJECT_ID(N'dbo.dim_region', N'U') IS NULL
+    CREATE TABLE dbo.dim_region (
+        region_id  INT NOT NULL PRIMARY KEY,
+        name       NVARCHAR(200) NOT NULL
+    );
+
+IF OBJECT_ID(N'dbo.dim_segment', N'U') IS NULL
+    CREATE TABLE dbo.dim_segment (
+        segment_id  INT NOT NULL PRIMARY KEY,
+        name        NVARCHAR(200) NOT NULL
+    );
+
+IF OBJECT_ID(N'dbo.dim_channel', N'U') IS NULL
+    CREATE TABLE dbo.dim_channel (
+        channel_id  INT NOT NULL PRIMARY KEY,
+        name        NVARCHAR(200) NOT NULL
+    );
+
+IF OBJECT_ID(N'dbo.dim_marketing_channel', N'U') IS NULL
+    CREATE TABLE dbo.dim_marketing_channel (
+        marketing_channel_id  INT NOT NULL PRIMARY KEY,
+        name                  NVARCHAR(200) NOT NULL
+    );
+
+IF OBJECT_ID(N'dbo.dim_category', N'U') IS NULL
+    CREATE TABLE dbo.dim_category (
+        category_id  INT NOT NULL PRIMARY KEY,
+        name         NVARCHAR(200) NOT NULL
+    );
+
+IF OBJECT_ID(N'dbo.dim_team', N'U') IS NULL
+    CREATE TABLE dbo.dim_team (
+        team_id    INT NOT NULL PRIMARY KEY,
+        name       NVARCHAR(200) NOT NULL,
+        region_id  INT NULL
+    );
+
+IF OBJECT_ID(N'dbo.dim_rep', N'U') IS NULL
+    CREATE TABLE dbo.dim_rep (
+        rep_id      INT NOT NULL PRIMARY KEY,
+        name        NVARCHAR(200) NOT NULL,
+        team_id     INT NOT NULL,
+        region_id   INT NOT NULL,
+        hired_date  DATE NULL
+    );
+
+IF OBJECT_ID(N'dbo.dim_agent', N'U') IS NULL
+    CREATE TABLE dbo.dim_agent (
+        agent_id  INT NOT NULL PRIMARY KEY,
+        name      NVARCHAR(200) NOT NULL
+    );
+
+IF OBJECT_ID(N'dbo.dim_campaign', N'U') IS NULL
+    CREATE TABLE dbo.dim_campaign (
+        campaign_id           INT NOT NULL PRIMARY KEY,
+        name                  NVARCHAR(200) NOT NULL,
+        marketing_channel_id  INT NOT NULL,
+        start_date            DATE NOT NULL,
+        end_date              DATE NOT NULL,
+        attribution_days      INT NOT NULL,
+        budget                DECIMAL(18,2) NULL
+    );
+
+IF OBJECT_ID(N'dbo.dim_customer', N'U') IS NULL
+    CREATE TABLE dbo.dim_customer (
+        customer_id              BIGINT NOT NULL PRIMARY KEY,
+        customer_code            NVARCHAR(100) NOT NULL UNIQUE,
+        name                     NVARCHAR(200) NULL,
+        email                    NVARCHAR(320) NULL,
+        phone                    NVARCHAR(50) NULL,
+        city                     NVARCHAR(100) NULL,
+        region_id                INT NULL,
+        segment_id               INT NULL,
+        owner_rep_id             INT NULL,
+        acquired_date            DATE NULL,
+        acquisition_channel_id   INT NULL,
+        acquisition_campaign_id  INT NULL,
+        updated_at               DATETIME2(3) NOT NULL
+    );
+
+IF OBJECT_ID(N'dbo.dim_stage', N'U') IS NULL
+    CREATE TABLE dbo.dim_stage (
+        stage        NVARCHAR(40) NOT NULL PRIMARY KEY,
+        sort_order   INT NOT NULL,
+        probability  DECIMAL(5,4) NOT NULL,
+        is_closed    TINYINT NOT NULL
+    );
+INSERT INTO dbo.dim_stage (stage, sort_order, probability, is_closed)
+SELECT stage, sort_order, probability, is_closed FROM (VALUES
+    (N'prospecting', 1, 0.10, 0),
+    (N'qualification', 2, 0.25, 0),
+    (N'proposal', 3, 0.50, 0),
+    (N'negotiation', 4, 0.75, 0),
+    (N'won', 5, 1.00, 1),
+    (N'lost', 6, 0.00, 1)) AS s(stage, sort_order, probability, is_closed)
+WHERE NOT EXISTS (SELECT 1 FROM dbo.dim_stage);
+
+IF OBJECT_ID(N'dbo.fact_order', N'U') IS NULL
+BEGIN
+    CREATE TABLE dbo.fact_order (
+        order_id        BIGINT NOT NULL,
+        order_code      NVARCHAR(100) NOT NULL,
+        customer_id     BIGINT NULL,
+        order_date      DATE NOT NULL,
+        rep_id          INT NULL,
+        team_id         INT NULL,
+        region_id       INT NULL,
+        segment_id      INT NULL,
+        channel_id      INT NULL,
+        category_id     INT NULL,
+        campaign_id     INT NULL,
+        revenue         DECIMAL(18,2) NOT NULL,
+        cost            DECIMAL(18,2) NOT NULL,
+        items           INT NOT NULL,
+        returned_value  DECIMAL(18,2) NOT NULL,
+        status          NVARCHAR(20) NOT NULL,
+        INDEX cci_fact_order CLUSTERED COLUMNSTORE
+    );
+    CREATE UNIQUE NONCLUSTERED INDEX ux_fact_order_code ON dbo.fact_order (order_code);
+END;
+
+IF OBJECT_ID(N'dbo.fact_ticket', N'U') IS NULL
+BEGIN
+    CREATE TABLE dbo.fact_ticket (
+        ticket_id          BIGINT NOT NULL,
+        ticket_code        NVARCHAR(100) NOT NULL,
+        customer_id        BIGINT NULL,
+        category           NVARCHAR(100) NOT NULL,
+        channel            NVARCHAR(40) NOT NULL,
+        submitted_at       DATETIME2(0) NOT NULL,
+        first_response_at  DATETIME2(0) NULL,
+        resolved_at        DATETIME2(0) NULL,
+        is_complaint       TINYINT NOT NULL,
+        agent_id           INT NULL,
+        wait_seconds       INT NULL,
+        talk_seconds       INT NULL,
+        INDEX cci_fact_ticket CLUSTERED COLUMNSTORE
+    );
+    CREATE UNIQUE NONCLUSTERED INDEX ux_fact_ticket_code ON dbo.fact_ticket (ticket_code);
+END;
+
+IF OBJECT_ID(N'dbo.fact_survey', N'U') IS NULL
+BEGIN
+    CREATE TABLE dbo.fact_survey (
+        survey_id       BIGINT NOT NULL,
+        survey_code     NVARCHAR(100) NOT NULL,
+        customer_id     BIGINT NULL,
+        survey_date     DATE NOT NULL,
+        touchpoint      NVARCHAR(40) NOT NULL,
+        csat            SMALLINT NULL,
+        service_rating  SMALLINT NULL,
+        recommend       SMALLINT NULL,
+        INDEX cci_fact_survey CLUSTERED COLUMNSTORE
+    );
+    CREATE UNIQUE NONCLUSTERED INDEX ux_fact_survey_code ON dbo.fact_survey (survey_code);
+END;
+
+IF OBJECT_ID(N'dbo.fact_campaign_touch', N'U') IS NULL
+    CREATE TABLE dbo.fact_campaign_touch (
+        campaign_id     INT NOT NULL,
+        customer_id     BIGINT NOT NULL,
+        sent_date       DATE NOT NULL,
+        responded       TINYINT NOT NULL,
+        responded_date  DATE NULL,
+        converted       TINYINT NOT NULL,
+        INDEX cci_fact_campaign_touch CLUSTERED COLUMNSTORE
+    );
+
+IF OBJECT_ID(N'dbo.fact_campaign_spend', N'U') IS NULL
+    CREATE TABLE dbo.fact_campaign_spend (
+        campaign_id  INT NOT NULL,
+        spend_date   DATE NOT NULL,
+        amount       DECIMAL(18,2) NOT NULL
+    );
+
+IF OBJECT_ID(N'dbo.fact_opportunity', N'U') IS NULL
+    CREATE TABLE dbo.fact_opportunity (
+        opportunity_id    BIGINT NOT NULL,
+        opportunity_code  NVARCHAR(100) NOT NULL,
+        rep_id            INT NOT NULL,
+        customer_id       BIGINT NULL,
+        created_date      DATE NOT NULL,
+        closed_date       DATE NULL,
+        stage             NVARCHAR(40) NOT NULL,
+        amount            DECIMAL(18,2) NOT NULL
+    );
+
+IF OBJECT_ID(N'dbo.fact_activity', N'U') IS NULL
+    CREATE TABLE dbo.fact_activity (
+        activity_id    BIGINT NOT NULL,
+        rep_id         INT NOT NULL,
+        customer_id    BIGINT NULL,
+        activity_date  DATE NOT NULL,
+        kind           NVARCHAR(40) NOT NULL,
+        INDEX cci_fact_activity CLUSTERED COLUMNSTORE
+    );
+
+IF OBJECT_ID(N'dbo.fact_quota', N'U') IS NULL
+    CREATE TABLE dbo.fact_quota (
+        rep_id       INT NOT NULL,
+        month_start  DATE NOT NULL,
+        amount       DECIMAL(18,2) NOT NULL,
+        PRIMARY KEY (rep_id, month_start)
+    );
