@@ -1,0 +1,139 @@
+using DuckDB.NET.Data;
+
+namespace CrmInsight.Domain.Demo;
+
+/// <summary>
+/// Writes generated rows with DuckDB's Appender (the bulk path: millions of rows a second).
+/// Orders go to a staging table first and are copied into fact_order sorted by date when the
+/// sink is completed, so DuckDB's per-block min/max lets date-range queries skip most blocks.
+/// </summary>
+public sealed class DuckDbDemoSink : IDemoSink, IDisposable
+{
+    private readonly DuckDBConnection _connection;
+    private readonly Dictionary<string, DuckDBAppender> _appenders = [];
+
+    public DuckDbDemoSink(DuckDBConnection connection)
+    {
+        _connection = connection;
+        using var command = connection.CreateCommand();
+        command.CommandText = "DROP TABLE IF EXISTS staging_order; CREATE TABLE staging_order AS SELECT * FROM fact_order WHERE 1 = 0;";
+        command.ExecuteNonQuery();
+    }
+
+    public void AddDimensions(DemoWorld world)
+    {
+        foreach (var region in world.Regions)
+        {
+            Row("dim_region").AppendValue(region.RegionId).AppendValue(region.Name).EndRow();
+        }
+        AddNamed("dim_segment", world.Segments);
+        AddNamed("dim_channel", world.Channels);
+        AddNamed("dim_marketing_channel", world.MarketingChannels);
+        AddNamed("dim_category", world.Categories);
+        AddNamed("dim_agent", world.Agents);
+        foreach (var team in world.Teams)
+        {
+            Row("dim_team").AppendValue(team.TeamId).AppendValue(team.Name).AppendValue(team.RegionId).EndRow();
+        }
+        foreach (var rep in world.Reps)
+        {
+            Row("dim_rep").AppendValue(rep.RepId).AppendValue(rep.Name).AppendValue(rep.TeamId).AppendValue(rep.RegionId).AppendValue(rep.HiredDate).EndRow();
+        }
+        foreach (var c in world.Campaigns)
+        {
+            Row("dim_campaign").AppendValue(c.CampaignId).AppendValue(c.Name).AppendValue(c.MarketingChannelId)
+                .AppendValue(c.StartDate).AppendValue(c.EndDate).AppendValue(c.AttributionDays).AppendValue(c.Budget).EndRow();
+        }
+    }
+
+    public void Add(CustomerRow row) =>
+        Row("dim_customer")
+            .AppendValue(row.CustomerId).AppendValue(row.CustomerCode).AppendValue(row.Name).AppendValue(row.Email)
+            .AppendValue(row.Phone).AppendValue(row.City).AppendValue(row.RegionId).AppendValue(row.SegmentId)
+            .AppendValue(row.OwnerRepId).AppendValue(row.AcquiredDate).AppendValue(row.AcquisitionChannelId)
+            .AppendValue(row.AcquisitionCampaignId).AppendValue(row.AcquiredDate.ToDateTime(TimeOnly.MinValue))
+            .EndRow();
+
+    public void Add(in OrderRow row) =>
+        Row("staging_order")
+            .AppendValue(row.OrderId).AppendValue($"SO{row.OrderId:D9}").AppendValue(row.CustomerId).AppendValue(row.OrderDate)
+            .AppendValue(row.RepId).AppendValue(row.TeamId).AppendValue(row.RegionId).AppendValue(row.SegmentId)
+            .AppendValue(row.ChannelId).AppendValue(row.CategoryId).AppendValue(row.CampaignId).AppendValue(row.Revenue)
+            .AppendValue(row.Cost).AppendValue(row.Items).AppendValue(row.ReturnedValue)
+            .AppendValue(row.Cancelled ? "cancelled" : "completed")
+            .EndRow();
+
+    public void Add(in TicketRow row) =>
+        Row("fact_ticket")
+            .AppendValue(row.TicketId).AppendValue($"TK{row.TicketId:D8}").AppendValue(row.CustomerId).AppendValue(row.Category)
+            .AppendValue(row.Channel).AppendValue(row.SubmittedAt).AppendValue(row.FirstResponseAt).AppendValue(row.ResolvedAt)
+            .AppendValue((sbyte)(row.IsComplaint ? 1 : 0)).AppendValue(row.AgentId).AppendValue(row.WaitSeconds).AppendValue(row.TalkSeconds)
+            .EndRow();
+
+    public void Add(in SurveyRow row) =>
+        Row("fact_survey")
+            .AppendValue(row.SurveyId).AppendValue($"SV{row.SurveyId:D8}").AppendValue(row.CustomerId).AppendValue(row.SurveyDate)
+            .AppendValue(row.Touchpoint).AppendValue(row.Csat).AppendValue(row.ServiceRating).AppendValue(row.Recommend)
+            .EndRow();
+
+    public void Add(in TouchRow row) =>
+        Row("fact_campaign_touch")
+            .AppendValue(row.CampaignId).AppendValue(row.CustomerId).AppendValue(row.SentDate)
+            .AppendValue((sbyte)(row.Responded ? 1 : 0)).AppendValue(row.RespondedDate).AppendValue((sbyte)(row.Converted ? 1 : 0))
+            .EndRow();
+
+    public void Add(in SpendRow row) =>
+        Row("fact_campaign_spend").AppendValue(row.CampaignId).AppendValue(row.SpendDate).AppendValue(row.Amount).EndRow();
+
+    public void Add(in OpportunityRow row) =>
+        Row("fact_opportunity")
+            .AppendValue(row.OpportunityId).AppendValue($"OP{row.OpportunityId:D7}").AppendValue(row.RepId).AppendValue(row.CustomerId)
+            .AppendValue(row.CreatedDate).AppendValue(row.ClosedDate).AppendValue(row.Stage).AppendValue(row.Amount)
+            .EndRow();
+
+    public void Add(in ActivityRow row) =>
+        Row("fact_activity")
+            .AppendValue(row.ActivityId).AppendValue(row.RepId).AppendValue(row.CustomerId).AppendValue(row.ActivityDate).AppendValue(row.Kind)
+            .EndRow();
+
+    public void Add(in QuotaRow row) =>
+        Row("fact_quota").AppendValue(row.RepId).AppendValue(row.MonthStart).AppendValue(row.Amount).EndRow();
+
+    /// <summary>Flushes every appender and moves the orders into fact_order in date order.</summary>
+    public void Complete()
+    {
+        CloseAppenders();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "INSERT INTO fact_order SELECT * FROM staging_order ORDER BY order_date, order_id; DROP TABLE staging_order;";
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => CloseAppenders();
+
+    private void AddNamed(string table, IEnumerable<NamedRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            Row(table).AppendValue(row.Id).AppendValue(row.Name).EndRow();
+        }
+    }
+
+    private IDuckDBAppenderRow Row(string table)
+    {
+        if (!_appenders.TryGetValue(table, out var appender))
+        {
+            appender = _connection.CreateAppender(table);
+            _appenders[table] = appender;
+        }
+        return appender.CreateRow();
+    }
+
+    private void CloseAppenders()
+    {
+        foreach (var appender in _appenders.Values)
+        {
+            appender.Dispose();
+        }
+        _appenders.Clear();
+    }
+}
