@@ -1,0 +1,90 @@
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Kpis;
+using CrmInsight.Domain.Sql;
+
+namespace CrmInsight.Tests.Domain.Kpis;
+
+public sealed class KpiCatalogTests
+{
+    private static readonly string[] Headline =
+    [
+        "revenue", "gross_profit", "gross_margin", "revenue_growth", "orders", "active_customers", "avg_order_value",
+        "items_per_order", "purchase_frequency", "returns_value", "return_rate", "new_customers", "retention_rate",
+        "churn_rate", "repurchase_rate", "csat", "nps", "complaint_rate", "resolution_rate", "first_response_time",
+        "response_rate", "cac", "roi", "attainment", "win_rate",
+    ];
+
+    private readonly KpiCatalog _catalog = new();
+
+    [Fact]
+    public void Holds_the_headline_set_of_the_foundation() =>
+        Assert.Equal(Headline.Order(), _catalog.All.Select(k => k.Id).Order());
+
+    [Fact]
+    public void Every_kpi_names_itself_in_both_languages_and_states_its_formula()
+    {
+        foreach (var kpi in _catalog.All)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(kpi.Name.En), kpi.Id);
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", kpi.Name.Zh);
+            Assert.False(string.IsNullOrWhiteSpace(kpi.Formula.En), kpi.Id);
+            Assert.False(string.IsNullOrWhiteSpace(kpi.Formula.Zh), kpi.Id);
+        }
+    }
+
+    /// <summary>
+    /// The filters a KPI claims to apply are exactly the ones its SQL reads: a filter the tile
+    /// says it applies is never silently dropped, and one it says it ignores really is ignored.
+    /// </summary>
+    [Fact]
+    public void The_filters_a_kpi_applies_are_the_ones_its_query_reads()
+    {
+        foreach (var kpi in _catalog.All)
+        {
+            foreach (var query in new[] { kpi.Query, kpi.MonthlyQuery }.OfType<string>())
+            {
+                var parameters = SqlCatalog.Default.Get(query, SqlDialect.DuckDb).Parameters;
+                foreach (var kind in DimensionKinds.All)
+                {
+                    var reads = parameters.Contains($"{kind.UrlName()}_ids");
+                    Assert.True(reads == kpi.Filters.Contains(kind), $"{kpi.Id} ({query}) and the {kind} filter disagree");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_query_over_team_owned_rows_takes_the_team_scope()
+    {
+        string[] teamOwned = ["fact_order", "fact_opportunity", "fact_quota", "fact_activity", "dim_customer", "dim_rep"];
+        foreach (var name in SqlCatalog.Default.QueryNames.Where(n => !n.StartsWith("system/", StringComparison.Ordinal)))
+        {
+            var source = SqlCatalog.Default.GetSource(name, SqlDialect.DuckDb);
+            if (teamOwned.Any(t => source.Contains(t, StringComparison.Ordinal)))
+            {
+                Assert.Contains("scope_team_ids", SqlCatalog.Default.Get(name, SqlDialect.DuckDb).Parameters);
+            }
+        }
+    }
+
+    [Fact]
+    public void Ignored_filters_are_the_active_ones_a_kpi_does_not_apply()
+    {
+        var filter = DashboardFilter.Default with { Regions = IdSet.Of(1), Campaigns = IdSet.Of(2) };
+
+        Assert.Equal([DimensionKind.Region], _catalog.Get("cac").IgnoredFilters(filter));
+        Assert.Equal([DimensionKind.Campaign], _catalog.Get("csat").IgnoredFilters(filter));
+        Assert.Empty(_catalog.Get("revenue").IgnoredFilters(filter));
+    }
+
+    [Theory]
+    [InlineData("churn_rate", KpiDirection.LowerIsBetter, KpiUnit.Fraction)]
+    [InlineData("nps", KpiDirection.HigherIsBetter, KpiUnit.Score)]
+    [InlineData("first_response_time", KpiDirection.LowerIsBetter, KpiUnit.Minutes)]
+    [InlineData("cac", KpiDirection.LowerIsBetter, KpiUnit.Money)]
+    public void Directions_and_units_follow_kpis_md(string id, KpiDirection direction, KpiUnit unit)
+    {
+        Assert.Equal(direction, _catalog.Get(id).Direction);
+        Assert.Equal(unit, _catalog.Get(id).Unit);
+    }
+}

@@ -1,0 +1,66 @@
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Tests.TestSupport;
+
+namespace CrmInsight.Tests.Domain.Sql;
+
+/// <summary>Every query file runs on DuckDB over the golden dataset, with and without filters.</summary>
+public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public static TheoryData<string, bool> Cases()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var name in SqlCatalog.Default.QueryNames)
+        {
+            data.Add(name, false);
+            data.Add(name, true);
+        }
+        return data;
+    }
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        await _db.ExecuteAsync(GoldenDataset.Sql);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Runs_on_duckdb(string name, bool filtered)
+    {
+        var filter = filtered
+            ? DashboardFilter.Default with { Regions = IdSet.Of(1, 2), Segments = IdSet.Of(2), Channels = IdSet.Of(1), Categories = IdSet.Of(1), Teams = IdSet.Of(1, 2), Reps = IdSet.Of(1, 3), Campaigns = IdSet.Of(1) }
+            : DashboardFilter.Default;
+        var scope = filtered ? DataScope.ForTeams(IdSet.Of(1, 2)) : DataScope.All;
+        var args = QueryArgs.For(filter, scope)
+            .Window(new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), new DateRange(new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 1)))
+            .Monthly(filtered)
+            .With("grain", filtered ? "week" : "day")
+            .With("updated_at", new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc));
+        var query = _db.Runner.Prepare(name);
+
+        if (query.Text.TrimStart().StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase) || query.Text.Contains("\nUPDATE", StringComparison.Ordinal))
+        {
+            await using var connection = await _db.Database.OpenConnectionAsync();
+            Assert.Equal(1, await _db.Runner.ExecuteAsync(name, args, connection, null));
+        }
+        else
+        {
+            var rows = await _db.Runner.QueryRowsAsync(name, args);
+            Assert.NotNull(rows);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_argument_is_named()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _db.Runner.QueryRowsAsync("kpi/sales_summary", SqlArgs.Empty));
+        Assert.Contains("@", error.Message, StringComparison.Ordinal);
+    }
+}

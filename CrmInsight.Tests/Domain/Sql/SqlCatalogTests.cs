@@ -1,0 +1,70 @@
+using CrmInsight.Domain.Sql;
+
+namespace CrmInsight.Tests.Domain.Sql;
+
+public sealed class SqlCatalogTests
+{
+    [Fact]
+    public void Holds_the_embedded_queries_and_both_schemas()
+    {
+        var catalog = SqlCatalog.Default;
+
+        Assert.Contains("kpi/sales_summary", catalog.QueryNames);
+        Assert.Contains("CREATE TABLE IF NOT EXISTS fact_order", catalog.GetSchema(SqlDialect.DuckDb), StringComparison.Ordinal);
+        Assert.Contains("CLUSTERED COLUMNSTORE", catalog.GetSchema(SqlDialect.SqlServer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_query_has_text_for_both_engines()
+    {
+        foreach (var name in SqlCatalog.Default.QueryNames)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(SqlCatalog.Default.GetSource(name, SqlDialect.DuckDb)), name);
+            Assert.False(string.IsNullOrWhiteSpace(SqlCatalog.Default.GetSource(name, SqlDialect.SqlServer)), name);
+        }
+    }
+
+    [Fact]
+    public void An_engine_file_overrides_the_shared_one_for_that_engine_only()
+    {
+        var catalog = SqlCatalog.FromFiles(new Dictionary<string, string>
+        {
+            ["sql/queries/a/q.sql"] = "SELECT @x AS shared",
+            ["sql/queries/a/q.sqlserver.sql"] = "SELECT @x AS tsql",
+        });
+
+        Assert.Equal(["a/q"], catalog.QueryNames);
+        Assert.Equal("SELECT $x AS shared", catalog.Get("a/q", SqlDialect.DuckDb).Text);
+        Assert.Equal("SELECT @x AS tsql", catalog.Get("a/q", SqlDialect.SqlServer).Text);
+    }
+
+    [Fact]
+    public void Duckdb_text_binds_dollar_parameters()
+    {
+        var query = SqlCatalog.Default.Get("kpi/sales_summary", SqlDialect.DuckDb);
+
+        Assert.DoesNotContain("@date_from", query.Text, StringComparison.Ordinal);
+        Assert.Contains("$date_from", query.Text, StringComparison.Ordinal);
+        Assert.Contains("region_ids", query.Parameters);
+    }
+
+    [Fact]
+    public void Avoids_syntax_that_only_one_engine_accepts_in_shared_files()
+    {
+        string[] forbidden = [" TOP ", " LIMIT ", "ISNULL(", "IIF(", "DATEADD(", "GETDATE(", "[", "NOLOCK", "CROSS APPLY"];
+        foreach (var name in SqlCatalog.Default.QueryNames)
+        {
+            var duck = SqlCatalog.Default.GetSource(name, SqlDialect.DuckDb);
+            var tsql = SqlCatalog.Default.GetSource(name, SqlDialect.SqlServer);
+            if (duck != tsql)
+            {
+                continue; // engine-specific files may use their engine's syntax
+            }
+            var code = string.Join('\n', duck.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal)));
+            foreach (var token in forbidden)
+            {
+                Assert.False(code.Contains(token, StringComparison.OrdinalIgnoreCase), $"{name} uses '{token.Trim()}'");
+            }
+        }
+    }
+}

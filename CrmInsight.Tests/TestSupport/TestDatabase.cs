@@ -1,0 +1,93 @@
+using CrmInsight.Domain.Dimensions;
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Kpis;
+using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CrmInsight.Tests.TestSupport;
+
+/// <summary>A DuckDB file in a fresh temporary folder with the schema installed, and the
+/// services the product builds on it, with a fake clock.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string _folder;
+
+    private TestDatabase(string folder, DuckDbDatabase database, FakeTimeProvider time)
+    {
+        _folder = folder;
+        Database = database;
+        Time = time;
+        Metrics = new QueryMetrics();
+        Runner = new QueryRunner(database, SqlCatalog.Default, Metrics);
+        Cache = new QueryCache(Runner, Options.Create(new QueryCacheOptions()));
+        Versions = new DataVersionStore(Runner, time);
+        Periods = new PeriodResolver(time);
+        Kpis = new KpiService(new KpiCatalog(), Cache, Periods, new StoredDataVersionSource(Versions));
+        Dimensions = new DimensionService(Cache, new StoredDataVersionSource(Versions));
+    }
+
+    public DuckDbDatabase Database { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public QueryMetrics Metrics { get; }
+
+    public QueryRunner Runner { get; }
+
+    public QueryCache Cache { get; }
+
+    public DataVersionStore Versions { get; }
+
+    public PeriodResolver Periods { get; }
+
+    public KpiService Kpis { get; }
+
+    public DimensionService Dimensions { get; }
+
+    public string FilePath => Database.FilePath;
+
+    /// <summary>An empty database (schema only); the clock reads <paramref name="now"/> (UTC, local zone UTC).</summary>
+    public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "crminsight-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var time = new FakeTimeProvider(now ?? new DateTimeOffset(2024, 4, 15, 12, 0, 0, TimeSpan.Zero));
+        time.SetLocalTimeZone(TimeZoneInfo.Utc);
+        var database = new DuckDbDatabase(Path.Combine(folder, "test.duckdb"), memoryLimit: "1GB", threads: 2);
+        await SchemaInstaller.InstallAsync(database, SqlCatalog.Default);
+        return new TestDatabase(folder, database, time);
+    }
+
+    /// <summary>Runs test-data SQL and bumps the data version, as every product write does.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        await connection.ExecuteAsync(sql);
+        await Versions.BumpAsync(connection, null);
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<T>(sql) ?? throw new InvalidOperationException("No value.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Cache.Dispose();
+        Metrics.Dispose();
+        await Database.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
