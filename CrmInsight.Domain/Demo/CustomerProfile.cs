@@ -103,9 +103,10 @@ internal sealed class CustomerProfile
             if (candidates.Count > 0)
             {
                 var campaign = random.Pick(candidates);
+                // Within the campaign's attribution window, and never after today.
                 var window = campaign.EndDate.DayNumber - campaign.StartDate.DayNumber + campaign.AttributionDays;
-                var date = campaign.StartDate.AddDays(random.Next(window));
-                return (date > world.Today ? world.Today : date, campaign.CampaignId);
+                window = Math.Min(window, world.Today.DayNumber - campaign.StartDate.DayNumber + 1);
+                return (campaign.StartDate.AddDays(random.Next(window)), campaign.CampaignId);
             }
         }
         const double yearlyGrowth = 0.262; // ln(1.3)

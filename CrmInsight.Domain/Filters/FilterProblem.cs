@@ -18,13 +18,13 @@ public enum FilterProblemKind
 /// <summary>A URL value that was ignored, and why; shown to the user, never thrown.</summary>
 public sealed record FilterProblem(FilterProblemKind Kind, string Parameter, string Value)
 {
-    /// <summary>An English sentence naming the parameter and value (the API's 400 body; the UI localises by kind).</summary>
+    /// <summary>An English sentence naming the parameter and value (the API's 400 body; pages localise by kind).</summary>
     public string Message => Kind switch
     {
-        FilterProblemKind.Malformed => $"'{Value}' is not a valid value for '{Parameter}'; it was ignored.",
-        FilterProblemKind.UnknownMember => $"There is no {Parameter} with id {Value}; it was ignored.",
-        FilterProblemKind.InvalidRange => $"'{Parameter}={Value}' does not make a valid date range; it was ignored.",
+        FilterProblemKind.Malformed => $"'{Value}' is not a valid value for '{Parameter}'.",
+        FilterProblemKind.UnknownMember => $"There is no {Parameter} with id {Value}.",
+        FilterProblemKind.InvalidRange => $"'{Parameter}={Value}' does not make a valid date range.",
         FilterProblemKind.UnknownParameter => $"'{Parameter}' is not a known parameter.",
-        _ => $"'{Parameter}={Value}' was ignored.",
+        _ => $"'{Parameter}={Value}' cannot be used.",
     };
 }

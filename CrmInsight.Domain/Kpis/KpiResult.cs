@@ -21,13 +21,22 @@ public sealed record KpiResult(
         _ => null,
     };
 
+    /// <summary>
+    /// A change too small to show at the precision tiles use (0.1 % or 0.1 point, rounded) is
+    /// flat: neither good nor bad news.
+    /// </summary>
+    public bool IsFlat => Change is not { } change || Math.Abs(change) < FlatTolerance;
+
     /// <summary>+1 when the change is good news, −1 when bad, 0 when flat, neutral or unknown.</summary>
     public int Sentiment => (Change, Definition.Direction) switch
     {
         (null, _) or (_, KpiDirection.Neutral) => 0,
+        _ when IsFlat => 0,
         ({ } change, KpiDirection.HigherIsBetter) => Math.Sign(change),
         ({ } change, _) => -Math.Sign(change),
     };
+
+    private decimal FlatTolerance => Definition.ChangeKind == ChangeKind.Points && Definition.Unit != KpiUnit.Fraction ? 0.05m : 0.0005m;
 }
 
 /// <summary>A KPI's value in one calendar month (sparklines).</summary>

@@ -19,6 +19,7 @@ public static class DuckDbFileCreator
         {
             throw new IOException($"{target} already exists.");
         }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var building = target + ".creating";
         DeleteWithWal(building);
 

@@ -37,6 +37,10 @@ public sealed class KpiResultTests
     [InlineData("churn_rate", 0.1, 0.2, 1)] // churn falling is good news
     [InlineData("churn_rate", 0.3, 0.2, -1)]
     [InlineData("first_response_time", 30, 30, 0)]
+    [InlineData("gross_margin", 0.2850, 0.2853, 0)] // −0.03 points rounds to nothing: flat
+    [InlineData("gross_margin", 0.2850, 0.2860, -1)]
+    [InlineData("nps", 34.1, 34.14, 0)]
+    [InlineData("nps", 34.1, 34.2, -1)]
     public void Sentiment_follows_the_direction(string id, double value, double comparison, int sentiment) =>
         Assert.Equal(sentiment, Result(id, (decimal)value, (decimal)comparison).Sentiment);
 }

@@ -1,9 +1,8 @@
--- Revenue and gross profit over [date_from, date_to) by @grain: 'day', 'week' (ISO, from
--- Monday) or 'month'. The caller fills buckets with no sales with zero.
+-- Revenue and gross profit over [date_from, date_to) per day (@grain = 'day') or calendar
+-- month ('month'). The caller folds days into weeks that start on the period's first day,
+-- and fills days or months with no sales with zero.
 WITH scoped AS (
-    SELECT CASE WHEN @grain = 'day' THEN d.calendar_date
-                WHEN @grain = 'week' THEN d.week_start
-                ELSE d.month_start END AS bucket,
+    SELECT CASE WHEN @grain = 'day' THEN d.calendar_date ELSE d.month_start END AS bucket,
            o.revenue, o.cost
     FROM fact_order o
     JOIN dim_date d ON d.calendar_date = o.order_date

@@ -1,0 +1,93 @@
+using System.Globalization;
+using CrmInsight.Domain.Dimensions;
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Kpis;
+using CrmInsight.Domain.Security;
+using CrmInsight.Web.Hosting;
+
+namespace CrmInsight.Web.Api;
+
+/// <summary>
+/// <c>GET /api/kpis?ids=revenue,orders&amp;from=2024-01-01&amp;to=2024-04-01&amp;region=3</c>: the same
+/// engine and filter names as the pages. Anything it cannot honour is a 400 naming the
+/// parameter, never a guess.
+/// </summary>
+public static class KpiApi
+{
+    public const string IdsParameter = "ids";
+
+    public static IEndpointRouteBuilder MapKpiApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/kpis", GetKpisAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> GetKpisAsync(
+        HttpRequest request, DatabaseReadiness readiness, KpiService kpis, DimensionService dimensions, CancellationToken cancellationToken)
+    {
+        if (!readiness.IsReady)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: readiness.Message);
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Error(string parameter, string message)
+        {
+            if (!errors.TryGetValue(parameter, out var list))
+            {
+                errors[parameter] = list = [];
+            }
+            list.Add(message);
+        }
+
+        foreach (var key in request.Query.Keys.Where(k => k != IdsParameter && !FilterQueryString.ParameterNames.Contains(k, StringComparer.OrdinalIgnoreCase)))
+        {
+            Error(key, $"'{key}' is not a known parameter.");
+        }
+
+        var ids = request.Query[IdsParameter].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList();
+        foreach (var id in ids.Where(id => !kpis.Catalog.TryGet(id, out _)))
+        {
+            Error(IdsParameter, $"There is no KPI '{id}'.");
+        }
+
+        var scope = DataScope.All;
+        var query = request.Query.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v)));
+        var parsed = await dimensions.ParseAsync(query, scope, cancellationToken);
+        foreach (var problem in parsed.Problems)
+        {
+            Error(problem.Parameter, problem.Message);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(
+                errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+                detail: string.Join(" ", errors.SelectMany(e => e.Value)));
+        }
+
+        var report = await kpis.GetKpisAsync(parsed.Filter, scope, ids.Count > 0 ? ids : kpis.Catalog.All.Select(k => k.Id), cancellationToken);
+        return Results.Ok(new KpiResponse(
+            Date(report.Period.Period.From),
+            Date(report.Period.Period.To),
+            Date(report.Period.Comparison.From),
+            Date(report.Period.Comparison.To),
+            report.DataVersion,
+            [.. report.Kpis.Select(k => new KpiValue(
+                k.Id,
+                k.Value,
+                k.ComparisonValue,
+                k.Change,
+                k.Definition.Unit.ApiName(),
+                k.Definition.ChangeKind == ChangeKind.Points ? "points" : "relative",
+                [.. k.IgnoredFilters.Select(f => f.UrlName())]))]));
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The response body. "to" values are exclusive, like the request's.</summary>
+    public sealed record KpiResponse(string From, string To, string ComparisonFrom, string ComparisonTo, long DataVersion, IReadOnlyList<KpiValue> Kpis);
+
+    /// <summary>One KPI; undefined values are null. changeKind says whether change is relative or in points of the KPI's own scale.</summary>
+    public sealed record KpiValue(string Id, decimal? Value, decimal? ComparisonValue, decimal? Change, string Unit, string ChangeKind, IReadOnlyList<string> IgnoredFilters);
+}
