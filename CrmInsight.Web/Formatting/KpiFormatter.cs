@@ -57,18 +57,14 @@ public sealed class KpiFormatter(IOptions<DisplayOptions> options)
         {
             return Undefined;
         }
-        var sign = c > 0 ? "+" : c < 0 ? "−" : "±";
-        var size = Math.Abs(c);
-        if (definition.ChangeKind == ChangeKind.Relative)
-        {
-            return sign + size.ToString("P1", culture);
-        }
-        if (definition.Unit == KpiUnit.Fraction)
-        {
-            var points = (size * 100).ToString("N1", culture);
-            return IsChinese(culture) ? $"{sign}{points} 个百分点" : $"{sign}{points} pts";
-        }
-        return sign + size.ToString("N1", culture);
+        // The sign follows the number as shown: a change that rounds to zero is "±0.0".
+        var (shown, text) = definition.ChangeKind == ChangeKind.Relative
+            ? (Math.Round(Math.Abs(c) * 100, 1), Math.Abs(c).ToString("P1", culture))
+            : definition.Unit == KpiUnit.Fraction
+                ? (Math.Round(Math.Abs(c) * 100, 1), (Math.Abs(c) * 100).ToString("N1", culture) + (IsChinese(culture) ? " 个百分点" : " pts"))
+                : (Math.Round(Math.Abs(c), 1), Math.Abs(c).ToString("N1", culture));
+        var sign = shown == 0 ? "±" : c > 0 ? "+" : "−";
+        return sign + text;
     }
 
     private static string Signed(decimal value, CultureInfo culture, Func<decimal, string> format) =>

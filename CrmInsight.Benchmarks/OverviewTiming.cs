@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Kpis;
+using CrmInsight.Domain.Overview;
+using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CrmInsight.Benchmarks;
+
+/// <summary>Times one Overview (all tiles, sparklines, trend and region chart) three ways.</summary>
+internal static class OverviewTiming
+{
+    public static async Task MeasureAsync(string path, string filterName, DashboardFilter filter)
+    {
+        Console.WriteLine($"### Overview, {filterName}");
+
+        // Cold: the database was just opened and nothing is cached.
+        await using (var cold = await Stack.OpenAsync(path))
+        {
+            var (elapsed, queries, perQuery) = await cold.TimeAsync(filter);
+            Console.WriteLine($"cold     : {elapsed,8:F0} ms  ({queries} queries)");
+            foreach (var (query, ms, count) in perQuery.OrderByDescending(q => q.Ms))
+            {
+                Console.WriteLine($"           {query,-28} {ms,8:F0} ms total over {count} executions");
+            }
+
+            // Warm: the same filter again, served from the shared cache.
+            var warm = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                warm.Add((await cold.TimeAsync(filter)).Elapsed);
+            }
+            Console.WriteLine($"warm     : {Median(warm),8:F1} ms  (median of 5, cache hits)");
+        }
+
+        // SQL only: the database is warm but the cache is empty, as after a new data version.
+        await using var hot = await Stack.OpenAsync(path);
+        await hot.TimeAsync(filter);
+        var sqlOnly = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            hot.ResetCache();
+            sqlOnly.Add((await hot.TimeAsync(filter)).Elapsed);
+        }
+        Console.WriteLine($"sql only : {Median(sqlOnly),8:F0} ms  (median of 3, warm database, empty cache)");
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    private sealed class Stack : IAsyncDisposable
+    {
+        private readonly DuckDbDatabase _database;
+        private readonly QueryMetrics _metrics = new();
+        private readonly QueryRunner _runner;
+        private readonly MeterListener _listener = new();
+        private readonly Dictionary<string, (double Ms, int Count)> _durations = [];
+        private QueryCache _cache;
+        private OverviewService _overview;
+
+        private Stack(DuckDbDatabase database)
+        {
+            _database = database;
+            _runner = new QueryRunner(database, SqlCatalog.Default, _metrics);
+            (_cache, _overview) = Build();
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == QueryMetrics.MeterName && instrument.Name == "crminsight.queries.duration")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<double>((_, ms, tags, _) =>
+            {
+                var name = tags[0].Value as string ?? "?";
+                lock (_durations)
+                {
+                    var (total, count) = _durations.GetValueOrDefault(name);
+                    _durations[name] = (total + ms, count + 1);
+                }
+            });
+            _listener.Start();
+        }
+
+        public static async Task<Stack> OpenAsync(string path)
+        {
+            var database = new DuckDbDatabase(path, "8GB");
+            await using (await database.OpenConnectionAsync())
+            {
+            }
+            return new Stack(database);
+        }
+
+        public void ResetCache()
+        {
+            _cache.Dispose();
+            (_cache, _overview) = Build();
+        }
+
+        public async Task<(double Elapsed, long Queries, List<(string Query, double Ms, int Count)> PerQuery)> TimeAsync(DashboardFilter filter)
+        {
+            lock (_durations)
+            {
+                _durations.Clear();
+            }
+            var before = _metrics.TotalExecuted;
+            var started = Stopwatch.GetTimestamp();
+            await _overview.GetAsync(filter, DataScope.All);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            lock (_durations)
+            {
+                return (elapsed, _metrics.TotalExecuted - before, [.. _durations.Select(d => (d.Key, d.Value.Ms, d.Value.Count))]);
+            }
+        }
+
+        private (QueryCache, OverviewService) Build()
+        {
+            var cache = new QueryCache(_runner, Options.Create(new QueryCacheOptions()));
+            var versions = new StoredDataVersionSource(new DataVersionStore(_runner, TimeProvider.System));
+            var periods = new PeriodResolver(TimeProvider.System);
+            var kpis = new KpiService(new KpiCatalog(), cache, periods, versions);
+            return (cache, new OverviewService(kpis, cache, periods, versions));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _listener.Dispose();
+            _cache.Dispose();
+            _metrics.Dispose();
+            await _database.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using CrmInsight.Benchmarks;
+using CrmInsight.Domain.Demo;
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Storage;
+
+// Measures what the Foundation promises, on this machine, in Release:
+//   demo generation + load time and file size per size, and the server-side time to compute
+//   every Overview tile and chart: cold (database just opened, empty cache), SQL only (warm
+//   database, empty cache: what a new data version costs) and warm (served from the cache).
+// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- [--orders N]... [--folder DIR] [--reuse]
+var sizes = new List<int>();
+var folder = Path.Combine(Path.GetTempPath(), "crminsight-bench");
+var reuse = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--orders": sizes.Add(int.Parse(args[++i].Replace("_", ""), CultureInfo.InvariantCulture)); break;
+        case "--folder": folder = args[++i]; break;
+        case "--reuse": reuse = true; break;
+        default: Console.Error.WriteLine($"Unknown argument {args[i]}"); return 2;
+    }
+}
+if (sizes.Count == 0)
+{
+    sizes.Add(1_000_000);
+}
+Directory.CreateDirectory(folder);
+Console.WriteLine($"CrmInsight benchmark · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.Now:yyyy-MM-dd HH:mm}");
+
+foreach (var orders in sizes)
+{
+    var path = Path.Combine(folder, $"bench-{orders}.duckdb");
+    var demo = new DemoOptions { Orders = orders, Customers = Math.Max(100, orders / 10) };
+    if (!reuse || !File.Exists(path))
+    {
+        File.Delete(path);
+        var started = Stopwatch.GetTimestamp();
+        var summary = await DuckDbFileCreator.CreateAsync(path, demo, TimeProvider.System);
+        Console.WriteLine();
+        Console.WriteLine($"## {summary!.Orders:N0} orders, {summary.Customers:N0} customers");
+        Console.WriteLine($"generate + load: {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s (generator alone {summary.Elapsed.TotalSeconds:F1} s); " +
+                          $"{summary.Tickets:N0} tickets, {summary.Surveys:N0} surveys, {summary.Touches:N0} touches, {summary.Opportunities:N0} opportunities, {summary.Activities:N0} activities");
+    }
+    else
+    {
+        Console.WriteLine();
+        Console.WriteLine($"## {orders:N0} orders (reused {path})");
+    }
+    Console.WriteLine($"file size: {new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB");
+
+    var filters = new (string Name, DashboardFilter Filter)[]
+    {
+        ("default (last 90 days)", DashboardFilter.Default),
+        ("year to date vs last year, one region", DashboardFilter.Default with { Preset = DatePreset.YearToDate, Comparison = ComparisonMode.SamePeriodLastYear, Regions = IdSet.Of(1) }),
+    };
+    foreach (var (name, filter) in filters)
+    {
+        await OverviewTiming.MeasureAsync(path, name, filter);
+    }
+}
+return 0;
