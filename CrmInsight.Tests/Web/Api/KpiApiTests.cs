@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.Json;
+using CrmInsight.Tests.TestSupport;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace CrmInsight.Tests.Web.Api;
+
+public sealed class KpiApiTests : IClassFixture<CrmInsightServer>, IAsyncLifetime
+{
+    private readonly CrmInsightServer _server;
+    private HttpClient _client = null!;
+
+    public KpiApiTests(CrmInsightServer server) => _server = server;
+
+    public async Task InitializeAsync()
+    {
+        await _server.WaitUntilReadyAsync();
+        _client = _server.CreateClient();
+    }
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Health_is_ok_once_the_first_start_database_is_loaded()
+    {
+        var response = await _client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(File.Exists(_server.DatabasePath), "the app created its database file");
+    }
+
+    /// <summary>The API's numbers equal plain SQL written here, independently of the catalog, over the same file.</summary>
+    [Fact]
+    public async Task Values_equal_an_independent_query_over_the_same_file()
+    {
+        const string window = "from=2025-06-01&to=2025-09-01&region=2";
+        using var body = await GetJsonAsync($"/api/kpis?ids=revenue,orders,active_customers,gross_margin,churn_rate&{window}");
+        var kpis = body.RootElement.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("id").GetString()!);
+
+        await using var connection = new DuckDBConnection($"Data Source={Path.GetFullPath(_server.DatabasePath)}");
+        await connection.OpenAsync();
+        var sales = await connection.QuerySingleAsync<(decimal Revenue, decimal Cost, long Orders, long Customers)>("""
+            SELECT CAST(SUM(revenue) AS DECIMAL(18,2)), CAST(SUM(cost) AS DECIMAL(18,2)), COUNT(*), COUNT(DISTINCT customer_id)
+            FROM fact_order
+            WHERE order_date >= DATE '2025-06-01' AND order_date < DATE '2025-09-01'
+              AND status <> 'cancelled' AND revenue > 0 AND region_id = 2
+            """);
+        // The previous period of equal length: 92 days before 2025-06-01.
+        var churn = await connection.QuerySingleAsync<(long Before, long Lost)>("""
+            WITH sale AS (SELECT customer_id, order_date FROM fact_order
+                          WHERE status <> 'cancelled' AND revenue > 0 AND region_id = 2 AND customer_id IS NOT NULL),
+                 before AS (SELECT DISTINCT customer_id FROM sale WHERE order_date >= DATE '2025-03-01' AND order_date < DATE '2025-06-01'),
+                 now AS (SELECT DISTINCT customer_id FROM sale WHERE order_date >= DATE '2025-06-01' AND order_date < DATE '2025-09-01')
+            SELECT (SELECT COUNT(*) FROM before), (SELECT COUNT(*) FROM before WHERE customer_id NOT IN (SELECT customer_id FROM now))
+            """);
+
+        Assert.True(sales.Orders > 100, "the demo company sells in the window");
+        Assert.Equal(sales.Revenue, kpis["revenue"].GetProperty("value").GetDecimal());
+        Assert.Equal(sales.Orders, kpis["orders"].GetProperty("value").GetInt64());
+        Assert.Equal(sales.Customers, kpis["active_customers"].GetProperty("value").GetInt64());
+        Assert.Equal((sales.Revenue - sales.Cost) / sales.Revenue, kpis["gross_margin"].GetProperty("value").GetDecimal(), 12);
+        Assert.Equal((decimal)churn.Lost / churn.Before, kpis["churn_rate"].GetProperty("value").GetDecimal(), 12);
+        Assert.Equal("2025-03-01", body.RootElement.GetProperty("comparisonFrom").GetString());
+        Assert.Equal("2025-06-01", body.RootElement.GetProperty("comparisonTo").GetString());
+        Assert.Equal("money", kpis["revenue"].GetProperty("unit").GetString());
+        Assert.Equal("points", kpis["churn_rate"].GetProperty("changeKind").GetString());
+    }
+
+    [Fact]
+    public async Task Undefined_values_are_null()
+    {
+        using var body = await GetJsonAsync("/api/kpis?ids=gross_margin,revenue&from=2001-01-01&to=2001-02-01");
+        var kpis = body.RootElement.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("id").GetString()!);
+
+        Assert.Equal(JsonValueKind.Null, kpis["gross_margin"].GetProperty("value").ValueKind);
+        Assert.Equal(0m, kpis["revenue"].GetProperty("value").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, kpis["revenue"].GetProperty("change").ValueKind);
+    }
+
+    [Fact]
+    public async Task Without_ids_every_kpi_is_returned_with_ignored_filters_named()
+    {
+        using var body = await GetJsonAsync("/api/kpis?campaign=1");
+        var kpis = body.RootElement.GetProperty("kpis").EnumerateArray().ToList();
+
+        Assert.Equal(25, kpis.Count);
+        var csat = kpis.Single(k => k.GetProperty("id").GetString() == "csat");
+        Assert.Equal(["campaign"], csat.GetProperty("ignoredFilters").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Theory]
+    [InlineData("/api/kpis?ids=nope", "nope")]
+    [InlineData("/api/kpis?from=garbage", "garbage")]
+    [InlineData("/api/kpis?ids=revenue&region=abc", "abc")]
+    [InlineData("/api/kpis?ids=revenue&region=999", "999")]
+    [InlineData("/api/kpis?ids=revenue&frm=2024-01-01", "frm")]
+    [InlineData("/api/kpis?from=2024-04-01&to=2024-03-01", "to")]
+    [InlineData("/api/kpis?period=fortnight", "fortnight")]
+    public async Task A_bad_parameter_is_a_400_that_names_it(string url, string named)
+    {
+        var response = await _client.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(named, text, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonDocument> GetJsonAsync(string url)
+    {
+        var response = await _client.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text);
+    }
+}
