@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.Playwright;
+
+namespace CrmInsight.Tests.TestSupport;
+
+/// <summary>
+/// The real app on Kestrel at 127.0.0.1 (it creates its own small demo database on start) and
+/// Debian's Chromium driven by Playwright. Shared by the browser tests of a class.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public CrmInsightServer Server { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: TestResults/screenshots at the repository root.</summary>
+    public static string ScreenshotFolder
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CrmInsight.sln")))
+            {
+                directory = directory.Parent;
+            }
+            var folder = Path.Combine(directory?.FullName ?? Path.GetTempPath(), "TestResults", "screenshots");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"Chromium is needed at {ChromiumPath} (apt-get install -y chromium; .ci/run does this).");
+        Server.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Server.StartServer();
+        BaseAddress = Server.ClientOptions.BaseAddress;
+        await Server.WaitUntilReadyAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // As root in a sandbox, without the network calls Chromium makes on its own.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1600, int height = 1000)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    public string Url(string pathAndQuery) => new Uri(BaseAddress, pathAndQuery).ToString();
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await Server.DisposeAsync();
+    }
+}
