@@ -18,11 +18,7 @@ public sealed class QueryRunner(ICrmDatabase database, SqlCatalog catalog, Query
 
     public async Task<IReadOnlyList<SqlRow>> QueryRowsAsync(string name, SqlArgs args, CancellationToken cancellationToken = default)
     {
-        var query = Prepare(name);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var started = Stopwatch.GetTimestamp();
-        var rows = await connection.QueryAsync(Command(query, args, null, cancellationToken));
-        metrics.Record(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var rows = await QueryAsync<dynamic>(name, args, cancellationToken);
         return [.. rows.Cast<IDictionary<string, object?>>().Select(r => new SqlRow(r))];
     }
 

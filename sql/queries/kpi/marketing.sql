@@ -35,14 +35,22 @@ WITH spent AS (
     SELECT bucket, CAST(SUM(revenue) AS DECIMAL(18,2)) AS attributed_revenue
     FROM attributed
     GROUP BY bucket
-), first_sales AS (
+), period_buyers AS (
     SELECT o.customer_id, MIN(o.order_date) AS first_date
     FROM fact_order o
     WHERE o.customer_id IS NOT NULL
       AND o.status <> 'cancelled' AND o.revenue > 0
+      AND o.order_date >= @date_from AND o.order_date < @date_to
       AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
     GROUP BY o.customer_id
-    HAVING MIN(o.order_date) >= @date_from AND MIN(o.order_date) < @date_to
+), first_sales AS (
+    -- New customers: buyers of the period with no sale before it (see kpi/new_customers).
+    SELECT b.customer_id, b.first_date
+    FROM period_buyers b
+    WHERE NOT EXISTS (
+        SELECT 1 FROM fact_order e
+        WHERE e.customer_id = b.customer_id AND e.order_date < @date_from
+          AND e.status <> 'cancelled' AND e.revenue > 0)
 ), acquired_customers AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            f.customer_id
