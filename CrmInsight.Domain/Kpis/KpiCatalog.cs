@@ -119,7 +119,7 @@ public sealed class KpiCatalog
         Kpi("first_response_time", "First response time", "响应时间", KpiArea.Satisfaction, KpiUnit.Minutes, KpiDirection.LowerIsBetter,
             "mean (first response − submitted) in minutes, over tickets submitted in P that have a first response",
             "P 期内提交且已响应的工单，（首次响应 − 提交）的平均分钟数",
-            "kpi/ticket_times", CustomerDimensions, m => Ratio(m.Cur("response_seconds_total") / 60m, m.Cur("responded"))),
+            "kpi/tickets", CustomerDimensions, m => Ratio(m.Cur("response_seconds_total") / 60m, m.Cur("responded"))),
 
         // 4. Marketing effectiveness
         Kpi("response_rate", "Response rate", "顾客响应率", KpiArea.Marketing, KpiUnit.Fraction, KpiDirection.HigherIsBetter,

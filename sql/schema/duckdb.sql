@@ -178,6 +178,14 @@ CREATE TABLE IF NOT EXISTS fact_ticket (
     talk_seconds       INTEGER             -- phone only
 );
 
+-- Ticket durations in seconds. The one place the engines differ (date_diff vs DATEDIFF),
+-- so the query files that read durations stay shared.
+CREATE OR REPLACE VIEW v_ticket AS
+SELECT t.*,
+       date_diff('second', t.submitted_at, t.first_response_at) AS response_seconds,
+       date_diff('second', t.submitted_at, t.resolved_at) AS resolution_seconds
+FROM fact_ticket t;
+
 CREATE TABLE IF NOT EXISTS fact_survey (
     survey_id       BIGINT NOT NULL,
     survey_code     VARCHAR NOT NULL,

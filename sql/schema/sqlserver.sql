@@ -205,6 +205,14 @@ BEGIN
     CREATE UNIQUE NONCLUSTERED INDEX ux_fact_ticket_code ON dbo.fact_ticket (ticket_code);
 END;
 
+-- Ticket durations in seconds (see duckdb.sql). CREATE VIEW must start its own batch, hence EXEC.
+IF OBJECT_ID(N'dbo.v_ticket', N'V') IS NULL
+    EXEC (N'CREATE VIEW dbo.v_ticket AS
+        SELECT t.*,
+               CAST(DATEDIFF(SECOND, t.submitted_at, t.first_response_at) AS BIGINT) AS response_seconds,
+               CAST(DATEDIFF(SECOND, t.submitted_at, t.resolved_at) AS BIGINT) AS resolution_seconds
+        FROM dbo.fact_ticket t');
+
 IF OBJECT_ID(N'dbo.fact_survey', N'U') IS NULL
 BEGIN
     CREATE TABLE dbo.fact_survey (
