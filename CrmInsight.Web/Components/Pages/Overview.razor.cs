@@ -71,8 +71,8 @@ public sealed partial class Overview : IDisposable
         StateHasChanged();
         try
         {
-            var parsed = await Dimensions.ParseAsync(Urls.CurrentQuery(), Scope, cancellationToken);
             _catalog = await Dimensions.GetCatalogAsync(Scope, cancellationToken);
+            var parsed = _catalog.Validate(FilterQueryString.Parse(Urls.CurrentQuery()));
             _filter = parsed.Filter;
             _problems = parsed.Problems;
             _data = await OverviewData.GetAsync(_filter, Scope, cancellationToken);
