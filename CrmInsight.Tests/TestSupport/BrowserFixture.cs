@@ -24,12 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         get
         {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CrmInsight.sln")))
-            {
-                directory = directory.Parent;
-            }
-            var folder = Path.Combine(directory?.FullName ?? Path.GetTempPath(), "TestResults", "screenshots");
+            var folder = Path.Combine(RepositoryPaths.Root, "TestResults", "screenshots");
             Directory.CreateDirectory(folder);
             return folder;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,7 +43,7 @@ public sealed partial class ChineseResourceTests
     /// <summary>L["..."] look-ups, and the English keys the label helpers and menus hand to the localiser.</summary>
     private static IEnumerable<string> UiTexts()
     {
-        var web = Path.Combine(RepositoryRoot(), "CrmInsight.Web");
+        var web = Path.Combine(RepositoryPaths.Root, "CrmInsight.Web");
         var files = Directory.EnumerateFiles(web, "*.razor", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
@@ -58,16 +59,6 @@ public sealed partial class ChineseResourceTests
             }
         }
         return texts;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CrmInsight.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("CrmInsight.sln not found above the test binaries.");
     }
 
     [GeneratedRegex("""L\["([^"]+)"[\],]""")]
