@@ -85,11 +85,20 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
 
         // Plotly listens on its drag layer above the bars and clicks what the pointer hovers:
         // move onto the bar first, then click where it is.
+        // The chart subscribes to clicks after its first draw, so a click can come too early:
+        // wait for plotly's hover label, and try again a few times.
         var bar = page.Locator("[data-testid=region-chart] g.trace.bars").Last.Locator("g.point path").First;
         await bar.ScrollIntoViewIfNeededAsync();
         var box = await bar.BoundingBoxAsync() ?? throw new InvalidOperationException("The region chart has no bars.");
-        await page.Mouse.MoveAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
-        await page.Mouse.ClickAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        for (var attempt = 0; attempt < 5 && !page.Url.Contains("region=", StringComparison.Ordinal); attempt++)
+        {
+            await page.Mouse.MoveAsync(x - 5, y);
+            await page.Mouse.MoveAsync(x, y);
+            await Assertions.Expect(page.Locator("[data-testid=region-chart] .hoverlayer .hovertext").First).ToBeAttachedAsync();
+            await page.Mouse.ClickAsync(x, y);
+            await page.WaitForTimeoutAsync(500);
+        }
 
         await page.WaitForURLAsync(new Regex(@"region=\d+"));
         await Assertions.Expect(page.Locator(".mud-chip", new PageLocatorOptions { HasText = "Region:" })).ToHaveCountAsync(1);
