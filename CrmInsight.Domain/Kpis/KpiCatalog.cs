@@ -79,6 +79,20 @@ public sealed class KpiCatalog
         Kpi("purchase_frequency", "Purchase frequency", "购买频次", KpiArea.Contribution, KpiUnit.Ratio, KpiDirection.HigherIsBetter,
             "orders of identified customers / active_customers", "实名客户订单数 / 活跃客户数",
             "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("identified_orders"), m.Cur("active_customers"))),
+        Kpi("top20_share", "Top 20 % share", "前 20% 客户贡献率", KpiArea.Contribution, KpiUnit.Fraction, KpiDirection.Neutral,
+            "revenue of the top ⌈N/5⌉ of the N active customers ranked by revenue (ties by customer id) / revenue of all N",
+            "按销售额排名前 ⌈N/5⌉ 位活跃客户的销售额 / 全部 N 位活跃客户的销售额（同额按客户编号排序）",
+            "kpi/top_customers", AllDimensions, m => Ratio(m.Cur("top_revenue"), m.Cur("customer_revenue"))),
+        Kpi("contribution_share", "Contribution share", "顾客贡献率", KpiArea.Contribution, KpiUnit.Fraction, KpiDirection.Neutral,
+            "revenue of the filtered customers, segment or slice / total revenue", "筛选范围（客户、细分或其他切片）的销售额 / 总销售额",
+            "kpi/contribution", AllDimensions, m => Ratio(m.Cur("slice_revenue"), m.Cur("total_revenue"))),
+        Kpi("profit_contribution", "Profit contribution", "利润贡献率", KpiArea.Contribution, KpiUnit.Fraction, KpiDirection.Neutral,
+            "gross profit of the filtered slice / total gross profit", "筛选范围的毛利 / 总毛利",
+            "kpi/contribution", AllDimensions, m => Ratio(m.Cur("slice_gross_profit"), m.Cur("total_gross_profit"))),
+        Kpi("clv", "Customer lifetime value", "客户终身价值", KpiArea.Contribution, KpiUnit.Money, KpiDirection.HigherIsBetter,
+            "avg_order_value × annual purchase_frequency × gross_margin / annual churn_rate, over the 12 months to the end of P (an estimate)",
+            "客单价 × 年购买频次 × 毛利率 / 年流失率，按截至 P 期末的 12 个月计算（估算值）",
+            "kpi/clv", AllDimensions, Clv, window: KpiWindow.TrailingYear, hasMonthlySeries: false),
         Kpi("returns_value", "Returns", "退货金额", KpiArea.Contribution, KpiUnit.Money, KpiDirection.LowerIsBetter,
             "Σ value of returned items in P", "P 期内退货商品金额之和",
             "kpi/sales_summary", AllDimensions, m => m.Cur("returns_value")),
@@ -98,6 +112,16 @@ public sealed class KpiCatalog
             "customers active in P' and not in P / customers active in P'", "P' 期活跃而 P 期未活跃的客户数 / P' 期活跃客户数",
             "kpi/retention", AllDimensions, m => Ratio(m.Cur("previous_active") - m.Cur("retained"), m.Cur("previous_active")),
             monthlyQuery: "kpi/retention_monthly"),
+        Kpi("lead_conversion", "Lead conversion", "客户获取率", KpiArea.Retention, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "leads created in P that were won / leads created in P", "P 期内创建且已赢单的线索数 / P 期内创建的线索数",
+            "kpi/leads", OpportunityDimensions, m => Ratio(m.Cur("leads_won"), m.Cur("leads_created"))),
+        Kpi("winback_rate", "Win-back rate", "顾客再生率", KpiArea.Retention, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "customers active in P, active before P' but not in P' / customers lapsed at the start of P",
+            "P 期活跃、P' 期之前活跃但 P' 期未活跃的客户数 / P 期初已流失的客户数",
+            "kpi/winback", AllDimensions, m => Ratio(m.Cur("won_back"), m.Cur("lapsed_customers")), hasMonthlySeries: false),
+        Kpi("customer_growth", "Customer growth", "客户增长率", KpiArea.Retention, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "(customers ever acquired by end of P − by start of P) / by start of P", "（截至 P 期末累计获得的客户数 − 截至 P 期初的客户数）/ 截至 P 期初的客户数",
+            "kpi/customer_growth", AllDimensions, m => Ratio(m.Cur("acquired_customers"), m.Cur("customer_base"))),
         Kpi("repurchase_rate", "Repurchase rate", "回购率", KpiArea.Retention, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
             "active customers with ≥ 2 orders in P / active customers", "P 期内下单 2 次及以上的活跃客户数 / 活跃客户数",
             "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("repeat_customers"), m.Cur("active_customers"))),
@@ -141,10 +165,24 @@ public sealed class KpiCatalog
             "kpi/opportunities", OpportunityDimensions, m => Ratio(m.Cur("won"), m.Cur("closed"))),
     ];
 
+    /// <summary>
+    /// clv = avg_order_value × purchase_frequency × gross_margin / churn_rate, all annual: the
+    /// value a customer brings per year over the share of customers lost per year.
+    /// </summary>
+    private static decimal? Clv(MeasureContext m)
+    {
+        var orderValue = Ratio(m.Cur("revenue"), m.Cur("orders"));
+        var frequency = Ratio(m.Cur("identified_orders"), m.Cur("active_customers"));
+        var margin = Ratio(m.Cur("gross_profit"), m.Cur("revenue"));
+        var churn = Ratio(m.Cur("previous_active") - m.Cur("retained"), m.Cur("previous_active"));
+        return orderValue * frequency * margin is { } yearly && churn is { } c ? Ratio(yearly, c) : null;
+    }
+
     private static KpiDefinition Kpi(
         string id, string nameEn, string nameZh, KpiArea area, KpiUnit unit, KpiDirection direction,
         string formulaEn, string formulaZh, string query, IReadOnlySet<DimensionKind> filters,
-        Func<MeasureContext, decimal?> compute, string? monthlyQuery = null, bool usesPreviousWindow = false) =>
+        Func<MeasureContext, decimal?> compute, string? monthlyQuery = null, bool usesPreviousWindow = false,
+        KpiWindow window = KpiWindow.Period, bool hasMonthlySeries = true) =>
         new()
         {
             Id = id,
@@ -158,5 +196,7 @@ public sealed class KpiCatalog
             Filters = filters,
             Compute = compute,
             UsesPreviousWindow = usesPreviousWindow,
+            Window = window,
+            HasMonthlySeries = hasMonthlySeries,
         };
 }

@@ -33,6 +33,11 @@ public sealed record KpiDefinition
     /// <summary>The formula reads the window before the computed one (growth KPIs).</summary>
     public bool UsesPreviousWindow { get; init; }
 
+    public KpiWindow Window { get; init; } = KpiWindow.Period;
+
+    /// <summary>false when a month on its own says nothing (annual estimates, win-back): no sparkline.</summary>
+    public bool HasMonthlySeries { get; init; } = true;
+
     public required Func<MeasureContext, decimal?> Compute { get; init; }
 
     public ChangeKind ChangeKind => Unit is KpiUnit.Fraction or KpiUnit.Score ? ChangeKind.Points : ChangeKind.Relative;

@@ -22,33 +22,45 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         var baseArgs = QueryArgs.For(filter, scope).Monthly(false);
 
         // P, P', P'', P''' : each window is read with the one before it as its previous window.
-        var windows = new List<DateRange> { resolved.Period };
+        var steps = new List<DateRange> { resolved.Period };
         for (var i = 0; i < 3; i++)
         {
-            windows.Add(windows[^1].ComparedWith(filter.Comparison));
+            steps.Add(steps[^1].ComparedWith(filter.Comparison));
         }
 
         var needed = definitions
-            .SelectMany(d => Enumerable.Range(0, d.UsesPreviousWindow ? 3 : 2).Select(step => (d.Query, Step: step)))
+            .SelectMany(d => Enumerable.Range(0, d.UsesPreviousWindow ? 3 : 2).Select(step => (d.Query, Windows: WindowsFor(d, steps, step))))
             .Distinct()
             .ToList();
         var fetched = await Task.WhenAll(needed.Select(async n =>
         {
-            var rows = await cache.GetRowsAsync(n.Query, baseArgs.Window(windows[n.Step], windows[n.Step + 1]), version, cancellationToken);
-            return (n.Query, n.Step, Row: rows.Count > 0 ? rows[0] : null);
+            var rows = await cache.GetRowsAsync(n.Query, baseArgs.Window(n.Windows.Current, n.Windows.Previous), version, cancellationToken);
+            return (Key: (n.Query, n.Windows), Row: rows.Count > 0 ? rows[0] : null);
         }));
-        var rowsByWindow = fetched.ToDictionary(f => (f.Query, f.Step), f => f.Row);
+        var rowsByWindow = fetched.ToDictionary(f => f.Key, f => f.Row);
+        SqlRow? Row(KpiDefinition d, int step) => rowsByWindow[(d.Query, WindowsFor(d, steps, step))];
 
         var results = definitions.Select(d =>
         {
-            var current = new MeasureContext(rowsByWindow[(d.Query, 0)], d.UsesPreviousWindow ? rowsByWindow[(d.Query, 1)] : null);
-            var comparison = new MeasureContext(rowsByWindow[(d.Query, 1)], d.UsesPreviousWindow ? rowsByWindow[(d.Query, 2)] : null);
+            var current = new MeasureContext(Row(d, 0), d.UsesPreviousWindow ? Row(d, 1) : null);
+            var comparison = new MeasureContext(Row(d, 1), d.UsesPreviousWindow ? Row(d, 2) : null);
             var value = d.Compute(current);
             var comparisonValue = d.Compute(comparison);
             return new KpiResult(d, value, comparisonValue, current.Reads, comparison.Reads, d.IgnoredFilters(filter));
         }).ToList();
 
         return new KpiReport(resolved, results, version);
+    }
+
+    /// <summary>The dates a KPI's query reads at a step back from P (0 = P, 1 = P', ...), and its previous window.</summary>
+    private static (DateRange Current, DateRange Previous) WindowsFor(KpiDefinition definition, List<DateRange> steps, int step)
+    {
+        if (definition.Window == KpiWindow.TrailingYear)
+        {
+            var end = steps[step].To;
+            return (new DateRange(end.AddYears(-1), end), new DateRange(end.AddYears(-2), end.AddYears(-1)));
+        }
+        return (steps[step], steps[step + 1]);
     }
 
     /// <summary>
@@ -71,7 +83,7 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         var monthBeforeFetch = new DateRange(fetch.From.AddMonths(-1), fetch.From);
         var args = QueryArgs.For(filter, scope).Window(fetch, monthBeforeFetch).Monthly(true);
 
-        var queries = definitions.Select(d => d.MonthlyQuery ?? d.Query).Distinct().ToList();
+        var queries = definitions.Where(d => d.HasMonthlySeries).Select(d => d.MonthlyQuery ?? d.Query).Distinct().ToList();
         var fetched = await Task.WhenAll(queries.Select(async q => (Query: q, Rows: await cache.GetRowsAsync(q, args, version, cancellationToken))));
         var rowsByMonth = fetched.ToDictionary(
             f => f.Query,
@@ -80,6 +92,11 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         var series = new Dictionary<string, IReadOnlyList<MonthlyPoint>>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in definitions)
         {
+            if (!d.HasMonthlySeries)
+            {
+                series[d.Id] = [];
+                continue;
+            }
             var byMonth = rowsByMonth[d.MonthlyQuery ?? d.Query];
             series[d.Id] = [.. Enumerable.Range(0, months).Select(i =>
             {

@@ -65,6 +65,27 @@ public sealed class KpiGoldenTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Top20_share_takes_the_top_fifth_of_active_customers_with_ties_by_id()
+    {
+        // P: C1 400, C4 400, C3 260, C5 80 → N = 4, ⌈4/5⌉ = 1: C1 wins the tie with C4 on id.
+        Assert.Equal(400m / 1140m, _report["top20_share"].Value);
+        // P': C1 200, C3 150, C2 50 → top one is C1.
+        Assert.Equal(200m / 400m, _report["top20_share"].ComparisonValue);
+    }
+
+    [Fact]
+    public async Task Contribution_share_is_the_filtered_slice_over_everything()
+    {
+        Assert.Equal(1m, _report["contribution_share"].Value); // no filter: the slice is everything
+
+        var north = March.WithMembers(DimensionKind.Region, IdSet.Of(1));
+        var report = await _db.Kpis.GetKpisAsync(north, DataScope.All, ["contribution_share", "profit_contribution"]);
+
+        Assert.Equal(500m / 1160m, report["contribution_share"].Value); // O6, O7, O10, O11
+        Assert.Equal(220m / 400m, report["profit_contribution"].Value); // gross profit 120 + 50 + 40 + 10
+    }
+
+    [Fact]
     public void Revenue_growth_compares_each_period_with_the_one_before_it()
     {
         var growth = _report["revenue_growth"];

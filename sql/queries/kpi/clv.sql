@@ -1,0 +1,34 @@
+-- The inputs of clv for a year [date_from, date_to) and the year before [prev_from, prev_to)
+-- (the engine passes the twelve months up to the period's end): the sales measures of the
+-- year and the customers active in the year before and again in this one (annual churn).
+WITH sales AS (
+    SELECT o.customer_id, o.order_date, o.revenue, o.cost
+    FROM fact_order o
+    WHERE ((o.order_date >= @date_from AND o.order_date < @date_to)
+           OR (o.order_date >= @prev_from AND o.order_date < @prev_to))
+      AND o.status <> 'cancelled' AND o.revenue > 0
+      AND (@region_all = 1 OR o.region_id IN @region_ids)
+      AND (@segment_all = 1 OR o.segment_id IN @segment_ids)
+      AND (@channel_all = 1 OR o.channel_id IN @channel_ids)
+      AND (@category_all = 1 OR o.category_id IN @category_ids)
+      AND (@team_all = 1 OR o.team_id IN @team_ids)
+      AND (@rep_all = 1 OR o.rep_id IN @rep_ids)
+      AND (@campaign_all = 1 OR o.campaign_id IN @campaign_ids)
+      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+), this_year AS (
+    SELECT * FROM sales WHERE order_date >= @date_from AND order_date < @date_to
+), previous_customers AS (
+    SELECT DISTINCT customer_id FROM sales
+    WHERE order_date >= @prev_from AND order_date < @prev_to AND customer_id IS NOT NULL
+), current_customers AS (
+    SELECT DISTINCT customer_id FROM this_year WHERE customer_id IS NOT NULL
+)
+SELECT
+    @date_from AS bucket,
+    (SELECT CAST(COALESCE(SUM(revenue), 0) AS DECIMAL(18,2)) FROM this_year) AS revenue,
+    (SELECT CAST(COALESCE(SUM(revenue - cost), 0) AS DECIMAL(18,2)) FROM this_year) AS gross_profit,
+    (SELECT COUNT(*) FROM this_year) AS orders,
+    (SELECT COUNT(customer_id) FROM this_year) AS identified_orders,
+    (SELECT COUNT(*) FROM current_customers) AS active_customers,
+    (SELECT COUNT(*) FROM previous_customers) AS previous_active,
+    (SELECT COUNT(*) FROM previous_customers p JOIN current_customers c ON c.customer_id = p.customer_id) AS retained

@@ -1,0 +1,28 @@
+-- contribution_share and profit_contribution of the filtered slice: its revenue and gross
+-- profit over those of all sales in [date_from, date_to) in the caller's scope. With no
+-- dimension filter the slice is everything (share 1); with region = 3 it is region 3's share.
+WITH sales AS (
+    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
+           o.revenue, o.cost,
+           CASE WHEN (@region_all = 1 OR o.region_id IN @region_ids)
+                 AND (@segment_all = 1 OR o.segment_id IN @segment_ids)
+                 AND (@channel_all = 1 OR o.channel_id IN @channel_ids)
+                 AND (@category_all = 1 OR o.category_id IN @category_ids)
+                 AND (@team_all = 1 OR o.team_id IN @team_ids)
+                 AND (@rep_all = 1 OR o.rep_id IN @rep_ids)
+                 AND (@campaign_all = 1 OR o.campaign_id IN @campaign_ids)
+                THEN 1 ELSE 0 END AS in_slice
+    FROM fact_order o
+    JOIN dim_date d ON d.calendar_date = o.order_date
+    WHERE o.order_date >= @date_from AND o.order_date < @date_to
+      AND o.status <> 'cancelled' AND o.revenue > 0
+      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+)
+SELECT bucket,
+       CAST(SUM(CASE WHEN in_slice = 1 THEN revenue ELSE 0 END) AS DECIMAL(18,2)) AS slice_revenue,
+       CAST(SUM(CASE WHEN in_slice = 1 THEN revenue - cost ELSE 0 END) AS DECIMAL(18,2)) AS slice_gross_profit,
+       CAST(SUM(revenue) AS DECIMAL(18,2)) AS total_revenue,
+       CAST(SUM(revenue - cost) AS DECIMAL(18,2)) AS total_gross_profit
+FROM sales
+GROUP BY bucket
+ORDER BY bucket

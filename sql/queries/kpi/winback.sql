@@ -1,0 +1,31 @@
+-- winback_rate: of the customers lapsed at the start of the period (a sale before the
+-- comparison period [prev_from, prev_to) and none in it), those active again in
+-- [date_from, date_to).
+WITH sales AS (
+    SELECT o.customer_id, o.order_date
+    FROM fact_order o
+    WHERE o.customer_id IS NOT NULL
+      AND o.order_date < @date_to
+      AND o.status <> 'cancelled' AND o.revenue > 0
+      AND (@region_all = 1 OR o.region_id IN @region_ids)
+      AND (@segment_all = 1 OR o.segment_id IN @segment_ids)
+      AND (@channel_all = 1 OR o.channel_id IN @channel_ids)
+      AND (@category_all = 1 OR o.category_id IN @category_ids)
+      AND (@team_all = 1 OR o.team_id IN @team_ids)
+      AND (@rep_all = 1 OR o.rep_id IN @rep_ids)
+      AND (@campaign_all = 1 OR o.campaign_id IN @campaign_ids)
+      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+), earlier AS (
+    SELECT DISTINCT customer_id FROM sales WHERE order_date < @prev_from
+), comparison AS (
+    SELECT DISTINCT customer_id FROM sales WHERE order_date >= @prev_from AND order_date < @prev_to
+), period AS (
+    SELECT DISTINCT customer_id FROM sales WHERE order_date >= @date_from AND order_date < @date_to
+), lapsed AS (
+    SELECT e.customer_id FROM earlier e
+    WHERE NOT EXISTS (SELECT 1 FROM comparison c WHERE c.customer_id = e.customer_id)
+)
+SELECT
+    @date_from AS bucket,
+    (SELECT COUNT(*) FROM lapsed) AS lapsed_customers,
+    (SELECT COUNT(*) FROM lapsed l JOIN period p ON p.customer_id = l.customer_id) AS won_back
