@@ -28,7 +28,10 @@ public sealed class TestDatabase : IAsyncDisposable
         Periods = new PeriodResolver(time);
         Kpis = new KpiService(new KpiCatalog(), Cache, Periods, new StoredDataVersionSource(Versions));
         Dimensions = new DimensionService(Cache, new StoredDataVersionSource(Versions));
+        Contribution = new CrmInsight.Domain.Contribution.ContributionService(Kpis, Cache, Periods, new StoredDataVersionSource(Versions));
     }
+
+    public CrmInsight.Domain.Contribution.ContributionService Contribution { get; }
 
     public DuckDbDatabase Database { get; }
 

@@ -41,7 +41,12 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
         var args = QueryArgs.For(filter, scope)
             .Window(new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), new DateRange(new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 1)))
             .Monthly(filtered)
-            .With("grain", filtered ? "week" : "day")
+            .With("grain", filtered ? "month" : "day")
+            .With("dimension", filtered ? "category" : "region")
+            .With("sort", filtered ? "name" : "revenue")
+            .With("descending", filtered ? 0 : 1)
+            .With("offset", filtered ? 10 : 0)
+            .With("limit", 50)
             .With("updated_at", new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc));
         var query = _db.Runner.Prepare(name);
 

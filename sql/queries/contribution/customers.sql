@@ -1,0 +1,54 @@
+-- The customers active in [date_from, date_to) with their revenue, gross profit, orders and
+-- last sale, one page at a time: sorted by @sort (a whitelisted column) and @descending,
+-- ties by customer id, skipping @offset rows and returning at most @limit. total_rows is the
+-- count of all matching customers, for the pager.
+WITH per_customer AS (
+    SELECT o.customer_id,
+           SUM(o.revenue) AS revenue,
+           SUM(o.revenue - o.cost) AS gross_profit,
+           COUNT(*) AS orders,
+           MAX(o.order_date) AS last_order
+    FROM fact_order o
+    WHERE o.order_date >= @date_from AND o.order_date < @date_to
+      AND o.customer_id IS NOT NULL
+      AND o.status <> 'cancelled' AND o.revenue > 0
+      AND (@region_all = 1 OR o.region_id IN @region_ids)
+      AND (@segment_all = 1 OR o.segment_id IN @segment_ids)
+      AND (@channel_all = 1 OR o.channel_id IN @channel_ids)
+      AND (@category_all = 1 OR o.category_id IN @category_ids)
+      AND (@team_all = 1 OR o.team_id IN @team_ids)
+      AND (@rep_all = 1 OR o.rep_id IN @rep_ids)
+      AND (@campaign_all = 1 OR o.campaign_id IN @campaign_ids)
+      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+    GROUP BY o.customer_id
+), listed AS (
+    SELECT p.customer_id, c.customer_code, c.name, r.name AS region, s.name AS segment, rep.name AS owner,
+           p.revenue, p.gross_profit, p.orders, p.last_order,
+           SUM(p.revenue) OVER () AS total_revenue,
+           COUNT(*) OVER () AS total_rows
+    FROM per_customer p
+    JOIN dim_customer c ON c.customer_id = p.customer_id
+    LEFT JOIN dim_region r ON r.region_id = c.region_id
+    LEFT JOIN dim_segment s ON s.segment_id = c.segment_id
+    LEFT JOIN dim_rep rep ON rep.rep_id = c.owner_rep_id
+)
+SELECT customer_id, customer_code, name, region, segment, owner,
+       CAST(revenue AS DECIMAL(18,2)) AS revenue,
+       CAST(gross_profit AS DECIMAL(18,2)) AS gross_profit,
+       orders, last_order,
+       CAST(total_revenue AS DECIMAL(18,2)) AS total_revenue,
+       total_rows
+FROM listed
+ORDER BY
+    CASE WHEN @sort = 'revenue' AND @descending = 1 THEN revenue END DESC,
+    CASE WHEN @sort = 'revenue' AND @descending = 0 THEN revenue END,
+    CASE WHEN @sort = 'gross_profit' AND @descending = 1 THEN gross_profit END DESC,
+    CASE WHEN @sort = 'gross_profit' AND @descending = 0 THEN gross_profit END,
+    CASE WHEN @sort = 'orders' AND @descending = 1 THEN orders END DESC,
+    CASE WHEN @sort = 'orders' AND @descending = 0 THEN orders END,
+    CASE WHEN @sort = 'last_order' AND @descending = 1 THEN last_order END DESC,
+    CASE WHEN @sort = 'last_order' AND @descending = 0 THEN last_order END,
+    CASE WHEN @sort = 'name' AND @descending = 1 THEN name END DESC,
+    CASE WHEN @sort = 'name' AND @descending = 0 THEN name END,
+    customer_id
+OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY
