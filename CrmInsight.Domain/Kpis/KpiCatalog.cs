@@ -92,7 +92,7 @@ public sealed class KpiCatalog
         Kpi("clv", "Customer lifetime value", "客户终身价值", KpiArea.Contribution, KpiUnit.Money, KpiDirection.HigherIsBetter,
             "avg_order_value × annual purchase_frequency × gross_margin / annual churn_rate, over the 12 months to the end of P (an estimate)",
             "客单价 × 年购买频次 × 毛利率 / 年流失率，按截至 P 期末的 12 个月计算（估算值）",
-            "kpi/clv", AllDimensions, Clv, window: KpiWindow.TrailingYear, hasMonthlySeries: false),
+            "kpi/clv", AllDimensions, m => ClvInputs.From(m.Cur).Value, window: KpiWindow.TrailingYear, hasMonthlySeries: false),
         Kpi("returns_value", "Returns", "退货金额", KpiArea.Contribution, KpiUnit.Money, KpiDirection.LowerIsBetter,
             "Σ value of returned items in P", "P 期内退货商品金额之和",
             "kpi/sales_summary", AllDimensions, m => m.Cur("returns_value")),
@@ -164,19 +164,6 @@ public sealed class KpiCatalog
             "opportunities won / opportunities closed in P", "赢单商机数 / P 期内关闭的商机数",
             "kpi/opportunities", OpportunityDimensions, m => Ratio(m.Cur("won"), m.Cur("closed"))),
     ];
-
-    /// <summary>
-    /// clv = avg_order_value × purchase_frequency × gross_margin / churn_rate, all annual: the
-    /// value a customer brings per year over the share of customers lost per year.
-    /// </summary>
-    private static decimal? Clv(MeasureContext m)
-    {
-        var orderValue = Ratio(m.Cur("revenue"), m.Cur("orders"));
-        var frequency = Ratio(m.Cur("identified_orders"), m.Cur("active_customers"));
-        var margin = Ratio(m.Cur("gross_profit"), m.Cur("revenue"));
-        var churn = Ratio(m.Cur("previous_active") - m.Cur("retained"), m.Cur("previous_active"));
-        return orderValue * frequency * margin is { } yearly && churn is { } c ? Ratio(yearly, c) : null;
-    }
 
     private static KpiDefinition Kpi(
         string id, string nameEn, string nameZh, KpiArea area, KpiUnit unit, KpiDirection direction,

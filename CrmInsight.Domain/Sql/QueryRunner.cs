@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using CrmInsight.Domain.Storage;
 using Dapper;
 
@@ -30,6 +31,19 @@ public sealed class QueryRunner(ICrmDatabase database, SqlCatalog catalog, Query
         var rows = await connection.QueryAsync<T>(Command(query, args, null, cancellationToken));
         metrics.Record(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return rows.AsList();
+    }
+
+    /// <summary>Rows as the database reader yields them, never all in memory (exports).</summary>
+    public async IAsyncEnumerable<SqlRow> StreamRowsAsync(string name, SqlArgs args, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var query = Prepare(name);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        await foreach (var row in connection.QueryUnbufferedAsync(query.Text, Bind(query, args), commandTimeout: database.CommandTimeoutSeconds).WithCancellation(cancellationToken))
+        {
+            yield return new SqlRow((IDictionary<string, object?>)row);
+        }
+        metrics.Record(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>Runs a statement on a connection (and transaction) the caller owns.</summary>

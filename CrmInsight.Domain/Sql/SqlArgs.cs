@@ -20,6 +20,9 @@ public sealed class SqlArgs
 
     public SqlArgs With(string name, object? value) => new(_values.SetItem(name, value));
 
+    /// <summary>These arguments with every value of <paramref name="other"/> added (other wins).</summary>
+    public SqlArgs WithAll(SqlArgs other) => new(_values.SetItems(other._values));
+
     public bool TryGet(string name, out object? value) => _values.TryGetValue(name, out value);
 
     public IEnumerable<string> Names => _values.Keys;

@@ -30,6 +30,7 @@ public static class CrmInsightPipeline
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapKpiApi();
+        app.MapExportEndpoints();
         app.MapPreferenceEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,3 +1,4 @@
+using CrmInsight.Domain.Contribution;
 using CrmInsight.Domain.Demo;
 using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Filters;
@@ -6,6 +7,7 @@ using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
+using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Formatting;
 using CrmInsight.Web.State;
 using Microsoft.Extensions.Options;
@@ -50,6 +52,8 @@ public static class CrmInsightServices
         services.AddSingleton<KpiService>();
         services.AddSingleton<DimensionService>();
         services.AddSingleton<OverviewService>();
+        services.AddSingleton<ContributionService>();
+        services.AddSingleton<TableService>();
         return services;
     }
 

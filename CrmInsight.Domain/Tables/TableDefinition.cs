@@ -1,0 +1,50 @@
+namespace CrmInsight.Domain.Tables;
+
+public enum ColumnKind
+{
+    Text,
+    Count,
+    Money,
+    Number,
+    Fraction,
+    Date,
+}
+
+/// <summary>A column a table query returns: its field, header, how to show it and whether it sorts.</summary>
+public sealed record TableColumn(string Field, LocalizedText Header, ColumnKind Kind, bool Sortable = true);
+
+/// <summary>
+/// A paged, sortable table backed by one catalog query that takes <c>@sort</c>, <c>@descending</c>,
+/// <c>@offset</c> and <c>@limit</c> and returns <c>total_rows</c>. The same definition drives the
+/// grid on screen and the CSV/XLSX export, so both show the same rows.
+/// </summary>
+public sealed record TableDefinition(
+    string Name,
+    LocalizedText Title,
+    string Query,
+    IReadOnlyList<TableColumn> Columns,
+    string DefaultSort,
+    bool DefaultDescending,
+    string KeyField)
+{
+    public const int MaxPageSize = 500;
+
+    /// <summary>A request with the sort column whitelisted and the page bounded.</summary>
+    public TableRequest Request(string? sort, bool? descending, int page, int pageSize)
+    {
+        var known = Columns.FirstOrDefault(c => c.Sortable && string.Equals(c.Field, sort, StringComparison.OrdinalIgnoreCase));
+        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        return new TableRequest(
+            known?.Field ?? DefaultSort,
+            known is null ? DefaultDescending : descending ?? DefaultDescending,
+            Math.Max(0, page) * size,
+            size);
+    }
+
+    /// <summary>Every row, for export.</summary>
+    public TableRequest All(string? sort, bool? descending) => Request(sort, descending, 0, 1) with { Offset = 0, Limit = int.MaxValue };
+
+    public bool Sorts(string? field) => Columns.Any(c => c.Sortable && string.Equals(c.Field, field, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed record TableRequest(string Sort, bool Descending, int Offset, int Limit);

@@ -1,0 +1,126 @@
+using System.Globalization;
+using CrmInsight.Domain.Dimensions;
+using CrmInsight.Domain.Export;
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Tables;
+using CrmInsight.Web.Components.Filters;
+using CrmInsight.Web.Hosting;
+using Microsoft.Extensions.Localization;
+
+namespace CrmInsight.Web.Api;
+
+/// <summary>
+/// <c>GET /export/{table}.{csv|xlsx}?{filters}&amp;sort=…&amp;desc=1</c>: the whole filtered table,
+/// not just a page, in the order the grid shows, streamed from the database, with the filter
+/// context written into the file. Bad parameters get a 400 naming them, as in the API.
+/// </summary>
+public static class ExportEndpoints
+{
+    public const string SortParameter = "sort";
+    public const string DescendingParameter = "desc";
+
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/export/{file}", ExportAsync);
+        return endpoints;
+    }
+
+    /// <summary>The export URL of a table as a page shows it.</summary>
+    public static string Url(TableDefinition table, ExportFormat format, DashboardFilter filter, string sort, bool descending, params (string Key, string Value)[] extra) =>
+        $"/export/{table.Name}.{format.Extension()}?" + FilterQueryString.Format(
+            FilterQueryString.ToPairs(filter)
+                .Append(new(SortParameter, sort))
+                .Append(new(DescendingParameter, descending ? "1" : "0"))
+                .Concat(extra.Select(e => new KeyValuePair<string, string>(e.Key, e.Value))));
+
+    private static async Task<IResult> ExportAsync(
+        string file, HttpContext context, DatabaseReadiness readiness, DimensionService dimensions, TableService tables,
+        PeriodResolver periods, TimeProvider time, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (!readiness.IsReady)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: readiness.Message);
+        }
+        var dot = file.LastIndexOf('.');
+        var table = dot > 0 ? TableCatalog.Find(file[..dot]) : null;
+        var format = dot > 0 ? ExportFormats.FromExtension(file[(dot + 1)..]) : null;
+        if (table is null || format is null)
+        {
+            return Results.NotFound($"There is no export '{file}'. Known: {string.Join(", ", TableCatalog.All.Select(t => t.Name + ".csv / .xlsx"))}.");
+        }
+
+        var request = context.Request;
+        var scope = DataScope.All;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var extraNames = TableExtras.Parameters(table);
+        foreach (var key in request.Query.Keys.Where(k => k is not SortParameter and not DescendingParameter
+                     && !FilterQueryString.ParameterNames.Contains(k, StringComparer.OrdinalIgnoreCase)
+                     && !extraNames.Contains(k, StringComparer.OrdinalIgnoreCase)))
+        {
+            errors[key] = [$"'{key}' is not a known parameter."];
+        }
+        var sort = request.Query[SortParameter].LastOrDefault();
+        if (sort is not null && !table.Sorts(sort))
+        {
+            errors[SortParameter] = [$"'{sort}' is not a sortable column of {table.Name}."];
+        }
+        var descending = request.Query[DescendingParameter].LastOrDefault();
+        if (descending is not null and not "0" and not "1")
+        {
+            errors[DescendingParameter] = [$"'{descending}' is not 0 or 1."];
+        }
+        var parsed = await dimensions.ParseAsync(request.Query.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))), scope, cancellationToken);
+        foreach (var problem in parsed.Problems)
+        {
+            errors[problem.Parameter] = [problem.Message];
+        }
+        var extra = TableExtras.Parse(table, request.Query, errors);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, detail: string.Join(" ", errors.SelectMany(e => e.Value)));
+        }
+
+        var culture = CultureInfo.CurrentUICulture;
+        var catalog = await dimensions.GetCatalogAsync(scope, cancellationToken);
+        var tableRequest = table.All(sort, descending is null ? null : descending == "1");
+        var header = Header(table, parsed.Filter, catalog, periods, tableRequest, time, localizer, culture);
+        var columns = table.Columns.Select(c => (c.Field, c.Header.For(culture), c.Kind)).ToList();
+        var rows = tables.StreamAsync(table, parsed.Filter, scope, tableRequest, extra, cancellationToken);
+        var fileName = $"{table.Name}-{time.GetLocalNow():yyyy-MM-dd}.{format.Value.Extension()}";
+
+        if (format == ExportFormat.Csv)
+        {
+            return Results.Stream(async output => await CsvTableWriter.WriteAsync(output, header, columns, rows, cancellationToken), format.Value.ContentType(), fileName);
+        }
+        // The xlsx package needs a seekable stream: build it in a temporary file, not in memory.
+        var path = Path.GetTempFileName();
+        await using (var temporary = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024))
+        {
+            await XlsxTableWriter.WriteAsync(temporary, header, columns, rows, cancellationToken);
+        }
+        var result = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        return Results.File(result, format.Value.ContentType(), fileName);
+    }
+
+    private static ExportHeader Header(
+        TableDefinition table, DashboardFilter filter, DimensionCatalog catalog, PeriodResolver periods, TableRequest request,
+        TimeProvider time, IStringLocalizer localizer, CultureInfo culture)
+    {
+        var resolved = periods.Resolve(filter);
+        var context = new List<(string, string)>
+        {
+            (localizer["Period"], DimensionLabels.Dates(resolved.Period, CultureInfo.InvariantCulture) + $" ({localizer.Label(filter.Preset)})"),
+            (localizer["Compared with"], DimensionLabels.Dates(resolved.Comparison, CultureInfo.InvariantCulture) + $" ({localizer.Label(filter.Comparison)})"),
+        };
+        foreach (var kind in filter.ActiveDimensions)
+        {
+            context.Add((localizer.Label(kind), string.Join("; ", filter.Members(kind).Select(id => catalog.NameOf(kind, id)))));
+        }
+        var sortColumn = table.Columns.First(c => c.Field == request.Sort);
+        context.Add((localizer["Sorted by"], $"{sortColumn.Header.For(culture)} {(request.Descending ? "↓" : "↑")}"));
+        context.Add((localizer["Exported at"], time.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)));
+        return new ExportHeader($"CrmInsight · {table.Title.For(culture)}", context);
+    }
+}

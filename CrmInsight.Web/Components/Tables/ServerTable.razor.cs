@@ -1,0 +1,104 @@
+using System.Globalization;
+using CrmInsight.Domain.Export;
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Tables;
+using CrmInsight.Web.Api;
+using CrmInsight.Web.Formatting;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CrmInsight.Web.Components.Tables;
+
+public sealed partial class ServerTable
+{
+    private static readonly int[] PageSizes = [10, 25, 50, 100];
+    private MudTable<SqlRow>? _table;
+    private DashboardFilter? _loadedFilter;
+    private string _sort = "";
+    private bool _descending;
+
+    [Inject] private TableService Tables { get; set; } = null!;
+    [Inject] private KpiFormatter Format { get; set; } = null!;
+
+    [Parameter, EditorRequired]
+    public TableDefinition Definition { get; set; } = null!;
+
+    [Parameter, EditorRequired]
+    public DashboardFilter Filter { get; set; } = DashboardFilter.Default;
+
+    [Parameter]
+    public DataScope Scope { get; set; } = DataScope.All;
+
+    /// <summary>Arguments beyond the filter (a customer id ...), and the same as URL pairs for the export.</summary>
+    [Parameter]
+    public SqlArgs? Extra { get; set; }
+
+    [Parameter]
+    public IReadOnlyList<(string Key, string Value)> ExportExtra { get; set; } = [];
+
+    [Parameter]
+    public int PageSize { get; set; } = 25;
+
+    [Parameter]
+    public EventCallback<SqlRow> OnRowClick { get; set; }
+
+    protected override void OnInitialized()
+    {
+        _sort = Definition.DefaultSort;
+        _descending = Definition.DefaultDescending;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // A new filter means new rows: back to the first page.
+        if (_table is not null && _loadedFilter is not null && _loadedFilter != Filter)
+        {
+            await _table.ReloadServerData();
+        }
+    }
+
+    private async Task<TableData<SqlRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    {
+        var request = Definition.Request(
+            string.IsNullOrEmpty(state.SortLabel) ? null : state.SortLabel,
+            state.SortDirection == SortDirection.None ? null : state.SortDirection == SortDirection.Descending,
+            state.Page,
+            state.PageSize);
+        _sort = request.Sort;
+        _descending = request.Descending;
+        _loadedFilter = Filter;
+        var page = await Tables.GetPageAsync(Definition, Filter, Scope, request, Extra, cancellationToken);
+        return new TableData<SqlRow> { Items = page.Rows, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
+    }
+
+    private string ExportUrl(ExportFormat format) => ExportEndpoints.Url(Definition, format, Filter, _sort, _descending, [.. ExportExtra]);
+
+    private SortDirection InitialDirection(TableColumn column) =>
+        column.Field == Definition.DefaultSort ? (Definition.DefaultDescending ? SortDirection.Descending : SortDirection.Ascending) : SortDirection.None;
+
+    private Task RowClicked(TableRowClickEventArgs<SqlRow> args) =>
+        args.Item is { } row ? OnRowClick.InvokeAsync(row) : Task.CompletedTask;
+
+    private static string? HeaderClass(TableColumn column) => IsNumeric(column) ? "num" : null;
+
+    private static string? CellClass(TableColumn column) => IsNumeric(column) ? "num" : null;
+
+    private static bool IsNumeric(TableColumn column) => column.Kind is ColumnKind.Money or ColumnKind.Count or ColumnKind.Number or ColumnKind.Fraction;
+
+    private string Cell(SqlRow row, TableColumn column)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var value = row[column.Field];
+        return column.Kind switch
+        {
+            ColumnKind.Money => Format.FormatExact(SqlRow.ToDecimal(value), Domain.Kpis.KpiUnit.Money, culture),
+            ColumnKind.Count => SqlRow.ToDecimal(value)?.ToString("N0", culture) ?? "",
+            ColumnKind.Number => SqlRow.ToDecimal(value)?.ToString("N2", culture) ?? "",
+            ColumnKind.Fraction => SqlRow.ToDecimal(value)?.ToString("P1", culture) ?? "",
+            ColumnKind.Date => row.GetDate(column.Field)?.ToString("d", culture) ?? "",
+            _ => value?.ToString() ?? "",
+        };
+    }
+}
