@@ -1,4 +1,5 @@
 using CrmInsight.Domain.Contribution;
+using CrmInsight.Domain.Customers;
 using CrmInsight.Domain.Demo;
 using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Filters;
@@ -54,6 +55,7 @@ public static class CrmInsightServices
         services.AddSingleton<OverviewService>();
         services.AddSingleton<ContributionService>();
         services.AddSingleton<TableService>();
+        services.AddSingleton<CustomerService>();
         return services;
     }
 

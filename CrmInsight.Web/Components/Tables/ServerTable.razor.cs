@@ -41,6 +41,10 @@ public sealed partial class ServerTable
     [Parameter]
     public int PageSize { get; set; } = 25;
 
+    /// <summary>A heading instead of the definition's title.</summary>
+    [Parameter]
+    public string? Title { get; set; }
+
     [Parameter]
     public EventCallback<SqlRow> OnRowClick { get; set; }
 

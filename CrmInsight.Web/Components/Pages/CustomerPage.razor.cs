@@ -1,0 +1,59 @@
+using System.Globalization;
+using CrmInsight.Domain;
+using CrmInsight.Domain.Customers;
+using CrmInsight.Domain.Drill;
+using CrmInsight.Domain.Kpis;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Web.Components.Shared;
+using CrmInsight.Web.Formatting;
+using Microsoft.AspNetCore.Components;
+
+namespace CrmInsight.Web.Components.Pages;
+
+/// <summary>One customer's 360° view, the last step of the drill: who they are, their sales and orders, service, surveys and campaigns.</summary>
+public sealed partial class CustomerPage : DashboardPage
+{
+    private static readonly LocalizedText AllRegions = new("All regions", "全部区域");
+    private CustomerView? _view;
+    private bool _missing;
+    private IReadOnlyList<DrillCrumb> _crumbs = [];
+
+    [Parameter]
+    public long CustomerId { get; set; }
+
+    [Inject] private CustomerService Customers { get; set; } = null!;
+
+    protected override async Task LoadDataAsync(CancellationToken cancellationToken)
+    {
+        _view = await Customers.GetAsync(CustomerId, Filter, Scope, cancellationToken);
+        _missing = _view is null;
+        _crumbs = DrillPath.Crumbs(Filter, DrillLevel.Customer, Catalog, AllRegions, CultureInfo.CurrentUICulture)
+            .Select(c => c with { IsCurrent = false })
+            .ToList();
+    }
+
+    private string Money(decimal? value) => Format.Format(value, KpiUnit.Money, CultureInfo.CurrentCulture);
+
+    private static string? Join(string? first, string? second) =>
+        (first, second) switch
+        {
+            (null, null) => null,
+            ({ } a, null) => a,
+            (null, { } b) => b,
+            ({ } a, { } b) => $"{a} · {b}",
+        };
+
+    private static string Kind(string? kind) => kind switch
+    {
+        "ticket" => "Service ticket",
+        "survey" => "Survey",
+        _ => "Campaign",
+    };
+
+    private static string Score(SqlRow row) => row.GetString("kind") switch
+    {
+        "survey" => row.GetDecimal("score")?.ToString("N0", CultureInfo.CurrentCulture) ?? "",
+        "ticket" => row.GetDecimal("score") == 1 ? "⚑" : "",
+        _ => "",
+    };
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using CrmInsight.Domain;
+using CrmInsight.Domain.Drill;
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Web.Api;
+using CrmInsight.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+
+namespace CrmInsight.Web.Components.Pages;
+
+/// <summary>Region → team → rep → customer → orders, one level at a time, with the filters and period kept.</summary>
+public sealed partial class DrillPage : DashboardPage
+{
+    private static readonly LocalizedText AllRegions = new("All regions", "全部区域");
+    private DrillLevel _level = DrillLevel.Region;
+    private IReadOnlyList<DrillCrumb> _crumbs = [];
+    private ResolvedPeriod? _period;
+
+    [Inject] private PeriodResolver Periods { get; set; } = null!;
+
+    protected override Task LoadDataAsync(CancellationToken cancellationToken)
+    {
+        var text = Urls.CurrentValue(TableExtras.Level);
+        _level = DrillLevels.FromUrlName(text) ?? DrillLevel.Region;
+        if (text is not null && DrillLevels.FromUrlName(text) is null)
+        {
+            ReportProblem(new FilterProblem(FilterProblemKind.Malformed, TableExtras.Level, text));
+        }
+        _crumbs = DrillPath.Crumbs(Filter, _level, Catalog, AllRegions, CultureInfo.CurrentUICulture);
+        _period = Periods.Resolve(Filter);
+        return Task.CompletedTask;
+    }
+
+    protected override IEnumerable<(string Key, string? Value)> PageParameters() => [(TableExtras.Level, _level.UrlName())];
+
+    private void Open(SqlRow row)
+    {
+        if (row.GetDecimal("member_id") is not { } id)
+        {
+            return; // sales without a team, rep or customer: nothing below
+        }
+        if (_level == DrillLevel.Customer)
+        {
+            Navigation.NavigateTo($"/customers/{(long)id}?{FilterQueryString.Format(Filter)}");
+            return;
+        }
+        if (DrillPath.Down(Filter, _level, (int)id) is { } down)
+        {
+            Urls.Navigate(down.Filter, (TableExtras.Level, down.Level.UrlName()));
+        }
+    }
+}

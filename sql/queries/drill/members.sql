@@ -1,0 +1,61 @@
+-- One drill level of sales in [date_from, date_to): revenue, gross profit, orders and customers
+-- per region, team, rep or customer (@level), for the filters of the levels above. Sorted and
+-- paged by the database like every table; member_id NULL collects sales without one (web
+-- orders have no rep, anonymous sales no customer).
+WITH scoped AS (
+    SELECT CASE WHEN @level = 'region' THEN o.region_id
+                WHEN @level = 'team' THEN o.team_id
+                WHEN @level = 'rep' THEN o.rep_id
+                ELSE o.customer_id END AS member_id,
+           o.revenue, o.cost, o.customer_id
+    FROM fact_order o
+    WHERE o.order_date >= @date_from AND o.order_date < @date_to
+      AND o.status <> 'cancelled' AND o.revenue > 0
+      AND (@region_all = 1 OR o.region_id IN @region_ids)
+      AND (@segment_all = 1 OR o.segment_id IN @segment_ids)
+      AND (@channel_all = 1 OR o.channel_id IN @channel_ids)
+      AND (@category_all = 1 OR o.category_id IN @category_ids)
+      AND (@team_all = 1 OR o.team_id IN @team_ids)
+      AND (@rep_all = 1 OR o.rep_id IN @rep_ids)
+      AND (@campaign_all = 1 OR o.campaign_id IN @campaign_ids)
+      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+), grouped AS (
+    SELECT member_id,
+           SUM(revenue) AS revenue,
+           SUM(revenue - cost) AS gross_profit,
+           COUNT(*) AS orders,
+           COUNT(DISTINCT customer_id) AS customers
+    FROM scoped
+    GROUP BY member_id
+), named AS (
+    SELECT g.member_id,
+           COALESCE(r.name, t.name, p.name, c.name) AS name,
+           g.revenue, g.gross_profit, g.orders, g.customers,
+           SUM(g.revenue) OVER () AS total_revenue,
+           COUNT(*) OVER () AS total_rows
+    FROM grouped g
+    LEFT JOIN dim_region r ON @level = 'region' AND r.region_id = g.member_id
+    LEFT JOIN dim_team t ON @level = 'team' AND t.team_id = g.member_id
+    LEFT JOIN dim_rep p ON @level = 'rep' AND p.rep_id = g.member_id
+    LEFT JOIN dim_customer c ON @level = 'customer' AND c.customer_id = g.member_id
+)
+SELECT member_id, name,
+       CAST(revenue AS DECIMAL(18,2)) AS revenue,
+       CAST(gross_profit AS DECIMAL(18,2)) AS gross_profit,
+       orders, customers,
+       CAST(CAST(revenue AS DECIMAL(18,4)) / CAST(total_revenue AS DECIMAL(18,4)) AS DECIMAL(18,6)) AS revenue_share,
+       total_rows
+FROM named
+ORDER BY
+    CASE WHEN @sort = 'revenue' AND @descending = 1 THEN revenue END DESC,
+    CASE WHEN @sort = 'revenue' AND @descending = 0 THEN revenue END,
+    CASE WHEN @sort = 'gross_profit' AND @descending = 1 THEN gross_profit END DESC,
+    CASE WHEN @sort = 'gross_profit' AND @descending = 0 THEN gross_profit END,
+    CASE WHEN @sort = 'orders' AND @descending = 1 THEN orders END DESC,
+    CASE WHEN @sort = 'orders' AND @descending = 0 THEN orders END,
+    CASE WHEN @sort = 'customers' AND @descending = 1 THEN customers END DESC,
+    CASE WHEN @sort = 'customers' AND @descending = 0 THEN customers END,
+    CASE WHEN @sort = 'name' AND @descending = 1 THEN name END DESC,
+    CASE WHEN @sort = 'name' AND @descending = 0 THEN name END,
+    member_id
+OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY
