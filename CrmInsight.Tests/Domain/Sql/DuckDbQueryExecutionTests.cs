@@ -47,6 +47,8 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
             .With("descending", filtered ? 0 : 1)
             .With("offset", filtered ? 10 : 0)
             .With("limit", 50)
+            .With("level", filtered ? "customer" : "region")
+            .With("customer_id", 1L)
             .With("updated_at", new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc));
         var query = _db.Runner.Prepare(name);
 
