@@ -16,7 +16,10 @@ public static class CsvTableWriter
         Stream output, ExportHeader header, IReadOnlyList<(string Field, string Header, ColumnKind Kind)> columns,
         IAsyncEnumerable<SqlRow> rows, CancellationToken cancellationToken = default)
     {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true)
+        {
+            NewLine = "\r\n", // RFC 4180, whatever the server's platform
+        };
         await writer.WriteLineAsync(Line([header.Title]));
         foreach (var (label, value) in header.Context)
         {

@@ -111,8 +111,8 @@ public static class ExportEndpoints
         var resolved = periods.Resolve(filter);
         var context = new List<(string, string)>
         {
-            (localizer["Period"], DimensionLabels.Dates(resolved.Period, CultureInfo.InvariantCulture) + $" ({localizer.Label(filter.Preset)})"),
-            (localizer["Compared with"], DimensionLabels.Dates(resolved.Comparison, CultureInfo.InvariantCulture) + $" ({localizer.Label(filter.Comparison)})"),
+            (localizer["Period"], DimensionLabels.IsoDates(resolved.Period) + $" ({localizer.Label(filter.Preset)})"),
+            (localizer["Compared with"], DimensionLabels.IsoDates(resolved.Comparison) + $" ({localizer.Label(filter.Comparison)})"),
         };
         foreach (var kind in filter.ActiveDimensions)
         {

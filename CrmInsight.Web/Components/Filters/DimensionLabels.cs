@@ -46,6 +46,10 @@ public static class DimensionLabels
         _ => area.ToString(),
     }];
 
+    /// <summary>"2026-08-25 – 2026-11-22": the inclusive dates of a range for files and machines.</summary>
+    public static string IsoDates(DateRange range) =>
+        $"{range.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} – {range.LastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// <summary>"Mon 3 Aug 2026 – …": the inclusive dates of a range, in the culture's short form.</summary>
     public static string Dates(DateRange range, System.Globalization.CultureInfo culture) =>
         range.Days == 1
