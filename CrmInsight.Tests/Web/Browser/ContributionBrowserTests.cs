@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using CrmInsight.Tests.TestSupport;
+using Microsoft.Playwright;
+
+namespace CrmInsight.Tests.Web.Browser;
+
+/// <summary>Cross-filtering, drilling to one customer's orders and exporting them, as an analyst would.</summary>
+public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Clicking_a_bar_adds_a_chip_and_the_other_charts_follow()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.Url("/contribution?period=ytd"));
+        await Assertions.Expect(page.Locator("[data-testid=pareto-chart] .main-svg").First).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("[data-testid=member-chart-region] g.point").First).ToBeAttachedAsync();
+        var customersBefore = await page.Locator("[data-testid=kpi-value-active_customers]").InnerTextAsync();
+        var firstRowBefore = await page.Locator("[data-testid=table-top-customers] tbody tr").First.InnerTextAsync();
+
+        await ClickBarAsync(page, page.Locator("[data-testid=member-chart-region] g.trace.bars").Last.Locator("g.point path").First);
+
+        await page.WaitForURLAsync(new Regex(@"region=\d+"));
+        var chip = page.Locator(".mud-chip", new PageLocatorOptions { HasText = "Region:" });
+        await Assertions.Expect(chip).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=kpi-value-active_customers]")).Not.ToHaveTextAsync(customersBefore);
+        await Assertions.Expect(page.Locator("[data-testid=member-chart-region] g.trace.bars").Last.Locator("g.point")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=table-top-customers] tbody tr").First).Not.ToHaveTextAsync(firstRowBefore);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "contribution-filtered.png"), FullPage = true });
+
+        // The chip removes the filter again.
+        await chip.Locator(".mud-chip-close-button").ClickAsync();
+        await Assertions.Expect(chip).ToHaveCountAsync(0);
+        Assert.DoesNotContain("region=", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Drills_from_region_to_one_customers_orders_and_exports_what_the_grid_shows()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.Url("/drill?period=ytd&channel=1"));
+
+        var table = page.Locator("[data-testid=table-drill]");
+        foreach (var (level, title, next, nextTitle) in new[] { ("region", "Regions", "team", "Teams"), ("team", "Teams", "rep", "Reps"), ("rep", "Reps", "customer", "Customers") })
+        {
+            // Click only once the grid shows this level, not the rows of the one before.
+            await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync(title);
+            var rows = table.Locator("tbody tr.clickable-row");
+            await Assertions.Expect(rows.First).ToBeVisibleAsync();
+            await rows.First.ClickAsync();
+            await page.WaitForURLAsync(new Regex($"level={next}"));
+            await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync(nextTitle);
+            Assert.Contains($"{level}=", page.Url, StringComparison.Ordinal);
+            Assert.Contains("channel=1", page.Url, StringComparison.Ordinal); // filters survive every step
+        }
+        await Assertions.Expect(page.Locator("[data-testid=drill-breadcrumb] [data-testid=crumb]")).ToHaveCountAsync(3);
+
+        await page.Locator("[data-testid=table-drill] tbody tr.clickable-row").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/customers/\d+\?.*channel=1"));
+        await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToBeVisibleAsync();
+        var grid = page.Locator("[data-testid=table-customer-orders] tbody tr");
+        await Assertions.Expect(grid.First).ToBeVisibleAsync();
+        var gridOrders = (await grid.Locator("td:first-child").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+        Assert.NotEmpty(gridOrders);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=export-csv-customer-orders]").ClickAsync());
+        var path = await download.PathAsync();
+        var lines = (await File.ReadAllLinesAsync(path!)).ToList();
+        var header = lines.FindIndex(l => l.StartsWith("Order,Date,", StringComparison.Ordinal));
+        Assert.True(header > 0, "the export starts with its filter context");
+        Assert.Contains(lines.Take(header), l => l.StartsWith("Sales channel,", StringComparison.Ordinal));
+        var exported = lines.Skip(header + 1).Where(l => l.Length > 0).Select(l => l.Split(',')[0]).ToList();
+        Assert.Equal(gridOrders, exported.Take(gridOrders.Count));
+    }
+
+    private static async Task ClickBarAsync(IPage page, ILocator bar)
+    {
+        await bar.ScrollIntoViewIfNeededAsync();
+        var box = await bar.BoundingBoxAsync() ?? throw new InvalidOperationException("No bar to click.");
+        var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        var before = page.Url;
+        for (var attempt = 0; attempt < 5 && page.Url == before; attempt++)
+        {
+            await page.Mouse.MoveAsync(x - 5, y);
+            await page.Mouse.MoveAsync(x, y);
+            await page.Mouse.ClickAsync(x, y);
+            await page.WaitForTimeoutAsync(500);
+        }
+    }
+}
