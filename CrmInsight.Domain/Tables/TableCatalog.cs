@@ -60,7 +60,26 @@ public static class TableCatalog
         DefaultDescending: true,
         KeyField: "order_id");
 
-    public static IReadOnlyList<TableDefinition> All { get; } = [TopCustomers, Drill, CustomerOrders];
+    /// <summary>Customers active in the comparison period and not in the period (churn_rate's numerator).</summary>
+    public static readonly TableDefinition ChurnedCustomers = new(
+        "churned-customers",
+        new("Churned customers", "流失客户"),
+        "retention/churned",
+        [
+            new("customer_code", new("Customer", "客户编号"), ColumnKind.Text, Sortable: false),
+            new("name", new("Name", "名称"), ColumnKind.Text),
+            new("region", new("Region", "区域"), ColumnKind.Text, Sortable: false),
+            new("segment", new("Segment", "客户细分"), ColumnKind.Text, Sortable: false),
+            new("last_order", new("Last order", "最近下单"), ColumnKind.Date),
+            new("lifetime_revenue", new("Lifetime revenue", "累计销售额"), ColumnKind.Money),
+            new("lifetime_orders", new("Lifetime orders", "累计订单数"), ColumnKind.Count, Sortable: false),
+            new("last_csat", new("Last CSAT", "最近满意度"), ColumnKind.Count),
+        ],
+        DefaultSort: "lifetime_revenue",
+        DefaultDescending: true,
+        KeyField: "customer_id");
+
+    public static IReadOnlyList<TableDefinition> All { get; } = [TopCustomers, Drill, CustomerOrders, ChurnedCustomers];
 
     public static TableDefinition? Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));

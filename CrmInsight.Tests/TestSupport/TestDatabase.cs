@@ -33,6 +33,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public CrmInsight.Domain.Contribution.ContributionService Contribution { get; }
 
+    public CrmInsight.Domain.Retention.RetentionService Retention => new(Kpis, Cache, Periods, new StoredDataVersionSource(Versions));
+
     public CrmInsight.Domain.Tables.TableService Tables => new(Cache, Runner, Periods, new StoredDataVersionSource(Versions));
 
     public CrmInsight.Domain.Customers.CustomerService Customers => new(Cache, Periods, new StoredDataVersionSource(Versions));

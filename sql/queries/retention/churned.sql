@@ -1,0 +1,57 @@
+-- The churned customers of the period (churn_rate's numerator): active in the comparison
+-- period [prev_from, prev_to) and not in [date_from, date_to), with their last sale, lifetime
+-- revenue and latest CSAT answer. Sorted and paged by the database.
+WITH sale AS (
+    SELECT o.customer_id, o.order_date, o.revenue
+    FROM fact_order o
+    WHERE o.customer_id IS NOT NULL
+      AND o.status <> 'cancelled' AND o.revenue > 0
+      AND (@region_all = 1 OR o.region_id IN @region_ids)
+      AND (@segment_all = 1 OR o.segment_id IN @segment_ids)
+      AND (@channel_all = 1 OR o.channel_id IN @channel_ids)
+      AND (@category_all = 1 OR o.category_id IN @category_ids)
+      AND (@team_all = 1 OR o.team_id IN @team_ids)
+      AND (@rep_all = 1 OR o.rep_id IN @rep_ids)
+      AND (@campaign_all = 1 OR o.campaign_id IN @campaign_ids)
+      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+), churned AS (
+    SELECT DISTINCT p.customer_id
+    FROM sale p
+    WHERE p.order_date >= @prev_from AND p.order_date < @prev_to
+      AND NOT EXISTS (SELECT 1 FROM sale c WHERE c.customer_id = p.customer_id AND c.order_date >= @date_from AND c.order_date < @date_to)
+), lifetime AS (
+    SELECT s.customer_id, MAX(s.order_date) AS last_order, SUM(s.revenue) AS lifetime_revenue, COUNT(*) AS lifetime_orders
+    FROM sale s
+    JOIN churned ch ON ch.customer_id = s.customer_id
+    WHERE s.order_date < @date_to
+    GROUP BY s.customer_id
+), surveyed AS (
+    SELECT sv.customer_id, sv.csat,
+           ROW_NUMBER() OVER (PARTITION BY sv.customer_id ORDER BY sv.survey_date DESC, sv.survey_id DESC) AS latest
+    FROM fact_survey sv
+    JOIN churned ch ON ch.customer_id = sv.customer_id
+    WHERE sv.csat IS NOT NULL AND sv.survey_date < @date_to
+), listed AS (
+    SELECT l.customer_id, c.customer_code, c.name, r.name AS region, s.name AS segment,
+           l.last_order, l.lifetime_revenue, l.lifetime_orders, sv.csat AS last_csat,
+           COUNT(*) OVER () AS total_rows
+    FROM lifetime l
+    JOIN dim_customer c ON c.customer_id = l.customer_id
+    LEFT JOIN dim_region r ON r.region_id = c.region_id
+    LEFT JOIN dim_segment s ON s.segment_id = c.segment_id
+    LEFT JOIN surveyed sv ON sv.customer_id = l.customer_id AND sv.latest = 1
+)
+SELECT customer_id, customer_code, name, region, segment, last_order,
+       CAST(lifetime_revenue AS DECIMAL(18,2)) AS lifetime_revenue, lifetime_orders, last_csat, total_rows
+FROM listed
+ORDER BY
+    CASE WHEN @sort = 'lifetime_revenue' AND @descending = 1 THEN lifetime_revenue END DESC,
+    CASE WHEN @sort = 'lifetime_revenue' AND @descending = 0 THEN lifetime_revenue END,
+    CASE WHEN @sort = 'last_order' AND @descending = 1 THEN last_order END DESC,
+    CASE WHEN @sort = 'last_order' AND @descending = 0 THEN last_order END,
+    CASE WHEN @sort = 'last_csat' AND @descending = 1 THEN last_csat END DESC,
+    CASE WHEN @sort = 'last_csat' AND @descending = 0 THEN last_csat END,
+    CASE WHEN @sort = 'name' AND @descending = 1 THEN name END DESC,
+    CASE WHEN @sort = 'name' AND @descending = 0 THEN name END,
+    customer_id
+OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY
