@@ -6,6 +6,7 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Retention;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
@@ -56,6 +57,7 @@ public static class CrmInsightServices
         services.AddSingleton<ContributionService>();
         services.AddSingleton<TableService>();
         services.AddSingleton<CustomerService>();
+        services.AddSingleton<RetentionService>();
         return services;
     }
 

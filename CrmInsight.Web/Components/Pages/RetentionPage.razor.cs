@@ -1,0 +1,21 @@
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Retention;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+
+namespace CrmInsight.Web.Components.Pages;
+
+/// <summary>Who stays and who leaves (KPIS.md §2): cohorts, monthly trends, new vs returning revenue, churned customers.</summary>
+public sealed partial class RetentionPage : DashboardPage
+{
+    private RetentionData? _data;
+
+    [Inject] private RetentionService Retention { get; set; } = null!;
+
+    protected override async Task LoadDataAsync(CancellationToken cancellationToken) =>
+        _data = await Retention.GetAsync(Filter, Scope, cancellationToken);
+
+    private void OpenCustomer(SqlRow row) =>
+        Navigation.NavigateTo($"/customers/{row.GetInt64("customer_id")}?{FilterQueryString.Format(Filter)}");
+}
