@@ -72,6 +72,34 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         Assert.Equal(gridOrders, exported.Take(gridOrders.Count));
     }
 
+    [Fact]
+    public async Task Retention_shows_cohorts_trends_and_the_churned_customers_behind_the_rate()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.Url("/retention?period=ytd&compare=yoy"));
+
+        await Assertions.Expect(page.Locator("[data-testid=cohort-heatmap] .main-svg").First).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("[data-testid=kpi-trend-chart] .main-svg").First).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("[data-testid=revenue-mix-chart] .main-svg").First).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("[data-testid=kpi-value-churn_rate]")).ToHaveTextAsync(new Regex(@"^\d+\.\d%$"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "retention.png"), FullPage = true });
+
+        var churned = page.Locator("[data-testid=table-churned-customers] tbody tr.clickable-row");
+        await Assertions.Expect(page.Locator("[data-testid=loading]")).ToHaveCountAsync(0);
+        await Assertions.Expect(churned.First).ToBeVisibleAsync();
+        var name = (await churned.First.Locator("td").Nth(1).InnerTextAsync()).Trim();
+        // A click that lands while the circuit is still rendering the page can be lost: click
+        // again until the page changes (the same row each time, so it is idempotent).
+        for (var attempt = 0; attempt < 3 && !page.Url.Contains("/customers/", StringComparison.Ordinal); attempt++)
+        {
+            await churned.First.ClickAsync();
+            await page.WaitForTimeoutAsync(1500);
+        }
+
+        await page.WaitForURLAsync(new Regex(@"/customers/\d+\?.*compare=yoy"));
+        await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToContainTextAsync(name);
+    }
+
     private static async Task ClickBarAsync(IPage page, ILocator bar)
     {
         await bar.ScrollIntoViewIfNeededAsync();
