@@ -8,10 +8,15 @@ namespace CrmInsight.Domain.Sql;
 /// A query is named by its path under <c>sql/queries/</c> without extension
 /// (<c>kpi/sales_summary</c>). A <c>name.duckdb.sql</c> or <c>name.sqlserver.sql</c> file
 /// beside the shared <c>name.sql</c> replaces it for that engine.
+/// A line <c>--#include name</c> stands for the lines of <c>sql/fragments/name.sql</c> (at the
+/// line's indentation): the filter predicates every query shares are written once, so a new
+/// filter is added in one place. Texts here are always the expanded ones.
 /// </summary>
 public sealed class SqlCatalog
 {
     private const string QueryPrefix = "sql/queries/";
+    private const string FragmentPrefix = "sql/fragments/";
+    private const string IncludeDirective = "--#include ";
     private static readonly Lazy<SqlCatalog> Embedded = new(() => FromAssembly(typeof(SqlCatalog).Assembly));
 
     private readonly FrozenDictionary<(string Name, SqlDialect Dialect), SqlQuery> _queries;
@@ -22,9 +27,13 @@ public sealed class SqlCatalog
     {
         var sources = new Dictionary<(string, SqlDialect), string>();
         var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (path, text) in files.Where(f => f.Key.StartsWith(QueryPrefix, StringComparison.Ordinal)))
+        var fragments = files
+            .Where(f => f.Key.StartsWith(FragmentPrefix, StringComparison.Ordinal))
+            .ToDictionary(f => f.Key[FragmentPrefix.Length..^".sql".Length], f => f.Value, StringComparer.Ordinal);
+        foreach (var (path, raw) in files.Where(f => f.Key.StartsWith(QueryPrefix, StringComparison.Ordinal)))
         {
             var (name, dialect) = ParseQueryPath(path[QueryPrefix.Length..]);
+            var text = Expand(raw, fragments, path);
             names.Add(name);
             if (dialect is { } only)
             {
@@ -108,6 +117,32 @@ public sealed class SqlCatalog
         SqlDialect.SqlServer => "sqlserver",
         _ => throw new ArgumentOutOfRangeException(nameof(dialect)),
     };
+
+    private static string Expand(string text, IReadOnlyDictionary<string, string> fragments, string path)
+    {
+        if (!text.Contains(IncludeDirective, StringComparison.Ordinal))
+        {
+            return text;
+        }
+        var lines = new List<string>();
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.TrimStart();
+            if (!trimmed.StartsWith(IncludeDirective, StringComparison.Ordinal))
+            {
+                lines.Add(line);
+                continue;
+            }
+            var fragment = trimmed[IncludeDirective.Length..].Trim();
+            if (!fragments.TryGetValue(fragment, out var body))
+            {
+                throw new InvalidOperationException($"{path} includes '{fragment}', but there is no {FragmentPrefix}{fragment}.sql.");
+            }
+            var indent = line[..(line.Length - trimmed.Length)];
+            lines.AddRange(body.TrimEnd().Split('\n').Select(l => indent + l.TrimEnd('\r')));
+        }
+        return string.Join('\n', lines);
+    }
 
     private static (string Name, SqlDialect? Dialect) ParseQueryPath(string relative)
     {

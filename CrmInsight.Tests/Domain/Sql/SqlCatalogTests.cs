@@ -39,6 +39,26 @@ public sealed class SqlCatalogTests
     }
 
     [Fact]
+    public void An_include_line_stands_for_the_fragment_at_its_indentation()
+    {
+        var catalog = SqlCatalog.FromFiles(new Dictionary<string, string>
+        {
+            ["sql/fragments/f.sql"] = "AND a = @a\nAND b = @b\n",
+            ["sql/queries/q.sql"] = "SELECT 1\nWHERE 1 = 1\n    --#include f\nORDER BY 1",
+        });
+
+        Assert.Equal("SELECT 1\nWHERE 1 = 1\n    AND a = @a\n    AND b = @b\nORDER BY 1", catalog.GetSource("q", SqlDialect.SqlServer));
+        Assert.Equal(["a", "b"], catalog.Get("q", SqlDialect.DuckDb).Parameters);
+    }
+
+    [Fact]
+    public void An_include_of_a_missing_fragment_fails_loudly() =>
+        Assert.Throws<InvalidOperationException>(() => SqlCatalog.FromFiles(new Dictionary<string, string>
+        {
+            ["sql/queries/q.sql"] = "SELECT 1\n--#include nowhere\n",
+        }));
+
+    [Fact]
     public void Duckdb_text_binds_dollar_parameters()
     {
         var query = SqlCatalog.Default.Get("kpi/sales_summary", SqlDialect.DuckDb);

@@ -6,14 +6,7 @@ WITH per_customer AS (
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
       AND o.customer_id IS NOT NULL
       AND o.status <> 'cancelled' AND o.revenue > 0
-      AND (@region_all = 1 OR o.region_id IN @region_ids)
-      AND (@segment_all = 1 OR o.segment_id IN @segment_ids)
-      AND (@channel_all = 1 OR o.channel_id IN @channel_ids)
-      AND (@category_all = 1 OR o.category_id IN @category_ids)
-      AND (@team_all = 1 OR o.team_id IN @team_ids)
-      AND (@rep_all = 1 OR o.rep_id IN @rep_ids)
-      AND (@campaign_all = 1 OR o.campaign_id IN @campaign_ids)
-      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+      --#include order_filters
     GROUP BY o.customer_id
 ), ranked AS (
     SELECT revenue, gross_profit, orders,

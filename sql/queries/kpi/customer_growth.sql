@@ -13,14 +13,7 @@ WITH first_sales AS (
     FROM first_sales f
     JOIN fact_order o ON o.customer_id = f.customer_id AND o.order_date = f.first_date
     WHERE o.status <> 'cancelled' AND o.revenue > 0
-      AND (@region_all = 1 OR o.region_id IN @region_ids)
-      AND (@segment_all = 1 OR o.segment_id IN @segment_ids)
-      AND (@channel_all = 1 OR o.channel_id IN @channel_ids)
-      AND (@category_all = 1 OR o.category_id IN @category_ids)
-      AND (@team_all = 1 OR o.team_id IN @team_ids)
-      AND (@rep_all = 1 OR o.rep_id IN @rep_ids)
-      AND (@campaign_all = 1 OR o.campaign_id IN @campaign_ids)
-      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+      --#include order_filters
 ), days AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket, d.calendar_date
     FROM dim_date d

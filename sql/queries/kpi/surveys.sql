@@ -9,11 +9,7 @@ WITH scoped AS (
     LEFT JOIN dim_customer c ON c.customer_id = s.customer_id
     LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
     WHERE s.survey_date >= @date_from AND s.survey_date < @date_to
-      AND (@region_all = 1 OR c.region_id IN @region_ids)
-      AND (@segment_all = 1 OR c.segment_id IN @segment_ids)
-      AND (@team_all = 1 OR r.team_id IN @team_ids)
-      AND (@rep_all = 1 OR c.owner_rep_id IN @rep_ids)
-      AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
+      --#include customer_filters
 )
 SELECT bucket,
        COUNT(csat) AS csat_responses,

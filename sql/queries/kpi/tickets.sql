@@ -10,11 +10,7 @@ WITH scoped AS (
     LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
     LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
     WHERE t.submitted_at >= @date_from AND t.submitted_at < @date_to
-      AND (@region_all = 1 OR c.region_id IN @region_ids)
-      AND (@segment_all = 1 OR c.segment_id IN @segment_ids)
-      AND (@team_all = 1 OR r.team_id IN @team_ids)
-      AND (@rep_all = 1 OR c.owner_rep_id IN @rep_ids)
-      AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
+      --#include customer_filters
 )
 SELECT bucket,
        COUNT(*) AS tickets,

@@ -10,11 +10,7 @@ WITH scoped AS (
     LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
     WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
       AND (@campaign_all = 1 OR t.campaign_id IN @campaign_ids)
-      AND (@region_all = 1 OR c.region_id IN @region_ids)
-      AND (@segment_all = 1 OR c.segment_id IN @segment_ids)
-      AND (@team_all = 1 OR r.team_id IN @team_ids)
-      AND (@rep_all = 1 OR c.owner_rep_id IN @rep_ids)
-      AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
+      --#include customer_filters
 ), per_customer AS (
     SELECT bucket, customer_id, MAX(responded) AS responded
     FROM scoped
