@@ -1,6 +1,4 @@
 using CrmInsight.Domain.Contribution;
-using CrmInsight.Domain.Filters;
-using CrmInsight.Domain.Sql;
 using CrmInsight.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -19,7 +17,4 @@ public sealed partial class ContributionPage : DashboardPage
 
     protected override async Task LoadDataAsync(CancellationToken cancellationToken) =>
         _data = await Contribution.GetAsync(Filter, Scope, cancellationToken);
-
-    private void OpenCustomer(SqlRow row) =>
-        Navigation.NavigateTo($"/customers/{row.GetInt64("customer_id")}?{FilterQueryString.Format(Filter)}");
 }

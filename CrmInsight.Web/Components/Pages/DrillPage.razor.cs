@@ -45,6 +45,7 @@ public sealed partial class DrillPage : DashboardPage
             Navigation.NavigateTo($"/customers/{(long)id}?{FilterQueryString.Format(Filter)}");
             return;
         }
+        // Members of the other levels select themselves in the filter and open the level below.
         if (DrillPath.Down(Filter, _level, (int)id) is { } down)
         {
             Urls.Navigate(down.Filter, (TableExtras.Level, down.Level.UrlName()));

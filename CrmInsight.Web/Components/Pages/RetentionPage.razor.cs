@@ -1,6 +1,4 @@
-using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Retention;
-using CrmInsight.Domain.Sql;
 using CrmInsight.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -15,7 +13,4 @@ public sealed partial class RetentionPage : DashboardPage
 
     protected override async Task LoadDataAsync(CancellationToken cancellationToken) =>
         _data = await Retention.GetAsync(Filter, Scope, cancellationToken);
-
-    private void OpenCustomer(SqlRow row) =>
-        Navigation.NavigateTo($"/customers/{row.GetInt64("customer_id")}?{FilterQueryString.Format(Filter)}");
 }

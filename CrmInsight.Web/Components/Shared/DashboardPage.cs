@@ -58,6 +58,10 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected void ReportProblem(FilterProblem problem) => Problems = [.. Problems, problem];
 
+    /// <summary>Opens a customer's 360° page from a table row, with the filters and period kept.</summary>
+    protected void OpenCustomer(Domain.Sql.SqlRow row) =>
+        Navigation.NavigateTo($"/customers/{row.GetInt64("customer_id")}?{FilterQueryString.Format(Filter)}");
+
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(LoadAsync);
 
     private async Task LoadAsync()
