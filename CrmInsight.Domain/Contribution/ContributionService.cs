@@ -25,7 +25,7 @@ public sealed class ContributionService(KpiService kpis, QueryCache cache, Perio
         var args = QueryArgs.For(filter, scope).Window(resolved.Period, resolved.Comparison);
         var comparisonArgs = QueryArgs.For(filter, scope).Window(resolved.Comparison, resolved.ComparisonOfComparison);
 
-        var report = await kpis.GetKpisAsync(filter, scope, KpiIds, cancellationToken);
+        var report = await kpis.GetKpisAsync(filter, scope, KpiIds, version, cancellationToken);
         var pareto = Pareto(await cache.GetRowsAsync("contribution/pareto", args, version, cancellationToken));
         var abc = Abc(await cache.GetRowsAsync("contribution/abc", args, version, cancellationToken));
         var (rfm, map) = Rfm(await cache.GetRowsAsync("contribution/rfm", args, version, cancellationToken));

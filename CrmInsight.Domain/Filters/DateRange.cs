@@ -36,6 +36,16 @@ public readonly record struct DateRange
         _ => new DateRange(From.AddDays(-Days), From),
     };
 
+    /// <summary>
+    /// The <paramref name="months"/> calendar months ending with the month of the last day,
+    /// that month only up to this range's end (sparklines, cohorts and monthly trends).
+    /// </summary>
+    public DateRange TrailingMonths(int months)
+    {
+        var lastMonth = new DateOnly(LastDay.Year, LastDay.Month, 1);
+        return new DateRange(lastMonth.AddMonths(-(months - 1)), To);
+    }
+
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}");
 }

@@ -14,11 +14,12 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
 {
     public KpiCatalog Catalog => catalog;
 
-    public async Task<KpiReport> GetKpisAsync(DashboardFilter filter, DataScope scope, IEnumerable<string> ids, CancellationToken cancellationToken = default)
+    /// <param name="dataVersion">The version a page already read, so everything it shows comes from one version; null reads the current one.</param>
+    public async Task<KpiReport> GetKpisAsync(DashboardFilter filter, DataScope scope, IEnumerable<string> ids, long? dataVersion = null, CancellationToken cancellationToken = default)
     {
         var definitions = ids.Select(catalog.Get).ToList();
         var resolved = periods.Resolve(filter);
-        var version = await versions.GetCurrentAsync(cancellationToken);
+        var version = dataVersion ?? await versions.GetCurrentAsync(cancellationToken);
         var baseArgs = QueryArgs.For(filter, scope).Monthly(false);
 
         // P, P', P'', P''' : each window is read with the one before it as its previous window.
@@ -69,17 +70,16 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
     /// previous window is the month before it.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<MonthlyPoint>>> GetMonthlySeriesAsync(
-        DashboardFilter filter, DataScope scope, IEnumerable<string> ids, int months = 12, CancellationToken cancellationToken = default)
+        DashboardFilter filter, DataScope scope, IEnumerable<string> ids, int months = 12, long? dataVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
         var definitions = ids.Select(catalog.Get).ToList();
-        var period = periods.Resolve(filter).Period;
-        var version = await versions.GetCurrentAsync(cancellationToken);
+        var window = periods.Resolve(filter).Period.TrailingMonths(months);
+        var version = dataVersion ?? await versions.GetCurrentAsync(cancellationToken);
 
-        var lastMonth = new DateOnly(period.LastDay.Year, period.LastDay.Month, 1);
-        var firstMonth = lastMonth.AddMonths(-(months - 1));
+        var firstMonth = window.From;
         // One month more at the front, so the first month has a month before it.
-        var fetch = new DateRange(firstMonth.AddMonths(-1), period.To);
+        var fetch = new DateRange(firstMonth.AddMonths(-1), window.To);
         var monthBeforeFetch = new DateRange(fetch.From.AddMonths(-1), fetch.From);
         var args = QueryArgs.For(filter, scope).Window(fetch, monthBeforeFetch).Monthly(true);
 

@@ -23,11 +23,13 @@ public sealed class OverviewService(KpiService kpis, QueryCache cache, PeriodRes
     public async Task<OverviewData> GetAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken = default)
     {
         var ids = Tiles.SelectMany(t => t.Ids).ToList();
-        var reportTask = kpis.GetKpisAsync(filter, scope, ids, cancellationToken);
-        var seriesTask = kpis.GetMonthlySeriesAsync(filter, scope, ids, 12, cancellationToken);
+        // One version for the whole page, so no part of it shows newer data than another.
+        var version = await versions.GetCurrentAsync(cancellationToken);
+        var reportTask = kpis.GetKpisAsync(filter, scope, ids, version, cancellationToken);
+        var seriesTask = kpis.GetMonthlySeriesAsync(filter, scope, ids, 12, version, cancellationToken);
         var resolved = periods.Resolve(filter);
-        var trendTask = GetTrendAsync(filter, scope, resolved, cancellationToken);
-        var regionsTask = GetRegionsAsync(filter, scope, resolved, cancellationToken);
+        var trendTask = GetTrendAsync(filter, scope, resolved, version, cancellationToken);
+        var regionsTask = GetRegionsAsync(filter, scope, resolved, version, cancellationToken);
         await Task.WhenAll(reportTask, seriesTask, trendTask, regionsTask);
 
         var report = await reportTask;
@@ -67,9 +69,8 @@ public sealed class OverviewService(KpiService kpis, QueryCache cache, PeriodRes
         _ => bucket.AddDays(1),
     };
 
-    private async Task<TrendSeries> GetTrendAsync(DashboardFilter filter, DataScope scope, ResolvedPeriod resolved, CancellationToken cancellationToken)
+    private async Task<TrendSeries> GetTrendAsync(DashboardFilter filter, DataScope scope, ResolvedPeriod resolved, long version, CancellationToken cancellationToken)
     {
-        var version = await versions.GetCurrentAsync(cancellationToken);
         var grain = GrainFor(resolved.Period);
         var args = QueryArgs.For(filter, scope).With("grain", grain == TrendGrain.Month ? "month" : "day");
         var current = cache.GetRowsAsync("overview/revenue_trend", args.Window(resolved.Period, resolved.Comparison), version, cancellationToken);
@@ -107,10 +108,8 @@ public sealed class OverviewService(KpiService kpis, QueryCache cache, PeriodRes
         return totals;
     }
 
-
-    private async Task<IReadOnlyList<RegionRevenue>> GetRegionsAsync(DashboardFilter filter, DataScope scope, ResolvedPeriod resolved, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RegionRevenue>> GetRegionsAsync(DashboardFilter filter, DataScope scope, ResolvedPeriod resolved, long version, CancellationToken cancellationToken)
     {
-        var version = await versions.GetCurrentAsync(cancellationToken);
         var args = QueryArgs.For(filter, scope);
         var current = cache.GetRowsAsync("overview/revenue_by_region", args.Window(resolved.Period, resolved.Comparison), version, cancellationToken);
         var comparison = cache.GetRowsAsync("overview/revenue_by_region", args.Window(resolved.Comparison, resolved.ComparisonOfComparison), version, cancellationToken);

@@ -24,26 +24,19 @@ public sealed class RetentionService(KpiService kpis, QueryCache cache, PeriodRe
     {
         var period = periods.Resolve(filter).Period;
         var version = await versions.GetCurrentAsync(cancellationToken);
-        var report = await kpis.GetKpisAsync(filter, scope, KpiIds, cancellationToken);
-        var sparklines = await kpis.GetMonthlySeriesAsync(filter, scope, KpiIds, Months, cancellationToken);
+        var report = await kpis.GetKpisAsync(filter, scope, KpiIds, version, cancellationToken);
+        var sparklines = await kpis.GetMonthlySeriesAsync(filter, scope, KpiIds, Months, version, cancellationToken);
         var yearEarlier = filter.WithCustomRange(period.From.AddYears(-1), period.To.AddYears(-1));
-        var comparison = await kpis.GetMonthlySeriesAsync(yearEarlier, scope, TrendIds, Months, cancellationToken);
+        var comparison = await kpis.GetMonthlySeriesAsync(yearEarlier, scope, TrendIds, Months, version, cancellationToken);
         var trends = TrendIds.Select(id => new KpiTrend(kpis.Catalog.Get(id), sparklines[id], comparison[id])).ToList();
 
-        var window = MonthWindow(period);
+        var window = period.TrailingMonths(Months);
         var args = QueryArgs.For(filter, scope);
         var cohorts = Cohorts(await cache.GetRowsAsync("retention/cohorts", args.Window(window, window), version, cancellationToken), window);
         var lastYear = new DateRange(window.From.AddYears(-1), window.To.AddYears(-1));
         var mix = await cache.GetRowsAsync("retention/new_vs_returning", args.Window(window, window), version, cancellationToken);
         var mixBefore = await cache.GetRowsAsync("retention/new_vs_returning", args.Window(lastYear, lastYear), version, cancellationToken);
         return new RetentionData(report, sparklines, cohorts, trends, Mix(mix, mixBefore, window));
-    }
-
-    /// <summary>The twelve calendar months ending with the month of the period's last day (that month up to the period's end).</summary>
-    public static DateRange MonthWindow(DateRange period)
-    {
-        var lastMonth = new DateOnly(period.LastDay.Year, period.LastDay.Month, 1);
-        return new DateRange(lastMonth.AddMonths(-(Months - 1)), period.To);
     }
 
     internal static IReadOnlyList<CohortRow> Cohorts(IReadOnlyList<SqlRow> rows, DateRange window)

@@ -66,7 +66,7 @@ public static class KpiApi
                 detail: string.Join(" ", errors.SelectMany(e => e.Value)));
         }
 
-        var report = await kpis.GetKpisAsync(parsed.Filter, scope, ids.Count > 0 ? ids : kpis.Catalog.All.Select(k => k.Id), cancellationToken);
+        var report = await kpis.GetKpisAsync(parsed.Filter, scope, ids.Count > 0 ? ids : kpis.Catalog.All.Select(k => k.Id), cancellationToken: cancellationToken);
         return Results.Ok(new KpiResponse(
             Date(report.Period.Period.From),
             Date(report.Period.Period.To),
