@@ -16,14 +16,6 @@ public sealed class DimensionService(QueryCache cache, IDataVersionSource versio
         return new DimensionCatalog(rows.Select(ToMember).OfType<DimensionMember>());
     }
 
-    /// <summary>Parses a URL's filter and checks its members exist: the one way pages and the API read filters.</summary>
-    public async Task<FilterParseResult> ParseAsync(IEnumerable<KeyValuePair<string, string?>> query, DataScope scope, CancellationToken cancellationToken = default)
-    {
-        var parsed = FilterQueryString.Parse(query);
-        var catalog = await GetCatalogAsync(scope, cancellationToken);
-        return catalog.Validate(parsed);
-    }
-
     private static DimensionMember? ToMember(SqlRow row) =>
         DimensionKinds.FromUrlName(row.GetString("kind") ?? "") is { } kind
             ? new DimensionMember(kind, (int)row.GetInt64("id"), row.GetString("name") ?? "", row.GetDecimal("parent_id") is { } parent ? (int)parent : null)

@@ -39,9 +39,9 @@ public static class ExportEndpoints
         string file, HttpContext context, DatabaseReadiness readiness, DimensionService dimensions, TableService tables,
         PeriodResolver periods, TimeProvider time, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (!readiness.IsReady)
+        if (RequestErrors.NotReady(readiness) is { } notReady)
         {
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: readiness.Message);
+            return notReady;
         }
         var dot = file.LastIndexOf('.');
         var table = dot > 0 ? TableCatalog.Find(file[..dot]) : null;
@@ -53,41 +53,31 @@ public static class ExportEndpoints
 
         var request = context.Request;
         var scope = DataScope.All;
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var extraNames = TableExtras.Parameters(table);
-        foreach (var key in request.Query.Keys.Where(k => k is not SortParameter and not DescendingParameter
-                     && !FilterQueryString.ParameterNames.Contains(k, StringComparer.OrdinalIgnoreCase)
-                     && !extraNames.Contains(k, StringComparer.OrdinalIgnoreCase)))
-        {
-            errors[key] = [$"'{key}' is not a known parameter."];
-        }
+        var errors = new RequestErrors();
+        errors.RejectUnknown(request.Query, [SortParameter, DescendingParameter, .. TableExtras.Parameters(table)]);
         var sort = request.Query[SortParameter].LastOrDefault();
         if (sort is not null && !table.Sorts(sort))
         {
-            errors[SortParameter] = [$"'{sort}' is not a sortable column of {table.Name}."];
+            errors.Add(SortParameter, $"'{sort}' is not a sortable column of {table.Name}.");
         }
         var descending = request.Query[DescendingParameter].LastOrDefault();
         if (descending is not null and not "0" and not "1")
         {
-            errors[DescendingParameter] = [$"'{descending}' is not 0 or 1."];
+            errors.Add(DescendingParameter, $"'{descending}' is not 0 or 1.");
         }
-        var parsed = await dimensions.ParseAsync(request.Query.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))), scope, cancellationToken);
-        foreach (var problem in parsed.Problems)
-        {
-            errors[problem.Parameter] = [problem.Message];
-        }
+        var catalog = await dimensions.GetCatalogAsync(scope, cancellationToken);
+        var filter = errors.ParseFilter(request.Query, catalog);
         var extra = TableExtras.Parse(table, request.Query, errors);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Results.ValidationProblem(errors, detail: string.Join(" ", errors.SelectMany(e => e.Value)));
+            return errors.ToResult();
         }
 
         var culture = CultureInfo.CurrentUICulture;
-        var catalog = await dimensions.GetCatalogAsync(scope, cancellationToken);
         var tableRequest = table.All(sort, descending is null ? null : descending == "1");
-        var header = Header(table, parsed.Filter, catalog, periods, tableRequest, time, localizer, culture);
+        var header = Header(table, filter, catalog, periods, tableRequest, time, localizer, culture);
         var columns = table.Columns.Select(c => (c.Field, c.Header.For(culture), c.Kind)).ToList();
-        var rows = tables.StreamAsync(table, parsed.Filter, scope, tableRequest, extra, cancellationToken);
+        var rows = tables.StreamAsync(table, filter, scope, tableRequest, extra, cancellationToken);
         var fileName = $"{table.Name}-{time.GetLocalNow():yyyy-MM-dd}.{format.Value.Extension()}";
 
         if (format == ExportFormat.Csv)

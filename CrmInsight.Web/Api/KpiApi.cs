@@ -25,48 +25,26 @@ public static class KpiApi
     private static async Task<IResult> GetKpisAsync(
         HttpRequest request, DatabaseReadiness readiness, KpiService kpis, DimensionService dimensions, CancellationToken cancellationToken)
     {
-        if (!readiness.IsReady)
+        if (RequestErrors.NotReady(readiness) is { } notReady)
         {
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: readiness.Message);
+            return notReady;
         }
 
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Error(string parameter, string message)
-        {
-            if (!errors.TryGetValue(parameter, out var list))
-            {
-                errors[parameter] = list = [];
-            }
-            list.Add(message);
-        }
-
-        foreach (var key in request.Query.Keys.Where(k => k != IdsParameter && !FilterQueryString.ParameterNames.Contains(k, StringComparer.OrdinalIgnoreCase)))
-        {
-            Error(key, $"'{key}' is not a known parameter.");
-        }
-
+        var errors = new RequestErrors();
+        errors.RejectUnknown(request.Query, [IdsParameter]);
         var ids = request.Query[IdsParameter].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList();
         foreach (var id in ids.Where(id => !kpis.Catalog.TryGet(id, out _)))
         {
-            Error(IdsParameter, $"There is no KPI '{id}'.");
+            errors.Add(IdsParameter, $"There is no KPI '{id}'.");
         }
-
         var scope = DataScope.All;
-        var query = request.Query.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v)));
-        var parsed = await dimensions.ParseAsync(query, scope, cancellationToken);
-        foreach (var problem in parsed.Problems)
+        var filter = errors.ParseFilter(request.Query, await dimensions.GetCatalogAsync(scope, cancellationToken));
+        if (errors.Any)
         {
-            Error(problem.Parameter, problem.Message);
+            return errors.ToResult();
         }
 
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(
-                errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
-                detail: string.Join(" ", errors.SelectMany(e => e.Value)));
-        }
-
-        var report = await kpis.GetKpisAsync(parsed.Filter, scope, ids.Count > 0 ? ids : kpis.Catalog.All.Select(k => k.Id), cancellationToken: cancellationToken);
+        var report = await kpis.GetKpisAsync(filter, scope, ids.Count > 0 ? ids : kpis.Catalog.All.Select(k => k.Id), cancellationToken: cancellationToken);
         return Results.Ok(new KpiResponse(
             Date(report.Period.Period.From),
             Date(report.Period.Period.To),

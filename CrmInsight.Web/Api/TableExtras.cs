@@ -14,14 +14,14 @@ public static class TableExtras
     public static IReadOnlyList<string> Parameters(TableDefinition table) =>
         table == TableCatalog.Drill ? [Level] : table == TableCatalog.CustomerOrders ? [Customer] : [];
 
-    public static SqlArgs Parse(TableDefinition table, IQueryCollection query, Dictionary<string, string[]> errors)
+    internal static SqlArgs Parse(TableDefinition table, IQueryCollection query, RequestErrors errors)
     {
         if (table == TableCatalog.Drill)
         {
             var text = query[Level].LastOrDefault();
             if (text is not null && DrillLevels.FromUrlName(text) is null)
             {
-                errors[Level] = [$"'{text}' is not a drill level (region, team, rep, customer)."];
+                errors.Add(Level, $"'{text}' is not a drill level (region, team, rep, customer).");
             }
             return ForLevel(DrillLevels.FromUrlName(text) ?? DrillLevel.Region);
         }
@@ -30,7 +30,7 @@ public static class TableExtras
             var text = query[Customer].LastOrDefault();
             if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                errors[Customer] = [$"'{text}' is not a customer id."];
+                errors.Add(Customer, $"'{text}' is not a customer id.");
             }
             return ForCustomer(id);
         }
