@@ -137,7 +137,6 @@ internal static class OverviewTiming
 
         public void ResetCache()
         {
-            _cache.Dispose();
             (_cache, _overview) = Build();
         }
 
@@ -159,8 +158,8 @@ internal static class OverviewTiming
 
         private (QueryCache, OverviewService) Build()
         {
-            var cache = new QueryCache(_runner, Options.Create(new QueryCacheOptions()));
             var versions = new StoredDataVersionSource(new DataVersionStore(_runner, TimeProvider.System));
+            var cache = new QueryCache(_runner, QueryCacheRegistration.CreateStandalone(), versions, Options.Create(new QueryCacheOptions()));
             var periods = new PeriodResolver(TimeProvider.System);
             var kpis = new KpiService(new KpiCatalog(), cache, periods, versions);
             return (cache, new OverviewService(kpis, cache, periods, versions));
@@ -169,7 +168,6 @@ internal static class OverviewTiming
         public async ValueTask DisposeAsync()
         {
             _listener.Dispose();
-            _cache.Dispose();
             _metrics.Dispose();
             await _database.DisposeAsync();
         }

@@ -1,51 +1,57 @@
+using System.ComponentModel;
 using CrmInsight.Domain.Sql;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Domain.Queries;
 
 /// <summary>
 /// Query results shared by every viewer: one execution per (query, the arguments its text
-/// uses — filter and scope included — and data version). Concurrent requests for the same
-/// key wait on the same execution. A new data version makes new keys, so stale results are
-/// never served; old ones age out.
+/// uses — filter and scope included — and the version at which the data it reads last
+/// changed). HybridCache gives the single flight: concurrent requests for one key share one
+/// execution, which is cancelled only when every waiting caller has given up. Failures are
+/// not cached. Entries are tagged with the areas they read, so a write can drop exactly the
+/// results it made stale.
 /// </summary>
-public sealed class QueryCache : IDisposable
+public sealed class QueryCache(QueryRunner runner, HybridCache cache, IDataVersionSource versions, IOptions<QueryCacheOptions> options)
 {
-    private readonly QueryRunner _runner;
-    private readonly MemoryCache _cache;
-    private readonly TimeSpan _slidingExpiration;
-
-    public QueryCache(QueryRunner runner, IOptions<QueryCacheOptions> options)
+    private readonly HybridCacheEntryOptions _entryOptions = new()
     {
-        _runner = runner;
-        _slidingExpiration = options.Value.SlidingExpiration;
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.MaxEntries });
+        Expiration = options.Value.Expiration,
+        LocalCacheExpiration = options.Value.Expiration,
+        // No distributed tier: the results never leave the process.
+        Flags = HybridCacheEntryFlags.DisableDistributedCache,
+    };
+
+    public async Task<IReadOnlyList<SqlRow>> GetRowsAsync(string queryName, SqlArgs args, long dataVersion, CancellationToken cancellationToken = default)
+    {
+        var query = runner.Prepare(queryName);
+        // A version this process has the area breakdown of keys by the areas the query reads;
+        // otherwise the global version, which is always correct but shares less.
+        var version = versions.SnapshotFor(dataVersion)?.VersionFor(query.Areas) ?? dataVersion;
+        var key = $"{queryName}|{query.Dialect}|v{version}|{args.KeyFor(query.Parameters)}";
+        var result = await cache.GetOrCreateAsync(
+            key,
+            (runner, queryName, args),
+            static async (state, ct) => new CachedRows(await state.runner.QueryRowsAsync(state.queryName, state.args, ct)),
+            _entryOptions,
+            query.Areas,
+            cancellationToken);
+        return result.Rows;
     }
 
-    public Task<IReadOnlyList<SqlRow>> GetRowsAsync(string queryName, SqlArgs args, long dataVersion, CancellationToken cancellationToken = default)
+    /// <summary>Drops every cached result that reads any of <paramref name="areas"/> ('*': all).</summary>
+    public async Task InvalidateAsync(IReadOnlyList<string> areas, CancellationToken cancellationToken = default)
     {
-        var query = _runner.Prepare(queryName);
-        var key = $"{queryName}|{query.Dialect}|v{dataVersion}|{args.KeyFor(query.Parameters)}";
-        var entry = _cache.GetOrCreate(key, e =>
+        if (areas.Contains(DataAreas.All))
         {
-            e.Size = 1;
-            e.SlidingExpiration = _slidingExpiration;
-            // The shared execution must not die with the first caller's cancellation.
-            return new Lazy<Task<IReadOnlyList<SqlRow>>>(() => _runner.QueryRowsAsync(queryName, args, CancellationToken.None));
-        })!;
-        var task = entry.Value;
-        if (task.IsFaulted || task.IsCanceled)
-        {
-            // A failure is not a result: the next caller tries again.
-            _cache.Remove(key);
+            await cache.RemoveByTagAsync("*", cancellationToken);
+            return;
         }
-        else
-        {
-            _ = task.ContinueWith(t => _cache.Remove(key), CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
-        }
-        return task.WaitAsync(cancellationToken);
+        await cache.RemoveByTagAsync(areas, cancellationToken);
     }
 
-    public void Dispose() => _cache.Dispose();
+    /// <summary>Immutable, so HybridCache hands out the same instance instead of copying it per read.</summary>
+    [ImmutableObject(true)]
+    private sealed record CachedRows(IReadOnlyList<SqlRow> Rows);
 }

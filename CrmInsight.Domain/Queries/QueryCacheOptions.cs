@@ -7,11 +7,14 @@ public sealed class QueryCacheOptions
 {
     public const string Section = "QueryCache";
 
-    /// <summary>Results held at most; the least recently used go first.</summary>
-    public int MaxEntries { get; set; } = 5000;
+    /// <summary>
+    /// How long a result is kept. Results of superseded data versions are never read again,
+    /// so this bounds the memory a busy live feed leaves behind.
+    /// </summary>
+    public TimeSpan Expiration { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>A result not read for this long is dropped.</summary>
-    public TimeSpan SlidingExpiration { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>Largest cache key (query name plus its arguments, e.g. long member lists).</summary>
+    public int MaxKeyLength { get; set; } = 16 * 1024;
 }
 
 public sealed class QueryCacheOptionsValidator : IValidateOptions<QueryCacheOptions>
@@ -19,13 +22,13 @@ public sealed class QueryCacheOptionsValidator : IValidateOptions<QueryCacheOpti
     public ValidateOptionsResult Validate(string? name, QueryCacheOptions options)
     {
         var failures = new List<string>();
-        if (options.MaxEntries is < 10 or > 1_000_000)
+        if (options.Expiration < TimeSpan.FromSeconds(1) || options.Expiration > TimeSpan.FromDays(1))
         {
-            failures.Add("QueryCache:MaxEntries must be between 10 and 1000000.");
+            failures.Add("QueryCache:Expiration must be between 00:00:01 and 1.00:00:00.");
         }
-        if (options.SlidingExpiration < TimeSpan.FromSeconds(1) || options.SlidingExpiration > TimeSpan.FromDays(1))
+        if (options.MaxKeyLength is < 1024 or > 1024 * 1024)
         {
-            failures.Add("QueryCache:SlidingExpiration must be between 00:00:01 and 1.00:00:00.");
+            failures.Add("QueryCache:MaxKeyLength must be between 1024 and 1048576.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -23,21 +23,22 @@ public sealed class TestDatabase : IAsyncDisposable
         Time = time;
         Metrics = new QueryMetrics();
         Runner = new QueryRunner(database, SqlCatalog.Default, Metrics);
-        Cache = new QueryCache(Runner, Options.Create(new QueryCacheOptions()));
         Versions = new DataVersionStore(Runner, time);
+        VersionSource = new StoredDataVersionSource(Versions);
+        Cache = new QueryCache(Runner, QueryCacheRegistration.CreateStandalone(), VersionSource, Options.Create(new QueryCacheOptions()));
         Periods = new PeriodResolver(time);
-        Kpis = new KpiService(new KpiCatalog(), Cache, Periods, new StoredDataVersionSource(Versions));
-        Dimensions = new DimensionService(Cache, new StoredDataVersionSource(Versions));
-        Contribution = new CrmInsight.Domain.Contribution.ContributionService(Kpis, Cache, Periods, new StoredDataVersionSource(Versions));
+        Kpis = new KpiService(new KpiCatalog(), Cache, Periods, VersionSource);
+        Dimensions = new DimensionService(Cache, VersionSource);
+        Contribution = new CrmInsight.Domain.Contribution.ContributionService(Kpis, Cache, Periods, VersionSource);
     }
 
     public CrmInsight.Domain.Contribution.ContributionService Contribution { get; }
 
-    public CrmInsight.Domain.Retention.RetentionService Retention => new(Kpis, Cache, Periods, new StoredDataVersionSource(Versions));
+    public CrmInsight.Domain.Retention.RetentionService Retention => new(Kpis, Cache, Periods, VersionSource);
 
-    public CrmInsight.Domain.Tables.TableService Tables => new(Cache, Runner, Periods, new StoredDataVersionSource(Versions));
+    public CrmInsight.Domain.Tables.TableService Tables => new(Cache, Runner, Periods, VersionSource);
 
-    public CrmInsight.Domain.Customers.CustomerService Customers => new(Cache, Periods, new StoredDataVersionSource(Versions));
+    public CrmInsight.Domain.Customers.CustomerService Customers => new(Cache, Periods, VersionSource);
 
     public DuckDbDatabase Database { get; }
 
@@ -50,6 +51,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public QueryCache Cache { get; }
 
     public DataVersionStore Versions { get; }
+
+    public StoredDataVersionSource VersionSource { get; }
 
     public PeriodResolver Periods { get; }
 
@@ -87,7 +90,6 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Cache.Dispose();
         Metrics.Dispose();
         await Database.DisposeAsync();
         try

@@ -11,6 +11,7 @@ using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Formatting;
+using CrmInsight.Web.Live;
 using CrmInsight.Web.State;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -33,6 +34,8 @@ public static class CrmInsightServices
         services.AddSingleton<IValidateOptions<QueryCacheOptions>, QueryCacheOptionsValidator>();
         services.AddOptions<DisplayOptions>().Bind(configuration.GetSection(DisplayOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DisplayOptions>, DisplayOptionsValidator>();
+        services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
         return services;
     }
 
@@ -46,7 +49,7 @@ public static class CrmInsightServices
         services.AddSingleton(SqlCatalog.Default);
         services.AddSingleton<QueryMetrics>();
         services.AddSingleton<QueryRunner>();
-        services.AddSingleton<QueryCache>();
+        services.AddQueryCache();
         services.AddSingleton<DataVersionStore>();
         services.AddSingleton<IDataVersionSource, StoredDataVersionSource>();
         services.AddSingleton<PeriodResolver>();
@@ -69,6 +72,10 @@ public static class CrmInsightServices
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseInitializer>();
+        // One monitor per process, and the version every service keys the cache by.
+        services.AddSingleton<DataChangeMonitor>();
+        services.AddSingleton<IDataVersionSource>(sp => sp.GetRequiredService<DataChangeMonitor>());
+        services.AddHostedService(sp => sp.GetRequiredService<DataChangeMonitor>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

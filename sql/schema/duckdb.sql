@@ -15,6 +15,26 @@ INSERT INTO data_version (id, version, updated_at)
 SELECT 1, 0, CAST(current_timestamp AS TIMESTAMP)
 WHERE NOT EXISTS (SELECT 1 FROM data_version);
 
+-- The global version at which each data area (table) last changed, so a write of tickets
+-- leaves cached order results valid. Area '*' is a write that touched everything.
+CREATE TABLE IF NOT EXISTS data_change (
+    area     VARCHAR PRIMARY KEY,
+    version  BIGINT NOT NULL
+);
+
+-- Keys for the ingest API ('api') and wall displays ('display'). Only a SHA-256 of the key
+-- is stored: the key itself is shown once, when it is created.
+CREATE TABLE IF NOT EXISTS app_key (
+    key_id        INTEGER PRIMARY KEY,
+    name          VARCHAR NOT NULL,
+    kind          VARCHAR NOT NULL,     -- 'api' | 'display'
+    key_hash      VARCHAR NOT NULL,     -- lower-case hex SHA-256 of the key
+    key_prefix    VARCHAR NOT NULL,     -- the first characters, to tell keys apart in lists
+    created_at    TIMESTAMP NOT NULL,
+    last_used_at  TIMESTAMP,
+    revoked_at    TIMESTAMP
+);
+
 -- One row per calendar day. Queries group by these keys instead of calling date functions,
 -- which keeps the query files portable between DuckDB and SQL Server.
 CREATE TABLE IF NOT EXISTS dim_date (

@@ -14,6 +14,24 @@ INSERT INTO dbo.data_version (id, version, updated_at)
 SELECT 1, 0, SYSUTCDATETIME()
 WHERE NOT EXISTS (SELECT 1 FROM dbo.data_version);
 
+IF OBJECT_ID(N'dbo.data_change', N'U') IS NULL
+    CREATE TABLE dbo.data_change (
+        area     NVARCHAR(64) NOT NULL PRIMARY KEY,
+        version  BIGINT NOT NULL
+    );
+
+IF OBJECT_ID(N'dbo.app_key', N'U') IS NULL
+    CREATE TABLE dbo.app_key (
+        key_id        INT NOT NULL PRIMARY KEY,
+        name          NVARCHAR(100) NOT NULL,
+        kind          NVARCHAR(16) NOT NULL,
+        key_hash      CHAR(64) NOT NULL UNIQUE,
+        key_prefix    NVARCHAR(16) NOT NULL,
+        created_at    DATETIME2(3) NOT NULL,
+        last_used_at  DATETIME2(3) NULL,
+        revoked_at    DATETIME2(3) NULL
+    );
+
 IF OBJECT_ID(N'dbo.dim_date', N'U') IS NULL
     CREATE TABLE dbo.dim_date (
         date_key       INT NOT NULL PRIMARY KEY,

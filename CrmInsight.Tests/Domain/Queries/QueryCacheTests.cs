@@ -79,6 +79,58 @@ public sealed class QueryCacheTests : IAsyncLifetime
 
         await _db.Kpis.GetKpisAsync(filter, DataScope.All, ["revenue", "orders", "gross_margin"]);
 
-        Assert.Equal(1, _db.Metrics.TotalExecuted - before); // only the data-version read
+        Assert.Equal(2, _db.Metrics.TotalExecuted - before); // only the data-version read (version row and area changes)
+    }
+
+    [Fact]
+    public async Task A_write_to_tickets_keeps_cached_order_results_and_drops_ticket_results()
+    {
+        var version = await _db.VersionSource.GetCurrentAsync();
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), version);
+        await _db.Cache.GetRowsAsync("kpi/tickets", March(), version);
+
+        await using (var connection = await _db.Database.OpenConnectionAsync())
+        {
+            await _db.Versions.BumpAsync(connection, null, [DataAreas.Tickets]);
+        }
+        var next = await _db.VersionSource.GetCurrentAsync();
+        var before = _db.Metrics.TotalExecuted;
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), next);
+        var ordersAgain = _db.Metrics.TotalExecuted - before;
+        await _db.Cache.GetRowsAsync("kpi/tickets", March(), next);
+        var ticketsAgain = _db.Metrics.TotalExecuted - before - ordersAgain;
+
+        Assert.Equal(version + 1, next);
+        Assert.Equal(0, ordersAgain);
+        Assert.Equal(1, ticketsAgain);
+    }
+
+    [Fact]
+    public async Task An_import_that_names_no_area_makes_every_result_stale()
+    {
+        var version = await _db.VersionSource.GetCurrentAsync();
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), version);
+
+        await using (var connection = await _db.Database.OpenConnectionAsync())
+        {
+            await _db.Versions.BumpAsync(connection, null);
+        }
+        var next = await _db.VersionSource.GetCurrentAsync();
+        var before = _db.Metrics.TotalExecuted;
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), next);
+
+        Assert.Equal(1, _db.Metrics.TotalExecuted - before);
+    }
+
+    [Fact]
+    public async Task Invalidating_an_area_drops_results_of_the_same_key()
+    {
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
+        await _db.Cache.InvalidateAsync([DataAreas.Orders]);
+        var before = _db.Metrics.TotalExecuted;
+
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
+
+        Assert.Equal(1, _db.Metrics.TotalExecuted - before);
     }
 }

@@ -2,27 +2,35 @@ using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Security;
 using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Live;
 using CrmInsight.Web.State;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Web.Components.Shared;
 
 /// <summary>
 /// What every dashboard page does the same way: read the filter from the URL (and again on
 /// back/forward or a link), wait for the database, load through the services with the previous
-/// load cancelled, and write filter changes back to the URL. A page adds its data and markup.
+/// load cancelled, reload quietly (no spinner, at most once per redraw interval) when the
+/// data changes, and write filter changes back to the URL. A page adds its data and markup.
 /// </summary>
 public abstract class DashboardPage : ComponentBase, IDisposable
 {
     private CancellationTokenSource? _load;
     private IDisposable? _readinessSubscription;
+    private IDisposable? _liveSubscription;
+    private ThrottledRefresh? _liveRefresh;
 
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
     [Inject] protected FilterNavigator Urls { get; set; } = null!;
     [Inject] protected DimensionService Dimensions { get; set; } = null!;
     [Inject] protected DatabaseReadiness Readiness { get; set; } = null!;
     [Inject] protected ILoggerFactory LoggerFactory { get; set; } = null!;
+    [Inject] private DataChangeMonitor Monitor { get; set; } = null!;
+    [Inject] private IOptions<LiveOptions> LiveOptions { get; set; } = null!;
+    [Inject] private TimeProvider Time { get; set; } = null!;
 
     protected DashboardFilter Filter { get; private set; } = DashboardFilter.Default;
 
@@ -46,7 +54,19 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     protected override void OnInitialized()
     {
         Navigation.LocationChanged += OnLocationChanged;
-        _readinessSubscription = Readiness.Subscribe(() => _ = InvokeAsync(LoadAsync));
+        _readinessSubscription = Readiness.Subscribe(() => _ = InvokeAsync(() => LoadAsync()));
+        _liveRefresh = new ThrottledRefresh(LiveOptions.Value.RedrawInterval, Time, () => InvokeAsync(() => LoadAsync(quiet: true)));
+        _liveSubscription = Monitor.Subscribe(OnLiveChange);
+    }
+
+    /// <summary>Data changed (or its health did): re-read through the shared cache, throttled.</summary>
+    private Task OnLiveChange(LiveState state)
+    {
+        if (state.ChangedAreas.Count > 0)
+        {
+            _liveRefresh?.Request();
+        }
+        return Task.CompletedTask;
     }
 
     protected override Task OnInitializedAsync() => LoadAsync();
@@ -62,9 +82,10 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     protected void OpenCustomer(Domain.Sql.SqlRow row) =>
         Navigation.NavigateTo($"/customers/{row.GetInt64("customer_id")}?{FilterQueryString.Format(Filter)}");
 
-    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(LoadAsync);
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() => LoadAsync());
 
-    private async Task LoadAsync()
+    /// <param name="quiet">A live refresh: keep showing the current data until the new data is in.</param>
+    private async Task LoadAsync(bool quiet = false)
     {
         if (!Readiness.IsReady)
         {
@@ -75,8 +96,11 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         _load?.Dispose();
         _load = new CancellationTokenSource();
         var cancellationToken = _load.Token;
-        Loading = true;
-        StateHasChanged();
+        if (!quiet)
+        {
+            Loading = true;
+            StateHasChanged();
+        }
         try
         {
             Catalog = await Dimensions.GetCatalogAsync(Scope, cancellationToken);
@@ -103,6 +127,8 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     {
         Navigation.LocationChanged -= OnLocationChanged;
         _readinessSubscription?.Dispose();
+        _liveSubscription?.Dispose();
+        _liveRefresh?.Dispose();
         _load?.Cancel();
         _load?.Dispose();
         GC.SuppressFinalize(this);

@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+
+namespace CrmInsight.Domain.Sql;
+
+/// <summary>
+/// The units of change the live updates track: a write names the areas it touched, a query
+/// is affected by the areas its text reads. An area is a table (a view counts as the table
+/// it reads), so a new ticket leaves cached order results alone.
+/// </summary>
+public static partial class DataAreas
+{
+    public const string Orders = "fact_order";
+    public const string Tickets = "fact_ticket";
+    public const string Surveys = "fact_survey";
+    public const string Touches = "fact_campaign_touch";
+    public const string Opportunities = "fact_opportunity";
+    public const string Customers = "dim_customer";
+
+    /// <summary>A write that does not say what it touched (an import of a whole file): every area.</summary>
+    public const string All = "*";
+
+    public static IReadOnlyList<string> ReadBy(string sqlText) =>
+        [.. TableName().Matches(sqlText)
+            .Select(m => m.Value.ToLowerInvariant())
+            .Select(name => name == "v_ticket" ? Tickets : name)
+            .Where(name => name != "data_version" && name != "data_change" && name != "dim_date")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"\b(?:fact|dim)_[a-z_]+\b|\bv_ticket\b|\bdata_version\b|\bdata_change\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TableName();
+}

@@ -1,0 +1,169 @@
+using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Storage;
+using CrmInsight.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CrmInsight.Web.Live;
+
+/// <summary>
+/// The one reader of the data version in the process. Every <see cref="LiveOptions.PollInterval"/>
+/// it reads the version; on a change it drops the cached results of the changed areas, then
+/// tells subscribers (pages, walls), who re-read through the cache — so fifty screens cost one
+/// execution per query. A failed read keeps the last state and, after
+/// <see cref="LiveOptions.StaleAfter"/>, marks it stale; the next good read clears that.
+/// </summary>
+public sealed class DataChangeMonitor(
+    DataVersionStore store,
+    IServiceProvider services,
+    DatabaseReadiness readiness,
+    IOptions<LiveOptions> options,
+    TimeProvider time,
+    ILogger<DataChangeMonitor> logger) : BackgroundService, IDataVersionSource
+{
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private readonly Lock _lock = new();
+    private readonly List<Func<LiveState, Task>> _subscribers = [];
+    private LiveState _state = new(DataVersionSnapshot.Initial(time.GetUtcNow()), null, false, null);
+
+    public LiveState State => _state;
+
+    public TimeSpan PollInterval => options.Value.PollInterval;
+
+    /// <summary>Calls <paramref name="onChange"/> after every data or health change until disposed.</summary>
+    public IDisposable Subscribe(Func<LiveState, Task> onChange)
+    {
+        lock (_lock)
+        {
+            _subscribers.Add(onChange);
+        }
+        return new Subscription(this, onChange);
+    }
+
+    public int SubscriberCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _subscribers.Count;
+            }
+        }
+    }
+
+    public async ValueTask<long> GetCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var state = _state;
+        // Between polls the monitor's version is the current one; only before the first read
+        // (or while reads fail) does a request read for itself.
+        if (state.ConfirmedAt is { } at && time.GetUtcNow() - at <= options.Value.PollInterval * 2)
+        {
+            return state.Snapshot.Version;
+        }
+        return (await RefreshAsync(cancellationToken)).Snapshot.Version;
+    }
+
+    public DataVersionSnapshot? SnapshotFor(long version) => _state.Snapshot is { } s && s.Version == version ? s : null;
+
+    /// <summary>Reads the version now: writers in this process call it after committing, so their
+    /// change shows without waiting for the next poll.</summary>
+    public async Task<LiveState> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await _reading.WaitAsync(cancellationToken);
+        LiveState previous, next;
+        try
+        {
+            previous = _state;
+            try
+            {
+                var snapshot = await store.ReadSnapshotAsync(cancellationToken);
+                next = new LiveState(snapshot, time.GetUtcNow(), false, null)
+                {
+                    ChangedAreas = snapshot.Version == previous.Snapshot.Version ? [] : snapshot.ChangedSince(previous.Snapshot),
+                };
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var stale = previous.ConfirmedAt is not { } at || time.GetUtcNow() - at > options.Value.StaleAfter;
+                next = previous with { IsStale = stale, Problem = ex.Message, ChangedAreas = [] };
+                if (!previous.IsStale && stale)
+                {
+                    logger.LogWarning(ex, "The data version could not be read for {Seconds:F0} s; screens show the data as stale", options.Value.StaleAfter.TotalSeconds);
+                }
+            }
+            if (next.ChangedAreas.Count > 0 && previous.ConfirmedAt is not null)
+            {
+                // Before anyone re-reads: the stale results must be gone when they ask.
+                await services.GetRequiredService<QueryCache>().InvalidateAsync(next.ChangedAreas, cancellationToken);
+            }
+            _state = next;
+        }
+        finally
+        {
+            _reading.Release();
+        }
+        if (next.ChangedAreas.Count > 0 || next.IsStale != previous.IsStale || (previous.Problem is null) != (next.Problem is null))
+        {
+            await NotifyAsync(next);
+        }
+        return next;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!readiness.IsReady && !stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, stoppingToken);
+        }
+        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
+        do
+        {
+            try
+            {
+                await RefreshAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task NotifyAsync(LiveState state)
+    {
+        Func<LiveState, Task>[] subscribers;
+        lock (_lock)
+        {
+            subscribers = [.. _subscribers];
+        }
+        foreach (var subscriber in subscribers)
+        {
+            try
+            {
+                await subscriber(state);
+            }
+            catch (Exception ex)
+            {
+                // One broken screen must not stop the others from hearing about the change.
+                logger.LogWarning(ex, "A live-update subscriber failed");
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _reading.Dispose();
+        base.Dispose();
+    }
+
+    private sealed class Subscription(DataChangeMonitor owner, Func<LiveState, Task> subscriber) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (owner._lock)
+            {
+                owner._subscribers.Remove(subscriber);
+            }
+        }
+    }
+}
