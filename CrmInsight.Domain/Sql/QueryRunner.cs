@@ -46,6 +46,16 @@ public sealed class QueryRunner(ICrmDatabase database, SqlCatalog catalog, Query
         metrics.Record(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
+    /// <summary>Reads rows on a connection (and transaction) the caller owns: a writer's own reads.</summary>
+    public async Task<IReadOnlyList<SqlRow>> QueryRowsAsync(string name, SqlArgs args, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        var query = Prepare(name);
+        var started = Stopwatch.GetTimestamp();
+        var rows = await connection.QueryAsync(Command(query, args, transaction, cancellationToken));
+        metrics.Record(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return [.. rows.Cast<IDictionary<string, object?>>().Select(r => new SqlRow(r))];
+    }
+
     /// <summary>Runs a statement on a connection (and transaction) the caller owns.</summary>
     public async Task<int> ExecuteAsync(string name, SqlArgs args, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {

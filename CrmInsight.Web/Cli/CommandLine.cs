@@ -26,13 +26,15 @@ public static class CommandLine
     {
         output ??= Console.Out;
         error ??= Console.Error;
-        if (args.Length == 0 || args[0] != "generate-demo")
+        if (args.Length == 0 || args[0] is not ("generate-demo" or "keys"))
         {
             return null;
         }
         try
         {
-            return await GenerateDemoAsync(args[1..], output);
+            return args[0] == "keys"
+                ? await KeysCommand.RunAsync(args[1..], output, error)
+                : await GenerateDemoAsync(args[1..], output);
         }
         catch (UsageException ex)
         {

@@ -30,6 +30,7 @@ public static class CrmInsightPipeline
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapKpiApi();
+        app.MapIngestEndpoints();
         app.MapExportEndpoints();
         app.MapPreferenceEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -3,6 +3,8 @@ using CrmInsight.Domain.Customers;
 using CrmInsight.Domain.Demo;
 using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Ingest;
+using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Queries;
@@ -10,6 +12,7 @@ using CrmInsight.Domain.Retention;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
+using CrmInsight.Web.Api;
 using CrmInsight.Web.Formatting;
 using CrmInsight.Web.Live;
 using CrmInsight.Web.State;
@@ -34,6 +37,8 @@ public static class CrmInsightServices
         services.AddSingleton<IValidateOptions<QueryCacheOptions>, QueryCacheOptionsValidator>();
         services.AddOptions<DisplayOptions>().Bind(configuration.GetSection(DisplayOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DisplayOptions>, DisplayOptionsValidator>();
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
         services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
         return services;
@@ -61,6 +66,9 @@ public static class CrmInsightServices
         services.AddSingleton<TableService>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<RetentionService>();
+        services.AddSingleton<WriteGate>();
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<AccessKeyStore>();
         return services;
     }
 

@@ -1,0 +1,166 @@
+using System.Data.Common;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
+
+namespace CrmInsight.Domain.Ingest;
+
+/// <summary>
+/// The write path of the ingest API and the demo simulator. A request is validated whole
+/// first; any bad record refuses it (every problem listed) and nothing is written. A valid
+/// request is written in one transaction — earlier copies of the same source ids deleted,
+/// the records inserted, the data version bumped once for the areas it touched.
+/// </summary>
+public sealed partial class IngestService(ICrmDatabase database, QueryRunner runner, DataVersionStore versions, WriteGate gate, TimeProvider time)
+{
+    public const int CodeBatch = 500;
+
+    public static IReadOnlyCollection<string> FieldsOf(IngestKind kind) => kind switch
+    {
+        IngestKind.Orders => OrderFields,
+        IngestKind.Tickets => TicketFields,
+        IngestKind.Surveys => SurveyFields,
+        IngestKind.Touches => TouchFields,
+        IngestKind.Opportunities => OpportunityFields,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <exception cref="IngestRejectedException">Any record is invalid; nothing was written.</exception>
+    public async Task<IngestResult> IngestAsync(IngestKind kind, IReadOnlyList<IngestRecord> records, CancellationToken cancellationToken = default)
+    {
+        if (records.Count == 0)
+        {
+            throw new IngestRejectedException([new IngestProblem(0, null, "The request holds no records.")]);
+        }
+        using var _ = await gate.EnterAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var context = await LoadContextAsync(kind, records, connection, transaction, cancellationToken);
+        var problems = new List<IngestProblem>();
+        var batch = new IngestBatch();
+        var readers = records.Select(r => new RecordReader(r, FieldsOf(kind), problems)).ToList();
+        var areas = kind switch
+        {
+            IngestKind.Orders => PrepareOrders(readers, context, batch),
+            IngestKind.Tickets => PrepareTickets(readers, context, batch),
+            IngestKind.Surveys => PrepareSurveys(readers, context, batch),
+            IngestKind.Touches => PrepareTouches(readers, context, batch),
+            IngestKind.Opportunities => PrepareOpportunities(readers, context, batch),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        if (problems.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            throw new IngestRejectedException([.. problems.OrderBy(p => p.Record)]);
+        }
+
+        var replaced = 0;
+        var (deleteQuery, insertQuery) = Statements(kind);
+        foreach (var delete in batch.Deletes)
+        {
+            replaced += await runner.ExecuteAsync(deleteQuery, delete, connection, transaction, cancellationToken);
+        }
+        foreach (var customer in batch.NewCustomers)
+        {
+            await runner.ExecuteAsync("ingest/insert_customer", customer, connection, transaction, cancellationToken);
+        }
+        foreach (var row in batch.Rows)
+        {
+            await runner.ExecuteAsync(insertQuery, row, connection, transaction, cancellationToken);
+        }
+        await versions.BumpAsync(connection, transaction, batch.NewCustomers.Count > 0 ? [.. areas, DataAreas.Customers] : areas, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var version = await versions.ReadAsync(cancellationToken);
+        return new IngestResult(kind, records.Count, replaced, batch.NewCustomers.Count, version);
+    }
+
+    private static (string Delete, string Insert) Statements(IngestKind kind) => kind switch
+    {
+        IngestKind.Orders => ("ingest/delete_orders", "ingest/insert_order"),
+        IngestKind.Tickets => ("ingest/delete_tickets", "ingest/insert_ticket"),
+        IngestKind.Surveys => ("ingest/delete_surveys", "ingest/insert_survey"),
+        IngestKind.Touches => ("ingest/delete_touch", "ingest/insert_touch"),
+        IngestKind.Opportunities => ("ingest/delete_opportunities", "ingest/insert_opportunity"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private async Task<IngestContext> LoadContextAsync(IngestKind kind, IReadOnlyList<IngestRecord> records, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var lookups = new IngestLookups(await runner.QueryRowsAsync("ingest/lookups", SqlArgs.Empty, connection, transaction, cancellationToken));
+        var ids = (await runner.QueryRowsAsync("ingest/next_ids", SqlArgs.Empty, connection, transaction, cancellationToken))[0];
+        var codes = records
+            .Select(r => r.Fields.GetValueOrDefault("customer")?.Trim())
+            .Where(c => !string.IsNullOrEmpty(c))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var customers = new Dictionary<string, CustomerRef>(StringComparer.Ordinal);
+        foreach (var chunk in codes.Chunk(CodeBatch))
+        {
+            foreach (var row in await runner.QueryRowsAsync("ingest/customers_by_code", SqlArgs.Empty.With("codes", chunk), connection, transaction, cancellationToken))
+            {
+                customers[row.GetString("customer_code")!] = new CustomerRef(row.GetInt64("customer_id"), NullableInt(row, "region_id"), NullableInt(row, "segment_id"), NullableInt(row, "owner_rep_id"));
+            }
+        }
+        return new IngestContext(kind, lookups, customers, ids, time.GetUtcNow());
+    }
+
+    internal static int? NullableInt(SqlRow row, string column) => row[column] is null ? null : (int)row.GetInt64(column);
+
+    /// <summary>Source ids seen so far in the request: a second record with the same id is an error, not a silent overwrite.</summary>
+    private static bool FirstTime(RecordReader reader, string? code, Dictionary<string, int> seen, string field = "id")
+    {
+        if (code is null)
+        {
+            return false;
+        }
+        if (seen.TryGetValue(code, out var first))
+        {
+            reader.Problem(field, $"'{code}' also appears in record {first}; a request may hold each id once.");
+            return false;
+        }
+        seen[code] = reader.Number;
+        return true;
+    }
+}
+
+internal sealed class IngestContext(IngestKind kind, IngestLookups lookups, Dictionary<string, CustomerRef> customers, SqlRow nextIds, DateTimeOffset now)
+{
+    private long _order = nextIds.GetInt64("order_id");
+    private long _customer = nextIds.GetInt64("customer_id");
+    private long _ticket = nextIds.GetInt64("ticket_id");
+    private long _survey = nextIds.GetInt64("survey_id");
+    private long _opportunity = nextIds.GetInt64("opportunity_id");
+
+    public IngestKind Kind => kind;
+
+    public IngestLookups Lookups => lookups;
+
+    public Dictionary<string, CustomerRef> Customers => customers;
+
+    public DateTimeOffset Now => now;
+
+    public long NextOrderId() => ++_order;
+
+    public long NextCustomerId() => ++_customer;
+
+    public long NextTicketId() => ++_ticket;
+
+    public long NextSurveyId() => ++_survey;
+
+    public long NextOpportunityId() => ++_opportunity;
+
+    /// <summary>A customer the record names that must already exist (tickets, surveys, touches, opportunities).</summary>
+    public CustomerRef? ExistingCustomer(RecordReader reader, bool required)
+    {
+        var code = reader.Text("customer", required);
+        if (code is null)
+        {
+            return null;
+        }
+        if (customers.TryGetValue(code, out var customer))
+        {
+            return customer;
+        }
+        reader.Problem("customer", $"Unknown customer '{code}': send an order of theirs first, or import customers.");
+        return null;
+    }
+}

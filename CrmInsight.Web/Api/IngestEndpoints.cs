@@ -1,0 +1,110 @@
+using CrmInsight.Domain.Ingest;
+using CrmInsight.Domain.Security;
+using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Live;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace CrmInsight.Web.Api;
+
+/// <summary>
+/// <c>POST /api/ingest/{orders|tickets|surveys|touches|opportunities}</c> with an
+/// <c>X-Api-Key</c> header and a JSON array or CSV body. Strict: one bad record refuses the
+/// request with 400 listing every problem; a good one is written in one transaction. The
+/// change monitor is told at once, so screens do not wait for its next poll.
+/// </summary>
+public static class IngestEndpoints
+{
+    public const string KeyHeader = "X-Api-Key";
+
+    public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/ingest/{kind}", IngestAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> IngestAsync(
+        string kind,
+        HttpRequest request,
+        DatabaseReadiness readiness,
+        AccessKeyStore keys,
+        IngestService ingest,
+        DataChangeMonitor monitor,
+        IOptions<IngestOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (RequestErrors.NotReady(readiness) is { } notReady)
+        {
+            return notReady;
+        }
+        if (await keys.VerifyAsync(request.Headers[KeyHeader].ToString(), AccessKeyKind.Api, cancellationToken) is null)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "API key required",
+                detail: $"Send a valid, unrevoked API key in the {KeyHeader} header (create one with `keys create --kind api --name NAME` or on the Admin page).");
+        }
+        if (!IngestKinds.TryParse(kind, out var ingestKind))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Unknown kind",
+                detail: $"'{kind}' is not something the API ingests; use one of: {string.Join(", ", Enum.GetValues<IngestKind>().Select(k => k.UrlName()))}.");
+        }
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = options.Value.MaxBodyBytes;
+        }
+        if (request.ContentLength > options.Value.MaxBodyBytes)
+        {
+            return Refused([new IngestProblem(0, null, $"The body is larger than {options.Value.MaxBodyBytes:N0} bytes; split it into several requests.")], StatusCodes.Status413PayloadTooLarge);
+        }
+
+        try
+        {
+            var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+            var records = mediaType switch
+            {
+                "application/json" => await IngestBodyReader.ReadJsonAsync(request.Body, options.Value.MaxRecords, cancellationToken),
+                "text/csv" => await IngestBodyReader.ReadCsvAsync(request.Body, options.Value.MaxRecords, cancellationToken),
+                _ => null,
+            };
+            if (records is null)
+            {
+                return Refused([new IngestProblem(0, null, "Send the records as application/json (an array of objects) or text/csv (a header line, then one record per line).")], StatusCodes.Status415UnsupportedMediaType);
+            }
+            var result = await ingest.IngestAsync(ingestKind, records, cancellationToken);
+            await monitor.RefreshAsync(cancellationToken);
+            return Results.Ok(new
+            {
+                kind = result.Kind.UrlName(),
+                records = result.Records,
+                replaced = result.Replaced,
+                customersCreated = result.CustomersCreated,
+                dataVersion = result.DataVersion,
+            });
+        }
+        catch (IngestRejectedException rejected)
+        {
+            return Refused(rejected.Problems, StatusCodes.Status400BadRequest);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Refused([new IngestProblem(0, null, $"The body is larger than {options.Value.MaxBodyBytes:N0} bytes; split it into several requests.")], StatusCodes.Status413PayloadTooLarge);
+        }
+    }
+
+    private static IResult Refused(IReadOnlyList<IngestProblem> problems, int status) => Results.Json(
+        new
+        {
+            type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            title = "Nothing was written",
+            status,
+            detail = problems.Count == 1 && problems[0].Record == 0
+                ? problems[0].Message
+                : $"{problems.Count} problem(s) in {problems.Select(p => p.Record).Distinct().Count()} record(s); fix them and send the whole request again.",
+            problems = problems.Take(1000).Select(p => new { record = p.Record, field = p.Field, message = p.Message }),
+        },
+        statusCode: status,
+        contentType: "application/problem+json");
+}

@@ -1,0 +1,2 @@
+DELETE FROM fact_opportunity
+WHERE opportunity_code IN @codes

@@ -1,0 +1,2 @@
+DELETE FROM fact_survey
+WHERE survey_code IN @codes

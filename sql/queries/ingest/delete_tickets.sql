@@ -1,0 +1,2 @@
+DELETE FROM fact_ticket
+WHERE ticket_code IN @codes
