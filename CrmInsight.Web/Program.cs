@@ -7,7 +7,8 @@ if (await CommandLine.TryRunAsync(args) is { } exitCode)
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// "--simulate" streams live demo events (orders, tickets, surveys, campaign responses).
+var builder = WebApplication.CreateBuilder([.. args.Select(a => a == "--simulate" ? "--Simulator:Enabled=true" : a)]);
 builder.AddCrmInsight();
 var app = builder.Build();
 app.UseCrmInsight();

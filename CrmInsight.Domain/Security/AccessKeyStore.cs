@@ -59,6 +59,10 @@ public sealed class AccessKeyStore(ICrmDatabase database, QueryRunner runner, Ti
         return key;
     }
 
+    /// <summary>Whether the key still exists and is not revoked (a wall's periodic check).</summary>
+    public async Task<bool> IsActiveAsync(int id, CancellationToken cancellationToken = default) =>
+        (await runner.QueryRowsAsync("keys/by_id", SqlArgs.Empty.With("key_id", id), cancellationToken)) is [var row] && row["revoked_at"] is null;
+
     /// <returns>false when there is no such key or it was revoked already.</returns>
     public async Task<bool> RevokeAsync(int id, CancellationToken cancellationToken = default)
     {

@@ -26,6 +26,7 @@ public static class CrmInsightPipeline
             SupportedUICultures = cultures,
         });
 
+        app.UseDisplayKeyCookie();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");

@@ -39,6 +39,10 @@ public static class CrmInsightServices
         services.AddSingleton<IValidateOptions<DisplayOptions>, DisplayOptionsValidator>();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WallOptions>, WallOptionsValidator>();
+        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
         services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
         return services;
@@ -84,6 +88,8 @@ public static class CrmInsightServices
         services.AddSingleton<DataChangeMonitor>();
         services.AddSingleton<IDataVersionSource>(sp => sp.GetRequiredService<DataChangeMonitor>());
         services.AddHostedService(sp => sp.GetRequiredService<DataChangeMonitor>());
+        services.AddSingleton<SimulatorService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SimulatorService>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -7,7 +7,7 @@ namespace CrmInsight.Web.Components.Layout;
 
 public sealed partial class MainLayout : IAsyncDisposable
 {
-    private static readonly MudTheme Theme = new()
+    internal static readonly MudTheme Theme = new()
     {
         PaletteLight = new PaletteLight
         {
