@@ -14,7 +14,7 @@ public static class WallViews
 
     public static IReadOnlyList<WallView> All { get; } =
     [
-        new("headline", "Sales today and this period", ["revenue", "orders", "avg_order_value", "gross_margin", "new_customers", "active_customers"]),
+        new("headline", "Sales this period", ["revenue", "orders", "avg_order_value", "gross_margin", "new_customers", "active_customers"]),
         new("trend", "Revenue trend", ["revenue", "revenue_growth", "gross_profit"], Trend: true),
         new("regions", "Revenue by region", ["revenue", "orders"], Regions: true),
         new("customers", "Customers", ["new_customers", "active_customers", "retention_rate", "churn_rate", "repurchase_rate", "purchase_frequency"]),
