@@ -1,0 +1,22 @@
+using System.Data.Common;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
+
+namespace CrmInsight.Tests.TestSupport;
+
+/// <summary>A real database that a test can "pull away": while <see cref="Unreachable"/>, every open fails like a lost server.</summary>
+public sealed class SwitchableDatabase(ICrmDatabase inner) : ICrmDatabase
+{
+    public bool Unreachable { get; set; }
+
+    public SqlDialect Dialect => inner.Dialect;
+
+    public int CommandTimeoutSeconds => inner.CommandTimeoutSeconds;
+
+    public string Description => inner.Description;
+
+    public Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
+        Unreachable ? throw new IOException("The database server is unreachable (test).") : inner.OpenConnectionAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+}

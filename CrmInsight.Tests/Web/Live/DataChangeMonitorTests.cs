@@ -1,0 +1,106 @@
+using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
+using CrmInsight.Tests.TestSupport;
+using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Live;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CrmInsight.Tests.Web.Live;
+
+/// <summary>The monitor driven by hand (RefreshAsync) on a database the test can pull away.</summary>
+public sealed class DataChangeMonitorTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+    private SwitchableDatabase _switch = null!;
+    private DataChangeMonitor _monitor = null!;
+    private DataVersionStore _store = null!;
+    private ServiceProvider _services = null!;
+    private readonly List<LiveState> _heard = [];
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        _switch = new SwitchableDatabase(_db.Database);
+        var runner = new QueryRunner(_switch, SqlCatalog.Default, _db.Metrics);
+        _store = new DataVersionStore(runner, _db.Time);
+        var options = Options.Create(new LiveOptions { PollInterval = TimeSpan.FromSeconds(1), StaleAfter = TimeSpan.FromSeconds(5) });
+        var services = new ServiceCollection();
+        services.AddSingleton(runner);
+        services.AddSingleton(Options.Create(new QueryCacheOptions()));
+        services.AddQueryCache();
+        services.AddSingleton<IDataVersionSource>(sp => _monitor);
+        _services = services.BuildServiceProvider();
+        _monitor = new DataChangeMonitor(_store, _services, new DatabaseReadiness(), options, _db.Time, NullLogger<DataChangeMonitor>.Instance);
+        _monitor.Subscribe(state => { _heard.Add(state); return Task.CompletedTask; });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _monitor.Dispose();
+        await _services.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    private async Task WriteAsync(params string[] areas)
+    {
+        await using var connection = await _db.Database.OpenConnectionAsync();
+        await _store.BumpAsync(connection, null, areas);
+    }
+
+    [Fact]
+    public async Task A_write_is_heard_once_with_the_areas_it_touched()
+    {
+        await _monitor.RefreshAsync();
+        _heard.Clear();
+
+        await WriteAsync(DataAreas.Tickets);
+        await _monitor.RefreshAsync();
+        await _monitor.RefreshAsync(); // nothing new: nobody is told again
+
+        var change = Assert.Single(_heard);
+        Assert.Equal([DataAreas.Tickets], change.ChangedAreas);
+        Assert.Equal(1, change.Snapshot.Version);
+        Assert.Equal(1, await _monitor.GetCurrentAsync());
+    }
+
+    [Fact]
+    public async Task Unreachable_storage_turns_stale_after_the_configured_time_and_recovers_by_itself()
+    {
+        await _monitor.RefreshAsync();
+        _switch.Unreachable = true;
+
+        _db.Time.Advance(TimeSpan.FromSeconds(4));
+        var early = await _monitor.RefreshAsync();
+        _db.Time.Advance(TimeSpan.FromSeconds(2));
+        var late = await _monitor.RefreshAsync();
+
+        Assert.False(early.IsStale);   // 4 s without a read: within StaleAfter (5 s)
+        Assert.NotNull(early.Problem);
+        Assert.True(late.IsStale);     // 6 s: stale
+        Assert.Contains(_heard, s => s.IsStale);
+
+        _switch.Unreachable = false;
+        var back = await _monitor.RefreshAsync();
+
+        Assert.False(back.IsStale);
+        Assert.Null(back.Problem);
+        Assert.False(_heard[^1].IsStale);
+    }
+
+    [Fact]
+    public async Task Between_polls_the_version_comes_from_the_monitor_without_a_query()
+    {
+        await _monitor.RefreshAsync();
+        var before = _db.Metrics.TotalExecuted;
+
+        for (var i = 0; i < 10; i++)
+        {
+            await _monitor.GetCurrentAsync();
+        }
+
+        Assert.Equal(before, _db.Metrics.TotalExecuted);
+    }
+}
