@@ -7,13 +7,20 @@ namespace CrmInsight.Tests.TestSupport;
 /// The real app on Kestrel at 127.0.0.1 (it creates its own small demo database on start) and
 /// Debian's Chromium driven by Playwright. Shared by the browser tests of a class.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
-    public CrmInsightServer Server { get; } = new();
+    public BrowserFixture()
+        : this(new CrmInsightServer())
+    {
+    }
+
+    protected BrowserFixture(CrmInsightServer server) => Server = server;
+
+    public CrmInsightServer Server { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using CrmInsight.Domain.Sql;
+
+namespace CrmInsight.Tests.TestSupport;
+
+/// <summary>
+/// Reads the app's <c>crminsight.queries.executed</c> counter the way an operator's metrics
+/// pipeline would: through a MeterListener, per query name, for one host's meter only (other
+/// test servers run in parallel in the same process).
+/// </summary>
+public sealed class QueryExecutionCounter : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+
+    public QueryExecutionCounter(IMeterFactory hostMeters)
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == QueryMetrics.MeterName && instrument.Name == "crminsight.queries.executed" && ReferenceEquals(instrument.Meter.Scope, hostMeters))
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "query" && tag.Value is string name)
+                {
+                    _counts.AddOrUpdate(name, value, (_, v) => v + value);
+                }
+            }
+        });
+        _listener.Start();
+    }
+
+    /// <summary>Executions of the queries that feed screens (not the version polls, keys or writes).</summary>
+    public IReadOnlyDictionary<string, long> ScreenQueries() =>
+        _counts.Where(kv => !kv.Key.StartsWith("system/", StringComparison.Ordinal) && !kv.Key.StartsWith("keys/", StringComparison.Ordinal) && !kv.Key.StartsWith("ingest/", StringComparison.Ordinal))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+
+    public void Reset() => _counts.Clear();
+
+    public void Dispose() => _listener.Dispose();
+}
