@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CrmInsight.Domain.Security;
+using CrmInsight.Tests.TestSupport;
+using CrmInsight.Web.Api;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmInsight.Tests.Web.Api;
+
+public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IAsyncLifetime
+{
+    private readonly CrmInsightServer _server;
+    private HttpClient _client = null!;
+    private string _apiKey = null!;
+    private string _displayKey = null!;
+
+    public IngestApiTests(CrmInsightServer server) => _server = server;
+
+    private static string Today => DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public async Task InitializeAsync()
+    {
+        await _server.WaitUntilReadyAsync();
+        _client = _server.CreateClient();
+        var keys = _server.Services.GetRequiredService<AccessKeyStore>();
+        _apiKey = (await keys.CreateAsync(AccessKeyKind.Api, "tests")).Secret;
+        _displayKey = (await keys.CreateAsync(AccessKeyKind.Display, "tv")).Secret;
+    }
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<(HttpStatusCode Status, JsonDocument Body)> PostAsync(string kind, string body, string contentType = "application/json", string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/ingest/{kind}") { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        if ((key ?? _apiKey) is { Length: > 0 } k)
+        {
+            request.Headers.Add(IngestEndpoints.KeyHeader, k);
+        }
+        using var response = await _client.SendAsync(request);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()));
+    }
+
+    private async Task<decimal> RevenueTodayAsync()
+    {
+        using var body = JsonDocument.Parse(await _client.GetStringAsync($"/api/kpis?ids=revenue&from={Today}&to={DateTime.Now.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&region=1"));
+        return body.RootElement.GetProperty("kpis")[0].GetProperty("value").GetDecimal();
+    }
+
+    [Fact]
+    public async Task Orders_are_visible_to_the_kpi_api_at_once_and_resending_changes_nothing()
+    {
+        var before = await RevenueTodayAsync();
+        var body = $$"""[{"id":"API-1","date":"{{Today}}","revenue":1000.25,"region":"East China"},{"id":"API-2","date":"{{Today}}","revenue":99.75,"region":"East China","customer":"API-NEW"}]""";
+
+        var (status, result) = await PostAsync("orders", body);
+        var again = await PostAsync("orders", body);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(2, result.RootElement.GetProperty("records").GetInt32());
+        Assert.Equal(1, result.RootElement.GetProperty("customersCreated").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Equal(2, again.Body.RootElement.GetProperty("replaced").GetInt32());
+        Assert.Equal(0, again.Body.RootElement.GetProperty("customersCreated").GetInt32());
+        // 1000.25 + 99.75 = 1100, once, although the request was sent twice.
+        Assert.Equal(before + 1100m, await RevenueTodayAsync());
+    }
+
+    [Fact]
+    public async Task Csv_bodies_are_accepted()
+    {
+        var csv = $"id,customer,category,channel,submitted,first_response,complaint\r\nAPI-T1,,delivery,chat,{Today} 08:00,,no\r\n";
+
+        var (status, result) = await PostAsync("tickets", csv, "text/csv");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(1, result.RootElement.GetProperty("records").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_request_with_a_bad_record_is_refused_whole_with_every_problem_listed()
+    {
+        var before = await RevenueTodayAsync();
+        var body = $$"""[{"id":"API-BAD-1","date":"{{Today}}","revenue":500,"region":"East China"},{"id":"API-BAD-2","date":"yesterday","revenue":"lots"}]""";
+
+        var (status, result) = await PostAsync("orders", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var problems = result.RootElement.GetProperty("problems").EnumerateArray().ToList();
+        Assert.Equal(2, problems.Count);
+        Assert.All(problems, p => Assert.Equal(2, p.GetProperty("record").GetInt32()));
+        Assert.Equal(["date", "revenue"], problems.Select(p => p.GetProperty("field").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(before, await RevenueTodayAsync()); // record 1 was valid, and still not written
+    }
+
+    [Theory]
+    [InlineData("orders", "not json", "application/json", HttpStatusCode.BadRequest, "not valid JSON")]
+    [InlineData("orders", "{\"id\":\"x\"}", "application/json", HttpStatusCode.BadRequest, "JSON array")]
+    [InlineData("orders", "[]", "application/json", HttpStatusCode.BadRequest, "no records")]
+    [InlineData("orders", "id=1", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType, "text/csv")]
+    [InlineData("invoices", "[]", "application/json", HttpStatusCode.NotFound, "orders, tickets")]
+    public async Task Bad_requests_get_a_clear_message(string kind, string body, string contentType, HttpStatusCode expected, string message)
+    {
+        var (status, result) = await PostAsync(kind, body, contentType);
+
+        Assert.Equal(expected, status);
+        Assert.Contains(message, result.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_valid_api_key_nothing_is_written()
+    {
+        var before = await RevenueTodayAsync();
+        var body = $$"""[{"id":"API-NOKEY","date":"{{Today}}","revenue":5,"region":"East China"}]""";
+
+        var none = await PostAsync("orders", body, key: "");
+        var wrong = await PostAsync("orders", body, key: "cik_api_not-a-key");
+        var display = await PostAsync("orders", body, key: _displayKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, display.Status); // a display key opens the wall and nothing else
+        Assert.Equal(before, await RevenueTodayAsync());
+    }
+}
