@@ -11,6 +11,11 @@ using CrmInsight.Domain.Storage;
 //   every Overview tile and chart: cold (database just opened, empty cache), SQL only (warm
 //   database, empty cache: what a new data version costs) and warm (served from the cache).
 // Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- [--orders N]... [--folder DIR] [--reuse]
+//        dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
+if (args.Length > 0 && args[0] == "wall")
+{
+    return await WallBenchmark.RunAsync(args[1..]);
+}
 var sizes = new List<int>();
 var folder = Path.Combine(Path.GetTempPath(), "crminsight-bench");
 var reuse = false;

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Web.Api;
+using CrmInsight.Web.Live;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CrmInsight.Benchmarks;
+
+/// <summary>
+/// The live wall, measured end to end: the real app on Kestrel (127.0.0.1) with the default demo
+/// company, Debian's Chromium showing walls.
+///   · write → visible on a wall: p50/p95 over N writes through the ingest API;
+///   · server memory per wall circuit with 1, 20 and 50 walls (managed heap after a full GC);
+///   · server CPU and executed screen queries per minute with 50 walls and the simulator on,
+///     and the queries per minute of one wall under the same simulator, for comparison.
+/// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
+/// </summary>
+internal static class WallBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var orders = 1_000_000;
+        var writes = 50;
+        var minute = 60;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--orders": orders = int.Parse(args[++i].Replace("_", ""), CultureInfo.InvariantCulture); break;
+                case "--writes": writes = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--minute": minute = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                default: Console.Error.WriteLine($"Unknown argument {args[i]}"); return 2;
+            }
+        }
+        var folder = Path.Combine(Path.GetTempPath(), "crminsight-bench", "wall-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        Console.WriteLine($"CrmInsight wall benchmark · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.Now:yyyy-MM-dd HH:mm} · {orders:N0} demo orders");
+
+        await using var app = new WallHost(Path.Combine(folder, "wall.duckdb"), orders);
+        app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        var started = Stopwatch.GetTimestamp();
+        while (!app.Services.GetRequiredService<CrmInsight.Web.Hosting.DatabaseReadiness>().IsReady)
+        {
+            await Task.Delay(200);
+        }
+        Console.WriteLine($"server ready in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+        var baseAddress = app.ClientOptions.BaseAddress;
+        var keys = app.Services.GetRequiredService<AccessKeyStore>();
+        var display = (await keys.CreateAsync(AccessKeyKind.Display, "bench")).Secret;
+        var api = (await keys.CreateAsync(AccessKeyKind.Api, "bench")).Secret;
+        var simulator = app.Services.GetRequiredService<SimulatorService>();
+        using var counter = new ScreenQueryCounter(app.Services.GetRequiredService<IMeterFactory>());
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Add(IngestEndpoints.KeyHeader, api);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
+        });
+        var walls = new List<IPage>();
+        async Task OpenWallsAsync(int total)
+        {
+            while (walls.Count < total)
+            {
+                var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+                var page = await context.NewPageAsync();
+                await page.GotoAsync(new Uri(baseAddress, $"/wall?key={Uri.EscapeDataString(display)}&views=headline").ToString());
+                await page.Locator("[data-testid=kpi-value-revenue]").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
+                walls.Add(page);
+            }
+        }
+
+        // 1. Latency: one wall, the simulator off, one order at a time.
+        await OpenWallsAsync(1);
+        var latencies = new List<double>();
+        for (var i = 0; i < writes; i++)
+        {
+            var page = walls[0];
+            var before = await page.Locator("[data-testid=kpi-value-revenue]").InnerTextAsync();
+            var t0 = Stopwatch.GetTimestamp();
+            using var response = await http.PostAsJsonAsync("/api/ingest/orders", new[]
+            {
+                new { id = $"BENCH-{i}", date = DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), revenue = 1_000_000m + i, region = "East China" },
+            });
+            response.EnsureSuccessStatusCode();
+            await page.WaitForFunctionAsync(
+                "before => document.querySelector('[data-testid=kpi-value-revenue]').innerText !== before", before,
+                new PageWaitForFunctionOptions { PollingInterval = 20, Timeout = 60_000 });
+            latencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            await Task.Delay(1200); // past the redraw throttle, so each write is measured on its own
+        }
+        latencies.Sort();
+        Console.WriteLine($"write → visible on a wall ({writes} writes): p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, max {latencies[^1]:F0} ms");
+
+        // 2. Memory per wall circuit.
+        var baseline = ManagedHeap();
+        Console.WriteLine($"server managed heap with 1 wall: {baseline / 1048576.0:F1} MB");
+        foreach (var n in new[] { 20, 50 })
+        {
+            await OpenWallsAsync(n);
+            await Task.Delay(3000);
+            var heap = ManagedHeap();
+            Console.WriteLine($"with {n} walls: heap {heap / 1048576.0:F1} MB, {(heap - baseline) / (double)(n - 1) / 1024:F0} KB per additional wall circuit; process working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:F0} MB (incl. the Playwright client)");
+        }
+
+        // 3. Queries per minute and CPU under the simulator: 50 walls, then 1 wall.
+        var per50 = await MeasureMinuteAsync(50);
+        foreach (var page in walls.Skip(1).ToList())
+        {
+            await page.Context.CloseAsync();
+            walls.Remove(page);
+        }
+        var per1 = await MeasureMinuteAsync(1);
+        Console.WriteLine($"executed screen queries per minute with the simulator: 50 walls {per50.Queries:F0}, 1 wall {per1.Queries:F0}; data versions per minute {per50.Versions:F0} / {per1.Versions:F0}");
+        Console.WriteLine($"server CPU with the simulator: 50 walls {per50.Cpu:P0} of {Environment.ProcessorCount} cores, 1 wall {per1.Cpu:P0}");
+        return 0;
+
+        async Task<(double Queries, double Versions, double Cpu)> MeasureMinuteAsync(int wallCount)
+        {
+            simulator.SetEnabled(true);
+            await Task.Delay(5000); // warm up: the first versions after switching on
+            counter.Reset();
+            var monitor = app.Services.GetRequiredService<DataChangeMonitor>();
+            var v0 = monitor.State.Snapshot.Version;
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var t0 = Stopwatch.GetTimestamp();
+            await Task.Delay(TimeSpan.FromSeconds(minute));
+            var seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / seconds / Environment.ProcessorCount;
+            var versions = monitor.State.Snapshot.Version - v0;
+            simulator.SetEnabled(false);
+            Console.WriteLine($"  {wallCount} wall(s), {seconds:F0} s: {counter.Total} screen queries, {versions} data versions; top: {string.Join(", ", counter.Top(3))}");
+            await Task.Delay(3000);
+            return (counter.Total * 60 / seconds, versions * 60 / seconds, cpu);
+        }
+    }
+
+    private static long ManagedHeap()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private sealed class WallHost(string databasePath, int orders) : WebApplicationFactory<CrmInsight.Web.SharedResource>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Storage:DuckDbPath", databasePath);
+            builder.UseSetting("Demo:Orders", orders.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Demo:Customers", Math.Max(100, orders / 10).ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        }
+    }
+
+    /// <summary>The executed-queries counter, read through a MeterListener, without the version polls and writes.</summary>
+    private sealed class ScreenQueryCounter : IDisposable
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _counts = new();
+        private readonly MeterListener _listener = new();
+
+        public ScreenQueryCounter(IMeterFactory meters)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == QueryMetrics.MeterName && instrument.Name == "crminsight.queries.executed" && ReferenceEquals(instrument.Meter.Scope, meters))
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "query" && tag.Value is string name && !name.StartsWith("system/", StringComparison.Ordinal) && !name.StartsWith("ingest/", StringComparison.Ordinal) && !name.StartsWith("keys/", StringComparison.Ordinal))
+                    {
+                        _counts.AddOrUpdate(name, value, (_, v) => v + value);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Total => _counts.Values.Sum();
+
+        public IEnumerable<string> Top(int n) => _counts.OrderByDescending(kv => kv.Value).Take(n).Select(kv => $"{kv.Key} {kv.Value}");
+
+        public void Reset() => _counts.Clear();
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
