@@ -24,8 +24,10 @@ public sealed class LiveEventSimulator(IngestService ingest, QueryRunner runner,
     private Dictionary<string, List<string>> _members = [];
     private long _counter;
 
-    /// <summary>The rate's multiplier at this hour of the day (1 = the day's average).</summary>
-    public static double Rhythm(int hour) => HourlyRhythm[hour];
+    private static readonly double RhythmMean = HourlyRhythm.Average();
+
+    /// <summary>The rate's multiplier at this hour of the day; the day's average is 1, so the configured rate is the daily mean.</summary>
+    public static double Rhythm(int hour) => HourlyRhythm[hour] / RhythmMean;
 
     /// <summary>Writes the events of <paramref name="elapsed"/> of business at <paramref name="ordersPerSecond"/> on average.</summary>
     public async Task<SimulatedStep> StepAsync(TimeSpan elapsed, double ordersPerSecond, CancellationToken cancellationToken = default)
@@ -40,10 +42,15 @@ public sealed class LiveEventSimulator(IngestService ingest, QueryRunner runner,
         var tickets = Tickets(Poisson(expected * 0.25), now);
         var surveys = Surveys(Poisson(expected * 0.15), now);
         var touches = Touches(Poisson(expected * 0.3), now);
-        await WriteAsync(IngestKind.Orders, orders, cancellationToken);
-        await WriteAsync(IngestKind.Tickets, tickets, cancellationToken);
-        await WriteAsync(IngestKind.Surveys, surveys, cancellationToken);
-        await WriteAsync(IngestKind.Touches, touches, cancellationToken);
+        // One transaction and one version per step: one change on the screens, not four.
+        var parts = new (IngestKind, List<Dictionary<string, string?>>)[] { (IngestKind.Orders, orders), (IngestKind.Tickets, tickets), (IngestKind.Surveys, surveys), (IngestKind.Touches, touches) }
+            .Where(p => p.Item2.Count > 0)
+            .Select(p => (p.Item1, (IReadOnlyList<IngestRecord>)[.. p.Item2.Select((r, i) => new IngestRecord(i + 1, r.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value)))]))
+            .ToList();
+        if (parts.Count > 0)
+        {
+            await ingest.IngestAsync(parts, cancellationToken);
+        }
         return new SimulatedStep(orders.Count, tickets.Count, surveys.Count, touches.Count);
     }
 
@@ -169,17 +176,6 @@ public sealed class LiveEventSimulator(IngestService ingest, QueryRunner runner,
             });
         }
         return records;
-    }
-
-    private async Task WriteAsync(IngestKind kind, List<Dictionary<string, string?>> records, CancellationToken cancellationToken)
-    {
-        if (records.Count == 0)
-        {
-            return;
-        }
-        var numbered = records.Select((r, i) => new IngestRecord(i + 1, r.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value)))
-            .ToList();
-        await ingest.IngestAsync(kind, numbered, cancellationToken);
     }
 
     private long Next() => Interlocked.Increment(ref _counter) + (10_000 * (long)_random.Next(100));

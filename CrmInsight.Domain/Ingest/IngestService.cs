@@ -25,52 +25,70 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
     };
 
     /// <exception cref="IngestRejectedException">Any record is invalid; nothing was written.</exception>
-    public async Task<IngestResult> IngestAsync(IngestKind kind, IReadOnlyList<IngestRecord> records, CancellationToken cancellationToken = default)
+    public async Task<IngestResult> IngestAsync(IngestKind kind, IReadOnlyList<IngestRecord> records, CancellationToken cancellationToken = default) =>
+        (await IngestAsync([(kind, records)], cancellationToken))[0];
+
+    /// <summary>
+    /// Several kinds in one transaction and one version bump (the simulator's step: orders,
+    /// tickets, surveys and responses of the same second become one change on the screens).
+    /// </summary>
+    /// <exception cref="IngestRejectedException">Any record of any part is invalid; nothing was written.</exception>
+    public async Task<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<(IngestKind Kind, IReadOnlyList<IngestRecord> Records)> parts, CancellationToken cancellationToken = default)
     {
-        if (records.Count == 0)
+        if (parts.Count == 0 || parts.All(p => p.Records.Count == 0))
         {
             throw new IngestRejectedException([new IngestProblem(0, null, "The request holds no records.")]);
         }
         using var _ = await gate.EnterAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var context = await LoadContextAsync(kind, records, connection, transaction, cancellationToken);
-        var problems = new List<IngestProblem>();
-        var batch = new IngestBatch();
-        var readers = records.Select(r => new RecordReader(r, FieldsOf(kind), problems)).ToList();
-        var areas = kind switch
+        var areas = new HashSet<string>(StringComparer.Ordinal);
+        var written = new List<(IngestKind Kind, int Records, int Replaced, int Customers)>();
+        foreach (var (kind, records) in parts.Where(p => p.Records.Count > 0))
         {
-            IngestKind.Orders => PrepareOrders(readers, context, batch),
-            IngestKind.Tickets => PrepareTickets(readers, context, batch),
-            IngestKind.Surveys => PrepareSurveys(readers, context, batch),
-            IngestKind.Touches => PrepareTouches(readers, context, batch),
-            IngestKind.Opportunities => PrepareOpportunities(readers, context, batch),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
-        if (problems.Count > 0)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            throw new IngestRejectedException([.. problems.OrderBy(p => p.Record)]);
+            // Each part sees what the parts before it wrote (a new customer's ticket in the same step).
+            var context = await LoadContextAsync(kind, records, connection, transaction, cancellationToken);
+            var problems = new List<IngestProblem>();
+            var batch = new IngestBatch();
+            var readers = records.Select(r => new RecordReader(r, FieldsOf(kind), problems)).ToList();
+            areas.UnionWith(kind switch
+            {
+                IngestKind.Orders => PrepareOrders(readers, context, batch),
+                IngestKind.Tickets => PrepareTickets(readers, context, batch),
+                IngestKind.Surveys => PrepareSurveys(readers, context, batch),
+                IngestKind.Touches => PrepareTouches(readers, context, batch),
+                IngestKind.Opportunities => PrepareOpportunities(readers, context, batch),
+                _ => throw new ArgumentOutOfRangeException(nameof(parts)),
+            });
+            if (problems.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                throw new IngestRejectedException([.. problems.OrderBy(p => p.Record)]);
+            }
+            var replaced = 0;
+            var (deleteQuery, insertQuery) = Statements(kind);
+            foreach (var delete in batch.Deletes)
+            {
+                replaced += await runner.ExecuteAsync(deleteQuery, delete, connection, transaction, cancellationToken);
+            }
+            foreach (var customer in batch.NewCustomers)
+            {
+                await runner.ExecuteAsync("ingest/insert_customer", customer, connection, transaction, cancellationToken);
+            }
+            foreach (var row in batch.Rows)
+            {
+                await runner.ExecuteAsync(insertQuery, row, connection, transaction, cancellationToken);
+            }
+            if (batch.NewCustomers.Count > 0)
+            {
+                areas.Add(DataAreas.Customers);
+            }
+            written.Add((kind, records.Count, replaced, batch.NewCustomers.Count));
         }
-
-        var replaced = 0;
-        var (deleteQuery, insertQuery) = Statements(kind);
-        foreach (var delete in batch.Deletes)
-        {
-            replaced += await runner.ExecuteAsync(deleteQuery, delete, connection, transaction, cancellationToken);
-        }
-        foreach (var customer in batch.NewCustomers)
-        {
-            await runner.ExecuteAsync("ingest/insert_customer", customer, connection, transaction, cancellationToken);
-        }
-        foreach (var row in batch.Rows)
-        {
-            await runner.ExecuteAsync(insertQuery, row, connection, transaction, cancellationToken);
-        }
-        await versions.BumpAsync(connection, transaction, batch.NewCustomers.Count > 0 ? [.. areas, DataAreas.Customers] : areas, cancellationToken);
+        await versions.BumpAsync(connection, transaction, areas, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var version = await versions.ReadAsync(cancellationToken);
-        return new IngestResult(kind, records.Count, replaced, batch.NewCustomers.Count, version);
+        return [.. written.Select(w => new IngestResult(w.Kind, w.Records, w.Replaced, w.Customers, version))];
     }
 
     private static (string Delete, string Insert) Statements(IngestKind kind) => kind switch

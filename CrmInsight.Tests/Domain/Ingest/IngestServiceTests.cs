@@ -197,4 +197,34 @@ public sealed class IngestServiceTests : IAsyncLifetime
         Assert.Equal(200.50m, report["revenue"].Value);
         Assert.Equal(2m, report["orders"].Value);
     }
+
+    [Fact]
+    public async Task Several_kinds_in_one_call_are_one_transaction_and_one_version()
+    {
+        var version = await _db.Versions.ReadAsync();
+
+        var results = await _ingest.IngestAsync(
+        [
+            (IngestKind.Orders, [Record(1, ("id", "W1"), ("customer", "NEW-5"), ("date", "2024-04-14"), ("revenue", "10"))]),
+            // The ticket names the customer the order part of the same call creates.
+            (IngestKind.Tickets, [Record(1, ("id", "T-5"), ("customer", "NEW-5"), ("category", "delivery"), ("channel", "chat"), ("submitted", "2024-04-14 10:00"))]),
+        ]);
+
+        Assert.Equal(version + 1, await _db.Versions.ReadAsync());
+        Assert.All(results, r => Assert.Equal(version + 1, r.DataVersion));
+        Assert.Equal(1, await Count("SELECT COUNT(*) FROM fact_ticket t JOIN dim_customer c ON c.customer_id = t.customer_id WHERE c.customer_code = 'NEW-5'"));
+    }
+
+    [Fact]
+    public async Task A_bad_record_in_a_later_part_undoes_the_earlier_parts()
+    {
+        await Assert.ThrowsAsync<IngestRejectedException>(() => _ingest.IngestAsync(
+        [
+            (IngestKind.Orders, [Record(1, ("id", "W1"), ("customer", "NEW-6"), ("date", "2024-04-14"), ("revenue", "10"))]),
+            (IngestKind.Surveys, [Record(1, ("id", "S-6"), ("customer", "C1"), ("date", "2024-04-14"), ("csat", "101"))]),
+        ]));
+
+        Assert.Equal(0, await Count("SELECT COUNT(*) FROM fact_order WHERE order_code = 'W1'"));
+        Assert.Equal(0, await Count("SELECT COUNT(*) FROM dim_customer WHERE customer_code = 'NEW-6'"));
+    }
 }
