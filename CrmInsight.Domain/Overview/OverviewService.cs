@@ -20,22 +20,30 @@ public sealed class OverviewService(KpiService kpis, QueryCache cache, PeriodRes
         (KpiArea.Sales, ["attainment", "win_rate"]),
     ];
 
-    public async Task<OverviewData> GetAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken = default)
+    public Task<OverviewData> GetAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken = default) =>
+        GetSelectionAsync(filter, scope, [.. Tiles.SelectMany(t => t.Ids)], trend: true, regions: true, cancellationToken);
+
+    /// <summary>
+    /// Some of the Overview's tiles (and, if asked, its charts) — what one wall view shows. A
+    /// change then recomputes only the queries those tiles read; the results are shared with
+    /// the Overview and every other wall through the cache.
+    /// </summary>
+    public async Task<OverviewData> GetSelectionAsync(DashboardFilter filter, DataScope scope, IReadOnlyList<string> ids, bool trend, bool regions, CancellationToken cancellationToken = default)
     {
-        var ids = Tiles.SelectMany(t => t.Ids).ToList();
         // One version for the whole page, so no part of it shows newer data than another.
         var version = await versions.GetCurrentAsync(cancellationToken);
         var reportTask = kpis.GetKpisAsync(filter, scope, ids, version, cancellationToken);
         var seriesTask = kpis.GetMonthlySeriesAsync(filter, scope, ids, 12, version, cancellationToken);
         var resolved = periods.Resolve(filter);
-        var trendTask = GetTrendAsync(filter, scope, resolved, version, cancellationToken);
-        var regionsTask = GetRegionsAsync(filter, scope, resolved, version, cancellationToken);
+        var trendTask = trend ? GetTrendAsync(filter, scope, resolved, version, cancellationToken) : Task.FromResult(new TrendSeries(GrainFor(resolved.Period), []));
+        var regionsTask = regions ? GetRegionsAsync(filter, scope, resolved, version, cancellationToken) : Task.FromResult<IReadOnlyList<RegionRevenue>>([]);
         await Task.WhenAll(reportTask, seriesTask, trendTask, regionsTask);
 
         var report = await reportTask;
         var series = await seriesTask;
         var groups = Tiles
-            .Select(t => new KpiTileGroup(t.Area, [.. t.Ids.Select(id => new KpiTileData(report[id], series[id]))]))
+            .Select(t => new KpiTileGroup(t.Area, [.. t.Ids.Where(ids.Contains).Select(id => new KpiTileData(report[id], series[id]))]))
+            .Where(g => g.Tiles.Count > 0)
             .ToList();
         return new OverviewData(report, groups, await trendTask, await regionsTask);
     }

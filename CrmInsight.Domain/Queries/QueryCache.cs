@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,8 @@ namespace CrmInsight.Domain.Queries;
 /// uses — filter and scope included — and the version at which the data it reads last
 /// changed). HybridCache gives the single flight: concurrent requests for one key share one
 /// execution, which is cancelled only when every waiting caller has given up. Failures are
-/// not cached. Entries are tagged with the areas they read, so a write can drop exactly the
-/// results it made stale.
+/// not cached. Entries are tagged with the areas they read (at their versions), so a write
+/// can drop exactly the results it made stale.
 /// </summary>
 public sealed class QueryCache(QueryRunner runner, HybridCache cache, IDataVersionSource versions, IOptions<QueryCacheOptions> options)
 {
@@ -28,28 +29,31 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IDataVersi
         var query = runner.Prepare(queryName);
         // A version this process has the area breakdown of keys by the areas the query reads;
         // otherwise the global version, which is always correct but shares less.
-        var version = versions.SnapshotFor(dataVersion)?.VersionFor(query.Areas) ?? dataVersion;
+        var snapshot = versions.SnapshotFor(dataVersion);
+        var version = snapshot?.VersionFor(query.Areas) ?? dataVersion;
         var key = $"{queryName}|{query.Dialect}|v{version}|{args.KeyFor(query.Parameters)}";
         var result = await cache.GetOrCreateAsync(
             key,
             (runner, queryName, args),
             static async (state, ct) => new CachedRows(await state.runner.QueryRowsAsync(state.queryName, state.args, ct)),
             _entryOptions,
-            query.Areas,
+            [.. query.Areas.Select(area => AreaTag(area, snapshot?.VersionFor([area]) ?? dataVersion))],
             cancellationToken);
         return result.Rows;
     }
 
-    /// <summary>Drops every cached result that reads any of <paramref name="areas"/> ('*': all).</summary>
-    public async Task InvalidateAsync(IReadOnlyList<string> areas, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Drops the cached results that read any of <paramref name="changedAreas"/> at the versions
+    /// <paramref name="before"/> had. Entries are tagged with the area and its version, so results
+    /// already computed for the new version are never caught by it.
+    /// </summary>
+    public async Task InvalidateAsync(DataVersionSnapshot before, IReadOnlyList<string> changedAreas, CancellationToken cancellationToken = default)
     {
-        if (areas.Contains(DataAreas.All))
-        {
-            await cache.RemoveByTagAsync("*", cancellationToken);
-            return;
-        }
-        await cache.RemoveByTagAsync(areas, cancellationToken);
+        var areas = changedAreas.Contains(DataAreas.All) ? [.. before.AreaVersions.Keys.Where(a => a != DataAreas.All), .. DataAreas.Known] : changedAreas;
+        await cache.RemoveByTagAsync([.. areas.Distinct(StringComparer.Ordinal).Select(area => AreaTag(area, before.VersionFor([area])))], cancellationToken);
     }
+
+    private static string AreaTag(string area, long version) => $"{area}@{version}";
 
     /// <summary>Immutable, so HybridCache hands out the same instance instead of copying it per read.</summary>
     [ImmutableObject(true)]

@@ -23,6 +23,7 @@ public sealed class DataChangeMonitor(
     private readonly SemaphoreSlim _reading = new(1, 1);
     private readonly Lock _lock = new();
     private readonly List<Func<LiveState, Task>> _subscribers = [];
+    private readonly LinkedList<DataVersionSnapshot> _recent = [];
     private LiveState _state = new(DataVersionSnapshot.Initial(time.GetUtcNow()), null, false, null);
 
     public LiveState State => _state;
@@ -62,7 +63,15 @@ public sealed class DataChangeMonitor(
         return (await RefreshAsync(cancellationToken)).Snapshot.Version;
     }
 
-    public DataVersionSnapshot? SnapshotFor(long version) => _state.Snapshot is { } s && s.Version == version ? s : null;
+    // The last few snapshots: a page that read version N keys its queries by N's areas even if
+    // the monitor moved on while it was loading, so it still shares results with the others.
+    public DataVersionSnapshot? SnapshotFor(long version)
+    {
+        lock (_lock)
+        {
+            return _recent.FirstOrDefault(s => s.Version == version);
+        }
+    }
 
     /// <summary>Reads the version now: writers in this process call it after committing, so their
     /// change shows without waiting for the next poll.</summary>
@@ -93,9 +102,20 @@ public sealed class DataChangeMonitor(
             if (next.ChangedAreas.Count > 0 && previous.ConfirmedAt is not null)
             {
                 // Before anyone re-reads: the stale results must be gone when they ask.
-                await services.GetRequiredService<QueryCache>().InvalidateAsync(next.ChangedAreas, cancellationToken);
+                await services.GetRequiredService<QueryCache>().InvalidateAsync(previous.Snapshot, next.ChangedAreas, cancellationToken);
             }
             _state = next;
+            if (next.ChangedAreas.Count > 0 || previous.ConfirmedAt is null)
+            {
+                lock (_lock)
+                {
+                    _recent.AddFirst(next.Snapshot);
+                    while (_recent.Count > 16)
+                    {
+                        _recent.RemoveLast();
+                    }
+                }
+            }
         }
         finally
         {

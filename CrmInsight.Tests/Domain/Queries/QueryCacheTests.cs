@@ -123,14 +123,21 @@ public sealed class QueryCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Invalidating_an_area_drops_results_of_the_same_key()
+    public async Task Invalidating_an_area_drops_its_results_of_the_old_version_only()
     {
         await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
-        await _db.Cache.InvalidateAsync([DataAreas.Orders]);
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 8); // already computed for the new version
+        await _db.Cache.GetRowsAsync("kpi/surveys", March(), 7);
+        var version7 = new CrmInsight.Domain.Storage.DataVersionSnapshot(7, new Dictionary<string, long>(), DateTimeOffset.UnixEpoch);
+
+        await _db.Cache.InvalidateAsync(version7, [DataAreas.Orders]);
         var before = _db.Metrics.TotalExecuted;
-
         await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
+        var oldAgain = _db.Metrics.TotalExecuted - before;
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 8);
+        await _db.Cache.GetRowsAsync("kpi/surveys", March(), 7);
 
-        Assert.Equal(1, _db.Metrics.TotalExecuted - before);
+        Assert.Equal(1, oldAgain);
+        Assert.Equal(1, _db.Metrics.TotalExecuted - before); // the version-8 result and the survey result were kept
     }
 }

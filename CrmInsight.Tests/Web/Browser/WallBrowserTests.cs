@@ -12,13 +12,33 @@ using Xunit.Abstractions;
 namespace CrmInsight.Tests.Web.Browser;
 
 /// <summary>The wall on a TV, as Chromium sees it: live updates, shared queries, stale data, revoked keys.</summary>
-public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelper output) : IClassFixture<LiveBrowserFixture>
+public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelper output) : IClassFixture<LiveBrowserFixture>, IAsyncLifetime
 {
+    private readonly List<IPage> _pages = [];
+
     private AccessKeyStore Keys => browser.Server.Services.GetRequiredService<AccessKeyStore>();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // Walls of one test must not keep reading (and rotating) during the next one's counts.
+    public async Task DisposeAsync()
+    {
+        foreach (var page in _pages)
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private async Task<IPage> NewPageAsync(int width = 1600, int height = 1000)
+    {
+        var page = await browser.NewPageAsync(width, height);
+        _pages.Add(page);
+        return page;
+    }
 
     private async Task<IPage> OpenWallAsync(string displayKey, string query = "views=headline")
     {
-        var page = await browser.NewPageAsync(1920, 1080);
+        var page = await NewPageAsync(1920, 1080);
         await page.GotoAsync(browser.Url($"/wall?key={Uri.EscapeDataString(displayKey)}&{query}"));
         await Assertions.Expect(page.Locator("[data-testid=kpi-value-revenue]")).ToBeVisibleAsync();
         return page;
@@ -147,7 +167,7 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
     public async Task Without_a_key_or_with_an_api_key_the_wall_asks_for_sign_in()
     {
         var api = await Keys.CreateAsync(AccessKeyKind.Api, "shop");
-        var page = await browser.NewPageAsync();
+        var page = await NewPageAsync();
 
         await page.GotoAsync(browser.Url("/wall"));
         await Assertions.Expect(page.Locator("[data-testid=wall-sign-in]")).ToBeVisibleAsync();

@@ -12,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace CrmInsight.Web.Components.Wall;
 
 /// <summary>
-/// The TV display: the Overview's data (so walls and the Overview share cached results),
-/// shown as a rotation of views in large type, updated live by <see cref="DashboardPage"/>.
+/// The TV display: the Overview's tiles and charts (so walls and the Overview share cached
+/// results), one view at a time, reading only what the current view shows, in large type,
+/// updated live by <see cref="DashboardPage"/>.
 /// The display key is checked again every <see cref="WallOptions.KeyCheckInterval"/>, so a
 /// revoked key shows the sign-in notice within one check.
 /// </summary>
@@ -91,7 +92,12 @@ public sealed partial class WallPage : IAsyncDisposable
     {
         if (_keyValid)
         {
-            _data = await Overview.GetAsync(Filter, Scope, cancellationToken);
+            var view = CurrentView;
+            var data = await Overview.GetSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
+            if (ReferenceEquals(view, CurrentView))
+            {
+                _data = data; // the rotation moved on while this was read: its own read has the right data
+            }
         }
     }
 
@@ -107,8 +113,21 @@ public sealed partial class WallPage : IAsyncDisposable
             {
                 if (_views.Count > 1)
                 {
-                    _viewIndex = (_viewIndex + 1) % _views.Count;
-                    await InvokeAsync(StateHasChanged);
+                    // The next view's data is read before it is shown, so the screen never goes blank.
+                    await InvokeAsync(async () =>
+                    {
+                        var next = _views[(_viewIndex + 1) % _views.Count];
+                        try
+                        {
+                            _data = await Overview.GetSelectionAsync(Filter, Scope, next.KpiIds, next.Trend, next.Regions, stop);
+                            _viewIndex = (_viewIndex + 1) % _views.Count;
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            // The database is away: stay on this view; the stale banner says why.
+                        }
+                        StateHasChanged();
+                    });
                 }
             }
         }
