@@ -1,6 +1,11 @@
 namespace CrmInsight.Domain.Import;
 
-/// <summary>A read-only view of a stream that counts the bytes read, for progress on streams that cannot seek (uploads).</summary>
+/// <summary>
+/// A read-only view of a stream that counts the bytes read (progress on streams that cannot
+/// seek) and serves synchronous reads from the inner stream's asynchronous ones: a Blazor upload
+/// and an ASP.NET request body refuse synchronous reads, and the CSV reader is synchronous. It
+/// only ever runs on a thread-pool thread (the import's Task.Run), so blocking there is safe.
+/// </summary>
 internal sealed class CountingStream(Stream inner) : Stream
 {
     private long _read;
@@ -21,9 +26,8 @@ internal sealed class CountingStream(Stream inner) : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult());
 
-    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         Count(await inner.ReadAsync(buffer, cancellationToken));

@@ -17,7 +17,7 @@ internal sealed class CustomerTarget : ImportTarget
     public override IReadOnlyDictionary<string, object?> MergeArguments(ColumnMapping mapping) =>
         Optional.ToDictionary(f => $"map_{f}", f => (object?)(mapping.Has(f) ? 1 : 0));
 
-    public override Rejection? Stage(string[] record, long line, ResolvedMapping map, ValueParser parser, DuckDBAppender appender)
+    public override Rejection? Stage(string[] record, long line, ResolvedMapping map, ValueParser parser, DuckDBAppender? appender)
     {
         if (map.Get(record, "id") is not { } id)
         {
@@ -32,7 +32,7 @@ internal sealed class CustomerTarget : ImportTarget
             }
             acquired = DateOnly.FromDateTime(date);
         }
-        appender.CreateRow()
+        appender?.CreateRow()
             .AppendValue(line)
             .AppendValue(id)
             .AppendValue(map.Get(record, "name"))

@@ -15,8 +15,8 @@ internal abstract class ImportTarget
 
     public abstract string MergeScript { get; }
 
-    /// <summary>Appends the record's row to <paramref name="appender"/>, or returns why the line is rejected.</summary>
-    public abstract Rejection? Stage(string[] record, long line, ResolvedMapping map, ValueParser parser, DuckDBAppender appender);
+    /// <summary>Appends the record's row to <paramref name="appender"/> (none: only checks it, for the preview), or returns why the line is rejected.</summary>
+    public abstract Rejection? Stage(string[] record, long line, ResolvedMapping map, ValueParser parser, DuckDBAppender? appender);
 
     /// <summary>Arguments of the merge script beyond <c>now</c>.</summary>
     public virtual IReadOnlyDictionary<string, object?> MergeArguments(ColumnMapping mapping) => new Dictionary<string, object?>();

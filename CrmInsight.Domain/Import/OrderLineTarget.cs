@@ -17,7 +17,7 @@ internal sealed class OrderLineTarget : ImportTarget
 
     public override string MergeScript => "order_lines";
 
-    public override Rejection? Stage(string[] record, long line, ResolvedMapping map, ValueParser parser, DuckDBAppender appender)
+    public override Rejection? Stage(string[] record, long line, ResolvedMapping map, ValueParser parser, DuckDBAppender? appender)
     {
         var order = map.Get(record, "order");
         if (order is null)
@@ -103,7 +103,7 @@ internal sealed class OrderLineTarget : ImportTarget
         {
             return Bad("value is too large", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        appender.CreateRow()
+        appender?.CreateRow()
             .AppendValue(line)
             .AppendValue(order)
             .AppendValue(map.Get(record, "customer"))

@@ -12,7 +12,7 @@ internal sealed class SurveyTarget : ImportTarget
 
     public override string MergeScript => "surveys";
 
-    public override Rejection? Stage(string[] record, long line, ResolvedMapping map, ValueParser parser, DuckDBAppender appender)
+    public override Rejection? Stage(string[] record, long line, ResolvedMapping map, ValueParser parser, DuckDBAppender? appender)
     {
         if (map.Get(record, "id") is not { } id)
         {
@@ -42,7 +42,7 @@ internal sealed class SurveyTarget : ImportTarget
         {
             return new Rejection("no score is given", null);
         }
-        appender.CreateRow()
+        appender?.CreateRow()
             .AppendValue(line)
             .AppendValue(id)
             .AppendValue(map.Get(record, "customer"))

@@ -13,7 +13,7 @@ internal sealed class TicketTarget : ImportTarget
 
     public override string MergeScript => "tickets";
 
-    public override Rejection? Stage(string[] record, long line, ResolvedMapping map, ValueParser parser, DuckDBAppender appender)
+    public override Rejection? Stage(string[] record, long line, ResolvedMapping map, ValueParser parser, DuckDBAppender? appender)
     {
         if (map.Get(record, "id") is not { } id)
         {
@@ -58,7 +58,7 @@ internal sealed class TicketTarget : ImportTarget
         {
             return Bad("complaint is not yes/no", complaintText);
         }
-        appender.CreateRow()
+        appender?.CreateRow()
             .AppendValue(line)
             .AppendValue(id)
             .AppendValue(map.Get(record, "customer"))

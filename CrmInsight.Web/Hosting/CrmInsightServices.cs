@@ -3,6 +3,7 @@ using CrmInsight.Domain.Customers;
 using CrmInsight.Domain.Demo;
 using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Import;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Queries;
@@ -58,6 +59,7 @@ public static class CrmInsightServices
         services.AddSingleton<TableService>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<RetentionService>();
+        services.AddSingleton<ImportService>();
         return services;
     }
 
