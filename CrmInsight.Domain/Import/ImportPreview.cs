@@ -45,9 +45,11 @@ public sealed class ImportPreview
             fields.ToDictionary(f => f, f => resolved.Get(row.Record, f)),
             target.Stage(row.Record, row.Line, resolved, parser, null) is { } rejection
                 ? (rejection.Value is null ? rejection.Reason : $"{rejection.Reason} ('{rejection.Value}')")
-                : null)).ToList();
+                : null,
+            kind == ImportKind.OrderLines && resolved.Get(row.Record, "quantity") is { } quantity && parser.TryDecimal(quantity, out var q) && q < 0)).ToList();
         return (lines, []);
     }
 }
 
-public sealed record PreviewLine(long Line, IReadOnlyDictionary<string, string?> Values, string? Problem);
+/// <summary>A previewed line: its mapped values, why it would be rejected (null: imported), and whether it is a returned order line.</summary>
+public sealed record PreviewLine(long Line, IReadOnlyDictionary<string, string?> Values, string? Problem, bool IsReturn = false);

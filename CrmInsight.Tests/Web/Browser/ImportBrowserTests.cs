@@ -36,6 +36,7 @@ public sealed class ImportBrowserTests(ImportBrowserTests.EmptyStartBrowser brow
         await Assertions.Expect(preview.Locator("thead")).ToHaveTextAsync("LineordercustomerdatequantitypriceproductregionCheck");
         await Assertions.Expect(preview.Locator("tbody tr").First).ToHaveTextAsync("2A1C12024-03-05 10:00210.50XFranceOK");
         await Assertions.Expect(preview).ToContainTextAsync("quantity is 0 ('0')");
+        await Assertions.Expect(preview.Locator("tbody tr").Nth(3)).ToContainTextAsync("OK: returned line"); // line 5, C9
 
         await page.Locator("[data-testid=import-start]").ClickAsync();
 
