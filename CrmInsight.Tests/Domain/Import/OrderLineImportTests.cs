@@ -142,6 +142,24 @@ public sealed class OrderLineImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_the_database_refuses_rolls_back_everything_the_import_had_written()
+    {
+        await _db.ImportAsync(ImportKind.OrderLines, Retail, Map);
+        var before = await _db.Versions.ReadAsync();
+        // 150 lines of 99 999 999 999 999.00 in one order: each line is accepted, but the order's
+        // revenue (about 1.5e16) does not fit DECIMAL(18,2), so the merge fails after it has
+        // already added the region "Atlantis" and the customer Z1 in the same transaction.
+        var lines = string.Concat(Enumerable.Repeat("Z9,X,1,2024-03-20,99999999999999.00,Z1,Atlantis\n", 150));
+        var summary = await _db.ImportAsync(ImportKind.OrderLines, "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" + lines, Map);
+
+        Assert.StartsWith("The database refused the import, nothing was written", summary.FatalError, StringComparison.Ordinal);
+        Assert.Equal(before, await _db.Versions.ReadAsync());
+        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM dim_region WHERE name = 'Atlantis'"));
+        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM dim_customer WHERE customer_code = 'Z1'"));
+        Assert.Equal(4L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM fact_order"));
+    }
+
+    [Fact]
     public async Task An_unclosed_quote_is_fatal_and_writes_nothing()
     {
         var summary = await _db.ImportAsync(ImportKind.OrderLines, Retail + "\nA6,\"X,1,2024-03-21,1,C3,Spain\n", Map);
