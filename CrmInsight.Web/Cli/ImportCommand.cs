@@ -83,6 +83,11 @@ public static class ImportCommand
         {
             storage = new StorageOptions { DuckDbPath = Path.GetFullPath(databasePath), DuckDbMemoryLimit = storage.DuckDbMemoryLimit, DuckDbThreads = storage.DuckDbThreads };
         }
+        if (storage.Provider != StorageProvider.DuckDb)
+        {
+            await error.WriteLineAsync("Import writes to the embedded DuckDB database only; the configured provider is SQL Server. Give --database PATH for a DuckDB file.");
+            return 1;
+        }
         await using var database = CrmInsightServices.OpenDatabase(storage, builder.Environment.ContentRootPath);
         try
         {
@@ -112,8 +117,17 @@ public static class ImportCommand
             MaxListedRejections = 20,
         };
         await output.WriteLineAsync($"Importing {kind.CommandName()} from {Path.GetFullPath(file)} into {database.Description}");
-        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var summary = await service.ImportAsync(kind, stream, settings, new ConsoleProgress(output));
+        ImportSummary summary;
+        try
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            summary = await service.ImportAsync(kind, stream, settings, new ConsoleProgress(output));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"The file {Path.GetFullPath(file)} could not be read: {ex.Message}. Nothing was written.");
+            return 1;
+        }
         await ImportSummaryText.WriteAsync(summary, output);
         return summary.Succeeded ? 0 : 1;
     }

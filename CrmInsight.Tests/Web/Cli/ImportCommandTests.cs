@@ -67,6 +67,19 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_missing_file_is_named_and_no_database_is_created()
+    {
+        var path = Path.Combine(_folder, "none.duckdb");
+        using var error = new StringWriter();
+
+        var exit = await CommandLine.TryRunAsync(["import", "tickets", Path.Combine(_folder, "nope.csv"), "--map", "id=Id,submitted=Opened", "--database", path], TextWriter.Null, error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("nope.csv does not exist", error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public async Task A_database_held_by_another_process_is_named_and_the_import_page_suggested()
     {
         var csv = await WriteAsync("retail.csv", OrderLineImportTests.Retail);
