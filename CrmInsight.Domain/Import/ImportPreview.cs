@@ -43,13 +43,11 @@ public sealed class ImportPreview
         var lines = Rows.Select(row => new PreviewLine(
             row.Line,
             fields.ToDictionary(f => f, f => resolved.Get(row.Record, f)),
-            target.Stage(row.Record, row.Line, resolved, parser, null) is { } rejection
-                ? (rejection.Value is null ? rejection.Reason : $"{rejection.Reason} ('{rejection.Value}')")
-                : null,
+            target.Stage(row.Record, row.Line, resolved, parser, null) is { } rejection ? new RejectedLine(row.Line, rejection.Reason, rejection.Value) : null,
             kind == ImportKind.OrderLines && resolved.Get(row.Record, "quantity") is { } quantity && parser.TryDecimal(quantity, out var q) && q < 0)).ToList();
         return (lines, []);
     }
 }
 
 /// <summary>A previewed line: its mapped values, why it would be rejected (null: imported), and whether it is a returned order line.</summary>
-public sealed record PreviewLine(long Line, IReadOnlyDictionary<string, string?> Values, string? Problem, bool IsReturn = false);
+public sealed record PreviewLine(long Line, IReadOnlyDictionary<string, string?> Values, RejectedLine? Problem, bool IsReturn = false);

@@ -189,6 +189,12 @@ public sealed partial class ImportPage : IDisposable
         }
     }
 
+    /// <summary>
+    /// Rejection reasons come from the import rules in English (the command line and the API show
+    /// them as they are); the page shows the translation when there is one.
+    /// </summary>
+    private string Reason(string reason) => L[reason];
+
     private string KindLabel(ImportKind kind) => kind switch
     {
         ImportKind.OrderLines => L["Order lines"],
