@@ -6,7 +6,7 @@ namespace CrmInsight.Domain.Import;
 /// whether any rejected line refuses the whole file.</summary>
 public sealed record ImportSettings(ColumnMapping Mapping)
 {
-    /// <summary>A .NET date format (<c>dd/MM/yyyy HH:mm</c>) for dates that are not ISO; ISO dates are always read.</summary>
+    /// <summary>.NET date formats (<c>dd/MM/yyyy HH:mm</c>, several separated by <c>|</c>) for dates that are not ISO; ISO dates are always read.</summary>
     public string? DateFormat { get; init; }
 
     /// <summary>The culture numbers (and a custom date format) are written in; invariant (<c>.</c> decimals) by default.</summary>

@@ -15,6 +15,9 @@ public sealed class ValueParser(ImportSettings settings)
         "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ",
     ];
 
+    // Several formats may be given, separated by '|' ("M/d/yyyy H:mm|M/d/yyyy").
+    private readonly string[] _customFormats = settings.DateFormat?.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
     private const NumberStyles Number = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
 
     public bool TryDateTime(string text, out DateTime value)
@@ -24,12 +27,8 @@ public sealed class ValueParser(ImportSettings settings)
             value = DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
             return true;
         }
-        if (settings.DateFormat is { } format
-            && DateTime.TryParseExact(text, format, settings.Culture, DateTimeStyles.None, out value))
-        {
-            return true;
-        }
-        return false;
+        return _customFormats.Length > 0
+            && DateTime.TryParseExact(text, _customFormats, settings.Culture, DateTimeStyles.AllowWhiteSpaces, out value);
     }
 
     public bool TryDecimal(string text, out decimal value) =>

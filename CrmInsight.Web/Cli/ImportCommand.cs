@@ -25,7 +25,7 @@ public static class ImportCommand
             surveys      id, date (required); customer, csat, rating, recommend (at least one)
           Without --database it writes to the configured database (Storage:DuckDbPath); a path that does
           not exist becomes a new empty database. Dates are ISO (yyyy-MM-dd [HH:mm[:ss]]) or --date-format
-          (.NET format, e.g. dd/MM/yyyy); numbers use '.' unless --culture says otherwise (de-DE).
+          (.NET formats, e.g. "M/d/yyyy H:mm|M/d/yyyy"); numbers use '.' unless --culture says otherwise (de-DE).
           --strict refuses the whole file when any line is rejected.
         """;
 

@@ -185,6 +185,22 @@ public sealed class OrderLineImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_uci_online_retail_date_style_is_read_with_its_formats()
+    {
+        var file = "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+                   "536365,85123A,6,3/1/2024 8:26,2.55,17850,United Kingdom\n" +
+                   "536366,22633,6,3/12/2024,1.85,17850,United Kingdom\n" +
+                   "536367,22633,6,13/12/2024,1.85,17850,United Kingdom\n";
+
+        var summary = await _db.ImportAsync(ImportKind.OrderLines, file, Map, s => s with { DateFormat = "M/d/yyyy H:mm|M/d/yyyy" });
+
+        Assert.Equal((2L, 1L), (summary.Imported, summary.Rejected));
+        Assert.Equal(4L, summary.RejectedLines.Single().Line); // there is no 13th month
+        var report = await _db.Kpis.GetKpisAsync(March, DataScope.All, ["revenue"]);
+        Assert.Equal(6 * 2.55m + 6 * 1.85m, report["revenue"].Value);
+    }
+
+    [Fact]
     public async Task With_only_order_lines_the_kpis_of_other_sources_are_undefined_not_zero()
     {
         await _db.ImportAsync(ImportKind.OrderLines, Retail, Map);
