@@ -10,13 +10,15 @@ using CrmInsight.Domain.Storage;
 //   demo generation + load time and file size per size, and the server-side time to compute
 //   every Overview tile and chart: cold (database just opened, empty cache), SQL only (warm
 //   database, empty cache: what a new data version costs) and warm (served from the cache).
-// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- [--orders N]... [--folder DIR] [--reuse]
+// With --import-lines N it also times the CSV import of an N-line retail export into an empty database.
+// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- [--orders N]... [--import-lines N]... [--folder DIR] [--reuse]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
 if (args.Length > 0 && args[0] == "wall")
 {
     return await WallBenchmark.RunAsync(args[1..]);
 }
 var sizes = new List<int>();
+var imports = new List<int>();
 var folder = Path.Combine(Path.GetTempPath(), "crminsight-bench");
 var reuse = false;
 for (var i = 0; i < args.Length; i++)
@@ -26,10 +28,11 @@ for (var i = 0; i < args.Length; i++)
         case "--orders": sizes.Add(int.Parse(args[++i].Replace("_", ""), CultureInfo.InvariantCulture)); break;
         case "--folder": folder = args[++i]; break;
         case "--reuse": reuse = true; break;
+        case "--import-lines": imports.Add(int.Parse(args[++i].Replace("_", ""), CultureInfo.InvariantCulture)); break;
         default: Console.Error.WriteLine($"Unknown argument {args[i]}"); return 2;
     }
 }
-if (sizes.Count == 0)
+if (sizes.Count == 0 && imports.Count == 0)
 {
     sizes.Add(1_000_000);
 }
@@ -66,5 +69,9 @@ foreach (var orders in sizes)
     {
         await OverviewTiming.MeasureAsync(path, name, filter);
     }
+}
+foreach (var lines in imports)
+{
+    await ImportTiming.MeasureAsync(lines, folder);
 }
 return 0;

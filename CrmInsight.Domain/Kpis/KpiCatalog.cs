@@ -136,7 +136,7 @@ public sealed class KpiCatalog
             "kpi/surveys", CustomerDimensions, m => Ratio(100m * (m.Cur("promoters") - m.Cur("detractors")), m.Cur("nps_respondents"))),
         Kpi("complaint_rate", "Complaint rate", "客户投诉率", KpiArea.Satisfaction, KpiUnit.Fraction, KpiDirection.LowerIsBetter,
             "customers with ≥ 1 complaint ticket in P / active customers", "P 期内至少投诉一次的客户数 / 活跃客户数",
-            "kpi/complaints", CustomerDimensions, m => Ratio(m.Cur("complaining_customers"), m.Cur("active_customers"))),
+            "kpi/complaints", CustomerDimensions, m => m.Cur("has_tickets") == 0 ? null : Ratio(m.Cur("complaining_customers"), m.Cur("active_customers"))),
         Kpi("resolution_rate", "Resolution rate", "问题解决率", KpiArea.Satisfaction, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
             "tickets submitted in P that have been resolved / tickets submitted in P", "P 期内提交且已解决的工单数 / P 期内提交的工单数",
             "kpi/tickets", CustomerDimensions, m => Ratio(m.Cur("resolved"), m.Cur("tickets"))),

@@ -29,6 +29,7 @@ public static class MeasureLabels
         ["responded"] = new("Tickets with a first response", "已首次响应的工单数"),
         ["response_seconds_total"] = new("Total time to first response (s)", "首次响应时长合计（秒）"),
         ["complaining_customers"] = new("Customers who complained", "投诉客户数"),
+        ["has_tickets"] = new("Tickets recorded at all (1 = yes)", "是否有工单数据（1 = 有）"),
         ["targeted"] = new("Customers targeted", "目标客户数"),
         ["responders"] = new("Customers who responded", "响应客户数"),
         ["spend"] = new("Campaign spend", "营销费用"),

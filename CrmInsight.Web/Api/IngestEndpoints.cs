@@ -1,3 +1,5 @@
+using System.Globalization;
+using CrmInsight.Domain.Import;
 using CrmInsight.Domain.Ingest;
 using CrmInsight.Domain.Security;
 using CrmInsight.Web.Hosting;
@@ -12,10 +14,13 @@ namespace CrmInsight.Web.Api;
 /// <c>X-Api-Key</c> header and a JSON array or CSV body. Strict: one bad record refuses the
 /// request with 400 listing every problem; a good one is written in one transaction. The
 /// change monitor is told at once, so screens do not wait for its next poll.
+/// <c>order-lines</c> takes the import command's CSV and mapping (<c>?map=order=COL,…</c>,
+/// optional <c>dateFormat</c> and <c>culture</c>) through the import's own rules, strictly.
 /// </summary>
 public static class IngestEndpoints
 {
     public const string KeyHeader = "X-Api-Key";
+    public const string OrderLinesKind = "order-lines";
 
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -29,6 +34,7 @@ public static class IngestEndpoints
         DatabaseReadiness readiness,
         AccessKeyStore keys,
         IngestService ingest,
+        ImportService imports,
         DataChangeMonitor monitor,
         IOptions<IngestOptions> options,
         CancellationToken cancellationToken)
@@ -44,12 +50,16 @@ public static class IngestEndpoints
                 title: "API key required",
                 detail: $"Send a valid, unrevoked API key in the {KeyHeader} header (create one with `keys create --kind api --name NAME` or on the Admin page).");
         }
+        if (string.Equals(kind, OrderLinesKind, StringComparison.OrdinalIgnoreCase))
+        {
+            return await IngestOrderLinesAsync(request, imports, monitor, cancellationToken);
+        }
         if (!IngestKinds.TryParse(kind, out var ingestKind))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Unknown kind",
-                detail: $"'{kind}' is not something the API ingests; use one of: {string.Join(", ", Enum.GetValues<IngestKind>().Select(k => k.UrlName()))}.");
+                detail: $"'{kind}' is not something the API ingests; use one of: {string.Join(", ", Enum.GetValues<IngestKind>().Select(k => k.UrlName()).Append(OrderLinesKind))}.");
         }
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -92,6 +102,61 @@ public static class IngestEndpoints
         {
             return Refused([new IngestProblem(0, null, $"The body is larger than {options.Value.MaxBodyBytes:N0} bytes; split it into several requests.")], StatusCodes.Status413PayloadTooLarge);
         }
+    }
+
+    private static async Task<IResult> IngestOrderLinesAsync(HttpRequest request, ImportService imports, DataChangeMonitor monitor, CancellationToken cancellationToken)
+    {
+        var problems = new List<IngestProblem>();
+        foreach (var key in request.Query.Keys.Where(k => k is not ("map" or "dateFormat" or "culture")))
+        {
+            problems.Add(new IngestProblem(0, key, $"'{key}' is not a parameter of order-lines; use map, dateFormat and culture."));
+        }
+        var (mapping, mappingErrors) = ColumnMapping.Parse(ImportKind.OrderLines, request.Query["map"].ToString());
+        problems.AddRange(mappingErrors.Select(e => new IngestProblem(0, "map", e)));
+        var culture = CultureInfo.InvariantCulture;
+        if (request.Query["culture"].ToString() is { Length: > 0 } cultureName)
+        {
+            try
+            {
+                culture = CultureInfo.GetCultureInfo(cultureName, predefinedOnly: true);
+            }
+            catch (CultureNotFoundException)
+            {
+                problems.Add(new IngestProblem(0, "culture", $"'{cultureName}' is not a culture name (e.g. de-DE, zh-CN)."));
+            }
+        }
+        if (request.ContentType?.Split(';')[0].Trim().Equals("text/csv", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            problems.Add(new IngestProblem(0, null, "Order lines are sent as text/csv, with the columns the map names."));
+        }
+        if (problems.Count > 0 || mapping is null)
+        {
+            return Refused(problems, problems.Any(p => p.Field is null) ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest);
+        }
+
+        var settings = new ImportSettings(mapping)
+        {
+            Strict = true,
+            Culture = culture,
+            DateFormat = request.Query["dateFormat"].ToString() is { Length: > 0 } format ? format : null,
+        };
+        var summary = await imports.ImportAsync(ImportKind.OrderLines, request.Body, settings, cancellationToken: cancellationToken);
+        if (!summary.Succeeded)
+        {
+            IngestProblem[] lines = [.. summary.RejectedLines.Select(r => new IngestProblem((int)Math.Min(r.Line, int.MaxValue), null, r.Value is null ? r.Reason : $"{r.Reason} ('{r.Value}')"))];
+            return Refused(lines.Length > 0 ? lines : [new IngestProblem(0, null, summary.FatalError!)], StatusCodes.Status400BadRequest);
+        }
+        await monitor.RefreshAsync(cancellationToken);
+        return Results.Ok(new
+        {
+            kind = OrderLinesKind,
+            lines = summary.LinesRead,
+            imported = summary.Imported,
+            orders = summary.RecordsWritten,
+            returnLines = summary.ReturnLines,
+            customersCreated = summary.CustomersCreated,
+            dataVersion = summary.DataVersion,
+        });
     }
 
     private static IResult Refused(IReadOnlyList<IngestProblem> problems, int status) => Results.Json(

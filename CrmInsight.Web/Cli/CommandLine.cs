@@ -26,6 +26,10 @@ public static class CommandLine
     {
         output ??= Console.Out;
         error ??= Console.Error;
+        if (args.Length > 0 && args[0] == "import")
+        {
+            return await ImportCommand.RunAsync(args[1..], output, error);
+        }
         if (args.Length == 0 || args[0] is not ("generate-demo" or "keys"))
         {
             return null;

@@ -5,6 +5,7 @@ using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Ingest;
 using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Import;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Queries;
@@ -73,6 +74,7 @@ public static class CrmInsightServices
         services.AddSingleton<WriteGate>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<AccessKeyStore>();
+        services.AddSingleton<ImportService>();
         return services;
     }
 

@@ -127,4 +127,39 @@ public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IAsyncLife
         Assert.Equal(HttpStatusCode.Unauthorized, display.Status); // a display key opens the wall and nothing else
         Assert.Equal(before, await RevenueTodayAsync());
     }
+
+    private const string OrderLinesMap = "map=order=InvoiceNo,customer=CustomerID,date=InvoiceDate,quantity=Quantity,price=UnitPrice,region=Country";
+
+    [Fact]
+    public async Task Order_lines_take_the_import_mapping_and_rules()
+    {
+        var before = await RevenueTodayAsync();
+        // Two sale lines of one invoice (2 × 10.50 + 1 × 4.00 = 25.00) and a returned line (not revenue).
+        var csv = $"InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice,Country\r\nOL-1,,{Today},2,10.50,East China\r\nOL-1,,{Today},1,4.00,East China\r\nOL-2,,{Today},-1,4.00,East China\r\n";
+
+        var (status, result) = await PostAsync($"order-lines?{OrderLinesMap}", csv, "text/csv");
+        var again = await PostAsync($"order-lines?{OrderLinesMap}", csv, "text/csv");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(1, result.RootElement.GetProperty("orders").GetInt64());
+        Assert.Equal(1, result.RootElement.GetProperty("returnLines").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Equal(before + 25.00m, await RevenueTodayAsync()); // sent twice, counted once
+    }
+
+    [Fact]
+    public async Task Order_lines_are_strict_one_bad_line_refuses_the_file()
+    {
+        var before = await RevenueTodayAsync();
+        var csv = $"InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice,Country\r\nOL-9,,{Today},2,10.50,East China\r\nOL-9,,{Today},0,4.00,East China\r\n";
+
+        var (status, result) = await PostAsync($"order-lines?{OrderLinesMap}", csv, "text/csv");
+        var badMap = await PostAsync("order-lines?map=order=InvoiceNo", csv, "text/csv");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(result.RootElement.GetProperty("problems").EnumerateArray(), p => p.GetProperty("record").GetInt32() == 3);
+        Assert.Equal(before, await RevenueTodayAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, badMap.Status);
+        Assert.Contains(badMap.Body.RootElement.GetProperty("problems").EnumerateArray(), p => p.GetProperty("field").GetString() == "map");
+    }
 }
