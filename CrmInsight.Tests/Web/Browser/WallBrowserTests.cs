@@ -187,4 +187,24 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
         await Assertions.Expect(page.Locator("[data-testid=wall-view-service]")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 12_000 });
         await Assertions.Expect(page.Locator("[data-testid=wall-asof]")).ToContainTextAsync("Data as of");
     }
+
+    [Fact]
+    public async Task An_admin_creates_a_display_key_in_the_ui_and_revokes_it_there()
+    {
+        var admin = await NewPageAsync();
+        await admin.GotoAsync(browser.Url("/admin"));
+        await admin.Locator("[data-testid=key-name]").Locator("xpath=descendant-or-self::input").FillAsync("Reception TV");
+        await admin.Locator("[data-testid=key-create]").ClickAsync();
+        var secret = (await admin.Locator("[data-testid=key-secret]").InnerTextAsync()).Trim();
+        Assert.StartsWith("cik_dsp_", secret, StringComparison.Ordinal);
+        var row = admin.Locator("tr[data-testid^=key-]", new PageLocatorOptions { HasText = "Reception TV" });
+        await Assertions.Expect(row).ToContainTextAsync(secret[..12]);
+        Assert.DoesNotContain(secret, await admin.Locator("[data-testid=key-list]").InnerTextAsync(), StringComparison.Ordinal);
+
+        var wall = await OpenWallAsync(secret);
+        await row.Locator("button", new LocatorLocatorOptions { HasText = "Revoke" }).ClickAsync();
+
+        await Assertions.Expect(row).ToContainTextAsync("Revoked");
+        await Assertions.Expect(wall.Locator("[data-testid=wall-sign-in]")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+    }
 }
