@@ -58,6 +58,8 @@ public static class CrmInsightServices
         services.AddSingleton<TableService>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<RetentionService>();
+        services.AddSingleton<CrmInsight.Domain.Satisfaction.SatisfactionService>();
+        services.AddSingleton<CrmInsight.Domain.Marketing.MarketingService>();
         return services;
     }
 
