@@ -45,6 +45,7 @@ public static class MeasureLabels
         ["csat_neutral"] = new("CSAT 50–69", "满意度 50–69"),
         ["csat_dissatisfied"] = new("CSAT 0–49", "满意度 0–49"),
         ["converted"] = new("…of whom bought in the attribution window", "其中在归因期内下单的客户数"),
+        ["responded_converted"] = new("Responders who bought in the window", "响应并在归因期内下单的客户数"),
         ["campaign_responders"] = new("Customers who responded", "响应客户数"),
         ["cross_buyers"] = new("Active customers buying 2+ categories", "购买 2 个及以上类别的客户数"),
         ["complaining_customers"] = new("Customers who complained", "投诉客户数"),

@@ -49,7 +49,11 @@ public sealed class MarketingService(KpiService kpis, QueryCache cache, PeriodRe
             Points(campaigns, filter.Campaigns), Channels(channels), crossSell);
     }
 
-    /// <summary>Targeted → responded → converted from a kpi/touches row (no row: nobody targeted).</summary>
+    /// <summary>
+    /// Targeted → responded → converted from a kpi/touches row (no row: nobody targeted). Each step
+    /// is a subset of the one before: "converted" are responders who bought inside the window of
+    /// the touch they answered (conversion_rate counts every targeted buyer, responder or not).
+    /// </summary>
     public static IReadOnlyList<FunnelStage> Funnel(SqlRow? touches)
     {
         var targeted = touches?.GetInt64("targeted") ?? 0;
@@ -58,7 +62,7 @@ public sealed class MarketingService(KpiService kpis, QueryCache cache, PeriodRe
         [
             Stage("targeted", new("Targeted", "目标客户"), targeted),
             Stage("responded", new("Responded", "已响应"), touches?.GetInt64("responders") ?? 0),
-            Stage("converted", new("Converted", "已成交"), touches?.GetInt64("converted") ?? 0),
+            Stage("converted", new("Responded and bought", "响应并成交"), touches?.GetInt64("responded_converted") ?? 0),
         ];
     }
 

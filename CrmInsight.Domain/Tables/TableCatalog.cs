@@ -107,7 +107,6 @@ public static class TableCatalog
         "marketing/campaigns",
         [
             new("name", new("Campaign", "营销活动"), ColumnKind.Text),
-            new("marketing_channel", new("Marketing channel", "营销渠道"), ColumnKind.Text, Sortable: false),
             new("reach", new("Reach", "触达客户数"), ColumnKind.Count),
             new("responses", new("Responses", "响应客户数"), ColumnKind.Count, Sortable: false),
             new("response_rate", new("Response rate", "响应率"), ColumnKind.Fraction),

@@ -2,7 +2,8 @@
 -- response_rate, conversion_rate. Counted per customer: a customer targeted twice is one
 -- targeted customer, a responder if they answered any touch, and converted if they bought
 -- inside the attribution window of a touch: from its sent date up to the campaign's
--- end + attribution days (exclusive), day numbers of dim_date.
+-- end + attribution days (exclusive), day numbers of dim_date. The funnel's last step,
+-- responded_converted, counts customers who answered a touch and bought in that touch's window.
 WITH scoped AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            t.customer_id, t.responded,
@@ -24,14 +25,16 @@ WITH scoped AS (
       AND (@campaign_all = 1 OR t.campaign_id IN @campaign_ids)
       --#include customer_filters
 ), per_customer AS (
-    SELECT bucket, customer_id, MAX(responded) AS responded, MAX(converted) AS converted
+    SELECT bucket, customer_id, MAX(responded) AS responded, MAX(converted) AS converted,
+           MAX(responded * converted) AS responded_converted
     FROM scoped
     GROUP BY bucket, customer_id
 )
 SELECT bucket,
        COUNT(*) AS targeted,
        CAST(SUM(responded) AS BIGINT) AS responders,
-       CAST(SUM(converted) AS BIGINT) AS converted
+       CAST(SUM(converted) AS BIGINT) AS converted,
+       CAST(SUM(responded_converted) AS BIGINT) AS responded_converted
 FROM per_customer
 GROUP BY bucket
 ORDER BY bucket
