@@ -94,10 +94,6 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToContainTextAsync(name);
     }
 
-    /// <summary>
-    /// A click that lands while the circuit is still rendering the grid can be lost (see the
-    /// note on the issue): click again, the same row, until the address shows where it leads.
-    /// </summary>
     private static async Task ClickBarAsync(IPage page, ILocator bar)
     {
         await bar.ScrollIntoViewIfNeededAsync();

@@ -16,6 +16,7 @@ public sealed partial class ServerTable
     private static readonly int[] PageSizes = [10, 25, 50, 100];
     private MudTable<SqlRow>? _table;
     private DashboardFilter? _loadedFilter;
+    private string? _loadedExtra;
     private string _sort = "";
     private bool _descending;
 
@@ -56,8 +57,8 @@ public sealed partial class ServerTable
 
     protected override async Task OnParametersSetAsync()
     {
-        // A new filter means new rows: back to the first page.
-        if (_table is not null && _loadedFilter is not null && _loadedFilter != Filter)
+        // A new filter or new extra arguments (the tickets of another channel) mean new rows: back to the first page.
+        if (_table is not null && _loadedFilter is not null && (_loadedFilter != Filter || _loadedExtra != ExtraKey))
         {
             await _table.ReloadServerData();
         }
@@ -73,9 +74,12 @@ public sealed partial class ServerTable
         _sort = request.Sort;
         _descending = request.Descending;
         _loadedFilter = Filter;
+        _loadedExtra = ExtraKey;
         var page = await Tables.GetPageAsync(Definition, Filter, Scope, request, Extra, cancellationToken);
         return new TableData<SqlRow> { Items = page.Rows, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
     }
+
+    private string ExtraKey => Extra is null ? "" : Extra.KeyFor(Extra.Names);
 
     private string ExportUrl(ExportFormat format) => ExportEndpoints.Url(Definition, format, Filter, _sort, _descending, [.. ExportExtra]);
 
