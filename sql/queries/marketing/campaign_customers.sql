@@ -4,14 +4,7 @@
 -- Region, segment, team and rep are the customer's (the rep is the account owner).
 WITH touch AS (
     SELECT t.customer_id, t.sent_date, t.responded,
-           CASE WHEN EXISTS (
-               SELECT 1
-               FROM fact_order o
-               JOIN dim_date od ON od.calendar_date = o.order_date
-               WHERE o.customer_id = t.customer_id
-                 AND o.status <> 'cancelled' AND o.revenue > 0
-                 AND od.day_number >= d.day_number
-                 AND od.day_number < ce.day_number + k.attribution_days) THEN 1 ELSE 0 END AS converted
+           d.day_number AS sent_day, ce.day_number + k.attribution_days AS window_end
     FROM fact_campaign_touch t
     JOIN dim_date d ON d.calendar_date = t.sent_date
     JOIN dim_campaign k ON k.campaign_id = t.campaign_id
@@ -21,11 +14,25 @@ WITH touch AS (
     WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
       AND (@campaign_all = 1 OR t.campaign_id IN @campaign_ids)
       --#include customer_filters
+), sale_days AS (
+    SELECT DISTINCT o.customer_id, od.day_number
+    FROM fact_order o
+    JOIN dim_date od ON od.calendar_date = o.order_date
+    WHERE o.order_date >= @date_from
+      AND o.status <> 'cancelled' AND o.revenue > 0
+      AND o.customer_id IN (SELECT customer_id FROM touch)
+), converted AS (
+    -- A range join of touches and sale days (a per-touch EXISTS runs as a nested loop).
+    SELECT DISTINCT t.customer_id
+    FROM touch t
+    JOIN sale_days s ON s.customer_id = t.customer_id
+    WHERE s.day_number >= t.sent_day AND s.day_number < t.window_end
 ), per_customer AS (
-    SELECT customer_id, COUNT(*) AS touches, MIN(sent_date) AS first_touch,
-           MAX(responded) AS responded, MAX(converted) AS converted
-    FROM touch
-    GROUP BY customer_id
+    SELECT t.customer_id, COUNT(*) AS touches, MIN(t.sent_date) AS first_touch, MAX(t.responded) AS responded,
+           MAX(CASE WHEN v.customer_id IS NULL THEN 0 ELSE 1 END) AS converted
+    FROM touch t
+    LEFT JOIN converted v ON v.customer_id = t.customer_id
+    GROUP BY t.customer_id
 ), sales AS (
     SELECT o.customer_id, CAST(SUM(o.revenue) AS DECIMAL(18,2)) AS revenue, COUNT(*) AS orders
     FROM fact_order o

@@ -5,14 +5,7 @@
 -- filter, so the table is where campaigns are picked; only the team scope narrows it.
 WITH touch AS (
     SELECT t.campaign_id, t.customer_id, t.responded,
-           CASE WHEN EXISTS (
-               SELECT 1
-               FROM fact_order o
-               JOIN dim_date od ON od.calendar_date = o.order_date
-               WHERE o.customer_id = t.customer_id
-                 AND o.status <> 'cancelled' AND o.revenue > 0
-                 AND od.day_number >= d.day_number
-                 AND od.day_number < ce.day_number + k.attribution_days) THEN 1 ELSE 0 END AS converted
+           d.day_number AS sent_day, ce.day_number + k.attribution_days AS window_end
     FROM fact_campaign_touch t
     JOIN dim_date d ON d.calendar_date = t.sent_date
     JOIN dim_campaign k ON k.campaign_id = t.campaign_id
@@ -21,14 +14,28 @@ WITH touch AS (
     LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
     WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
       AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
+), sale_days AS (
+    SELECT DISTINCT o.customer_id, od.day_number
+    FROM fact_order o
+    JOIN dim_date od ON od.calendar_date = o.order_date
+    WHERE o.order_date >= @date_from
+      AND o.status <> 'cancelled' AND o.revenue > 0
+      AND o.customer_id IN (SELECT customer_id FROM touch)
+), converted AS (
+    -- A range join of touches and sale days (a per-touch EXISTS runs as a nested loop).
+    SELECT DISTINCT t.campaign_id, t.customer_id
+    FROM touch t
+    JOIN sale_days s ON s.customer_id = t.customer_id
+    WHERE s.day_number >= t.sent_day AND s.day_number < t.window_end
 ), per_customer AS (
-    SELECT campaign_id, customer_id, MAX(responded) AS responded, MAX(converted) AS converted
+    SELECT campaign_id, customer_id, MAX(responded) AS responded
     FROM touch
     GROUP BY campaign_id, customer_id
 ), reached AS (
-    SELECT campaign_id, COUNT(*) AS reach, CAST(SUM(responded) AS BIGINT) AS responses, CAST(SUM(converted) AS BIGINT) AS conversions
-    FROM per_customer
-    GROUP BY campaign_id
+    SELECT p.campaign_id, COUNT(*) AS reach, CAST(SUM(p.responded) AS BIGINT) AS responses, COUNT(v.customer_id) AS conversions
+    FROM per_customer p
+    LEFT JOIN converted v ON v.campaign_id = p.campaign_id AND v.customer_id = p.customer_id
+    GROUP BY p.campaign_id
 ), spent AS (
     SELECT s.campaign_id, CAST(SUM(s.amount) AS DECIMAL(18,2)) AS spend
     FROM fact_campaign_spend s
