@@ -193,7 +193,7 @@ public sealed class KpiCatalog
         Kpi("conversion_rate", "Conversion rate", "顾客交易率", KpiArea.Marketing, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
             "targeted customers who bought from a touch's sent date to the end of its campaign's attribution window / targeted",
             "在触达日至活动归因期结束之间下单的目标客户数 / 目标客户数",
-            "kpi/touches", TouchDimensions, m => Ratio(m.Cur("converted"), m.Cur("targeted"))),
+            "kpi/conversions", TouchDimensions, m => Ratio(m.Cur("converted"), m.Cur("targeted"))),
         Kpi("campaign_spend", "Campaign spend", "营销费用", KpiArea.Marketing, KpiUnit.Money, KpiDirection.Neutral,
             "Σ campaign spend dated in P", "P 期内营销费用之和",
             "kpi/marketing", CampaignOnly, m => m.Cur("spend")),

@@ -34,9 +34,9 @@ public sealed class MarketingService(KpiService kpis, QueryCache cache, PeriodRe
         var comparison = await kpis.GetMonthlySeriesAsync(yearEarlier, scope, ["cross_sell_rate"], Months, version, cancellationToken);
         var crossSell = new KpiTrend(kpis.Catalog.Get("cross_sell_rate"), sparklines["cross_sell_rate"], comparison["cross_sell_rate"]);
 
-        // The same arguments KpiService used for reach: the touches row comes from the cache.
+        // The same arguments KpiService used for conversion_rate: the row comes from the cache.
         var args = QueryArgs.For(filter, scope).Monthly(false).Window(period, resolved.Comparison);
-        var touches = await cache.GetRowsAsync("kpi/touches", args, version, cancellationToken);
+        var touches = await cache.GetRowsAsync("kpi/conversions", args, version, cancellationToken);
 
         var table = TableCatalog.Campaigns;
         var request = table.Request("spend", descending: true, 0, MaxCampaignPoints);
@@ -50,7 +50,7 @@ public sealed class MarketingService(KpiService kpis, QueryCache cache, PeriodRe
     }
 
     /// <summary>
-    /// Targeted → responded → converted from a kpi/touches row (no row: nobody targeted). Each step
+    /// Targeted → responded → converted from a kpi/conversions row (no row: nobody targeted). Each step
     /// is a subset of the one before: "converted" are responders who bought inside the window of
     /// the touch they answered (conversion_rate counts every targeted buyer, responder or not).
     /// </summary>
