@@ -57,6 +57,13 @@ public sealed partial class SatisfactionPage : DashboardPage
         _ => L["By agent"],
     };
 
+    private string ColumnTitle(ServiceDimension dimension) => dimension switch
+    {
+        ServiceDimension.Channel => L["Service channel"],
+        ServiceDimension.Category => L["Issue category"],
+        _ => L["Agent"],
+    };
+
     private void OpenTickets(ServiceDimension? dimension, ServiceRow? row)
     {
         _ticketBy = row is null ? null : dimension;
