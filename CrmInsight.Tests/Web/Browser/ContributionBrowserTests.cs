@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace CrmInsight.Tests.Web.Browser;
 
 /// <summary>Cross-filtering, drilling to one customer's orders and exporting them, as an analyst would.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserTestGroup.Name)]
 public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

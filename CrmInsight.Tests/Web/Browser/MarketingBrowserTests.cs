@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace CrmInsight.Tests.Web.Browser;
 
 /// <summary>Picking a campaign from the table, and the service drill to tickets, as a manager would.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserTestGroup.Name)]
 public sealed class MarketingBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -5,7 +5,7 @@ namespace CrmInsight.Tests.Web.Browser;
 /// two at once on a 2-core machine made a cold page miss its 5 s expectation (seen in a full run).
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection
+public sealed class BrowserTestGroup
 {
     public const string Name = "Browser";
 }
