@@ -112,7 +112,7 @@ internal static class OverviewTiming
             return new Stack(database);
         }
 
-        /// <summary>The Contribution and Retention pages' loads, and the first page of their tables.</summary>
+        /// <summary>The analyst pages' loads (Contribution, Retention, Satisfaction, Marketing), and the first page of their tables.</summary>
         public IEnumerable<(string Name, Func<Task> Load)> Pages(DashboardFilter filter)
         {
             var versions = new StoredDataVersionSource(new DataVersionStore(_runner, TimeProvider.System));
@@ -132,6 +132,23 @@ internal static class OverviewTiming
             {
                 await retention.GetAsync(filter, DataScope.All);
                 await tables.GetPageAsync(churned, filter, DataScope.All, churned.Request(null, null, 0, 25));
+            });
+            var satisfaction = new CrmInsight.Domain.Satisfaction.SatisfactionService(kpis, _cache, periods, versions);
+            var marketing = new CrmInsight.Domain.Marketing.MarketingService(kpis, _cache, periods, versions);
+            var tickets = CrmInsight.Domain.Tables.TableCatalog.Tickets;
+            var campaigns = CrmInsight.Domain.Tables.TableCatalog.Campaigns;
+            var reached = CrmInsight.Domain.Tables.TableCatalog.CampaignCustomers;
+            var allTickets = CrmInsight.Domain.Sql.SqlArgs.Empty.With("ticket_by", "").With("ticket_member", "");
+            yield return ("satisf.", async () =>
+            {
+                await satisfaction.GetAsync(filter, DataScope.All);
+                await tables.GetPageAsync(tickets, filter, DataScope.All, tickets.Request(null, null, 0, 10), allTickets);
+            });
+            yield return ("marketing", async () =>
+            {
+                await marketing.GetAsync(filter, DataScope.All);
+                await tables.GetPageAsync(campaigns, filter, DataScope.All, campaigns.Request(null, null, 0, 25));
+                await tables.GetPageAsync(reached, filter, DataScope.All, reached.Request(null, null, 0, 25));
             });
         }
 

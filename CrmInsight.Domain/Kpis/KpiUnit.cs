@@ -18,6 +18,12 @@ public enum KpiUnit
     Score,
 
     Minutes,
+
+    /// <summary>Durations long enough to read in hours (resolution time).</summary>
+    Hours,
+
+    /// <summary>Short durations read in seconds (call wait and talk).</summary>
+    Seconds,
 }
 
 public static class KpiUnits
@@ -31,6 +37,8 @@ public static class KpiUnits
         KpiUnit.Ratio => "ratio",
         KpiUnit.Score => "score",
         KpiUnit.Minutes => "minutes",
+        KpiUnit.Hours => "hours",
+        KpiUnit.Seconds => "seconds",
         _ => throw new ArgumentOutOfRangeException(nameof(unit)),
     };
 }

@@ -79,7 +79,71 @@ public static class TableCatalog
         DefaultDescending: true,
         KeyField: "customer_id");
 
-    public static IReadOnlyList<TableDefinition> All { get; } = [TopCustomers, Drill, CustomerOrders, ChurnedCustomers];
+    /// <summary>Tickets submitted in the period; takes <c>@ticket_by</c> and <c>@ticket_member</c> ('' = every ticket).</summary>
+    public static readonly TableDefinition Tickets = new(
+        "tickets",
+        new("Tickets", "工单"),
+        "satisfaction/tickets",
+        [
+            new("ticket_code", new("Ticket", "工单号"), ColumnKind.Text, Sortable: false),
+            new("customer_code", new("Customer", "客户编号"), ColumnKind.Text, Sortable: false),
+            new("customer", new("Name", "名称"), ColumnKind.Text, Sortable: false),
+            new("channel", new("Service channel", "服务渠道"), ColumnKind.Text, Sortable: false),
+            new("category", new("Issue category", "问题类别"), ColumnKind.Text, Sortable: false),
+            new("agent", new("Agent", "客服"), ColumnKind.Text, Sortable: false),
+            new("submitted_at", new("Submitted", "提交时间"), ColumnKind.Date),
+            new("response_minutes", new("First response (min)", "首次响应（分钟）"), ColumnKind.Number),
+            new("resolution_hours", new("Resolution (h)", "解决（小时）"), ColumnKind.Number),
+            new("is_complaint", new("Complaint", "投诉"), ColumnKind.Count, Sortable: false),
+        ],
+        DefaultSort: "submitted_at",
+        DefaultDescending: true,
+        KeyField: "ticket_id");
+
+    /// <summary>Every campaign active in the period with its funnel, money and ratios (KPIS.md §4).</summary>
+    public static readonly TableDefinition Campaigns = new(
+        "campaigns",
+        new("Campaigns", "营销活动"),
+        "marketing/campaigns",
+        [
+            new("name", new("Campaign", "营销活动"), ColumnKind.Text),
+            new("reach", new("Reach", "触达客户数"), ColumnKind.Count),
+            new("responses", new("Responses", "响应客户数"), ColumnKind.Count, Sortable: false),
+            new("response_rate", new("Response rate", "响应率"), ColumnKind.Fraction),
+            new("conversions", new("Conversions", "成交客户数"), ColumnKind.Count, Sortable: false),
+            new("conversion_rate", new("Conversion rate", "交易率"), ColumnKind.Fraction),
+            new("spend", new("Spend", "营销费用"), ColumnKind.Money),
+            new("new_customers", new("New customers", "新客户数"), ColumnKind.Count),
+            new("cac", new("CAC", "获客成本"), ColumnKind.Money),
+            new("attributed_revenue", new("Attributed revenue", "归因销售额"), ColumnKind.Money),
+            new("roi", new("ROI", "投资回报率"), ColumnKind.Fraction),
+            new("cost_per_response", new("Cost per response", "单次响应成本"), ColumnKind.Money),
+        ],
+        DefaultSort: "roi",
+        DefaultDescending: true,
+        KeyField: "campaign_id");
+
+    /// <summary>The customers the selected campaigns touched in the period (all campaigns without a campaign filter).</summary>
+    public static readonly TableDefinition CampaignCustomers = new(
+        "campaign-customers",
+        new("Customers reached", "触达客户"),
+        "marketing/campaign_customers",
+        [
+            new("customer_code", new("Customer", "客户编号"), ColumnKind.Text, Sortable: false),
+            new("name", new("Name", "名称"), ColumnKind.Text),
+            new("region", new("Region", "区域"), ColumnKind.Text, Sortable: false),
+            new("touches", new("Touches", "触达次数"), ColumnKind.Count, Sortable: false),
+            new("first_touch", new("First touch", "首次触达"), ColumnKind.Date),
+            new("responded", new("Responded", "已响应"), ColumnKind.Count, Sortable: false),
+            new("converted", new("Converted", "已成交"), ColumnKind.Count, Sortable: false),
+            new("orders", new("Orders", "订单数"), ColumnKind.Count, Sortable: false),
+            new("revenue", new("Revenue", "销售额"), ColumnKind.Money),
+        ],
+        DefaultSort: "revenue",
+        DefaultDescending: true,
+        KeyField: "customer_id");
+
+    public static IReadOnlyList<TableDefinition> All { get; } = [TopCustomers, Drill, CustomerOrders, ChurnedCustomers, Tickets, Campaigns, CampaignCustomers];
 
     public static TableDefinition? Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));

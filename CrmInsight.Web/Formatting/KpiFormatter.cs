@@ -33,6 +33,8 @@ public sealed class KpiFormatter(IOptions<DisplayOptions> options)
             KpiUnit.Ratio => v.ToString("N2", culture),
             KpiUnit.Score => v.ToString("N1", culture),
             KpiUnit.Minutes => Duration(v, culture),
+            KpiUnit.Hours => v.ToString("N1", culture) + (IsChinese(culture) ? " 小时" : " h"),
+            KpiUnit.Seconds => v.ToString("N0", culture) + (IsChinese(culture) ? " 秒" : " s"),
             _ => v.ToString("N2", culture),
         },
     };

@@ -75,6 +75,8 @@ public static class CrmInsightServices
         services.AddSingleton<IngestService>();
         services.AddSingleton<AccessKeyStore>();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<CrmInsight.Domain.Satisfaction.SatisfactionService>();
+        services.AddSingleton<CrmInsight.Domain.Marketing.MarketingService>();
         return services;
     }
 

@@ -21,9 +21,19 @@ public sealed class KpiCatalogTests
     private static readonly string[] ContributionAndRetention =
         ["top20_share", "contribution_share", "profit_contribution", "clv", "lead_conversion", "winback_rate", "customer_growth"];
 
+    // Sections 3 and 4 beyond the headline set: the percentiles of the two service times, and
+    // csat_band served as one share per band.
+    private static readonly string[] SatisfactionAndMarketing =
+    [
+        "service_quality", "csat_band_very_satisfied", "csat_band_satisfied", "csat_band_neutral", "csat_band_dissatisfied",
+        "first_response_time_p50", "first_response_time_p90", "resolution_time", "resolution_time_p50", "resolution_time_p90",
+        "repeat_issue_rate", "call_wait_time", "call_talk_time",
+        "reach", "conversion_rate", "campaign_spend", "attributed_revenue", "cost_per_response", "cross_sell_rate",
+    ];
+
     [Fact]
-    public void Holds_the_headline_set_and_the_rest_of_sections_1_and_2() =>
-        Assert.Equal(Headline.Concat(ContributionAndRetention).Order(), _catalog.All.Select(k => k.Id).Order());
+    public void Holds_the_headline_set_and_the_rest_of_sections_1_to_4() =>
+        Assert.Equal(Headline.Concat(ContributionAndRetention).Concat(SatisfactionAndMarketing).Order(), _catalog.All.Select(k => k.Id).Order());
 
     [Fact]
     public void Every_kpi_names_itself_in_both_languages_and_states_its_formula()
@@ -88,6 +98,10 @@ public sealed class KpiCatalogTests
     [InlineData("nps", KpiDirection.HigherIsBetter, KpiUnit.Score)]
     [InlineData("first_response_time", KpiDirection.LowerIsBetter, KpiUnit.Minutes)]
     [InlineData("cac", KpiDirection.LowerIsBetter, KpiUnit.Money)]
+    [InlineData("resolution_time_p90", KpiDirection.LowerIsBetter, KpiUnit.Hours)]
+    [InlineData("call_wait_time", KpiDirection.LowerIsBetter, KpiUnit.Seconds)]
+    [InlineData("repeat_issue_rate", KpiDirection.LowerIsBetter, KpiUnit.Fraction)]
+    [InlineData("cost_per_response", KpiDirection.LowerIsBetter, KpiUnit.Money)]
     public void Directions_and_units_follow_kpis_md(string id, KpiDirection direction, KpiUnit unit)
     {
         Assert.Equal(direction, _catalog.Get(id).Direction);

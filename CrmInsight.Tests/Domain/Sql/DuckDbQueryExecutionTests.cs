@@ -49,6 +49,8 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
             .With("limit", 50)
             .With("level", filtered ? "customer" : "region")
             .With("customer_id", 1L)
+            .With("ticket_by", filtered ? "channel" : "")
+            .With("ticket_member", "email")
             .With("updated_at", new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc))
             .With("area", "fact_order");
         var query = _db.Runner.Prepare(name);

@@ -76,6 +76,7 @@ public sealed class ExportEndpointTests : IClassFixture<CrmInsightServer>, IAsyn
     [InlineData("/export/top-customers.csv?desc=maybe", "maybe")]
     [InlineData("/export/drill.csv?level=planet", "planet")]
     [InlineData("/export/customer-orders.csv?customer=x", "x")]
+    [InlineData("/export/tickets.csv?ticket_by=planet&ticket_member=mars", "planet")]
     [InlineData("/export/top-customers.csv?bogus=1", "bogus")]
     public async Task Bad_parameters_are_a_400_naming_them(string url, string named)
     {

@@ -71,6 +71,39 @@ public sealed class KpiApiTests : IClassFixture<CrmInsightServer>, IAsyncLifetim
         Assert.Equal("points", kpis["churn_rate"].GetProperty("changeKind").GetString());
     }
 
+    /// <summary>
+    /// The portable rank-based percentiles equal DuckDB's own quantile_cont (PERCENTILE_CONT) over
+    /// the same tickets, and the service KPIs are served with their units.
+    /// </summary>
+    [Fact]
+    public async Task Service_time_percentiles_equal_duckdbs_quantile_cont()
+    {
+        const string window = "from=2025-06-01&to=2025-09-01";
+        using var body = await GetJsonAsync($"/api/kpis?ids=first_response_time_p50,first_response_time_p90,resolution_time_p50,resolution_time_p90,repeat_issue_rate,cost_per_response&{window}");
+        var kpis = body.RootElement.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("id").GetString()!);
+
+        await using var connection = new DuckDBConnection($"Data Source={Path.GetFullPath(_server.DatabasePath)}");
+        await connection.OpenAsync();
+        var expected = await connection.QuerySingleAsync<(double Response50, double Response90, double Resolution50, double Resolution90)>("""
+            SELECT quantile_cont(date_diff('second', submitted_at, first_response_at), 0.5) / 60.0,
+                   quantile_cont(date_diff('second', submitted_at, first_response_at), 0.9) / 60.0,
+                   quantile_cont(date_diff('second', submitted_at, resolved_at), 0.5) / 3600.0,
+                   quantile_cont(date_diff('second', submitted_at, resolved_at), 0.9) / 3600.0
+            FROM fact_ticket
+            WHERE submitted_at >= TIMESTAMP '2025-06-01 00:00:00' AND submitted_at < TIMESTAMP '2025-09-01 00:00:00'
+            """);
+
+        Assert.True(expected.Response90 > expected.Response50, "the demo has spread in its response times");
+        Assert.Equal(expected.Response50, (double)kpis["first_response_time_p50"].GetProperty("value").GetDecimal(), 6);
+        Assert.Equal(expected.Response90, (double)kpis["first_response_time_p90"].GetProperty("value").GetDecimal(), 6);
+        Assert.Equal(expected.Resolution50, (double)kpis["resolution_time_p50"].GetProperty("value").GetDecimal(), 6);
+        Assert.Equal(expected.Resolution90, (double)kpis["resolution_time_p90"].GetProperty("value").GetDecimal(), 6);
+        Assert.Equal("minutes", kpis["first_response_time_p90"].GetProperty("unit").GetString());
+        Assert.Equal("hours", kpis["resolution_time_p50"].GetProperty("unit").GetString());
+        Assert.Equal("fraction", kpis["repeat_issue_rate"].GetProperty("unit").GetString());
+        Assert.Equal("money", kpis["cost_per_response"].GetProperty("unit").GetString());
+    }
+
     [Fact]
     public async Task Undefined_values_are_null()
     {

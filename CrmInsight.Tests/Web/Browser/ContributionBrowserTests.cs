@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace CrmInsight.Tests.Web.Browser;
 
 /// <summary>Cross-filtering, drilling to one customer's orders and exporting them, as an analyst would.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -46,7 +47,7 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
             await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync(title);
             var rows = table.Locator("tbody tr.clickable-row");
             await Assertions.Expect(rows.First).ToBeVisibleAsync();
-            await ClickUntilAsync(page, rows.First, $"level={next}");
+            await BrowserClicks.ClickUntilAsync(page, rows.First, $"level={next}");
             await page.WaitForURLAsync(new Regex($"level={next}"));
             await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync(nextTitle);
             Assert.Contains($"{level}=", page.Url, StringComparison.Ordinal);
@@ -54,7 +55,7 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         }
         await Assertions.Expect(page.Locator("[data-testid=drill-breadcrumb] [data-testid=crumb]")).ToHaveCountAsync(3);
 
-        await ClickUntilAsync(page, page.Locator("[data-testid=table-drill] tbody tr.clickable-row").First, "/customers/");
+        await BrowserClicks.ClickUntilAsync(page, page.Locator("[data-testid=table-drill] tbody tr.clickable-row").First, "/customers/");
         await page.WaitForURLAsync(new Regex(@"/customers/\d+\?.*channel=1"));
         await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToBeVisibleAsync();
         var grid = page.Locator("[data-testid=table-customer-orders] tbody tr");
@@ -88,23 +89,10 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid=loading]")).ToHaveCountAsync(0);
         await Assertions.Expect(churned.First).ToBeVisibleAsync();
         var name = (await churned.First.Locator("td").Nth(1).InnerTextAsync()).Trim();
-        await ClickUntilAsync(page, churned.First, "/customers/");
+        await BrowserClicks.ClickUntilAsync(page, churned.First, "/customers/");
 
         await page.WaitForURLAsync(new Regex(@"/customers/\d+\?.*compare=yoy"));
         await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToContainTextAsync(name);
-    }
-
-    /// <summary>
-    /// A click that lands while the circuit is still rendering the grid can be lost (see the
-    /// note on the issue): click again, the same row, until the address shows where it leads.
-    /// </summary>
-    private static async Task ClickUntilAsync(IPage page, ILocator row, string urlPart)
-    {
-        for (var attempt = 0; attempt < 3 && !page.Url.Contains(urlPart, StringComparison.Ordinal); attempt++)
-        {
-            await row.ClickAsync();
-            await page.WaitForTimeoutAsync(1500);
-        }
     }
 
     private static async Task ClickBarAsync(IPage page, ILocator bar)

@@ -13,6 +13,7 @@ namespace CrmInsight.Tests.Web.Browser;
 /// Import page (mapping guessed, preview checked, imported), then the API and the Overview on
 /// that data alone.
 /// </summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class ImportBrowserTests(ImportBrowserTests.EmptyStartBrowser browser) : IClassFixture<ImportBrowserTests.EmptyStartBrowser>
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace CrmInsight.Tests.Web.Browser;
 
 /// <summary>The Overview as a user sees it: Chromium against the real server on 127.0.0.1.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const int ExpectedCharts = 25 + 2; // a sparkline per tile, the trend and the region chart

@@ -12,6 +12,7 @@ using Xunit.Abstractions;
 namespace CrmInsight.Tests.Web.Browser;
 
 /// <summary>The wall on a TV, as Chromium sees it: live updates, shared queries, stale data, revoked keys.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelper output) : IClassFixture<LiveBrowserFixture>, IAsyncLifetime
 {
     private readonly List<IPage> _pages = [];

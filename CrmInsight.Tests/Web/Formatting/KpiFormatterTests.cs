@@ -34,12 +34,16 @@ public sealed class KpiFormatterTests
     [InlineData(34.12, KpiUnit.Score, "34.1")]
     [InlineData(75, KpiUnit.Minutes, "75.0 min")]
     [InlineData(222, KpiUnit.Minutes, "3.7 h")]
+    [InlineData(28.34, KpiUnit.Hours, "28.3 h")]
+    [InlineData(165.69, KpiUnit.Seconds, "166 s")]
     public void Units_in_english(double value, KpiUnit unit, string expected) =>
         Assert.Equal(expected, _format.Format((decimal)value, unit, English));
 
     [Theory]
     [InlineData(75, KpiUnit.Minutes, "75.0 分钟")]
     [InlineData(222, KpiUnit.Minutes, "3.7 小时")]
+    [InlineData(28.34, KpiUnit.Hours, "28.3 小时")]
+    [InlineData(1_234.4, KpiUnit.Seconds, "1,234 秒")]
     [InlineData(118_400, KpiUnit.Count, "11.8万")]
     public void Units_in_chinese(double value, KpiUnit unit, string expected) =>
         Assert.Equal(expected, _format.Format((decimal)value, unit, Chinese));

@@ -7,19 +7,31 @@ using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Formatting;
 using Microsoft.AspNetCore.Components;
+using CrmInsight.Web.Live;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace CrmInsight.Web.Components.Tables;
 
-public sealed partial class ServerTable
+/// <summary>
+/// A grid the database sorts and pages. It follows the data by itself: on a change it re-reads
+/// its current page (through the shared cache), at most once per redraw interval.
+/// </summary>
+public sealed partial class ServerTable : IDisposable
 {
+    private IDisposable? _liveSubscription;
+    private ThrottledRefresh? _liveRefresh;
     private static readonly int[] PageSizes = [10, 25, 50, 100];
     private MudTable<SqlRow>? _table;
     private DashboardFilter? _loadedFilter;
+    private string? _loadedExtra;
     private string _sort = "";
     private bool _descending;
 
     [Inject] private TableService Tables { get; set; } = null!;
+    [Inject] private DataChangeMonitor Monitor { get; set; } = null!;
+    [Inject] private IOptions<LiveOptions> LiveOptions { get; set; } = null!;
+    [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private KpiFormatter Format { get; set; } = null!;
 
     [Parameter, EditorRequired]
@@ -50,14 +62,23 @@ public sealed partial class ServerTable
 
     protected override void OnInitialized()
     {
+        _liveRefresh = new ThrottledRefresh(LiveOptions.Value.RedrawInterval, Time, () => InvokeAsync(ReloadQuietlyAsync));
+        _liveSubscription = Monitor.Subscribe(state =>
+        {
+            if (state.ChangedAreas.Count > 0)
+            {
+                _liveRefresh.Request();
+            }
+            return Task.CompletedTask;
+        });
         _sort = Definition.DefaultSort;
         _descending = Definition.DefaultDescending;
     }
 
     protected override async Task OnParametersSetAsync()
     {
-        // A new filter means new rows: back to the first page.
-        if (_table is not null && _loadedFilter is not null && _loadedFilter != Filter)
+        // A new filter or new extra arguments (the tickets of another channel) mean new rows: back to the first page.
+        if (_table is not null && _loadedFilter is not null && (_loadedFilter != Filter || _loadedExtra != ExtraKey))
         {
             await _table.ReloadServerData();
         }
@@ -73,9 +94,12 @@ public sealed partial class ServerTable
         _sort = request.Sort;
         _descending = request.Descending;
         _loadedFilter = Filter;
+        _loadedExtra = ExtraKey;
         var page = await Tables.GetPageAsync(Definition, Filter, Scope, request, Extra, cancellationToken);
         return new TableData<SqlRow> { Items = page.Rows, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
     }
+
+    private string ExtraKey => Extra is null ? "" : Extra.KeyFor(Extra.Names);
 
     private string ExportUrl(ExportFormat format) => ExportEndpoints.Url(Definition, format, Filter, _sort, _descending, [.. ExportExtra]);
 
@@ -104,5 +128,19 @@ public sealed partial class ServerTable
             ColumnKind.Date => row.GetDate(column.Field)?.ToString("d", culture) ?? "",
             _ => value?.ToString() ?? "",
         };
+    }
+
+    private async Task ReloadQuietlyAsync()
+    {
+        if (_table is not null && _loadedFilter is not null)
+        {
+            await _table.ReloadServerData();
+        }
+    }
+
+    public void Dispose()
+    {
+        _liveSubscription?.Dispose();
+        _liveRefresh?.Dispose();
     }
 }

@@ -1,5 +1,7 @@
--- Campaign money for [date_from, date_to): cac and roi.
+-- Campaign money for [date_from, date_to): campaign_spend, cac, attributed_revenue, roi and
+-- cost_per_response.
 --   spend: campaign spend dated in the period;
+--   campaign_responders: customers who answered a touch sent in the period (each once);
 --   attributed_revenue: sales in the period that carry a campaign and fall inside its
 --     attribution window [start_date, end_date + attribution_days), days as dim_date numbers;
 --   attributed_new_customers: customers whose first-ever sale is in the period and whose
@@ -35,6 +37,20 @@ WITH spent AS (
     SELECT bucket, CAST(SUM(revenue) AS DECIMAL(18,2)) AS attributed_revenue
     FROM attributed
     GROUP BY bucket
+), responding AS (
+    SELECT DISTINCT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket, t.customer_id
+    FROM fact_campaign_touch t
+    JOIN dim_date d ON d.calendar_date = t.sent_date
+    LEFT JOIN dim_customer cu ON cu.customer_id = t.customer_id
+    LEFT JOIN dim_rep r ON r.rep_id = cu.owner_rep_id
+    WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
+      AND t.responded = 1
+      AND (@campaign_all = 1 OR t.campaign_id IN @campaign_ids)
+      AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
+), responders AS (
+    SELECT bucket, COUNT(*) AS campaign_responders
+    FROM responding
+    GROUP BY bucket
 ), period_buyers AS (
     SELECT o.customer_id, MIN(o.order_date) AS first_date
     FROM fact_order o
@@ -69,13 +85,17 @@ WITH spent AS (
     SELECT bucket FROM revenue
     UNION
     SELECT bucket FROM acquired
+    UNION
+    SELECT bucket FROM responders
 )
 SELECT b.bucket,
        COALESCE(s.spend, 0) AS spend,
        COALESCE(r.attributed_revenue, 0) AS attributed_revenue,
-       COALESCE(a.attributed_new_customers, 0) AS attributed_new_customers
+       COALESCE(a.attributed_new_customers, 0) AS attributed_new_customers,
+       COALESCE(p.campaign_responders, 0) AS campaign_responders
 FROM buckets b
 LEFT JOIN spend s ON s.bucket = b.bucket
 LEFT JOIN revenue r ON r.bucket = b.bucket
 LEFT JOIN acquired a ON a.bucket = b.bucket
+LEFT JOIN responders p ON p.bucket = b.bucket
 ORDER BY b.bucket

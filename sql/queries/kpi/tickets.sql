@@ -1,10 +1,23 @@
--- Tickets submitted in [date_from, date_to): resolution_rate and first_response_time.
--- "Resolved" means resolved by now, whenever that was. Response times are summed in seconds
--- over the tickets that have a first response, so the mean is exact.
+-- Tickets submitted in [date_from, date_to): resolution_rate, first_response_time,
+-- resolution_time (means), repeat_issue_rate, call_wait_time and call_talk_time.
+-- "Resolved" means resolved by now, whenever that was. Durations are summed in seconds over
+-- the tickets that have them, so the means are exact.
+-- A ticket repeats an issue when the same customer submitted a ticket of the same category
+-- before it, at most 30 calendar days earlier (by submission date, day numbers of dim_date).
+-- Call wait and talk seconds are recorded for the call centre (phone) only.
 -- Region, segment, team and rep are the customer's (the rep is the account owner).
 WITH scoped AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
-           t.resolved_at, t.first_response_at, t.response_seconds
+           t.resolved_at, t.first_response_at, t.response_seconds, t.resolution_seconds,
+           t.wait_seconds, t.talk_seconds,
+           CASE WHEN EXISTS (
+               SELECT 1
+               FROM fact_ticket p
+               JOIN dim_date pd ON pd.calendar_date = CAST(p.submitted_at AS DATE)
+               WHERE p.customer_id = t.customer_id
+                 AND p.category = t.category
+                 AND (p.submitted_at < t.submitted_at OR (p.submitted_at = t.submitted_at AND p.ticket_id < t.ticket_id))
+                 AND pd.day_number >= d.day_number - 30) THEN 1 ELSE 0 END AS is_repeat
     FROM v_ticket t
     JOIN dim_date d ON d.calendar_date = CAST(t.submitted_at AS DATE)
     LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
@@ -16,7 +29,13 @@ SELECT bucket,
        COUNT(*) AS tickets,
        COUNT(resolved_at) AS resolved,
        COUNT(first_response_at) AS responded,
-       CAST(COALESCE(SUM(response_seconds), 0) AS BIGINT) AS response_seconds_total
+       CAST(COALESCE(SUM(response_seconds), 0) AS BIGINT) AS response_seconds_total,
+       CAST(COALESCE(SUM(resolution_seconds), 0) AS BIGINT) AS resolution_seconds_total,
+       CAST(SUM(is_repeat) AS BIGINT) AS repeat_tickets,
+       COUNT(wait_seconds) AS calls_waited,
+       CAST(COALESCE(SUM(wait_seconds), 0) AS BIGINT) AS wait_seconds_total,
+       COUNT(talk_seconds) AS calls_talked,
+       CAST(COALESCE(SUM(talk_seconds), 0) AS BIGINT) AS talk_seconds_total
 FROM scoped
 GROUP BY bucket
 ORDER BY bucket

@@ -1,4 +1,4 @@
--- Campaign reach and response for touches sent in [date_from, date_to): response_rate.
+-- Campaign reach and response for touches sent in [date_from, date_to): reach, response_rate.
 -- Counted per customer: a customer targeted twice is one targeted customer, and a
 -- responder if they answered any touch.
 WITH scoped AS (

@@ -1,0 +1,78 @@
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Kpis;
+using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Retention;
+using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Tables;
+
+namespace CrmInsight.Domain.Marketing;
+
+/// <summary>
+/// Shapes the Marketing page (KPIS.md §4): the marketing KPIs, the funnel targeted → responded →
+/// converted of the selected campaigns, ROI against spend per campaign, CAC by acquisition
+/// channel and the cross-sell trend against a year earlier. One data version per load.
+/// </summary>
+public sealed class MarketingService(KpiService kpis, QueryCache cache, PeriodResolver periods, IDataVersionSource versions)
+{
+    public const int Months = 12;
+
+    /// <summary>The scatter shows at most this many campaigns (the largest spenders).</summary>
+    public const int MaxCampaignPoints = 200;
+
+    public static IReadOnlyList<string> KpiIds { get; } =
+        ["reach", "response_rate", "conversion_rate", "campaign_spend", "cac", "attributed_revenue", "roi", "cost_per_response", "cross_sell_rate"];
+
+    public async Task<MarketingData> GetAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken = default)
+    {
+        var resolved = periods.Resolve(filter);
+        var period = resolved.Period;
+        var version = await versions.GetCurrentAsync(cancellationToken);
+        var report = await kpis.GetKpisAsync(filter, scope, KpiIds, version, cancellationToken);
+        var sparklines = await kpis.GetMonthlySeriesAsync(filter, scope, KpiIds, Months, version, cancellationToken);
+        var yearEarlier = filter.WithCustomRange(period.From.AddYears(-1), period.To.AddYears(-1));
+        var comparison = await kpis.GetMonthlySeriesAsync(yearEarlier, scope, ["cross_sell_rate"], Months, version, cancellationToken);
+        var crossSell = new KpiTrend(kpis.Catalog.Get("cross_sell_rate"), sparklines["cross_sell_rate"], comparison["cross_sell_rate"]);
+
+        // The same arguments KpiService used for conversion_rate: the row comes from the cache.
+        var args = QueryArgs.For(filter, scope).Monthly(false).Window(period, resolved.Comparison);
+        var touches = await cache.GetRowsAsync("kpi/conversions", args, version, cancellationToken);
+
+        var table = TableCatalog.Campaigns;
+        var request = table.Request("spend", descending: true, 0, MaxCampaignPoints);
+        var campaignArgs = args
+            .With("sort", request.Sort).With("descending", 1).With("offset", request.Offset).With("limit", request.Limit);
+        var campaigns = await cache.GetRowsAsync(table.Query, campaignArgs, version, cancellationToken);
+        var channels = await cache.GetRowsAsync("marketing/by_acquisition_channel", args, version, cancellationToken);
+
+        return new MarketingData(report, sparklines, Funnel(touches.Count > 0 ? touches[0] : null),
+            Points(campaigns, filter.Campaigns), Channels(channels), crossSell);
+    }
+
+    /// <summary>
+    /// Targeted → responded → converted from a kpi/conversions row (no row: nobody targeted). Each step
+    /// is a subset of the one before: "converted" are responders who bought inside the window of
+    /// the touch they answered (conversion_rate counts every targeted buyer, responder or not).
+    /// </summary>
+    public static IReadOnlyList<FunnelStage> Funnel(SqlRow? touches)
+    {
+        var targeted = touches?.GetInt64("targeted") ?? 0;
+        FunnelStage Stage(string key, LocalizedText label, long customers) => new(key, label, customers, MeasureContext.Ratio(customers, targeted));
+        return
+        [
+            Stage("targeted", new("Targeted", "目标客户"), targeted),
+            Stage("responded", new("Responded", "已响应"), touches?.GetInt64("responders") ?? 0),
+            Stage("converted", new("Responded and bought", "响应并成交"), touches?.GetInt64("responded_converted") ?? 0),
+        ];
+    }
+
+    internal static IReadOnlyList<CampaignPoint> Points(IReadOnlyList<SqlRow> rows, IdSet selected) =>
+        [.. rows.Select(r =>
+        {
+            var id = (int)r.GetInt64("campaign_id");
+            return new CampaignPoint(id, r.GetString("name") ?? "", r.GetDecimal("spend") ?? 0, r.GetDecimal("attributed_revenue") ?? 0, r.GetDecimal("roi"), selected.Contains(id));
+        })];
+
+    internal static IReadOnlyList<ChannelAcquisition> Channels(IReadOnlyList<SqlRow> rows) =>
+        [.. rows.Select(r => new ChannelAcquisition((int)r.GetInt64("member_id"), r.GetString("name") ?? "", r.GetDecimal("spend") ?? 0, r.GetInt64("new_customers"), r.GetDecimal("cac")))];
+}

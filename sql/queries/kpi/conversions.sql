@@ -1,0 +1,51 @@
+-- Campaign conversion for touches sent in [date_from, date_to): conversion_rate and the
+-- funnel targeted → responded → converted (kept apart from kpi/touches, which the Overview's
+-- response_rate reads, because matching touches to sales is the costly part). Counted per customer: a customer targeted twice is one
+-- targeted customer, a responder if they answered any touch, and converted if they bought
+-- inside the attribution window of a touch: from its sent date up to the campaign's
+-- end + attribution days (exclusive), day numbers of dim_date. The funnel's last step,
+-- responded_converted, counts customers who answered a touch and bought in that touch's window.
+-- Conversions are a range join of the touches with their customers' sale days (not a
+-- per-touch EXISTS, which DuckDB runs as a nested loop over millions of touches).
+WITH scoped AS (
+    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
+           t.customer_id, t.responded, d.day_number AS sent_day, ce.day_number + k.attribution_days AS window_end
+    FROM fact_campaign_touch t
+    JOIN dim_date d ON d.calendar_date = t.sent_date
+    JOIN dim_campaign k ON k.campaign_id = t.campaign_id
+    JOIN dim_date ce ON ce.calendar_date = k.end_date
+    LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
+    LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
+    WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
+      AND (@campaign_all = 1 OR t.campaign_id IN @campaign_ids)
+      --#include customer_filters
+), sale_days AS (
+    SELECT DISTINCT o.customer_id, od.day_number
+    FROM fact_order o
+    JOIN dim_date od ON od.calendar_date = o.order_date
+    WHERE o.order_date >= @date_from
+      AND o.status <> 'cancelled' AND o.revenue > 0
+      AND o.customer_id IN (SELECT customer_id FROM scoped)
+), converted_touches AS (
+    SELECT DISTINCT t.bucket, t.customer_id, t.responded
+    FROM scoped t
+    JOIN sale_days s ON s.customer_id = t.customer_id
+    WHERE s.day_number >= t.sent_day AND s.day_number < t.window_end
+), per_customer AS (
+    SELECT t.bucket, t.customer_id, MAX(t.responded) AS responded
+    FROM scoped t
+    GROUP BY t.bucket, t.customer_id
+), converted AS (
+    SELECT bucket, customer_id, MAX(responded) AS responded_converted
+    FROM converted_touches
+    GROUP BY bucket, customer_id
+)
+SELECT p.bucket,
+       COUNT(*) AS targeted,
+       CAST(SUM(p.responded) AS BIGINT) AS responders,
+       COUNT(v.customer_id) AS converted,
+       CAST(COALESCE(SUM(v.responded_converted), 0) AS BIGINT) AS responded_converted
+FROM per_customer p
+LEFT JOIN converted v ON v.bucket = p.bucket AND v.customer_id = p.customer_id
+GROUP BY p.bucket
+ORDER BY p.bucket

@@ -1,0 +1,35 @@
+-- p50 and p90 of first-response and resolution time (seconds) for tickets submitted in
+-- [date_from, date_to), over the tickets that have a first response / are resolved
+-- (continuous percentiles, see sql/fragments/percentiles.sql). No row: no such tickets.
+-- Region, segment, team and rep are the customer's (the rep is the account owner).
+WITH scoped AS (
+    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
+           t.response_seconds, t.resolution_seconds
+    FROM v_ticket t
+    JOIN dim_date d ON d.calendar_date = CAST(t.submitted_at AS DATE)
+    LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
+    LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
+    WHERE t.submitted_at >= @date_from AND t.submitted_at < @date_to
+      --#include customer_filters
+), durations AS (
+    SELECT bucket, 'response' AS measure, CAST(response_seconds AS DECIMAL(18,4)) AS v FROM scoped WHERE response_seconds IS NOT NULL
+    UNION ALL
+    SELECT bucket, 'resolution' AS measure, CAST(resolution_seconds AS DECIMAL(18,4)) AS v FROM scoped WHERE resolution_seconds IS NOT NULL
+), ranked AS (
+    SELECT bucket, measure, v,
+           ROW_NUMBER() OVER (PARTITION BY bucket, measure ORDER BY v) AS rn,
+           COUNT(*) OVER (PARTITION BY bucket, measure) AS n
+    FROM durations
+), percentiles AS (
+    --#include percentiles
+)
+SELECT bucket,
+       CAST(COALESCE(MAX(CASE WHEN measure = 'response' THEN n END), 0) AS BIGINT) AS responded,
+       CAST(MAX(CASE WHEN measure = 'response' THEN p50 END) AS DECIMAL(18,4)) AS response_p50_seconds,
+       CAST(MAX(CASE WHEN measure = 'response' THEN p90 END) AS DECIMAL(18,4)) AS response_p90_seconds,
+       CAST(COALESCE(MAX(CASE WHEN measure = 'resolution' THEN n END), 0) AS BIGINT) AS resolved,
+       CAST(MAX(CASE WHEN measure = 'resolution' THEN p50 END) AS DECIMAL(18,4)) AS resolution_p50_seconds,
+       CAST(MAX(CASE WHEN measure = 'resolution' THEN p90 END) AS DECIMAL(18,4)) AS resolution_p90_seconds
+FROM percentiles
+GROUP BY bucket
+ORDER BY bucket

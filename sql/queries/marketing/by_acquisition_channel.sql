@@ -1,0 +1,40 @@
+-- CAC by acquisition channel for [date_from, date_to): spend dated in the period on the
+-- channel's campaigns, over the new customers of the period (first-ever sale in it, as in
+-- kpi/new_customers) whose acquisition channel it is. With a campaign filter, only those
+-- campaigns' spend and the customers they acquired count. Spend is not regional, so only the
+-- campaign filter and the team scope (on the sales) apply.
+WITH spent AS (
+    SELECT k.marketing_channel_id, CAST(SUM(s.amount) AS DECIMAL(18,2)) AS spend
+    FROM fact_campaign_spend s
+    JOIN dim_campaign k ON k.campaign_id = s.campaign_id
+    WHERE s.spend_date >= @date_from AND s.spend_date < @date_to
+      AND (@campaign_all = 1 OR s.campaign_id IN @campaign_ids)
+    GROUP BY k.marketing_channel_id
+), period_buyers AS (
+    SELECT o.customer_id
+    FROM fact_order o
+    WHERE o.customer_id IS NOT NULL
+      AND o.status <> 'cancelled' AND o.revenue > 0
+      AND o.order_date >= @date_from AND o.order_date < @date_to
+      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+    GROUP BY o.customer_id
+), acquired AS (
+    SELECT cu.acquisition_channel_id AS marketing_channel_id, COUNT(*) AS new_customers
+    FROM period_buyers b
+    JOIN dim_customer cu ON cu.customer_id = b.customer_id
+    WHERE cu.acquisition_channel_id IS NOT NULL
+      AND (@campaign_all = 1 OR cu.acquisition_campaign_id IN @campaign_ids)
+      AND NOT EXISTS (
+        SELECT 1 FROM fact_order e
+        WHERE e.customer_id = b.customer_id AND e.order_date < @date_from
+          AND e.status <> 'cancelled' AND e.revenue > 0)
+    GROUP BY cu.acquisition_channel_id
+)
+SELECT mc.marketing_channel_id AS member_id, mc.name,
+       COALESCE(s.spend, 0) AS spend, COALESCE(a.new_customers, 0) AS new_customers,
+       CAST(COALESCE(s.spend, 0) / NULLIF(CAST(a.new_customers AS DECIMAL(18,4)), 0) AS DECIMAL(18,2)) AS cac
+FROM dim_marketing_channel mc
+LEFT JOIN spent s ON s.marketing_channel_id = mc.marketing_channel_id
+LEFT JOIN acquired a ON a.marketing_channel_id = mc.marketing_channel_id
+WHERE s.marketing_channel_id IS NOT NULL OR a.marketing_channel_id IS NOT NULL
+ORDER BY mc.name

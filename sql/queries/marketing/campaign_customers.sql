@@ -1,0 +1,62 @@
+-- The customers behind the campaign numbers: customers touched in [date_from, date_to) by the
+-- selected campaigns (all campaigns without a campaign filter), whether they responded and
+-- converted (as in kpi/touches), and their sales in the period. Their orders are on their page.
+-- Region, segment, team and rep are the customer's (the rep is the account owner).
+WITH touch AS (
+    SELECT t.customer_id, t.sent_date, t.responded,
+           d.day_number AS sent_day, ce.day_number + k.attribution_days AS window_end
+    FROM fact_campaign_touch t
+    JOIN dim_date d ON d.calendar_date = t.sent_date
+    JOIN dim_campaign k ON k.campaign_id = t.campaign_id
+    JOIN dim_date ce ON ce.calendar_date = k.end_date
+    LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
+    LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
+    WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
+      AND (@campaign_all = 1 OR t.campaign_id IN @campaign_ids)
+      --#include customer_filters
+), sale_days AS (
+    SELECT DISTINCT o.customer_id, od.day_number
+    FROM fact_order o
+    JOIN dim_date od ON od.calendar_date = o.order_date
+    WHERE o.order_date >= @date_from
+      AND o.status <> 'cancelled' AND o.revenue > 0
+      AND o.customer_id IN (SELECT customer_id FROM touch)
+), converted AS (
+    -- A range join of touches and sale days (a per-touch EXISTS runs as a nested loop).
+    SELECT DISTINCT t.customer_id
+    FROM touch t
+    JOIN sale_days s ON s.customer_id = t.customer_id
+    WHERE s.day_number >= t.sent_day AND s.day_number < t.window_end
+), per_customer AS (
+    SELECT t.customer_id, COUNT(*) AS touches, MIN(t.sent_date) AS first_touch, MAX(t.responded) AS responded,
+           MAX(CASE WHEN v.customer_id IS NULL THEN 0 ELSE 1 END) AS converted
+    FROM touch t
+    LEFT JOIN converted v ON v.customer_id = t.customer_id
+    GROUP BY t.customer_id
+), sales AS (
+    SELECT o.customer_id, CAST(SUM(o.revenue) AS DECIMAL(18,2)) AS revenue, COUNT(*) AS orders
+    FROM fact_order o
+    JOIN per_customer p ON p.customer_id = o.customer_id
+    WHERE o.order_date >= @date_from AND o.order_date < @date_to
+      AND o.status <> 'cancelled' AND o.revenue > 0
+    GROUP BY o.customer_id
+), listed AS (
+    SELECT p.customer_id, c.customer_code, c.name, g.name AS region, p.touches, p.first_touch,
+           p.responded, p.converted, COALESCE(s.orders, 0) AS orders, COALESCE(s.revenue, 0) AS revenue,
+           COUNT(*) OVER () AS total_rows
+    FROM per_customer p
+    JOIN dim_customer c ON c.customer_id = p.customer_id
+    LEFT JOIN dim_region g ON g.region_id = c.region_id
+    LEFT JOIN sales s ON s.customer_id = p.customer_id
+)
+SELECT customer_id, customer_code, name, region, touches, first_touch, responded, converted, orders, revenue, total_rows
+FROM listed
+ORDER BY
+    CASE WHEN @sort = 'revenue' AND @descending = 1 THEN revenue END DESC,
+    CASE WHEN @sort = 'revenue' AND @descending = 0 THEN revenue END,
+    CASE WHEN @sort = 'first_touch' AND @descending = 1 THEN first_touch END DESC,
+    CASE WHEN @sort = 'first_touch' AND @descending = 0 THEN first_touch END,
+    CASE WHEN @sort = 'name' AND @descending = 1 THEN name END DESC,
+    CASE WHEN @sort = 'name' AND @descending = 0 THEN name END,
+    customer_id
+OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY
