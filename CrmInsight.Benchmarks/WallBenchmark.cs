@@ -122,7 +122,8 @@ internal static class WallBenchmark
             walls.Remove(page);
         }
         var per1 = await MeasureMinuteAsync(1);
-        Console.WriteLine($"executed screen queries per minute with the simulator: 50 walls {per50.Queries:F0}, 1 wall {per1.Queries:F0}; data versions per minute {per50.Versions:F0} / {per1.Versions:F0}");
+        Console.WriteLine($"executed screen queries per minute with the simulator: 50 walls {per50.Queries:F0}, 1 wall {per1.Queries:F0}; data versions per minute {per50.Versions:F0} / {per1.Versions:F0}; " +
+                          $"queries per data version {per50.Queries / Math.Max(1, per50.Versions):F1} / {per1.Queries / Math.Max(1, per1.Versions):F1}");
         Console.WriteLine($"server CPU with the simulator: 50 walls {per50.Cpu:P0} of {Environment.ProcessorCount} cores, 1 wall {per1.Cpu:P0}");
         return 0;
 
