@@ -10,7 +10,8 @@ namespace CrmInsight.Tests.TestSupport;
 
 /// <summary>
 /// The app with fast live settings (poll every 250 ms, stale after 2 s, key checks every
-/// second) on a demo database the test can pull away (<see cref="Database"/>).
+/// second, disconnected circuits kept 3 s) on a demo database the test can pull away
+/// (<see cref="Database"/>).
 /// </summary>
 public sealed class LiveTestServer : CrmInsightServer
 {
@@ -37,6 +38,8 @@ public sealed class LiveTestServer : CrmInsightServer
             services.AddSingleton(sp => new SwitchableDatabase(CrmInsightServices.OpenDatabase(
                 sp.GetRequiredService<IOptions<StorageOptions>>().Value, AppContext.BaseDirectory)));
             services.AddSingleton<ICrmDatabase>(sp => sp.GetRequiredService<SwitchableDatabase>());
+            // A tab that vanishes without saying goodbye keeps its circuit this long (3 min by default).
+            services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(3));
         });
     }
 }

@@ -208,4 +208,31 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
         await Assertions.Expect(row).ToContainTextAsync("Revoked");
         await Assertions.Expect(wall.Locator("[data-testid=wall-sign-in]")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
     }
+
+    [Fact]
+    public async Task Closed_walls_leave_no_subscriptions_behind()
+    {
+        var monitor = browser.Server.Services.GetRequiredService<CrmInsight.Web.Live.DataChangeMonitor>();
+        var display = await Keys.CreateAsync(AccessKeyKind.Display, "leak check");
+        var before = monitor.SubscriberCount;
+        var walls = new List<IPage>();
+        for (var i = 0; i < 5; i++)
+        {
+            walls.Add(await OpenWallAsync(display.Secret));
+        }
+        Assert.True(monitor.SubscriberCount >= before + 5, $"each wall subscribes ({before} → {monitor.SubscriberCount})");
+
+        foreach (var wall in walls)
+        {
+            // As a browser tab closes: Blazor tells the server, which disposes the circuit and its components.
+            await wall.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (monitor.SubscriberCount > before && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+        Assert.Equal(before, monitor.SubscriberCount);
+    }
 }
