@@ -11,8 +11,8 @@ namespace CrmInsight.Domain.Queries;
 /// uses — filter and scope included — and the version at which the data it reads last
 /// changed). HybridCache gives the single flight: concurrent requests for one key share one
 /// execution, which is cancelled only when every waiting caller has given up. Failures are
-/// not cached. Entries are tagged with the areas they read (at their versions), so a write
-/// can drop exactly the results it made stale.
+/// not cached. Entries are tagged with the areas they read, so a write can drop exactly the
+/// results it made stale.
 /// </summary>
 public sealed class QueryCache(QueryRunner runner, HybridCache cache, IDataVersionSource versions, IOptions<QueryCacheOptions> options)
 {
@@ -29,31 +29,34 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IDataVersi
         var query = runner.Prepare(queryName);
         // A version this process has the area breakdown of keys by the areas the query reads;
         // otherwise the global version, which is always correct but shares less.
-        var snapshot = versions.SnapshotFor(dataVersion);
-        var version = snapshot?.VersionFor(query.Areas) ?? dataVersion;
+        var version = versions.SnapshotFor(dataVersion)?.VersionFor(query.Areas) ?? dataVersion;
         var key = $"{queryName}|{query.Dialect}|v{version}|{args.KeyFor(query.Parameters)}";
         var result = await cache.GetOrCreateAsync(
             key,
             (runner, queryName, args),
             static async (state, ct) => new CachedRows(await state.runner.QueryRowsAsync(state.queryName, state.args, ct)),
             _entryOptions,
-            [.. query.Areas.Select(area => AreaTag(area, snapshot?.VersionFor([area]) ?? dataVersion))],
+            query.Areas,
             cancellationToken);
         return result.Rows;
     }
 
     /// <summary>
-    /// Drops the cached results that read any of <paramref name="changedAreas"/> at the versions
-    /// <paramref name="before"/> had. Entries are tagged with the area and its version, so results
-    /// already computed for the new version are never caught by it.
+    /// Drops the cached results that read any of <paramref name="changedAreas"/> ('*': all). The
+    /// monitor calls it before it publishes the new version, so nothing computed for the new
+    /// version is caught. Tags are the area names alone: HybridCache remembers every tag it
+    /// was asked to invalidate for the life of the process, so per-version tags would grow
+    /// without bound on a wall that runs for weeks.
     /// </summary>
-    public async Task InvalidateAsync(DataVersionSnapshot before, IReadOnlyList<string> changedAreas, CancellationToken cancellationToken = default)
+    public async Task InvalidateAsync(IReadOnlyList<string> changedAreas, CancellationToken cancellationToken = default)
     {
-        var areas = changedAreas.Contains(DataAreas.All) ? [.. before.AreaVersions.Keys.Where(a => a != DataAreas.All), .. DataAreas.Known] : changedAreas;
-        await cache.RemoveByTagAsync([.. areas.Distinct(StringComparer.Ordinal).Select(area => AreaTag(area, before.VersionFor([area])))], cancellationToken);
+        if (changedAreas.Contains(DataAreas.All))
+        {
+            await cache.RemoveByTagAsync("*", cancellationToken);
+            return;
+        }
+        await cache.RemoveByTagAsync(changedAreas, cancellationToken);
     }
-
-    private static string AreaTag(string area, long version) => $"{area}@{version}";
 
     /// <summary>Immutable, so HybridCache hands out the same instance instead of copying it per read.</summary>
     [ImmutableObject(true)]

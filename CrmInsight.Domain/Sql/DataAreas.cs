@@ -19,13 +19,6 @@ public static partial class DataAreas
     /// <summary>A write that does not say what it touched (an import of a whole file): every area.</summary>
     public const string All = "*";
 
-    // Lazy: the catalog's queries call ReadBy while the catalog is being built.
-    private static readonly Lazy<IReadOnlyList<string>> KnownAreas = new(() =>
-        [.. SqlCatalog.Default.QueryNames.SelectMany(n => SqlCatalog.Default.Get(n, SqlDialect.DuckDb).Areas).Distinct(StringComparer.Ordinal)]);
-
-    /// <summary>Every table a catalog query reads (for dropping everything after an import).</summary>
-    public static IReadOnlyList<string> Known => KnownAreas.Value;
-
     public static IReadOnlyList<string> ReadBy(string sqlText) =>
         [.. TableName().Matches(sqlText)
             .Select(m => m.Value.ToLowerInvariant())

@@ -102,7 +102,7 @@ public sealed class DataChangeMonitor(
             if (next.ChangedAreas.Count > 0 && previous.ConfirmedAt is not null)
             {
                 // Before anyone re-reads: the stale results must be gone when they ask.
-                await services.GetRequiredService<QueryCache>().InvalidateAsync(previous.Snapshot, next.ChangedAreas, cancellationToken);
+                await services.GetRequiredService<QueryCache>().InvalidateAsync(next.ChangedAreas, cancellationToken);
             }
             _state = next;
             if (next.ChangedAreas.Count > 0 || previous.ConfirmedAt is null)
