@@ -21,7 +21,8 @@ namespace CrmInsight.Benchmarks;
 ///   · server memory per wall circuit with 1, 20 and 50 walls (managed heap after a full GC);
 ///   · server CPU and executed screen queries per minute with 50 walls and the simulator on,
 ///     and the queries per minute of one wall under the same simulator, for comparison.
-/// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
+///   · with --soak M: M minutes of one wall under the simulator, the server heap each minute (leaks?).
+/// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS] [--soak MINUTES]
 /// </summary>
 internal static class WallBenchmark
 {
@@ -30,6 +31,7 @@ internal static class WallBenchmark
         var orders = 1_000_000;
         var writes = 50;
         var minute = 60;
+        var soak = 0;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,6 +39,7 @@ internal static class WallBenchmark
                 case "--orders": orders = int.Parse(args[++i].Replace("_", ""), CultureInfo.InvariantCulture); break;
                 case "--writes": writes = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--minute": minute = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--soak": soak = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: Console.Error.WriteLine($"Unknown argument {args[i]}"); return 2;
             }
         }
@@ -125,6 +128,18 @@ internal static class WallBenchmark
         Console.WriteLine($"executed screen queries per minute with the simulator: 50 walls {per50.Queries:F0}, 1 wall {per1.Queries:F0}; data versions per minute {per50.Versions:F0} / {per1.Versions:F0}; " +
                           $"queries per data version {per50.Queries / Math.Max(1, per50.Versions):F1} / {per1.Queries / Math.Max(1, per1.Versions):F1}");
         Console.WriteLine($"server CPU with the simulator: 50 walls {per50.Cpu:P0} of {Environment.ProcessorCount} cores, 1 wall {per1.Cpu:P0}");
+
+        if (soak > 0)
+        {
+            var monitor = app.Services.GetRequiredService<DataChangeMonitor>();
+            simulator.SetEnabled(true);
+            for (var m = 1; m <= soak; m++)
+            {
+                await Task.Delay(TimeSpan.FromMinutes(1));
+                Console.WriteLine($"soak minute {m}: data version {monitor.State.Snapshot.Version}, server heap {ManagedHeap() / 1048576.0:F1} MB, subscribers {monitor.SubscriberCount}");
+            }
+            simulator.SetEnabled(false);
+        }
         return 0;
 
         async Task<(double Queries, double Versions, double Cpu)> MeasureMinuteAsync(int wallCount)
