@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using CrmInsight.Domain.Import;
 
 namespace CrmInsight.Domain.Ingest;
 
@@ -78,47 +78,55 @@ public static class IngestBodyReader
         }
     }
 
-    /// <summary>CSV per RFC 4180: a header line, quoted fields may hold commas, quotes ("") and line breaks; a UTF-8 BOM is skipped.</summary>
+    /// <summary>CSV per RFC 4180 through the import's reader: a header line, quoted fields may hold commas, quotes ("") and line breaks; a UTF-8 BOM is skipped.</summary>
     public static async Task<IReadOnlyList<IngestRecord>> ReadCsvAsync(Stream body, int maxRecords, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = await reader.ReadToEndAsync(cancellationToken);
-        var rows = CsvText.Parse(text);
-        if (rows.Count == 0)
+        // A request body allows only asynchronous reads and the reader is synchronous; the body is
+        // bounded (Ingest:MaxBodyBytes), so it is buffered first.
+        using var buffered = new MemoryStream();
+        await body.CopyToAsync(buffered, cancellationToken);
+        buffered.Position = 0;
+        using var csv = new CsvRecordReader(buffered);
+        try
         {
-            throw Refused("The CSV body is empty: it needs a header line and at least one record.");
-        }
-        var header = rows[0].Fields.Select(NormalizeName).ToArray();
-        var duplicate = header.GroupBy(h => h).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw Refused($"The CSV header names the column '{duplicate.Key}' twice.");
-        }
-        if (rows.Count - 1 > maxRecords)
-        {
-            throw Refused($"A request holds at most {maxRecords} records; send the rest in another request.");
-        }
-        var records = new List<IngestRecord>();
-        var problems = new List<IngestProblem>();
-        foreach (var row in rows.Skip(1))
-        {
-            if (row.Fields.Count != header.Length)
+            var header = csv.Read()?.Select(NormalizeName).ToArray()
+                ?? throw Refused("The CSV body is empty: it needs a header line and at least one record.");
+            var duplicate = header.GroupBy(h => h).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
             {
-                problems.Add(new IngestProblem(row.Line, null, $"Has {row.Fields.Count} fields; the header has {header.Length}."));
-                continue;
+                throw Refused($"The CSV header names the column '{duplicate.Key}' twice.");
             }
-            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Length; i++)
+            var records = new List<IngestRecord>();
+            var problems = new List<IngestProblem>();
+            while (csv.Read() is { } row)
             {
-                fields[header[i]] = row.Fields[i].Length == 0 ? null : row.Fields[i];
+                var line = (int)Math.Min(csv.RecordLine, int.MaxValue);
+                if (records.Count + problems.Count >= maxRecords)
+                {
+                    throw Refused($"A request holds at most {maxRecords} records; send the rest in another request.");
+                }
+                if (row.Length != header.Length)
+                {
+                    problems.Add(new IngestProblem(line, null, $"Has {row.Length} fields; the header has {header.Length}."));
+                    continue;
+                }
+                var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+                for (var i = 0; i < header.Length; i++)
+                {
+                    fields[header[i]] = row[i].Length == 0 ? null : row[i];
+                }
+                records.Add(new IngestRecord(line, fields));
             }
-            records.Add(new IngestRecord(row.Line, fields));
+            if (problems.Count > 0)
+            {
+                throw new IngestRejectedException(problems);
+            }
+            return records;
         }
-        if (problems.Count > 0)
+        catch (FormatException ex)
         {
-            throw new IngestRejectedException(problems);
+            throw Refused(ex.Message);
         }
-        return records;
     }
 
     private static IngestRejectedException Refused(string message) => new([new IngestProblem(0, null, message)]);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmInsight.Domain.Import;
 
 namespace CrmInsight.Domain.Ingest;
 
@@ -106,21 +107,20 @@ public sealed class RecordReader
         return value;
     }
 
+    /// <summary>yes/no, true/false, y/n or 1/0 in any case, as the import reads them.</summary>
     public bool? Flag(string field)
     {
-        var text = Text(field)?.ToLowerInvariant();
-        switch (text)
+        var text = Text(field);
+        if (text is null)
         {
-            case null:
-                return null;
-            case "1" or "true" or "yes" or "y":
-                return true;
-            case "0" or "false" or "no" or "n":
-                return false;
-            default:
-                Problem(field, $"'{text}' is not yes/no (use true/false, 1/0 or yes/no).");
-                return null;
+            return null;
         }
+        if (!ValueParser.TryFlag(text, out var value))
+        {
+            Problem(field, $"'{text.ToLowerInvariant()}' is not yes/no (use true/false, 1/0 or yes/no).");
+            return null;
+        }
+        return value;
     }
 
     public DateOnly? Date(string field, bool required = false)
