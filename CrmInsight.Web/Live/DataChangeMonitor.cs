@@ -40,6 +40,25 @@ public sealed class DataChangeMonitor(
         return new Subscription(this, onChange);
     }
 
+    /// <summary>
+    /// Calls <paramref name="refresh"/> after the data changes (not on health-only changes), at
+    /// most once per <see cref="LiveOptions.RedrawInterval"/>; disposing ends it. What every
+    /// live page and grid does with its circuit.
+    /// </summary>
+    public IDisposable OnDataChanged(Func<Task> refresh)
+    {
+        var throttle = new ThrottledRefresh(options.Value.RedrawInterval, time, refresh);
+        var subscription = Subscribe(state =>
+        {
+            if (state.ChangedAreas.Count > 0)
+            {
+                throttle.Request();
+            }
+            return Task.CompletedTask;
+        });
+        return new DataChangeSubscription(subscription, throttle);
+    }
+
     public int SubscriberCount
     {
         get
@@ -174,6 +193,15 @@ public sealed class DataChangeMonitor(
     {
         _reading.Dispose();
         base.Dispose();
+    }
+
+    private sealed class DataChangeSubscription(IDisposable subscription, ThrottledRefresh throttle) : IDisposable
+    {
+        public void Dispose()
+        {
+            subscription.Dispose();
+            throttle.Dispose();
+        }
     }
 
     private sealed class Subscription(DataChangeMonitor owner, Func<LiveState, Task> subscriber) : IDisposable

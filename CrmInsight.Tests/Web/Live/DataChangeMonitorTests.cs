@@ -103,4 +103,32 @@ public sealed class DataChangeMonitorTests : IAsyncLifetime
 
         Assert.Equal(before, _db.Metrics.TotalExecuted);
     }
+
+    [Fact]
+    public async Task A_page_hears_data_changes_not_health_changes_and_nothing_after_dispose()
+    {
+        await _monitor.RefreshAsync();
+        var refreshes = 0;
+        var subscription = _monitor.OnDataChanged(() => { Interlocked.Increment(ref refreshes); return Task.CompletedTask; });
+
+        _switch.Unreachable = true;
+        _db.Time.Advance(TimeSpan.FromSeconds(6));
+        await _monitor.RefreshAsync(); // stale: a health change only
+        _switch.Unreachable = false;
+        await _monitor.RefreshAsync();
+        await Task.Delay(100);
+        Assert.Equal(0, refreshes);
+
+        await WriteAsync(DataAreas.Orders);
+        await _monitor.RefreshAsync();
+        await Task.Delay(100);
+        Assert.Equal(1, refreshes);
+
+        subscription.Dispose();
+        _db.Time.Advance(TimeSpan.FromSeconds(2));
+        await WriteAsync(DataAreas.Orders);
+        await _monitor.RefreshAsync();
+        await Task.Delay(100);
+        Assert.Equal(1, refreshes);
+    }
 }

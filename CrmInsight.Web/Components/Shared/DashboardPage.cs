@@ -6,7 +6,6 @@ using CrmInsight.Web.Live;
 using CrmInsight.Web.State;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
-using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Web.Components.Shared;
 
@@ -21,7 +20,6 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     private CancellationTokenSource? _load;
     private IDisposable? _readinessSubscription;
     private IDisposable? _liveSubscription;
-    private ThrottledRefresh? _liveRefresh;
 
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
     [Inject] protected FilterNavigator Urls { get; set; } = null!;
@@ -29,8 +27,6 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     [Inject] protected DatabaseReadiness Readiness { get; set; } = null!;
     [Inject] protected ILoggerFactory LoggerFactory { get; set; } = null!;
     [Inject] private DataChangeMonitor Monitor { get; set; } = null!;
-    [Inject] private IOptions<LiveOptions> LiveOptions { get; set; } = null!;
-    [Inject] private TimeProvider Time { get; set; } = null!;
 
     protected DashboardFilter Filter { get; private set; } = DashboardFilter.Default;
 
@@ -55,18 +51,8 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     {
         Navigation.LocationChanged += OnLocationChanged;
         _readinessSubscription = Readiness.Subscribe(() => _ = InvokeAsync(() => LoadAsync()));
-        _liveRefresh = new ThrottledRefresh(LiveOptions.Value.RedrawInterval, Time, () => InvokeAsync(() => LoadAsync(quiet: true)));
-        _liveSubscription = Monitor.Subscribe(OnLiveChange);
-    }
-
-    /// <summary>Data changed (or its health did): re-read through the shared cache, throttled.</summary>
-    private Task OnLiveChange(LiveState state)
-    {
-        if (state.ChangedAreas.Count > 0)
-        {
-            _liveRefresh?.Request();
-        }
-        return Task.CompletedTask;
+        // Data changed: re-read through the shared cache, throttled.
+        _liveSubscription = Monitor.OnDataChanged(() => InvokeAsync(() => LoadAsync(quiet: true)));
     }
 
     protected override Task OnInitializedAsync() => LoadAsync();
@@ -128,7 +114,6 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         Navigation.LocationChanged -= OnLocationChanged;
         _readinessSubscription?.Dispose();
         _liveSubscription?.Dispose();
-        _liveRefresh?.Dispose();
         _load?.Cancel();
         _load?.Dispose();
         GC.SuppressFinalize(this);

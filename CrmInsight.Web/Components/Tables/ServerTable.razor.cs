@@ -8,7 +8,6 @@ using CrmInsight.Web.Api;
 using CrmInsight.Web.Formatting;
 using Microsoft.AspNetCore.Components;
 using CrmInsight.Web.Live;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace CrmInsight.Web.Components.Tables;
@@ -20,7 +19,6 @@ namespace CrmInsight.Web.Components.Tables;
 public sealed partial class ServerTable : IDisposable
 {
     private IDisposable? _liveSubscription;
-    private ThrottledRefresh? _liveRefresh;
     private static readonly int[] PageSizes = [10, 25, 50, 100];
     private MudTable<SqlRow>? _table;
     private DashboardFilter? _loadedFilter;
@@ -30,8 +28,6 @@ public sealed partial class ServerTable : IDisposable
 
     [Inject] private TableService Tables { get; set; } = null!;
     [Inject] private DataChangeMonitor Monitor { get; set; } = null!;
-    [Inject] private IOptions<LiveOptions> LiveOptions { get; set; } = null!;
-    [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private KpiFormatter Format { get; set; } = null!;
 
     [Parameter, EditorRequired]
@@ -62,15 +58,7 @@ public sealed partial class ServerTable : IDisposable
 
     protected override void OnInitialized()
     {
-        _liveRefresh = new ThrottledRefresh(LiveOptions.Value.RedrawInterval, Time, () => InvokeAsync(ReloadQuietlyAsync));
-        _liveSubscription = Monitor.Subscribe(state =>
-        {
-            if (state.ChangedAreas.Count > 0)
-            {
-                _liveRefresh.Request();
-            }
-            return Task.CompletedTask;
-        });
+        _liveSubscription = Monitor.OnDataChanged(() => InvokeAsync(ReloadQuietlyAsync));
         _sort = Definition.DefaultSort;
         _descending = Definition.DefaultDescending;
     }
@@ -138,9 +126,5 @@ public sealed partial class ServerTable : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _liveSubscription?.Dispose();
-        _liveRefresh?.Dispose();
-    }
+    public void Dispose() => _liveSubscription?.Dispose();
 }
