@@ -61,7 +61,7 @@ internal static class WallBenchmark
         var display = (await keys.CreateAsync(AccessKeyKind.Display, "bench")).Secret;
         var api = (await keys.CreateAsync(AccessKeyKind.Api, "bench")).Secret;
         var simulator = app.Services.GetRequiredService<SimulatorService>();
-        using var counter = new ScreenQueryCounter(app.Services.GetRequiredService<IMeterFactory>());
+        using var counter = new QueryExecutionCounter(app.Services.GetRequiredService<IMeterFactory>());
         using var http = new HttpClient { BaseAddress = baseAddress };
         http.DefaultRequestHeaders.Add(IngestEndpoints.KeyHeader, api);
 
@@ -156,9 +156,9 @@ internal static class WallBenchmark
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / seconds / Environment.ProcessorCount;
             var versions = monitor.State.Snapshot.Version - v0;
             simulator.SetEnabled(false);
-            Console.WriteLine($"  {wallCount} wall(s), {seconds:F0} s: {counter.Total} screen queries, {versions} data versions; top: {string.Join(", ", counter.Top(3))}");
+            Console.WriteLine($"  {wallCount} wall(s), {seconds:F0} s: {counter.ScreenQueries().Values.Sum()} screen queries, {versions} data versions; top: {string.Join(", ", counter.ScreenQueries().OrderByDescending(kv => kv.Value).Take(3).Select(kv => $"{kv.Key} {kv.Value}"))}");
             await Task.Delay(3000);
-            return (counter.Total * 60 / seconds, versions * 60 / seconds, cpu);
+            return (counter.ScreenQueries().Values.Sum() * 60 / seconds, versions * 60 / seconds, cpu);
         }
     }
 
@@ -182,42 +182,5 @@ internal static class WallBenchmark
             builder.UseSetting("Demo:Customers", Math.Max(100, orders / 10).ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
-    }
-
-    /// <summary>The executed-queries counter, read through a MeterListener, without the version polls and writes.</summary>
-    private sealed class ScreenQueryCounter : IDisposable
-    {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _counts = new();
-        private readonly MeterListener _listener = new();
-
-        public ScreenQueryCounter(IMeterFactory meters)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == QueryMetrics.MeterName && instrument.Name == "crminsight.queries.executed" && ReferenceEquals(instrument.Meter.Scope, meters))
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Key == "query" && tag.Value is string name && !name.StartsWith("system/", StringComparison.Ordinal) && !name.StartsWith("ingest/", StringComparison.Ordinal) && !name.StartsWith("keys/", StringComparison.Ordinal))
-                    {
-                        _counts.AddOrUpdate(name, value, (_, v) => v + value);
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        public long Total => _counts.Values.Sum();
-
-        public IEnumerable<string> Top(int n) => _counts.OrderByDescending(kv => kv.Value).Take(n).Select(kv => $"{kv.Key} {kv.Value}");
-
-        public void Reset() => _counts.Clear();
-
-        public void Dispose() => _listener.Dispose();
     }
 }

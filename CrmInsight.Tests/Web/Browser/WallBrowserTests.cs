@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net.Http.Json;
 using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Sql;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Api;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,19 +1,18 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using CrmInsight.Domain.Sql;
-
-namespace CrmInsight.Tests.TestSupport;
+namespace CrmInsight.Domain.Sql;
 
 /// <summary>
 /// Reads the app's <c>crminsight.queries.executed</c> counter the way an operator's metrics
-/// pipeline would: through a MeterListener, per query name, for one host's meter only (other
-/// test servers run in parallel in the same process).
+/// pipeline would: through a MeterListener, per query name, for one host's meter only (tests
+/// run several servers in one process). For tests and the benchmarks.
 /// </summary>
 public sealed class QueryExecutionCounter : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
 
+    /// <param name="hostMeters">The host's meter factory, whose QueryMetrics meter is counted.</param>
     public QueryExecutionCounter(IMeterFactory hostMeters)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
