@@ -7,7 +7,7 @@
 -- responded_converted, counts customers who answered a touch and bought in that touch's window.
 -- Conversions are a range join of the touches with their customers' sale days (not a
 -- per-touch EXISTS, which DuckDB runs as a nested loop over millions of touches).
-WITH scoped AS (
+WITH touch AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            t.customer_id, t.responded, d.day_number AS sent_day, ce.day_number + k.attribution_days AS window_end
     FROM fact_campaign_touch t
@@ -19,21 +19,16 @@ WITH scoped AS (
     WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
       AND (@campaign_all = 1 OR t.campaign_id IN @campaign_ids)
       --#include customer_filters
-), sale_days AS (
-    SELECT DISTINCT o.customer_id, od.day_number
-    FROM fact_order o
-    JOIN dim_date od ON od.calendar_date = o.order_date
-    WHERE o.order_date >= @date_from
-      AND o.status <> 'cancelled' AND o.revenue > 0
-      AND o.customer_id IN (SELECT customer_id FROM scoped)
-), converted_touches AS (
+),
+--#include touch_sale_days
+, converted_touches AS (
     SELECT DISTINCT t.bucket, t.customer_id, t.responded
-    FROM scoped t
+    FROM touch t
     JOIN sale_days s ON s.customer_id = t.customer_id
     WHERE s.day_number >= t.sent_day AND s.day_number < t.window_end
 ), per_customer AS (
     SELECT t.bucket, t.customer_id, MAX(t.responded) AS responded
-    FROM scoped t
+    FROM touch t
     GROUP BY t.bucket, t.customer_id
 ), converted AS (
     SELECT bucket, customer_id, MAX(responded) AS responded_converted

@@ -14,15 +14,9 @@ WITH touch AS (
     WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
       AND (@campaign_all = 1 OR t.campaign_id IN @campaign_ids)
       --#include customer_filters
-), sale_days AS (
-    SELECT DISTINCT o.customer_id, od.day_number
-    FROM fact_order o
-    JOIN dim_date od ON od.calendar_date = o.order_date
-    WHERE o.order_date >= @date_from
-      AND o.status <> 'cancelled' AND o.revenue > 0
-      AND o.customer_id IN (SELECT customer_id FROM touch)
-), converted AS (
-    -- A range join of touches and sale days (a per-touch EXISTS runs as a nested loop).
+),
+--#include touch_sale_days
+, converted AS (
     SELECT DISTINCT t.customer_id
     FROM touch t
     JOIN sale_days s ON s.customer_id = t.customer_id

@@ -14,15 +14,9 @@ WITH touch AS (
     LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
     WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
       AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
-), sale_days AS (
-    SELECT DISTINCT o.customer_id, od.day_number
-    FROM fact_order o
-    JOIN dim_date od ON od.calendar_date = o.order_date
-    WHERE o.order_date >= @date_from
-      AND o.status <> 'cancelled' AND o.revenue > 0
-      AND o.customer_id IN (SELECT customer_id FROM touch)
-), converted AS (
-    -- A range join of touches and sale days (a per-touch EXISTS runs as a nested loop).
+),
+--#include touch_sale_days
+, converted AS (
     SELECT DISTINCT t.campaign_id, t.customer_id
     FROM touch t
     JOIN sale_days s ON s.customer_id = t.customer_id
