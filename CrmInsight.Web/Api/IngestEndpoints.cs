@@ -67,7 +67,7 @@ public static class IngestEndpoints
         }
         if (request.ContentLength > options.Value.MaxBodyBytes)
         {
-            return Refused([new IngestProblem(0, null, $"The body is larger than {options.Value.MaxBodyBytes:N0} bytes; split it into several requests.")], StatusCodes.Status413PayloadTooLarge);
+            return TooLarge(options.Value);
         }
 
         try
@@ -100,7 +100,7 @@ public static class IngestEndpoints
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Refused([new IngestProblem(0, null, $"The body is larger than {options.Value.MaxBodyBytes:N0} bytes; split it into several requests.")], StatusCodes.Status413PayloadTooLarge);
+            return TooLarge(options.Value);
         }
     }
 
@@ -158,6 +158,9 @@ public static class IngestEndpoints
             dataVersion = summary.DataVersion,
         });
     }
+
+    private static IResult TooLarge(IngestOptions options) =>
+        Refused([new IngestProblem(0, null, $"The body is larger than {options.MaxBodyBytes:N0} bytes; split it into several requests.")], StatusCodes.Status413PayloadTooLarge);
 
     private static IResult Refused(IReadOnlyList<IngestProblem> problems, int status) => Results.Json(
         new

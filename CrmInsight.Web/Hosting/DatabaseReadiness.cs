@@ -14,7 +14,7 @@ public enum DatabaseState
 public sealed class DatabaseReadiness
 {
     private readonly Lock _lock = new();
-    private readonly List<Action> _listeners = [];
+    private readonly Listeners<Action> _listeners = new();
 
     public DatabaseState State { get; private set; } = DatabaseState.Starting;
 
@@ -30,38 +30,18 @@ public sealed class DatabaseReadiness
     public void Fail(string message) => Set(DatabaseState.Failed, message);
 
     /// <summary>Calls <paramref name="onChange"/> after every change until the subscription is disposed.</summary>
-    public IDisposable Subscribe(Action onChange)
-    {
-        lock (_lock)
-        {
-            _listeners.Add(onChange);
-        }
-        return new Subscription(this, onChange);
-    }
+    public IDisposable Subscribe(Action onChange) => _listeners.Add(onChange);
 
     private void Set(DatabaseState state, string message)
     {
-        Action[] listeners;
         lock (_lock)
         {
             State = state;
             Message = message;
-            listeners = [.. _listeners];
         }
-        foreach (var listener in listeners)
+        foreach (var listener in _listeners.Snapshot())
         {
             listener();
-        }
-    }
-
-    private sealed class Subscription(DatabaseReadiness owner, Action listener) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (owner._lock)
-            {
-                owner._listeners.Remove(listener);
-            }
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class DataChangeMonitor(
 {
     private readonly SemaphoreSlim _reading = new(1, 1);
     private readonly Lock _lock = new();
-    private readonly List<Func<LiveState, Task>> _subscribers = [];
+    private readonly Listeners<Func<LiveState, Task>> _subscribers = new();
     private readonly LinkedList<DataVersionSnapshot> _recent = [];
     private LiveState _state = new(DataVersionSnapshot.Initial(time.GetUtcNow()), null, false, null);
 
@@ -31,14 +31,7 @@ public sealed class DataChangeMonitor(
     public TimeSpan PollInterval => options.Value.PollInterval;
 
     /// <summary>Calls <paramref name="onChange"/> after every data or health change until disposed.</summary>
-    public IDisposable Subscribe(Func<LiveState, Task> onChange)
-    {
-        lock (_lock)
-        {
-            _subscribers.Add(onChange);
-        }
-        return new Subscription(this, onChange);
-    }
+    public IDisposable Subscribe(Func<LiveState, Task> onChange) => _subscribers.Add(onChange);
 
     /// <summary>
     /// Calls <paramref name="refresh"/> after the data changes (not on health-only changes), at
@@ -59,16 +52,7 @@ public sealed class DataChangeMonitor(
         return new DataChangeSubscription(subscription, throttle);
     }
 
-    public int SubscriberCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _subscribers.Count;
-            }
-        }
-    }
+    public int SubscriberCount => _subscribers.Count;
 
     public async ValueTask<long> GetCurrentAsync(CancellationToken cancellationToken = default)
     {
@@ -170,12 +154,7 @@ public sealed class DataChangeMonitor(
 
     private async Task NotifyAsync(LiveState state)
     {
-        Func<LiveState, Task>[] subscribers;
-        lock (_lock)
-        {
-            subscribers = [.. _subscribers];
-        }
-        foreach (var subscriber in subscribers)
+        foreach (var subscriber in _subscribers.Snapshot())
         {
             try
             {
@@ -201,17 +180,6 @@ public sealed class DataChangeMonitor(
         {
             subscription.Dispose();
             throttle.Dispose();
-        }
-    }
-
-    private sealed class Subscription(DataChangeMonitor owner, Func<LiveState, Task> subscriber) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (owner._lock)
-            {
-                owner._subscribers.Remove(subscriber);
-            }
         }
     }
 }
