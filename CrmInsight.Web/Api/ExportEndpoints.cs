@@ -7,6 +7,7 @@ using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Components.Filters;
 using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Security;
 using Microsoft.Extensions.Localization;
 
 namespace CrmInsight.Web.Api;
@@ -23,7 +24,7 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/export/{file}", ExportAsync);
+        endpoints.MapGet("/export/{file}", ExportAsync).RequireAuthorization(Policies.Exporter);
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using CrmInsight.Domain.Import;
 using CrmInsight.Domain.Ingest;
 using CrmInsight.Domain.Security;
 using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Security;
 using CrmInsight.Web.Live;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -19,12 +20,13 @@ namespace CrmInsight.Web.Api;
 /// </summary>
 public static class IngestEndpoints
 {
-    public const string KeyHeader = "X-Api-Key";
+    public const string KeyHeader = ApiKeyHandler.Header;
     public const string OrderLinesKind = "order-lines";
 
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/ingest/{kind}", IngestAsync).DisableAntiforgery();
+        // A key-authenticated API (no browser cookie), so antiforgery does not apply.
+        endpoints.MapPost("/api/ingest/{kind}", IngestAsync).DisableAntiforgery().RequireAuthorization(Policies.Ingester);
         return endpoints;
     }
 
@@ -32,7 +34,6 @@ public static class IngestEndpoints
         string kind,
         HttpRequest request,
         DatabaseReadiness readiness,
-        AccessKeyStore keys,
         IngestService ingest,
         ImportService imports,
         DataChangeMonitor monitor,
@@ -42,13 +43,6 @@ public static class IngestEndpoints
         if (RequestErrors.NotReady(readiness) is { } notReady)
         {
             return notReady;
-        }
-        if (await keys.VerifyAsync(request.Headers[KeyHeader].ToString(), AccessKeyKind.Api, cancellationToken) is null)
-        {
-            return Results.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "API key required",
-                detail: $"Send a valid, unrevoked API key in the {KeyHeader} header (create one with `keys create --kind api --name NAME` or on the Admin page).");
         }
         if (string.Equals(kind, OrderLinesKind, StringComparison.OrdinalIgnoreCase))
         {

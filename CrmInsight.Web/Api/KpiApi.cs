@@ -4,6 +4,7 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Security;
 using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Security;
 
 namespace CrmInsight.Web.Api;
 
@@ -18,7 +19,7 @@ public static class KpiApi
 
     public static IEndpointRouteBuilder MapKpiApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/kpis", GetKpisAsync);
+        endpoints.MapGet("/api/kpis", GetKpisAsync).RequireAuthorization(Policies.ApiReader);
         return endpoints;
     }
 

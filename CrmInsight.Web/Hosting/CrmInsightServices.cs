@@ -16,6 +16,7 @@ using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Formatting;
 using CrmInsight.Web.Live;
+using CrmInsight.Web.Security;
 using CrmInsight.Web.State;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -73,7 +74,9 @@ public static class CrmInsightServices
         services.AddSingleton<RetentionService>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<IngestService>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<AccessKeyStore>();
+        services.AddSingleton<UserAccountStore>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<CrmInsight.Domain.Satisfaction.SatisfactionService>();
         services.AddSingleton<CrmInsight.Domain.Marketing.MarketingService>();
@@ -85,6 +88,8 @@ public static class CrmInsightServices
         var services = builder.Services;
         services.AddCrmInsightOptions(builder.Configuration);
         services.AddCrmInsightDomain();
+        services.AddCrmInsightAuth(builder.Configuration);
+        services.AddCrmInsightProxy(builder.Configuration);
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseInitializer>();

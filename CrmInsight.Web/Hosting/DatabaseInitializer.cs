@@ -1,19 +1,22 @@
 using CrmInsight.Domain.Demo;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
+using CrmInsight.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Web.Hosting;
 
 /// <summary>
 /// Opens the database when the app starts. A DuckDB file that does not exist yet is created
-/// first, with the demo company unless <c>Demo:Enabled</c> is false. Runs in the background
+/// first, with the demo company unless <c>Demo:Enabled</c> is false; a database without users
+/// gets its first admin. Runs in the background
 /// so the server answers (with progress and 503 from /healthz) while it works.
 /// </summary>
 public sealed class DatabaseInitializer(
     ICrmDatabase database,
     IOptions<DemoOptions> demo,
     DatabaseReadiness readiness,
+    InitialAdmin initialAdmin,
     TimeProvider time,
     ILogger<DatabaseInitializer> logger) : BackgroundService
 {
@@ -27,6 +30,7 @@ public sealed class DatabaseInitializer(
             }
             readiness.Report("Checking the schema");
             await SchemaInstaller.InstallAsync(database, SqlCatalog.Default, stoppingToken);
+            await initialAdmin.EnsureAsync(stoppingToken);
             readiness.MarkReady();
             logger.LogInformation("Database ready: {Database}", database.Description);
         }

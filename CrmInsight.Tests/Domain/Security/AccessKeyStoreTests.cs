@@ -1,3 +1,4 @@
+using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Security;
 using CrmInsight.Tests.TestSupport;
 
@@ -11,7 +12,7 @@ public sealed class AccessKeyStoreTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _keys = new AccessKeyStore(_db.Database, _db.Runner, _db.Time);
+        _keys = new AccessKeyStore(_db.Database, _db.Runner, _db.Time, new AuditLog(_db.Database, _db.Runner, _db.Time));
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
@@ -19,7 +20,7 @@ public sealed class AccessKeyStoreTests : IAsyncLifetime
     [Fact]
     public async Task Only_the_hash_is_stored()
     {
-        var created = await _keys.CreateAsync(AccessKeyKind.Api, "shop");
+        var created = await _keys.CreateAsync(AccessKeyKind.Api, "shop", IdSet.Empty, "tests");
 
         Assert.StartsWith("cik_api_", created.Secret, StringComparison.Ordinal);
         Assert.True(created.Secret.Length > 40);
@@ -30,16 +31,16 @@ public sealed class AccessKeyStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_key_opens_only_its_kind_until_revoked()
     {
-        var api = await _keys.CreateAsync(AccessKeyKind.Api, "shop");
-        var display = await _keys.CreateAsync(AccessKeyKind.Display, "lobby");
+        var api = await _keys.CreateAsync(AccessKeyKind.Api, "shop", IdSet.Empty, "tests");
+        var display = await _keys.CreateAsync(AccessKeyKind.Display, "lobby", IdSet.Empty, "tests");
 
         Assert.NotNull(await _keys.VerifyAsync(api.Secret, AccessKeyKind.Api));
         Assert.Null(await _keys.VerifyAsync(api.Secret, AccessKeyKind.Display));
         Assert.Null(await _keys.VerifyAsync(display.Secret, AccessKeyKind.Api));
         Assert.Null(await _keys.VerifyAsync(api.Secret + "x", AccessKeyKind.Api));
 
-        Assert.True(await _keys.RevokeAsync(api.Key.Id));
-        Assert.False(await _keys.RevokeAsync(api.Key.Id)); // already revoked
+        Assert.True(await _keys.RevokeAsync(api.Key.Id, "tests"));
+        Assert.False(await _keys.RevokeAsync(api.Key.Id, "tests")); // already revoked
 
         Assert.Null(await _keys.VerifyAsync(api.Secret, AccessKeyKind.Api));
         Assert.False(await _keys.IsActiveAsync(api.Key.Id));
@@ -49,7 +50,7 @@ public sealed class AccessKeyStoreTests : IAsyncLifetime
     [Fact]
     public async Task Last_use_is_recorded_at_most_once_a_minute()
     {
-        var created = await _keys.CreateAsync(AccessKeyKind.Display, "lobby");
+        var created = await _keys.CreateAsync(AccessKeyKind.Display, "lobby", IdSet.Empty, "tests");
         await _keys.VerifyAsync(created.Secret, AccessKeyKind.Display);
         var first = (await _keys.ListAsync())[0].LastUsedAt;
 

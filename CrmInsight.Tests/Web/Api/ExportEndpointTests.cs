@@ -19,7 +19,7 @@ public sealed class ExportEndpointTests : IClassFixture<CrmInsightServer>, IAsyn
     public async Task InitializeAsync()
     {
         await _server.WaitUntilReadyAsync();
-        _client = _server.CreateClient();
+        _client = await _server.CreateClientAsync(TestUsers.Analyst);
     }
 
     public Task DisposeAsync()

@@ -13,6 +13,7 @@ public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IAsyncLife
 {
     private readonly CrmInsightServer _server;
     private HttpClient _client = null!;
+    private HttpClient _writer = null!;
     private string _apiKey = null!;
     private string _displayKey = null!;
 
@@ -23,15 +24,17 @@ public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IAsyncLife
     public async Task InitializeAsync()
     {
         await _server.WaitUntilReadyAsync();
-        _client = _server.CreateClient();
-        var keys = _server.Services.GetRequiredService<AccessKeyStore>();
-        _apiKey = (await keys.CreateAsync(AccessKeyKind.Api, "tests")).Secret;
-        _displayKey = (await keys.CreateAsync(AccessKeyKind.Display, "tv")).Secret;
+        // Reads the KPIs as a signed-in analyst; each ingest request carries its key header.
+        _client = await _server.CreateClientAsync(TestUsers.Analyst);
+        _writer = _server.CreateAnonymousClient();
+        _apiKey = await _server.CreateKeyAsync(AccessKeyKind.Api);
+        _displayKey = await _server.CreateKeyAsync(AccessKeyKind.Display);
     }
 
     public Task DisposeAsync()
     {
         _client.Dispose();
+        _writer.Dispose();
         return Task.CompletedTask;
     }
 
@@ -42,7 +45,7 @@ public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IAsyncLife
         {
             request.Headers.Add(IngestEndpoints.KeyHeader, k);
         }
-        using var response = await _client.SendAsync(request);
+        using var response = await _writer.SendAsync(request);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()));
     }
 

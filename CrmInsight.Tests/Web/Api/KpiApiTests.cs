@@ -16,7 +16,7 @@ public sealed class KpiApiTests : IClassFixture<CrmInsightServer>, IAsyncLifetim
     public async Task InitializeAsync()
     {
         await _server.WaitUntilReadyAsync();
-        _client = _server.CreateClient();
+        _client = await _server.CreateClientAsync(TestUsers.Analyst);
     }
 
     public Task DisposeAsync()

@@ -48,7 +48,7 @@ public sealed class ImportBrowserTests(ImportBrowserTests.EmptyStartBrowser brow
         await Assertions.Expect(page.Locator("[data-testid=import-rejected]")).ToContainTextAsync("2024-13-40");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "import.png"), FullPage = true });
 
-        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
+        using var client = await browser.Server.CreateClientAsync(TestUsers.Analyst);
         using var response = await client.GetAsync(new Uri("/api/kpis?ids=revenue,orders,returns_value,complaint_rate,csat&from=2024-03-01&to=2024-04-01", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -100,49 +100,7 @@ public sealed class ImportBrowserTests(ImportBrowserTests.EmptyStartBrowser brow
     }
 
     /// <summary>The real app on a new database that starts empty, and Chromium.</summary>
-    public sealed class EmptyStartBrowser : IAsyncLifetime
-    {
-        private IPlaywright? _playwright;
-        private IBrowser? _browser;
-
-        public EmptyStartServer Server { get; } = new();
-
-        public Uri BaseAddress { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Server.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-            Server.StartServer();
-            BaseAddress = Server.ClientOptions.BaseAddress;
-            await Server.WaitUntilReadyAsync();
-            _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = BrowserFixture.ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
-        }
-
-        public async Task<IPage> NewPageAsync()
-        {
-            var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
-            context.SetDefaultTimeout(30_000);
-            return await context.NewPageAsync();
-        }
-
-        public string Url(string pathAndQuery) => new Uri(BaseAddress, pathAndQuery).ToString();
-
-        public async Task DisposeAsync()
-        {
-            if (_browser is not null)
-            {
-                await _browser.DisposeAsync();
-            }
-            _playwright?.Dispose();
-            await Server.DisposeAsync();
-        }
-    }
+    public sealed class EmptyStartBrowser() : BrowserFixture(new EmptyStartServer());
 
     public sealed class EmptyStartServer : CrmInsightServer
     {

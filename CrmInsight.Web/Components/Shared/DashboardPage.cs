@@ -3,8 +3,10 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Security;
 using CrmInsight.Web.Hosting;
 using CrmInsight.Web.Live;
+using CrmInsight.Web.Security;
 using CrmInsight.Web.State;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 
 namespace CrmInsight.Web.Components.Shared;
@@ -13,7 +15,8 @@ namespace CrmInsight.Web.Components.Shared;
 /// What every dashboard page does the same way: read the filter from the URL (and again on
 /// back/forward or a link), wait for the database, load through the services with the previous
 /// load cancelled, reload quietly (no spinner, at most once per redraw interval) when the
-/// data changes, and write filter changes back to the URL. A page adds its data and markup.
+/// data changes, and write filter changes back to the URL. The scope comes from the signed-in
+/// principal (<see cref="PrincipalScope"/>). A page adds its data and markup.
 /// </summary>
 public abstract class DashboardPage : ComponentBase, IDisposable
 {
@@ -38,8 +41,10 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected string? LoadError { get; private set; }
 
-    /// <summary>Until sign-in lands every viewer sees all teams.</summary>
-    protected static DataScope Scope => DataScope.All;
+    /// <summary>The rows the signed-in user or key may see, read from the principal on every load (never from the URL).</summary>
+    protected DataScope Scope { get; private set; } = DataScope.Nothing;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
 
     /// <summary>Loads the page's data for <see cref="Filter"/>; may add to <see cref="Problems"/>.</summary>
     protected abstract Task LoadDataAsync(CancellationToken cancellationToken);
@@ -89,6 +94,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         }
         try
         {
+            Scope = PrincipalScope.For((await AuthenticationState).User);
             Catalog = await Dimensions.GetCatalogAsync(Scope, cancellationToken);
             var parsed = Catalog.Validate(FilterQueryString.Parse(Urls.CurrentQuery()));
             Filter = parsed.Filter;

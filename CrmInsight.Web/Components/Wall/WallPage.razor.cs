@@ -1,7 +1,6 @@
 using System.Globalization;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Overview;
-using CrmInsight.Domain.Security;
 using CrmInsight.Web.Components.Filters;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Live;
@@ -14,9 +13,9 @@ namespace CrmInsight.Web.Components.Wall;
 /// <summary>
 /// The TV display: the Overview's tiles and charts (so walls and the Overview share cached
 /// results), one view at a time, reading only what the current view shows, in large type,
-/// updated live by <see cref="DashboardPage"/>.
-/// The display key is checked again every <see cref="WallOptions.KeyCheckInterval"/>, so a
-/// revoked key shows the sign-in notice within one check.
+/// updated live by <see cref="DashboardPage"/>. A display key (or a signed-in person) opens it;
+/// the circuit re-checks the key every <see cref="WallOptions.KeyCheckInterval"/> and a revoked
+/// key ends it at once, leaving the sign-in notice (see CrmAuthenticationStateProvider).
 /// </summary>
 public sealed partial class WallPage : IAsyncDisposable
 {
@@ -28,17 +27,11 @@ public sealed partial class WallPage : IAsyncDisposable
     private int _viewIndex;
     private TimeSpan _interval;
     private OverviewData? _data;
-    private bool _keyValid = true;
 
     [Inject] private OverviewService Overview { get; set; } = null!;
-    [Inject] private AccessKeyStore Keys { get; set; } = null!;
     [Inject] private IOptions<WallOptions> Options { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> Text { get; set; } = null!;
-
-    /// <summary>The display key the request came with (App checks its cookie), null without one.</summary>
-    [CascadingParameter(Name = "DisplayKeyId")]
-    public int? DisplayKeyId { get; set; }
 
     private WallView CurrentView => _views[_viewIndex % _views.Count];
 
@@ -82,22 +75,17 @@ public sealed partial class WallPage : IAsyncDisposable
             && seconds is >= WallViews.MinIntervalSeconds and <= WallViews.MaxIntervalSeconds
                 ? seconds
                 : options.IntervalSeconds);
-        _keyValid = DisplayKeyId is not null;
         base.OnInitialized();
         _ = RotateAsync(_stop.Token);
-        _ = CheckKeyAsync(_stop.Token);
     }
 
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
-        if (_keyValid)
+        var view = CurrentView;
+        var data = await Overview.GetSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
+        if (ReferenceEquals(view, CurrentView))
         {
-            var view = CurrentView;
-            var data = await Overview.GetSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
-            if (ReferenceEquals(view, CurrentView))
-            {
-                _data = data; // the rotation moved on while this was read: its own read has the right data
-            }
+            _data = data; // the rotation moved on while this was read: its own read has the right data
         }
     }
 
@@ -128,40 +116,6 @@ public sealed partial class WallPage : IAsyncDisposable
                         }
                         StateHasChanged();
                     });
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The wall was closed.
-        }
-    }
-
-    private async Task CheckKeyAsync(CancellationToken stop)
-    {
-        if (DisplayKeyId is not { } id)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(Options.Value.KeyCheckInterval, Clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                bool valid;
-                try
-                {
-                    valid = await Keys.IsActiveAsync(id, stop);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    continue; // the database is away: the stale banner says so; the key is checked again next time
-                }
-                if (valid != _keyValid)
-                {
-                    _keyValid = valid;
-                    _data = valid ? _data : null;
-                    await InvokeAsync(StateHasChanged);
                 }
             }
         }
