@@ -22,23 +22,27 @@ public static class CommandLine
         """;
 
     /// <returns>The exit code when a command ran; null when the server should start.</returns>
-    public static async Task<int?> TryRunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static async Task<int?> TryRunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
+        input ??= Console.In;
         if (args.Length > 0 && args[0] == "import")
         {
             return await ImportCommand.RunAsync(args[1..], output, error);
         }
-        if (args.Length == 0 || args[0] is not ("generate-demo" or "keys"))
+        if (args.Length == 0 || args[0] is not ("generate-demo" or "keys" or "users"))
         {
             return null;
         }
         try
         {
-            return args[0] == "keys"
-                ? await KeysCommand.RunAsync(args[1..], output, error)
-                : await GenerateDemoAsync(args[1..], output);
+            return args[0] switch
+            {
+                "keys" => await KeysCommand.RunAsync(args[1..], output, error),
+                "users" => await UsersCommand.RunAsync(args[1..], output, error, input),
+                _ => await GenerateDemoAsync(args[1..], output),
+            };
         }
         catch (UsageException ex)
         {

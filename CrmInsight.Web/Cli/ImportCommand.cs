@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmInsight.Domain.Import;
 using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Web.Hosting;
@@ -107,7 +108,8 @@ public static class ImportCommand
         }
 
         using var metrics = new QueryMetrics();
-        var versions = new DataVersionStore(new QueryRunner(database, SqlCatalog.Default, metrics), TimeProvider.System);
+        var runner = new QueryRunner(database, SqlCatalog.Default, metrics);
+        var versions = new DataVersionStore(runner, TimeProvider.System);
         using var service = new ImportService(database, versions, TimeProvider.System);
         var settings = new ImportSettings(mapping)
         {
@@ -129,6 +131,7 @@ public static class ImportCommand
             return 1;
         }
         await ImportSummaryText.WriteAsync(summary, output);
+        await new AuditLog(database, runner, TimeProvider.System).WriteAsync(AuditLog.CommandLineActor, AuditActions.Import, Path.GetFileName(file), summary.Describe());
         return summary.Succeeded ? 0 : 1;
     }
 

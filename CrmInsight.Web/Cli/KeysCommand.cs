@@ -2,9 +2,6 @@ using System.Globalization;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
-using CrmInsight.Domain.Storage;
-using CrmInsight.Web.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Web.Cli;
 
@@ -56,20 +53,11 @@ public static class KeysCommand
         }
 
         var builder = Host.CreateApplicationBuilder([]);
-        builder.Services.AddCrmInsightOptions(builder.Configuration);
-        using var host = builder.Build();
-        var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        if (options.TryGetValue("database", out var path))
+        await using var database = await CommandDatabase.OpenExistingAsync(options.GetValueOrDefault("database"), builder.Configuration, builder.Environment.ContentRootPath, error);
+        if (database is null)
         {
-            storage = new StorageOptions { Provider = StorageProvider.DuckDb, DuckDbPath = Path.GetFullPath(path), DuckDbMemoryLimit = storage.DuckDbMemoryLimit };
-        }
-        await using var database = CrmInsightServices.OpenDatabase(storage, builder.Environment.ContentRootPath);
-        if (database is DuckDbDatabase { FileExists: false } missing)
-        {
-            await error.WriteLineAsync($"There is no database at {missing.FilePath} yet: start the dashboard once (it creates it), or pass --database.");
             return 1;
         }
-        await SchemaInstaller.InstallAsync(database, SqlCatalog.Default);
         var runner = new QueryRunner(database, SqlCatalog.Default, new QueryMetrics());
         var store = new AccessKeyStore(database, runner, TimeProvider.System, new AuditLog(database, runner, TimeProvider.System));
 

@@ -38,10 +38,17 @@ public static class AuthServices
             .AddClaimsPrincipalFactory<CrmClaimsFactory>();
     }
 
-    public static IServiceCollection AddCrmInsightAuth(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The <c>Auth</c> settings, validated at start.</summary>
+    public static IServiceCollection AddCrmInsightAuthOptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        return services;
+    }
+
+    public static IServiceCollection AddCrmInsightAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCrmInsightAuthOptions(configuration);
         services.AddHttpContextAccessor();
         services.AddCrmInsightIdentity().AddSignInManager<CrmSignInManager>();
         services.AddScoped<UserAdministration>();
