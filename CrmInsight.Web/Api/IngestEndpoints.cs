@@ -44,9 +44,14 @@ public static class IngestEndpoints
         {
             return notReady;
         }
+        var scope = PrincipalScope.For(request.HttpContext.User);
         if (string.Equals(kind, OrderLinesKind, StringComparison.OrdinalIgnoreCase))
         {
-            return await IngestOrderLinesAsync(request, imports, monitor, cancellationToken);
+            // The import's rules create reps and customers as lines name them; which team a line
+            // belongs to is only known after that, so a key limited to teams sends orders instead.
+            return scope.IsAll
+                ? await IngestOrderLinesAsync(request, imports, monitor, cancellationToken)
+                : Refused([new IngestProblem(0, null, "A key limited to teams cannot send order lines; send orders (POST /api/ingest/orders), which name their rep.")], StatusCodes.Status403Forbidden);
         }
         if (!IngestKinds.TryParse(kind, out var ingestKind))
         {
@@ -77,7 +82,7 @@ public static class IngestEndpoints
             {
                 return Refused([new IngestProblem(0, null, "Send the records as application/json (an array of objects) or text/csv (a header line, then one record per line).")], StatusCodes.Status415UnsupportedMediaType);
             }
-            var result = await ingest.IngestAsync(ingestKind, records, cancellationToken);
+            var result = await ingest.IngestAsync(ingestKind, records, scope, cancellationToken);
             await monitor.RefreshAsync(cancellationToken);
             return Results.Ok(new
             {
@@ -90,7 +95,7 @@ public static class IngestEndpoints
         }
         catch (IngestRejectedException rejected)
         {
-            return Refused(rejected.Problems, StatusCodes.Status400BadRequest);
+            return Refused(rejected.Problems, rejected.OutsideScope ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -65,4 +65,37 @@ public sealed class AccessKeyStoreTests : IAsyncLifetime
         Assert.Equal(first, second);
         Assert.Equal(first!.Value.AddSeconds(61), third);
     }
+
+    [Fact]
+    public async Task A_read_key_limited_to_teams_carries_them_and_a_key_for_a_missing_team_is_refused()
+    {
+        await _db.ExecuteAsync("INSERT INTO dim_region VALUES (1, 'North'); INSERT INTO dim_team VALUES (1, 'North team', 1), (2, 'South team', 1);");
+
+        var read = await _keys.CreateAsync(AccessKeyKind.Read, "bi tool", IdSet.Of(2, 1), "admin");
+        var all = await _keys.CreateAsync(AccessKeyKind.Read, "finance", IdSet.Empty, "admin");
+
+        Assert.StartsWith("cik_read_", read.Secret, StringComparison.Ordinal);
+        var verified = await _keys.VerifyAnyAsync(read.Secret);
+        Assert.Equal((AccessKeyKind.Read, IdSet.Of(1, 2)), (verified!.Kind, verified.Teams));
+        Assert.Equal(DataScope.ForTeams(IdSet.Of(1, 2)), verified.Scope);
+        Assert.Equal(DataScope.All, (await _keys.VerifyAnyAsync(all.Secret))!.Scope);
+        Assert.Null(await _keys.VerifyAsync(read.Secret, AccessKeyKind.Api));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _keys.CreateAsync(AccessKeyKind.Read, "typo", IdSet.Of(7), "admin"));
+        Assert.Contains("There is no team 7", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM app_key"));
+    }
+
+    [Fact]
+    public async Task Creating_and_revoking_a_key_is_audited()
+    {
+        var created = await _keys.CreateAsync(AccessKeyKind.Display, "lobby", IdSet.Empty, "mei");
+        await _keys.RevokeAsync(created.Key.Id, "mei");
+
+        var (entries, total) = await new AuditLog(_db.Database, _db.Runner, _db.Time).ListAsync(0, 10);
+
+        Assert.Equal(2, total);
+        Assert.Equal([AuditActions.KeyRevoked, AuditActions.KeyCreated], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal("mei", e.Actor));
+        Assert.Equal("display key, all teams", entries[1].Detail);
+    }
 }
