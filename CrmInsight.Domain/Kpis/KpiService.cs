@@ -45,9 +45,14 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         {
             var current = new MeasureContext(Row(d, 0), d.UsesPreviousWindow ? Row(d, 1) : null);
             var comparison = new MeasureContext(Row(d, 1), d.UsesPreviousWindow ? Row(d, 2) : null);
-            var value = d.Compute(current);
-            var comparisonValue = d.Compute(comparison);
-            return new KpiResult(d, value, comparisonValue, current.Reads, comparison.Reads, d.IgnoredFilters(filter));
+            // A company-wide input (spend) is not a team's: undefined for a team scope, never 0.
+            var notForScope = d.CompanyWideInput && !scope.IsAll;
+            var value = notForScope ? null : d.Compute(current);
+            var comparisonValue = notForScope ? null : d.Compute(comparison);
+            return new KpiResult(d, value, comparisonValue, current.Reads, comparison.Reads, d.IgnoredFilters(filter))
+            {
+                NotForTeamScope = notForScope,
+            };
         }).ToList();
 
         return new KpiReport(resolved, results, version);
@@ -92,7 +97,7 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         var series = new Dictionary<string, IReadOnlyList<MonthlyPoint>>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in definitions)
         {
-            if (!d.HasMonthlySeries)
+            if (!d.HasMonthlySeries || (d.CompanyWideInput && !scope.IsAll))
             {
                 series[d.Id] = [];
                 continue;

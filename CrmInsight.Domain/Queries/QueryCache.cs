@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 namespace CrmInsight.Domain.Queries;
 
 /// <summary>
-/// Query results shared by every viewer: one execution per (query, the arguments its text
-/// uses — filter and scope included — and the version at which the data it reads last
-/// changed). HybridCache gives the single flight: concurrent requests for one key share one
+/// Query results shared by every viewer: one execution per (query, the caller's scope, the
+/// arguments its text uses, and the version at which the data it reads last changed). The
+/// scope is part of every key whether or not the query's text reads it, and a call without
+/// one is refused: two scopes never share an entry (Metabase served cached values across
+/// sandboxes; Superset left row-level security out of its cache keys). HybridCache gives the single flight: concurrent requests for one key share one
 /// execution, which is cancelled only when every waiting caller has given up. Failures are
 /// not cached. Entries are tagged with the areas they read, so a write can drop exactly the
 /// results it made stale.
@@ -30,7 +32,7 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IDataVersi
         // A version this process has the area breakdown of keys by the areas the query reads;
         // otherwise the global version, which is always correct but shares less.
         var version = versions.SnapshotFor(dataVersion)?.VersionFor(query.Areas) ?? dataVersion;
-        var key = $"{queryName}|{query.Dialect}|v{version}|{args.KeyFor(query.Parameters)}";
+        var key = KeyFor(query, args, version);
         var result = await cache.GetOrCreateAsync(
             key,
             (runner, queryName, args),
@@ -39,6 +41,20 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IDataVersi
             query.Areas,
             cancellationToken);
         return result.Rows;
+    }
+
+    /// <summary>The arguments every cached query carries: the caller's team scope.</summary>
+    public static readonly IReadOnlyList<string> ScopeParameters = ["scope_all", "scope_team_ids"];
+
+    /// <summary>The cache key of a query's result: its name, engine, data version, the scope and the arguments its text uses.</summary>
+    /// <exception cref="InvalidOperationException">The arguments carry no scope (build them with <see cref="QueryArgs.For"/>).</exception>
+    public static string KeyFor(SqlQuery query, SqlArgs args, long version)
+    {
+        if (ScopeParameters.Any(p => !args.TryGet(p, out _)))
+        {
+            throw new InvalidOperationException($"'{query.Name}' was asked for without a scope: cached results are always keyed by the caller's scope (QueryArgs.For).");
+        }
+        return $"{query.Name}|{query.Dialect}|v{version}|{args.KeyFor(ScopeParameters.Union(query.Parameters, StringComparer.OrdinalIgnoreCase))}";
     }
 
     /// <summary>

@@ -137,4 +137,49 @@ public sealed class QueryCacheTests : IAsyncLifetime
         Assert.Equal(1, ordersAgain);
         Assert.Equal(1, _db.Metrics.TotalExecuted - before); // the survey result (no order table) was kept
     }
+
+    [Fact]
+    public async Task Two_scopes_never_share_an_entry_even_when_the_query_text_does_not_read_the_scope()
+    {
+        // ingest/lookups lists dimension members and names no scope parameter: before the key
+        // carried the scope, a sales lead's read would have been served an admin's cached rows.
+        var north = QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(1)));
+        var south = QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(2)));
+        var all = QueryArgs.For(DashboardFilter.Default, DataScope.All);
+        var query = _db.Runner.Prepare("ingest/lookups");
+        Assert.DoesNotContain("scope_all", query.Parameters);
+        var before = _db.Metrics.TotalExecuted;
+
+        await _db.Cache.GetRowsAsync("ingest/lookups", north, 7);
+        await _db.Cache.GetRowsAsync("ingest/lookups", south, 7);
+        await _db.Cache.GetRowsAsync("ingest/lookups", all, 7);
+        await _db.Cache.GetRowsAsync("ingest/lookups", north, 7);
+
+        // Three scopes, three executions; the fourth call is the first scope's own entry.
+        Assert.Equal(3, _db.Metrics.TotalExecuted - before);
+        var keys = new[] { north, south, all }.Select(a => QueryCache.KeyFor(query, a, 7)).ToList();
+        Assert.Equal(3, keys.Distinct().Count());
+        Assert.Contains("scope_all=0;scope_team_ids=[1,];", keys[0], StringComparison.Ordinal);
+        Assert.Contains("scope_all=1;scope_team_ids=[];", keys[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_read_without_a_scope_is_refused_not_cached()
+    {
+        var args = SqlArgs.Empty.With("date_from", new DateOnly(2024, 3, 1));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _db.Cache.GetRowsAsync("ingest/lookups", args, 7));
+
+        Assert.Contains("without a scope", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nothing_is_a_scope_of_its_own_and_sees_no_rows()
+    {
+        var rows = await _db.Cache.GetRowsAsync("kpi/sales_summary", QueryArgs.For(DashboardFilter.Default, DataScope.Nothing)
+            .Window(new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), new DateRange(new DateOnly(2024, 1, 30), new DateOnly(2024, 3, 1)))
+            .Monthly(false), 7);
+
+        Assert.True(rows.Count == 0 || rows[0].GetDecimal("revenue") is null or 0m);
+    }
 }
