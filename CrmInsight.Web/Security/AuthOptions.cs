@@ -105,7 +105,7 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         {
             failures.Add("Auth:MinimumPasswordLength must be between 8 and 128.");
         }
-        if (options.InitialAdminPassword is { } password && password.Length < options.MinimumPasswordLength)
+        if (options.InitialAdminPassword is { Length: > 0 } password && password.Length < options.MinimumPasswordLength)
         {
             failures.Add($"Auth:InitialAdminPassword must be at least Auth:MinimumPasswordLength ({options.MinimumPasswordLength}) characters.");
         }

@@ -64,8 +64,9 @@ public static class AuthServices
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyHandler>(AuthSchemes.ApiKey, null)
             .AddCookie(AuthSchemes.Display, DisplayKeySignIn.Configure);
         authentication.AddIdentityCookies();
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<AuthOptions>>((o, auth) =>
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<AuthOptions>, TimeProvider>((o, auth, time) =>
         {
+            o.TimeProvider = time; // the same clock as the stamp check, so issued-at and now agree
             o.Cookie.Name = AuthSchemes.UserCookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
@@ -80,7 +81,19 @@ public static class AuthServices
             o.Events.OnRedirectToAccessDenied = CookieEvents.RedirectToAccessDenied;
             o.Events.OnValidatePrincipal = ValidateUserCookieAsync;
         });
-        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AuthOptions>>((o, auth) => o.ValidationInterval = auth.Value.RevalidationInterval);
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AuthOptions>, TimeProvider>((o, auth, time) =>
+        {
+            o.ValidationInterval = auth.Value.RevalidationInterval;
+            o.TimeProvider = time;
+        });
+        // The antiforgery cookie as the others: HttpOnly, SameSite, Secure whenever the request is.
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "crminsight-antiforgery";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         var oidc = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.OpenIdConnect ?? new OpenIdConnectSettings();
         if (oidc.Enabled)

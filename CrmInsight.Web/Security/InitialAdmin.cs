@@ -22,7 +22,7 @@ public sealed class InitialAdmin(IServiceScopeFactory scopes, IOptions<AuthOptio
         {
             return;
         }
-        var configured = options.Value.InitialAdminPassword;
+        var configured = string.IsNullOrEmpty(options.Value.InitialAdminPassword) ? null : options.Value.InitialAdminPassword;
         var result = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
             .CreateAsync(UserName, Roles.Admin, IdSet.Empty, configured, AuditLog.SystemActor, cancellationToken);
         if (!result.Succeeded)
