@@ -4,8 +4,9 @@ using Microsoft.Playwright;
 namespace CrmInsight.Tests.TestSupport;
 
 /// <summary>
-/// The real app on Kestrel at 127.0.0.1 (it creates its own small demo database on start) and
-/// Debian's Chromium driven by Playwright. Shared by the browser tests of a class.
+/// The real app on Kestrel at 127.0.0.1 (it creates its own small demo database on start, up to
+/// its pinned today) and Debian's Chromium driven by Playwright. Shared by the browser tests of a
+/// class; a subclass passes another <see cref="CrmInsightServer"/>.
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
@@ -63,6 +64,27 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     public string Url(string pathAndQuery) => new Uri(BaseAddress, pathAndQuery).ToString();
+
+    /// <summary>A new page at <paramref name="pathAndQuery"/>, once everything on it is drawn.</summary>
+    public async Task<IPage> OpenAsync(string pathAndQuery, int width = 1600, int height = 1000)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync(Url(pathAndQuery));
+        await WaitForReadyAsync(page);
+        return page;
+    }
+
+    /// <summary>
+    /// Waits until the page root says it has drawn every tile, chart and grid for the address the
+    /// browser shows now (<c>data-state="ready"</c> with <c>data-location</c> = that address), so
+    /// a "ready" left over from the address before a navigation does not count.
+    /// </summary>
+    public static async Task WaitForReadyAsync(IPage page)
+    {
+        var root = page.Locator(".page-state");
+        await Assertions.Expect(root).ToHaveAttributeAsync("data-location", page.Url);
+        await Assertions.Expect(root).ToHaveAttributeAsync("data-state", "ready");
+    }
 
     public async Task DisposeAsync()
     {

@@ -18,7 +18,10 @@ public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IAsyncLife
 
     public IngestApiTests(CrmInsightServer server) => _server = server;
 
-    private static string Today => DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The app's pinned today, so a run across midnight compares the same day before and after.</summary>
+    private string Today => _server.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private string Tomorrow => _server.Today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task InitializeAsync()
     {
@@ -48,7 +51,7 @@ public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IAsyncLife
 
     private async Task<decimal> RevenueTodayAsync()
     {
-        using var body = JsonDocument.Parse(await _client.GetStringAsync($"/api/kpis?ids=revenue&from={Today}&to={DateTime.Now.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&region=1"));
+        using var body = JsonDocument.Parse(await _client.GetStringAsync($"/api/kpis?ids=revenue&from={Today}&to={Tomorrow}&region=1"));
         return body.RootElement.GetProperty("kpis")[0].GetProperty("value").GetDecimal();
     }
 

@@ -13,14 +13,16 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(browser.Url("/contribution?period=ytd"));
-        await Assertions.Expect(page.Locator("[data-testid=pareto-chart] .main-svg").First).ToBeAttachedAsync();
-        await Assertions.Expect(page.Locator("[data-testid=member-chart-region] g.point").First).ToBeAttachedAsync();
+        await BrowserFixture.WaitForReadyAsync(page);
+        Assert.True(await page.Locator("[data-testid=pareto-chart] .main-svg").CountAsync() > 0, "ready means the charts are drawn");
         var customersBefore = await page.Locator("[data-testid=kpi-value-active_customers]").InnerTextAsync();
         var firstRowBefore = await page.Locator("[data-testid=table-top-customers] tbody tr").First.InnerTextAsync();
 
-        await ClickBarAsync(page, page.Locator("[data-testid=member-chart-region] g.trace.bars").Last.Locator("g.point path").First);
+        var regions = page.Locator("[data-testid=member-chart-region]");
+        await ChartClicks.ClickAsync(page, regions, regions.Locator("g.trace.bars").Last.Locator("g.point path").First);
 
         await page.WaitForURLAsync(new Regex(@"region=\d+"));
+        await BrowserFixture.WaitForReadyAsync(page);
         var chip = page.Locator(".mud-chip", new PageLocatorOptions { HasText = "Region:" });
         await Assertions.Expect(chip).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=kpi-value-active_customers]")).Not.ToHaveTextAsync(customersBefore);
@@ -47,7 +49,7 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
             await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync(title);
             var rows = table.Locator("tbody tr.clickable-row");
             await Assertions.Expect(rows.First).ToBeVisibleAsync();
-            await BrowserClicks.ClickUntilAsync(page, rows.First, $"level={next}");
+            await rows.First.ClickAsync();
             await page.WaitForURLAsync(new Regex($"level={next}"));
             await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync(nextTitle);
             Assert.Contains($"{level}=", page.Url, StringComparison.Ordinal);
@@ -55,7 +57,8 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         }
         await Assertions.Expect(page.Locator("[data-testid=drill-breadcrumb] [data-testid=crumb]")).ToHaveCountAsync(3);
 
-        await BrowserClicks.ClickUntilAsync(page, page.Locator("[data-testid=table-drill] tbody tr.clickable-row").First, "/customers/");
+        await BrowserFixture.WaitForReadyAsync(page);
+        await page.Locator("[data-testid=table-drill] tbody tr.clickable-row").First.ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/customers/\d+\?.*channel=1"));
         await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToBeVisibleAsync();
         var grid = page.Locator("[data-testid=table-customer-orders] tbody tr");
@@ -71,6 +74,29 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         Assert.Contains(lines.Take(header), l => l.StartsWith("Sales channel,", StringComparison.Ordinal));
         var exported = lines.Skip(header + 1).Where(l => l.Length > 0).Select(l => l.Split(',')[0]).ToList();
         Assert.Equal(gridOrders, exported.Take(gridOrders.Count));
+    }
+
+    /// <summary>
+    /// The lost-click bug: a click that landed while the grid re-read its rows did nothing (each
+    /// re-read replaced every row component, and Blazor drops a click for a disposed one).
+    /// </summary>
+    [Fact]
+    public async Task A_row_clicked_right_after_a_filter_change_drills_down_with_that_filter()
+    {
+        var page = await browser.OpenAsync("/drill?period=ytd");
+        var table = page.Locator("[data-testid=table-drill]");
+        await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync("Regions");
+
+        await page.Locator("[data-testid=period-select]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Last 90 days" }).ClickAsync();
+        // At once, while the grid re-reads its rows for the new period: one click.
+        await table.Locator("tbody tr.clickable-row").First.ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("level=team"));
+        Assert.Contains("period=90d", page.Url, StringComparison.Ordinal); // the click kept the new period
+        Assert.Matches(@"region=\d+", page.Url);
+        await BrowserFixture.WaitForReadyAsync(page);
+        await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync("Teams");
     }
 
     [Fact]
@@ -89,24 +115,9 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid=loading]")).ToHaveCountAsync(0);
         await Assertions.Expect(churned.First).ToBeVisibleAsync();
         var name = (await churned.First.Locator("td").Nth(1).InnerTextAsync()).Trim();
-        await BrowserClicks.ClickUntilAsync(page, churned.First, "/customers/");
+        await churned.First.ClickAsync();
 
         await page.WaitForURLAsync(new Regex(@"/customers/\d+\?.*compare=yoy"));
         await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToContainTextAsync(name);
-    }
-
-    private static async Task ClickBarAsync(IPage page, ILocator bar)
-    {
-        await bar.ScrollIntoViewIfNeededAsync();
-        var box = await bar.BoundingBoxAsync() ?? throw new InvalidOperationException("No bar to click.");
-        var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
-        var before = page.Url;
-        for (var attempt = 0; attempt < 5 && page.Url == before; attempt++)
-        {
-            await page.Mouse.MoveAsync(x - 5, y);
-            await page.Mouse.MoveAsync(x, y);
-            await page.Mouse.ClickAsync(x, y);
-            await page.WaitForTimeoutAsync(500);
-        }
     }
 }
