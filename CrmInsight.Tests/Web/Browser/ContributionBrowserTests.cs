@@ -88,12 +88,12 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync("Regions");
 
         await page.Locator("[data-testid=period-select]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Last 90 days" }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Last 7 days" }).ClickAsync();
         // At once, while the grid re-reads its rows for the new period: one click.
         await table.Locator("tbody tr.clickable-row").First.ClickAsync();
 
         await page.WaitForURLAsync(new Regex("level=team"));
-        Assert.Contains("period=90d", page.Url, StringComparison.Ordinal); // the click kept the new period
+        Assert.Contains("period=7d", page.Url, StringComparison.Ordinal); // the click kept the new period
         Assert.Matches(@"region=\d+", page.Url);
         await BrowserFixture.WaitForReadyAsync(page);
         await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync("Teams");
@@ -104,6 +104,7 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(browser.Url("/retention?period=ytd&compare=yoy"));
+        await BrowserFixture.WaitForReadyAsync(page);
 
         await Assertions.Expect(page.Locator("[data-testid=cohort-heatmap] .main-svg").First).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator("[data-testid=kpi-trend-chart] .main-svg").First).ToBeAttachedAsync();

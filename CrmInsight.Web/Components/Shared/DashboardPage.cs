@@ -66,7 +66,16 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    protected void ApplyFilter(DashboardFilter filter) => Urls.Navigate(filter, [.. PageParameters()]);
+    /// <summary>
+    /// Goes to this filter. The page takes it at once: the browser reports the new address only
+    /// after a round trip, and a click in between (a row right after a period change) must act
+    /// on the filter the user just chose, not the one before it.
+    /// </summary>
+    protected void ApplyFilter(DashboardFilter filter)
+    {
+        Filter = filter;
+        Urls.Navigate(filter, [.. PageParameters()]);
+    }
 
     /// <summary>Cross-filter: a clicked bar, cell or point adds its member to the filter.</summary>
     protected void AddMember(DimensionKind kind, int id) => ApplyFilter(Filter.WithMembers(kind, Filter.Members(kind).Add(id)));
