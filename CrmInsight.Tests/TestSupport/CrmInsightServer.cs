@@ -24,7 +24,8 @@ public class CrmInsightServer : WebApplicationFactory<Program>
     {
     }
 
-    public CrmInsightServer(DateTimeOffset now)
+    /// <summary>For subclasses pinned to another day (xUnit wants one public constructor on a fixture).</summary>
+    protected CrmInsightServer(DateTimeOffset now)
     {
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "app.duckdb");
@@ -117,12 +118,14 @@ public sealed class PinnedDayServers : IAsyncLifetime
 
     private static async Task<CrmInsightServer> StartAsync(DateTimeOffset now)
     {
-        var server = new CrmInsightServer(now);
+        var server = new PinnedServer(now);
         await server.WaitUntilReadyAsync();
         return server;
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
+
+    private sealed class PinnedServer(DateTimeOffset now) : CrmInsightServer(now);
 
     public async Task DisposeAsync()
     {
