@@ -152,6 +152,30 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
         await Assertions.Expect(banner).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 15_000 });
     }
 
+    /// <summary>A dashboard page whose data cannot be read shows the error in place of its data (no stack trace) and counts as settled.</summary>
+    [Fact]
+    public async Task A_page_whose_data_cannot_be_read_says_so()
+    {
+        browser.Live.Database.Unreachable = true;
+        try
+        {
+            var page = await NewPageAsync();
+            await page.GotoAsync(browser.Url("/retention?period=ytd"));
+            await BrowserFixture.WaitForReadyAsync(page);
+
+            var error = page.Locator("[data-testid=load-error]");
+            await Assertions.Expect(error).ToBeVisibleAsync();
+            await Assertions.Expect(error).ToContainTextAsync("unreachable");
+            Assert.DoesNotContain("   at ", await error.InnerTextAsync(), StringComparison.Ordinal);
+            await Assertions.Expect(page.Locator("[data-testid=cohort-heatmap]")).ToHaveCountAsync(0);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "page-error.png") });
+        }
+        finally
+        {
+            browser.Live.Database.Unreachable = false;
+        }
+    }
+
     [Fact]
     public async Task A_revoked_display_key_loses_the_wall()
     {
