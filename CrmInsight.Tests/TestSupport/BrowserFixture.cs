@@ -81,9 +81,11 @@ public class BrowserFixture : IAsyncLifetime
     /// </summary>
     public static async Task WaitForReadyAsync(IPage page)
     {
+        // As long as a cold page may take on a loaded machine (20 walls redrawing at once), not the 5 s default.
+        var wait = new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 };
         var root = page.Locator(".page-state");
-        await Assertions.Expect(root).ToHaveAttributeAsync("data-location", page.Url);
-        await Assertions.Expect(root).ToHaveAttributeAsync("data-state", "ready");
+        await Assertions.Expect(root).ToHaveAttributeAsync("data-location", page.Url, wait);
+        await Assertions.Expect(root).ToHaveAttributeAsync("data-state", "ready", wait);
     }
 
     public async Task DisposeAsync()
