@@ -15,15 +15,8 @@ public sealed class FailedStartTests : IClassFixture<FailedStartTests.Unreadable
     public async Task Health_the_api_and_the_pages_say_the_database_could_not_be_opened()
     {
         using var client = _server.CreateClient();
-        var settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _server.WaitUntilSettledAsync();
         var readiness = _server.Readiness;
-        using (readiness.Subscribe(() => settled.TrySetResult()))
-        {
-            if (readiness.State == DatabaseState.Starting)
-            {
-                await settled.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            }
-        }
 
         Assert.Equal(DatabaseState.Failed, readiness.State);
         Assert.StartsWith("The database could not be opened", readiness.Message, StringComparison.Ordinal);
