@@ -47,7 +47,7 @@ public abstract class ChartComponent : ComponentBase, IDisposable
     protected override void OnParametersSet()
     {
         var key = (DrawKey, DarkMode);
-        if (Equals(_drawn, key))
+        if (SameKey(_drawn, key))
         {
             return;
         }
@@ -108,6 +108,21 @@ public abstract class ChartComponent : ComponentBase, IDisposable
             Drawing?.End(this); // a newer drawing, asked for meanwhile, reports for itself
         }
     }
+
+    /// <summary>
+    /// Keys compare by content: a page that passes <c>[a, b]</c> builds a new list on every render,
+    /// and by reference each render would redraw the chart (and, with the page's ready marker
+    /// re-rendering the page, never stop).
+    /// </summary>
+    internal static bool SameKey(object? a, object? b) => (a, b) switch
+    {
+        (System.Runtime.CompilerServices.ITuple x, System.Runtime.CompilerServices.ITuple y) =>
+            x.Length == y.Length && Enumerable.Range(0, x.Length).All(i => SameKey(x[i], y[i])),
+        (string x, string y) => x == y,
+        (System.Collections.IEnumerable x, System.Collections.IEnumerable y) =>
+            x.Cast<object?>().Count() == y.Cast<object?>().Count() && x.Cast<object?>().Zip(y.Cast<object?>()).All(p => SameKey(p.First, p.Second)),
+        _ => Equals(a, b),
+    };
 
     public void Dispose()
     {
