@@ -65,6 +65,14 @@ public class BrowserFixture : IAsyncLifetime
 
     public string Url(string pathAndQuery) => new Uri(BaseAddress, pathAndQuery).ToString();
 
+    /// <summary>
+    /// For <c>Expect(page).ToHaveURLAsync</c>: Blazor changes the address in place (pushState), and
+    /// Playwright's WaitForURL can miss such a change that lands while it starts waiting (seen here:
+    /// the server had the new address, the wait timed out); the expectation looks at the address
+    /// itself until it matches.
+    /// </summary>
+    public static readonly PageAssertionsToHaveURLOptions UrlWait = new() { Timeout = 30_000 };
+
     /// <summary>A new page at <paramref name="pathAndQuery"/>, once everything on it is drawn.</summary>
     public async Task<IPage> OpenAsync(string pathAndQuery, int width = 1600, int height = 1000)
     {

@@ -21,7 +21,7 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         var regions = page.Locator("[data-testid=member-chart-region]");
         await ChartClicks.ClickAsync(page, regions, regions.Locator("g.trace.bars").Last.Locator("g.point path").First);
 
-        await page.WaitForURLAsync(new Regex(@"region=\d+"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"region=\d+"), BrowserFixture.UrlWait);
         await BrowserFixture.WaitForReadyAsync(page);
         var chip = page.Locator(".mud-chip", new PageLocatorOptions { HasText = "Region:" });
         await Assertions.Expect(chip).ToHaveCountAsync(1);
@@ -50,7 +50,7 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
             var rows = table.Locator("tbody tr.clickable-row");
             await Assertions.Expect(rows.First).ToBeVisibleAsync();
             await rows.First.ClickAsync();
-            await page.WaitForURLAsync(new Regex($"level={next}"));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"level={next}"), BrowserFixture.UrlWait);
             await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync(nextTitle);
             Assert.Contains($"{level}=", page.Url, StringComparison.Ordinal);
             Assert.Contains("channel=1", page.Url, StringComparison.Ordinal); // filters survive every step
@@ -59,7 +59,7 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
 
         await BrowserFixture.WaitForReadyAsync(page);
         await page.Locator("[data-testid=table-drill] tbody tr.clickable-row").First.ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/customers/\d+\?.*channel=1"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/customers/\d+\?.*channel=1"), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToBeVisibleAsync();
         var grid = page.Locator("[data-testid=table-customer-orders] tbody tr");
         await Assertions.Expect(grid.First).ToBeVisibleAsync();
@@ -92,7 +92,7 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         // At once, while the grid re-reads its rows for the new period: one click.
         await table.Locator("tbody tr.clickable-row").First.ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("level=team"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("level=team"), BrowserFixture.UrlWait);
         Assert.Contains("period=7d", page.Url, StringComparison.Ordinal); // the click kept the new period
         Assert.Matches(@"region=\d+", page.Url);
         await BrowserFixture.WaitForReadyAsync(page);
@@ -118,7 +118,7 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         var name = (await churned.First.Locator("td").Nth(1).InnerTextAsync()).Trim();
         await churned.First.ClickAsync();
 
-        await page.WaitForURLAsync(new Regex(@"/customers/\d+\?.*compare=yoy"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/customers/\d+\?.*compare=yoy"), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToContainTextAsync(name);
     }
 }

@@ -31,7 +31,7 @@ public sealed class MarketingBrowserTests(BrowserFixture browser) : IClassFixtur
         var name = (await row.Locator("td").First.InnerTextAsync()).Trim();
         await row.ClickAsync();
 
-        await page.WaitForURLAsync(new Regex(@"campaign=\d+"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"campaign=\d+"), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator(".mud-chip", new PageLocatorOptions { HasText = "Campaign:" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=funnel-scope]")).ToContainTextAsync(name);
         await Assertions.Expect(page.Locator("[data-testid=kpi-value-reach]")).Not.ToHaveTextAsync(reachBefore);
@@ -45,7 +45,7 @@ public sealed class MarketingBrowserTests(BrowserFixture browser) : IClassFixtur
         // The same row again takes the campaign out of the filter.
         await BrowserFixture.WaitForReadyAsync(page);
         await rows.Nth(index).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("campaign=", StringComparison.Ordinal));
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("campaign="), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator("[data-testid=funnel-scope]")).ToContainTextAsync("all campaigns");
     }
 
@@ -63,7 +63,7 @@ public sealed class MarketingBrowserTests(BrowserFixture browser) : IClassFixtur
         var member = (await channel.Locator("td").First.InnerTextAsync()).Trim();
         await channel.ClickAsync();
 
-        await page.WaitForURLAsync(new Regex(@"ticket_by=channel&ticket_member="));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"ticket_by=channel&ticket_member="), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator("[data-testid=ticket-selection]")).ToContainTextAsync(member);
         var tickets = page.Locator("[data-testid=table-tickets] tbody tr.clickable-row");
         await Assertions.Expect(tickets.First).ToContainTextAsync(member);
@@ -72,7 +72,7 @@ public sealed class MarketingBrowserTests(BrowserFixture browser) : IClassFixtur
 
         await BrowserFixture.WaitForReadyAsync(page);
         await tickets.First.ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/customers/\d+\?.*period=ytd"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/customers/\d+\?.*period=ytd"), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToBeVisibleAsync();
     }
 }

@@ -36,7 +36,7 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
         await page.Locator("[data-testid=period-select]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Last 7 days" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex(@"period=7d"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"period=7d"), BrowserFixture.UrlWait);
         await BrowserFixture.WaitForReadyAsync(page);
         await Assertions.Expect(revenue).Not.ToHaveTextAsync(before);
         Assert.Matches(@"^¥[\d.,]+[KM]?$", await revenue.InnerTextAsync());
@@ -90,7 +90,7 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
         var chart = page.Locator("[data-testid=region-chart]");
         await ChartClicks.ClickAsync(page, chart, chart.Locator("g.trace.bars").Last.Locator("g.point path").First);
 
-        await page.WaitForURLAsync(new Regex(@"region=\d+"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"region=\d+"), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator(".mud-chip", new PageLocatorOptions { HasText = "Region:" })).ToHaveCountAsync(1);
     }
 
