@@ -21,15 +21,18 @@ public static class CommandLine
           --force replaces an existing file.
         """;
 
+    /// <param name="time">The clock the commands read "today" and timestamps from (tests pin it); the system clock by default.</param>
     /// <returns>The exit code when a command ran; null when the server should start.</returns>
-    public static async Task<int?> TryRunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
+    /// <param name="input">Where <c>--password-stdin</c> reads from; the console by default.</param>
+    public static async Task<int?> TryRunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TimeProvider? time = null, TextReader? input = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
+        time ??= TimeProvider.System;
         input ??= Console.In;
         if (args.Length > 0 && args[0] == "import")
         {
-            return await ImportCommand.RunAsync(args[1..], output, error);
+            return await ImportCommand.RunAsync(args[1..], output, error, time);
         }
         if (args.Length == 0 || args[0] is not ("generate-demo" or "keys" or "users"))
         {
@@ -39,9 +42,9 @@ public static class CommandLine
         {
             return args[0] switch
             {
-                "keys" => await KeysCommand.RunAsync(args[1..], output, error),
-                "users" => await UsersCommand.RunAsync(args[1..], output, error, input),
-                _ => await GenerateDemoAsync(args[1..], output),
+                "keys" => await KeysCommand.RunAsync(args[1..], output, error, time),
+                "users" => await UsersCommand.RunAsync(args[1..], output, error, input, time),
+                _ => await GenerateDemoAsync(args[1..], output, time),
             };
         }
         catch (UsageException ex)
@@ -57,7 +60,7 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> GenerateDemoAsync(string[] args, TextWriter output)
+    private static async Task<int> GenerateDemoAsync(string[] args, TextWriter output, TimeProvider time)
     {
         var options = Parse(args);
         var builder = Host.CreateApplicationBuilder([]);
@@ -96,7 +99,7 @@ public static class CommandLine
 
         await output.WriteLineAsync($"Creating {path}: {settings.Customers:N0} customers, about {settings.Orders:N0} orders over {settings.Years} years (seed {settings.Seed}).");
         var started = Stopwatch.GetTimestamp();
-        var summary = await DuckDbFileCreator.CreateAsync(path, settings, TimeProvider.System, line => output.WriteLine(line));
+        var summary = await DuckDbFileCreator.CreateAsync(path, settings, time, line => output.WriteLine(line));
         var elapsed = Stopwatch.GetElapsedTime(started);
         await output.WriteLineAsync(
             $"Done in {elapsed.TotalSeconds:F1} s: {summary!.Orders:N0} orders, {summary.Tickets:N0} tickets, {summary.Surveys:N0} surveys, " +

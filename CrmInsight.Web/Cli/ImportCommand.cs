@@ -32,7 +32,7 @@ public static class ImportCommand
 
     private static readonly string[] Known = ["map", "database", "date-format", "culture", "strict"];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time)
     {
         if (args.Length < 2 || !ImportKinds.TryParse(args[0], out var kind))
         {
@@ -95,7 +95,7 @@ public static class ImportCommand
             if (database is DuckDbDatabase duck && !duck.FileExists)
             {
                 await output.WriteLineAsync($"{duck.FilePath} does not exist: creating an empty database (schema, no demo data).");
-                await DuckDbFileCreator.CreateAsync(duck.FilePath, null, TimeProvider.System);
+                await DuckDbFileCreator.CreateAsync(duck.FilePath, null, time);
             }
             await SchemaInstaller.InstallAsync(database, SqlCatalog.Default);
         }
@@ -109,8 +109,8 @@ public static class ImportCommand
 
         using var metrics = new QueryMetrics();
         var runner = new QueryRunner(database, SqlCatalog.Default, metrics);
-        var versions = new DataVersionStore(runner, TimeProvider.System);
-        using var service = new ImportService(database, versions, TimeProvider.System);
+        var versions = new DataVersionStore(runner, time);
+        using var service = new ImportService(database, versions, time);
         var settings = new ImportSettings(mapping)
         {
             DateFormat = options.GetValueOrDefault("date-format"),
@@ -131,7 +131,7 @@ public static class ImportCommand
             return 1;
         }
         await ImportSummaryText.WriteAsync(summary, output);
-        await new AuditLog(database, runner, TimeProvider.System).WriteAsync(AuditLog.CommandLineActor, AuditActions.Import, Path.GetFileName(file), summary.Describe());
+        await new AuditLog(database, runner, time).WriteAsync(AuditLog.CommandLineActor, AuditActions.Import, Path.GetFileName(file), summary.Describe());
         return summary.Succeeded ? 0 : 1;
     }
 

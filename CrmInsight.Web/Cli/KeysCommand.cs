@@ -24,7 +24,7 @@ public static class KeysCommand
           While the dashboard runs on the same DuckDB file, use its Admin page.
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time)
     {
         if (args.Length == 0 || args[0] is not ("create" or "list" or "revoke"))
         {
@@ -59,7 +59,7 @@ public static class KeysCommand
             return 1;
         }
         var runner = new QueryRunner(database, SqlCatalog.Default, new QueryMetrics());
-        var store = new AccessKeyStore(database, runner, TimeProvider.System, new AuditLog(database, runner, TimeProvider.System));
+        var store = new AccessKeyStore(database, runner, time, new AuditLog(database, runner, time));
 
         switch (verb)
         {

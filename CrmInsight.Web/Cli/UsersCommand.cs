@@ -29,7 +29,7 @@ public static class UsersCommand
 
     private static readonly string[] Verbs = ["create", "list", "disable", "reset-password"];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input, TimeProvider time)
     {
         if (args.Length == 0 || !Verbs.Contains(args[0]))
         {
@@ -97,7 +97,7 @@ public static class UsersCommand
         {
             return 1;
         }
-        await using var services = Services(database, builder.Configuration);
+        await using var services = Services(database, builder.Configuration, time);
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         var result = verb switch
@@ -139,11 +139,11 @@ public static class UsersCommand
     }
 
     /// <summary>The user administration of the web app, over one database, without a web host.</summary>
-    private static ServiceProvider Services(ICrmDatabase database, IConfiguration configuration)
+    private static ServiceProvider Services(ICrmDatabase database, IConfiguration configuration, TimeProvider time)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(time);
         services.AddSingleton(database);
         services.AddSingleton(SqlCatalog.Default);
         services.AddSingleton<QueryMetrics>();

@@ -28,7 +28,7 @@ public sealed class UsersCommandTests : IAsyncLifetime
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var input = new StringReader(stdin ?? "");
-        var exit = await CommandLine.TryRunAsync(args, output, error, input);
+        var exit = await CommandLine.TryRunAsync(args, output, error, input: input);
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -88,7 +88,8 @@ public sealed class HardeningAttackTests(AttackServer server) : IClassFixture<At
         Assert.Contains("this account is locked", page, StringComparison.Ordinal);
         Assert.Equal(4L, await server.ScalarAsync<long>("SELECT COUNT(*) FROM app_audit WHERE action = 'sign-in-failed' AND actor = 'locky'"));
         Assert.Equal(2L, await server.ScalarAsync<long>("SELECT COUNT(*) FROM app_audit WHERE action = 'locked-out' AND actor = 'locky'")); // the fifth attempt, and the right one after it
-        Assert.True(await server.ScalarAsync<DateTime>("SELECT lockout_ends_at FROM app_user WHERE user_name = 'locky'") > DateTime.UtcNow.AddMinutes(10));
+        // Locked for Identity's lockout span from the app's (pinned) clock, not just flagged.
+        Assert.True(await server.ScalarAsync<DateTime>("SELECT lockout_ends_at FROM app_user WHERE user_name = 'locky'") > server.Clock.GetUtcNow().UtcDateTime.AddMinutes(10));
 
         // An admin's password reset lifts the lock.
         await using var scope = server.Services.CreateAsyncScope();
