@@ -107,8 +107,9 @@ public static class ImportCommand
         }
 
         using var metrics = new QueryMetrics();
-        var versions = new DataVersionStore(new QueryRunner(database, SqlCatalog.Default, metrics), TimeProvider.System);
-        using var service = new ImportService(database, versions, TimeProvider.System);
+        var runner = new QueryRunner(database, SqlCatalog.Default, metrics);
+        var versions = new DataVersionStore(runner, TimeProvider.System);
+        using var service = new ImportService(database, versions, new CrmInsight.Domain.Aggregates.SaleAggregates(runner, TimeProvider.System), TimeProvider.System);
         var settings = new ImportSettings(mapping)
         {
             DateFormat = options.GetValueOrDefault("date-format"),

@@ -2,8 +2,10 @@
 -- [date_from, date_to), over the customers active (with a sale) in that period.
 -- Both sides filter on the customer's region, segment and owner rep, so they describe the
 -- same customers; sales channel, category and campaign do not apply.
--- has_tickets is 0 when no ticket was ever recorded (a database fed only order lines): the
--- rate is then undefined ("no data"), not 0.
+-- has_tickets is 0 when no ticket was recorded before the period's end (a database fed only
+-- order lines): the rate is then undefined ("no data"), not 0. (Up to the period's end, so the
+-- result depends on nothing dated after it.)
+--#dated
 WITH customers AS (
     SELECT c.customer_id
     FROM dim_customer c
@@ -39,7 +41,7 @@ WITH customers AS (
 SELECT b.bucket,
        COALESCE(cc.complaining_customers, 0) AS complaining_customers,
        COALESCE(ac.active_customers, 0) AS active_customers,
-       CASE WHEN EXISTS (SELECT 1 FROM fact_ticket) THEN 1 ELSE 0 END AS has_tickets
+       CASE WHEN EXISTS (SELECT 1 FROM fact_ticket t WHERE t.submitted_at < @date_to) THEN 1 ELSE 0 END AS has_tickets
 FROM buckets b
 LEFT JOIN complaining_counts cc ON cc.bucket = b.bucket
 LEFT JOIN active_counts ac ON ac.bucket = b.bucket

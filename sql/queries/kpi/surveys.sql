@@ -3,6 +3,7 @@
 -- NPS: promoters answer 9-10, detractors 0-6 on the 0-10 recommend question.
 -- CSAT bands: very satisfied 90-100, satisfied 70-89, neutral 50-69, dissatisfied 0-49.
 -- Service-quality bands of the 1-10 rating: excellent 9-10, good 7-8, pass 5-6, fail 1-4.
+--#dated
 WITH scoped AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            s.csat, s.service_rating, s.recommend

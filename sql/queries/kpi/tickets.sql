@@ -6,6 +6,7 @@
 -- before it, at most 30 calendar days earlier (by submission date, day numbers of dim_date).
 -- Call wait and talk seconds are recorded for the call centre (phone) only.
 -- Region, segment, team and rep are the customer's (the rep is the account owner).
+--#dated
 WITH scoped AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            t.resolved_at, t.first_response_at, t.response_seconds, t.resolution_seconds,
