@@ -26,4 +26,6 @@ SELECT t.bucket, t.revenue, t.cost, t.revenue - t.cost AS gross_profit, t.orders
        COALESCE(c.repeat_customers, 0) AS repeat_customers
 FROM totals t
 LEFT JOIN customers c ON c.bucket = t.bucket
+WHERE 1 = 1
+  --#include unfiltered_guard
 ORDER BY t.bucket
