@@ -29,7 +29,7 @@ public sealed class DataVersionTracker(
     public async ValueTask<DataVersionSnapshot> GetCurrentAsync(CancellationToken cancellationToken = default)
     {
         var state = _state;
-        if (state.ConfirmedAt is { } at && time.GetUtcNow() - at <= options.Value.FreshFor)
+        if (state.ConfirmedAt is { } at && time.GetUtcNow() - at < options.Value.FreshFor)
         {
             return state.Snapshot;
         }
