@@ -17,7 +17,7 @@ internal static class AggregateTiming
         await using (var connection = await database.OpenConnectionAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            await stack.Get<SaleAggregates>().RebuildAsync(connection, transaction);
+            await stack.Get<PreAggregates>().RebuildAsync(connection, transaction);
             await transaction.CommitAsync();
         }
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;

@@ -47,7 +47,7 @@ internal sealed class BenchStack : IAsyncDisposable
             .BuildServiceProvider();
         var database = services.GetRequiredService<ICrmDatabase>();
         await SchemaInstaller.InstallAsync(database, SqlCatalog.Default);
-        await services.GetRequiredService<CrmInsight.Domain.Aggregates.SaleAggregates>().EnsureBuiltAsync(database);
+        await services.GetRequiredService<CrmInsight.Domain.Aggregates.PreAggregates>().EnsureBuiltAsync(database);
         return new BenchStack(services);
     }
 

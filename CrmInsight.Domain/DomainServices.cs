@@ -38,7 +38,7 @@ public static class DomainServices
         services.AddSingleton<DataVersionStore>();
         services.AddSingleton<DataVersionTracker>();
         services.AddSingleton<IDataVersionSource>(sp => sp.GetRequiredService<DataVersionTracker>());
-        services.AddSingleton<SaleAggregates>();
+        services.AddSingleton<PreAggregates>();
         services.AddSingleton<PeriodResolver>();
         services.AddSingleton<KpiCatalog>();
         services.AddSingleton<KpiService>();

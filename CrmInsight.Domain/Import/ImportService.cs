@@ -13,7 +13,7 @@ namespace CrmInsight.Domain.Import;
 /// data-version bump. Used by the <c>import</c> command, the Import page
 /// and the ingest API, always through the process's own database.
 /// </summary>
-public sealed class ImportService(ICrmDatabase database, DataVersionStore versions, SaleAggregates aggregates, TimeProvider time, WriteGate? gate = null) : IDisposable
+public sealed class ImportService(ICrmDatabase database, DataVersionStore versions, PreAggregates aggregates, TimeProvider time, WriteGate? gate = null) : IDisposable
 {
     private const int ProgressEvery = 20_000;
 

@@ -12,7 +12,7 @@ namespace CrmInsight.Domain.Ingest;
 /// the records inserted, the order pre-aggregates refreshed for the customers it touched, the
 /// data version bumped once for the areas (and months) it touched.
 /// </summary>
-public sealed partial class IngestService(ICrmDatabase database, QueryRunner runner, DataVersionStore versions, SaleAggregates aggregates, WriteGate gate, TimeProvider time)
+public sealed partial class IngestService(ICrmDatabase database, QueryRunner runner, DataVersionStore versions, PreAggregates aggregates, WriteGate gate, TimeProvider time)
 {
     public const int CodeBatch = 500;
 
@@ -69,7 +69,7 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
             }
             var replaced = 0;
             var (deleteQuery, insertQuery) = Statements(kind);
-            var orderChanges = new OrderChanges();
+            var customerChanges = new CustomerChanges();
             foreach (var delete in batch.Deletes)
             {
                 if (kind == IngestKind.Orders)
@@ -77,7 +77,7 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
                     // The orders about to be replaced leave the pre-aggregates too.
                     foreach (var old in await runner.QueryRowsAsync("ingest/orders_by_code", delete, connection, transaction, cancellationToken))
                     {
-                        orderChanges.Add(old["customer_id"] is null ? null : old.GetInt64("customer_id"), old.GetDate("order_date")!.Value);
+                        customerChanges.Add(old["customer_id"] is null ? null : old.GetInt64("customer_id"), old.GetDate("order_date")!.Value);
                     }
                 }
                 replaced += await runner.ExecuteAsync(deleteQuery, delete, connection, transaction, cancellationToken);
@@ -94,13 +94,22 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
             {
                 foreach (var row in batch.Rows)
                 {
-                    orderChanges.Add(row.TryGet("customer_id", out var customer) && customer is long id ? id : null, (DateOnly)row.Value("order_date")!);
+                    customerChanges.Add(row.TryGet("customer_id", out var customer) && customer is long id ? id : null, (DateOnly)row.Value("order_date")!);
                 }
-                await aggregates.RefreshAsync(orderChanges, connection, transaction, cancellationToken);
-                changes.Add(new DataChange(DataAreas.Orders, orderChanges.Months));
+                await aggregates.RefreshOrdersAsync(customerChanges, connection, transaction, cancellationToken);
+                changes.Add(new DataChange(DataAreas.Orders, customerChanges.Months));
             }
             else
             {
+                if (kind == IngestKind.Touches)
+                {
+                    // A touch is replaced by one with the same customer and sent date: the new rows name every date touched.
+                    foreach (var row in batch.Rows)
+                    {
+                        customerChanges.Add((long)row.Value("customer_id")!, (DateOnly)row.Value("sent_date")!);
+                    }
+                    await aggregates.RefreshTouchesAsync(customerChanges, connection, transaction, cancellationToken);
+                }
                 changes.AddRange(areas.Select(area => DatedChange(kind, area, batch, replaced)));
             }
             if (batch.NewCustomers.Count > 0)

@@ -27,6 +27,7 @@ public static partial class DataAreas
             {
                 "v_ticket" => Tickets,
                 "agg_first_sale" or "agg_sale_chain" => Orders,
+                "agg_touch_chain" => Touches,
                 _ => name,
             })
             .Where(name => name is not ("data_version" or "data_change" or "data_change_month" or "aggregate_state" or "dim_date"))

@@ -39,7 +39,7 @@ public static class DuckDbFileCreator
             using var metrics = new QueryMetrics();
             var runner = new QueryRunner(database, SqlCatalog.Default, metrics);
             progress?.Invoke("Building the pre-aggregates");
-            await new SaleAggregates(runner, time).RebuildAsync(connection, null, cancellationToken);
+            await new PreAggregates(runner, time).RebuildAsync(connection, null, cancellationToken);
             await new DataVersionStore(runner, time).BumpAsync(connection, null, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition("CHECKPOINT", commandType: System.Data.CommandType.Text, cancellationToken: cancellationToken));
         }

@@ -33,7 +33,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Metrics = _services.GetRequiredService<QueryMetrics>();
         Runner = _services.GetRequiredService<QueryRunner>();
         Versions = _services.GetRequiredService<DataVersionStore>();
-        Aggregates = _services.GetRequiredService<CrmInsight.Domain.Aggregates.SaleAggregates>();
+        Aggregates = _services.GetRequiredService<CrmInsight.Domain.Aggregates.PreAggregates>();
         VersionSource = _services.GetRequiredService<DataVersionTracker>();
         Cache = _services.GetRequiredService<QueryCache>();
         Periods = _services.GetRequiredService<PeriodResolver>();
@@ -66,7 +66,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DataVersionStore Versions { get; }
 
-    public CrmInsight.Domain.Aggregates.SaleAggregates Aggregates { get; }
+    public CrmInsight.Domain.Aggregates.PreAggregates Aggregates { get; }
 
     public DataVersionTracker VersionSource { get; }
 

@@ -60,7 +60,7 @@ public static class AggregatesCommand
         await using (var connection = await database.OpenConnectionAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            await host.Services.GetRequiredService<SaleAggregates>().RebuildAsync(connection, transaction);
+            await host.Services.GetRequiredService<PreAggregates>().RebuildAsync(connection, transaction);
             await host.Services.GetRequiredService<DataVersionStore>().BumpAsync(connection, transaction, [DataAreas.Orders]);
             await transaction.CommitAsync();
         }

@@ -109,7 +109,7 @@ public static class ImportCommand
         using var metrics = new QueryMetrics();
         var runner = new QueryRunner(database, SqlCatalog.Default, metrics);
         var versions = new DataVersionStore(runner, TimeProvider.System);
-        using var service = new ImportService(database, versions, new CrmInsight.Domain.Aggregates.SaleAggregates(runner, TimeProvider.System), TimeProvider.System);
+        using var service = new ImportService(database, versions, new CrmInsight.Domain.Aggregates.PreAggregates(runner, TimeProvider.System), TimeProvider.System);
         var settings = new ImportSettings(mapping)
         {
             DateFormat = options.GetValueOrDefault("date-format"),

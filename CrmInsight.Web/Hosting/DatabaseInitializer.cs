@@ -13,7 +13,7 @@ namespace CrmInsight.Web.Hosting;
 /// </summary>
 public sealed class DatabaseInitializer(
     ICrmDatabase database,
-    SaleAggregates aggregates,
+    PreAggregates aggregates,
     IOptions<DemoOptions> demo,
     DatabaseReadiness readiness,
     TimeProvider time,

@@ -313,3 +313,15 @@ INSERT INTO data_change_month (area, month_start, version)
 SELECT c.area, DATE '1900-01-01', c.version
 FROM data_change c
 WHERE NOT EXISTS (SELECT 1 FROM data_change_month m WHERE m.area = c.area);
+
+-- Every campaign touch with the sent dates of the customer's previous touch and previous
+-- responded touch (touches ordered by sent date, then campaign): reach and responders of any
+-- window become counts of its rows, as agg_sale_chain does for sales (unfiltered views).
+CREATE TABLE IF NOT EXISTS agg_touch_chain (
+    customer_id         BIGINT NOT NULL,
+    sent_date           DATE NOT NULL,
+    month_start         DATE NOT NULL,
+    responded           TINYINT NOT NULL,
+    prev_date           DATE,
+    prev_response_date  DATE
+);

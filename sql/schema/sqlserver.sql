@@ -322,6 +322,17 @@ IF OBJECT_ID(N'dbo.agg_sale_chain', N'U') IS NULL
         INDEX cci_agg_sale_chain CLUSTERED COLUMNSTORE
     );
 
+IF OBJECT_ID(N'dbo.agg_touch_chain', N'U') IS NULL
+    CREATE TABLE dbo.agg_touch_chain (
+        customer_id         BIGINT NOT NULL,
+        sent_date           DATE NOT NULL,
+        month_start         DATE NOT NULL,
+        responded           TINYINT NOT NULL,
+        prev_date           DATE NULL,
+        prev_response_date  DATE NULL,
+        INDEX cci_agg_touch_chain CLUSTERED COLUMNSTORE
+    );
+
 IF OBJECT_ID(N'dbo.aggregate_state', N'U') IS NULL
     CREATE TABLE dbo.aggregate_state (
         name      NVARCHAR(64) NOT NULL PRIMARY KEY,

@@ -4,7 +4,7 @@ namespace CrmInsight.Domain.Aggregates;
 /// What a write did to orders, as far as the pre-aggregates care: the customers whose orders
 /// were inserted or removed, and the earliest order date among them.
 /// </summary>
-public sealed class OrderChanges
+public sealed class CustomerChanges
 {
     private readonly HashSet<long> _customers = [];
 

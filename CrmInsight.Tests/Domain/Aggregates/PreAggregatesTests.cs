@@ -13,7 +13,7 @@ namespace CrmInsight.Tests.Domain.Aggregates;
 /// import of order lines and simulator steps — compared with an independent computation from
 /// fact_order in C# (not the rebuild SQL).
 /// </summary>
-public sealed class SaleAggregatesTests : IAsyncLifetime
+public sealed class PreAggregatesTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
@@ -76,6 +76,23 @@ public sealed class SaleAggregatesTests : IAsyncLifetime
         Assert.True(firstSales.Count > 6, "the writes made new customers");
         Assert.Equal(firstSales, storedFirst);
         Assert.Equal(chain, storedChain);
+
+        var touches = await _db.RowsAsync<(long Customer, int Campaign, DateTime Sent, int Responded)>(
+            "SELECT customer_id, campaign_id, CAST(sent_date AS TIMESTAMP), responded FROM fact_campaign_touch");
+        var expectedTouches = touches
+            .GroupBy(t => t.Customer)
+            .SelectMany(g =>
+            {
+                var ordered = g.OrderBy(t => t.Sent).ThenBy(t => t.Campaign).ToList();
+                return ordered.Select((t, i) => (g.Key, t.Sent, t.Responded, i >= 1 ? ordered[i - 1].Sent : (DateTime?)null,
+                    ordered.Take(i).Where(p => p.Responded == 1).Select(p => (DateTime?)p.Sent).Max()));
+            })
+            .OrderBy(r => r.Key).ThenBy(r => r.Sent).ThenBy(r => r.Responded).ThenBy(r => r.Item4 ?? DateTime.MinValue).ThenBy(r => r.Item5 ?? DateTime.MinValue)
+            .ToList();
+        var storedTouches = await _db.RowsAsync<(long, DateTime, int, DateTime?, DateTime?)>(
+            "SELECT customer_id, CAST(sent_date AS TIMESTAMP), responded, CAST(prev_date AS TIMESTAMP), CAST(prev_response_date AS TIMESTAMP) FROM agg_touch_chain ORDER BY 1, 2, 3, 4 NULLS FIRST, 5 NULLS FIRST");
+        Assert.True(touches.Any(t => t.Sent == new DateTime(2024, 4, 15)), "the simulator sent responses today");
+        Assert.Equal(expectedTouches, storedTouches);
     }
 
     /// <summary>The aggregates as their definitions say, computed here from every order.</summary>
