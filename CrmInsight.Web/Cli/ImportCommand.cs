@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmInsight.Domain;
 using CrmInsight.Domain.Import;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Sql;
@@ -106,10 +107,9 @@ public static class ImportCommand
             return 1;
         }
 
-        using var metrics = new QueryMetrics();
-        var runner = new QueryRunner(database, SqlCatalog.Default, metrics);
-        var versions = new DataVersionStore(runner, TimeProvider.System);
-        using var service = new ImportService(database, versions, new CrmInsight.Domain.Aggregates.PreAggregates(runner, TimeProvider.System), TimeProvider.System);
+        // The Domain as every host registers it, on this database.
+        await using var services = new ServiceCollection().AddCrmInsightDomain(_ => database).BuildServiceProvider();
+        var service = services.GetRequiredService<ImportService>();
         var settings = new ImportSettings(mapping)
         {
             DateFormat = options.GetValueOrDefault("date-format"),

@@ -3,13 +3,9 @@
 -- the month; they were active in the month before too exactly when that previous sale is on or
 -- after the previous month's first day.
 --#dated
-WITH months AS (
-    SELECT m.month_start, before_month.month_start AS previous_month
-    FROM dim_date m
-    JOIN dim_date before_month ON before_month.day_number = m.day_number - 1
-    WHERE m.calendar_date = m.month_start
-      AND m.calendar_date >= @date_from AND m.calendar_date < @date_to
-), firsts AS (
+WITH
+--#include retention_months
+, firsts AS (
     SELECT s.month_start, s.prev_date
     FROM agg_sale_chain s
     WHERE s.sale_date >= @prev_from AND s.sale_date < @date_to

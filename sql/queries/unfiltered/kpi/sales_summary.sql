@@ -20,12 +20,7 @@ WITH
     FROM chain
     GROUP BY bucket
 )
-SELECT t.bucket, t.revenue, t.cost, t.revenue - t.cost AS gross_profit, t.orders, t.items,
-       t.returns_value, t.identified_orders,
-       COALESCE(c.active_customers, 0) AS active_customers,
-       COALESCE(c.repeat_customers, 0) AS repeat_customers
-FROM totals t
-LEFT JOIN customers c ON c.bucket = t.bucket
+--#include sales_summary_rows
 WHERE 1 = 1
   --#include unfiltered_guard
 ORDER BY t.bucket
