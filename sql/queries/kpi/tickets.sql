@@ -11,14 +11,7 @@ WITH scoped AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            t.resolved_at, t.first_response_at, t.response_seconds, t.resolution_seconds,
            t.wait_seconds, t.talk_seconds,
-           CASE WHEN EXISTS (
-               SELECT 1
-               FROM fact_ticket p
-               JOIN dim_date pd ON pd.calendar_date = CAST(p.submitted_at AS DATE)
-               WHERE p.customer_id = t.customer_id
-                 AND p.category = t.category
-                 AND (p.submitted_at < t.submitted_at OR (p.submitted_at = t.submitted_at AND p.ticket_id < t.ticket_id))
-                 AND pd.day_number >= d.day_number - 30) THEN 1 ELSE 0 END AS is_repeat
+           --#include ticket_is_repeat
     FROM v_ticket t
     JOIN dim_date d ON d.calendar_date = CAST(t.submitted_at AS DATE)
     LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
