@@ -93,7 +93,7 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
         else
         {
             // The reader's own column types, so an empty result still shows its shape.
-            Assert.True(QueryShapes.All.TryGetValue(name, out var shape), $"{name} has no shape in QueryShapes: add the columns its callers read");
+            var shape = QueryShapes.For(name) ?? throw new Xunit.Sdk.XunitException($"{name} has no shape in QueryShapes: add the columns its callers read");
             await using var connection = await _db.Database.OpenConnectionAsync();
             await using var reader = await Dapper.SqlMapper.ExecuteReaderAsync(connection, query.Text, QueryRunner.Bind(query, args));
             var columns = Enumerable.Range(0, reader.FieldCount).Select(i => (reader.GetName(i), KindOf(reader.GetFieldType(i)))).ToList();
