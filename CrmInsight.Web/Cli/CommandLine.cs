@@ -34,7 +34,7 @@ public static class CommandLine
         {
             return await ImportCommand.RunAsync(args[1..], output, error, time);
         }
-        if (args.Length == 0 || args[0] is not ("generate-demo" or "keys" or "users"))
+        if (args.Length == 0 || args[0] is not ("generate-demo" or "keys" or "users" or "aggregates"))
         {
             return null;
         }
@@ -44,6 +44,7 @@ public static class CommandLine
             {
                 "keys" => await KeysCommand.RunAsync(args[1..], output, error, time),
                 "users" => await UsersCommand.RunAsync(args[1..], output, error, input, time),
+                "aggregates" => await AggregatesCommand.RunAsync(args[1..], output, error),
                 _ => await GenerateDemoAsync(args[1..], output, time),
             };
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmInsight.Domain;
 using CrmInsight.Domain.Import;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Security;
@@ -107,10 +108,9 @@ public static class ImportCommand
             return 1;
         }
 
-        using var metrics = new QueryMetrics();
-        var runner = new QueryRunner(database, SqlCatalog.Default, metrics);
-        var versions = new DataVersionStore(runner, time);
-        using var service = new ImportService(database, versions, time);
+        // The Domain as every host registers it, on this database.
+        await using var services = new ServiceCollection().AddSingleton(time).AddCrmInsightDomain(_ => database).BuildServiceProvider();
+        var service = services.GetRequiredService<ImportService>();
         var settings = new ImportSettings(mapping)
         {
             DateFormat = options.GetValueOrDefault("date-format"),
@@ -131,7 +131,7 @@ public static class ImportCommand
             return 1;
         }
         await ImportSummaryText.WriteAsync(summary, output);
-        await new AuditLog(database, runner, time).WriteAsync(AuditLog.CommandLineActor, AuditActions.Import, Path.GetFileName(file), summary.Describe());
+        await services.GetRequiredService<AuditLog>().WriteAsync(AuditLog.CommandLineActor, AuditActions.Import, Path.GetFileName(file), summary.Describe());
         return summary.Succeeded ? 0 : 1;
     }
 

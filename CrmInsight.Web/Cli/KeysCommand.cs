@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmInsight.Domain.Filters;
+using CrmInsight.Domain;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 
@@ -58,8 +59,9 @@ public static class KeysCommand
         {
             return 1;
         }
-        var runner = new QueryRunner(database, SqlCatalog.Default, new QueryMetrics());
-        var store = new AccessKeyStore(database, runner, time, new AuditLog(database, runner, time));
+        // The Domain as every host registers it, on this database.
+        await using var services = new ServiceCollection().AddSingleton(time).AddCrmInsightDomain(_ => database).BuildServiceProvider();
+        var store = services.GetRequiredService<AccessKeyStore>();
 
         switch (verb)
         {

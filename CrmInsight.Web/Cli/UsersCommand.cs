@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmInsight.Domain;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
@@ -144,12 +145,8 @@ public static class UsersCommand
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(time);
-        services.AddSingleton(database);
-        services.AddSingleton(SqlCatalog.Default);
-        services.AddSingleton<QueryMetrics>();
-        services.AddSingleton<QueryRunner>();
-        services.AddSingleton<UserAccountStore>();
-        services.AddSingleton<AuditLog>();
+        // The Domain as every host registers it, on this database.
+        services.AddCrmInsightDomain(_ => database);
         services.AddSingleton<UserSessions>();
         services.AddCrmInsightAuthOptions(configuration);
         services.AddCrmInsightIdentity();

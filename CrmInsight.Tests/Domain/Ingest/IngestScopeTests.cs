@@ -21,7 +21,7 @@ public sealed class IngestScopeTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         await _db.ExecuteAsync(GoldenDataset.Sql);
-        _ingest = new IngestService(_db.Database, _db.Runner, _db.Versions, new WriteGate(), _db.Time);
+        _ingest = _db.Get<IngestService>();
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

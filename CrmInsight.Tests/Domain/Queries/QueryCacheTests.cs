@@ -2,6 +2,7 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
 using CrmInsight.Tests.TestSupport;
 
 namespace CrmInsight.Tests.Domain.Queries;
@@ -23,12 +24,15 @@ public sealed class QueryCacheTests : IAsyncLifetime
             .Window(new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), new DateRange(new DateOnly(2024, 1, 30), new DateOnly(2024, 3, 1)))
             .Monthly(false);
 
+    /// <summary>A snapshot with no area breakdown: every query is keyed by the global version.</summary>
+    private static DataVersionSnapshot V(long version) => DataVersionSnapshot.Initial(DateTimeOffset.UnixEpoch) with { Version = version };
+
     [Fact]
     public async Task Twenty_viewers_of_the_same_view_cost_one_execution()
     {
         var before = _db.Metrics.TotalExecuted;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _db.Cache.GetRowsAsync("kpi/sales_summary", March(), dataVersion: 7)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(7))));
 
         Assert.Equal(1, _db.Metrics.TotalExecuted - before);
         Assert.All(results, rows => Assert.Equal(1160m, rows[0].GetDecimal("revenue")));
@@ -39,8 +43,8 @@ public sealed class QueryCacheTests : IAsyncLifetime
     {
         var before = _db.Metrics.TotalExecuted;
 
-        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
-        await _db.Cache.GetRowsAsync("kpi/sales_summary", March().With("grain", "month").With("prev_from", new DateOnly(2020, 1, 1)), 7);
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(7));
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March().With("grain", "month").With("prev_from", new DateOnly(2020, 1, 1)), V(7));
 
         Assert.Equal(1, _db.Metrics.TotalExecuted - before);
     }
@@ -50,9 +54,9 @@ public sealed class QueryCacheTests : IAsyncLifetime
     {
         var before = _db.Metrics.TotalExecuted;
 
-        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
-        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 8);
-        var north = await _db.Cache.GetRowsAsync("kpi/sales_summary", March(DashboardFilter.Default with { Regions = IdSet.Of(1) }), 8);
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(7));
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(8));
+        var north = await _db.Cache.GetRowsAsync("kpi/sales_summary", March(DashboardFilter.Default with { Regions = IdSet.Of(1) }), V(8));
 
         Assert.Equal(3, _db.Metrics.TotalExecuted - before);
         Assert.Equal(500m, north[0].GetDecimal("revenue"));
@@ -61,10 +65,10 @@ public sealed class QueryCacheTests : IAsyncLifetime
     [Fact]
     public async Task A_failure_is_not_cached()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() => _db.Cache.GetRowsAsync("kpi/sales_summary", SqlArgs.Empty, 7));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _db.Cache.GetRowsAsync("kpi/sales_summary", SqlArgs.Empty, V(7)));
         var before = _db.Metrics.TotalExecuted;
 
-        var rows = await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
+        var rows = await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(7));
 
         Assert.Single(rows);
         Assert.Equal(1, _db.Metrics.TotalExecuted - before);
@@ -79,7 +83,7 @@ public sealed class QueryCacheTests : IAsyncLifetime
 
         await _db.Kpis.GetKpisAsync(filter, DataScope.All, ["revenue", "orders", "gross_margin"]);
 
-        Assert.Equal(2, _db.Metrics.TotalExecuted - before); // only the data-version read (version row and area changes)
+        Assert.Equal(3, _db.Metrics.TotalExecuted - before); // only the data-version read (version row, area changes, area months)
     }
 
     [Fact]
@@ -100,7 +104,7 @@ public sealed class QueryCacheTests : IAsyncLifetime
         await _db.Cache.GetRowsAsync("kpi/tickets", March(), next);
         var ticketsAgain = _db.Metrics.TotalExecuted - before - ordersAgain;
 
-        Assert.Equal(version + 1, next);
+        Assert.Equal(version.Version + 1, next.Version);
         Assert.Equal(0, ordersAgain);
         Assert.Equal(1, ticketsAgain);
     }
@@ -125,14 +129,14 @@ public sealed class QueryCacheTests : IAsyncLifetime
     [Fact]
     public async Task Invalidating_an_area_drops_the_results_that_read_it_and_keeps_the_others()
     {
-        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
-        await _db.Cache.GetRowsAsync("kpi/surveys", March(), 7);
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(7));
+        await _db.Cache.GetRowsAsync("kpi/surveys", March(), V(7));
 
         await _db.Cache.InvalidateAsync([DataAreas.Orders]);
         var before = _db.Metrics.TotalExecuted;
-        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(7));
         var ordersAgain = _db.Metrics.TotalExecuted - before;
-        await _db.Cache.GetRowsAsync("kpi/surveys", March(), 7);
+        await _db.Cache.GetRowsAsync("kpi/surveys", March(), V(7));
 
         Assert.Equal(1, ordersAgain);
         Assert.Equal(1, _db.Metrics.TotalExecuted - before); // the survey result (no order table) was kept
@@ -150,10 +154,10 @@ public sealed class QueryCacheTests : IAsyncLifetime
         Assert.DoesNotContain("scope_all", query.Parameters);
         var before = _db.Metrics.TotalExecuted;
 
-        await _db.Cache.GetRowsAsync("ingest/lookups", north, 7);
-        await _db.Cache.GetRowsAsync("ingest/lookups", south, 7);
-        await _db.Cache.GetRowsAsync("ingest/lookups", all, 7);
-        await _db.Cache.GetRowsAsync("ingest/lookups", north, 7);
+        await _db.Cache.GetRowsAsync("ingest/lookups", north, V(7));
+        await _db.Cache.GetRowsAsync("ingest/lookups", south, V(7));
+        await _db.Cache.GetRowsAsync("ingest/lookups", all, V(7));
+        await _db.Cache.GetRowsAsync("ingest/lookups", north, V(7));
 
         // Three scopes, three executions; the fourth call is the first scope's own entry.
         Assert.Equal(3, _db.Metrics.TotalExecuted - before);
@@ -163,12 +167,60 @@ public sealed class QueryCacheTests : IAsyncLifetime
         Assert.Contains("scope_all=1;scope_team_ids=[];", keys[2], StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// On the cache itself, not only on the results: the entries HybridCache holds after a
+    /// sales lead of team 1, one of team 2 and an admin read the same dated query for the same
+    /// window. Each scope has its own key (naming its scope), its own entry holding exactly that
+    /// scope's rows (as the query gives them uncached), and only the whole scope's key names the
+    /// unfiltered twin, which has no team predicate.
+    /// </summary>
+    [Fact]
+    public async Task Two_scopes_never_share_a_cache_entry_on_the_cache_itself()
+    {
+        var recording = new RecordingHybridCache(_db.Get<Microsoft.Extensions.Caching.Hybrid.HybridCache>());
+        var cache = new QueryCache(_db.Runner, recording, Microsoft.Extensions.Options.Options.Create(new QueryCacheOptions()));
+        var window = (Period: new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), Previous: new DateRange(new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 1)));
+        SqlArgs Args(DataScope scope) => QueryArgs.For(DashboardFilter.Default, scope).Window(window.Period, window.Previous).Monthly(false);
+        var scopes = new[] { DataScope.ForTeams(IdSet.Of(1)), DataScope.ForTeams(IdSet.Of(2)), DataScope.All, DataScope.Nothing };
+        Assert.True(_db.Runner.Prepare("kpi/sales_summary").IsDated); // the dated key path, which keys by the window's end
+
+        foreach (var scope in scopes)
+        {
+            await cache.GetRowsAsync("kpi/sales_summary", Args(scope), V(7));
+        }
+        foreach (var scope in scopes)
+        {
+            await cache.GetRowsAsync("kpi/sales_summary", Args(scope), V(7)); // each again: its own entry
+        }
+
+        var entries = recording.Created;
+        Assert.Equal(4, entries.Count); // four scopes, four entries; the second round created none
+        Assert.Equal(4, entries.Keys.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(8, recording.Reads.Count);
+        for (var i = 0; i < scopes.Length; i++)
+        {
+            var key = recording.Reads[i];
+            Assert.Equal(key, recording.Reads[i + scopes.Length]);
+            Assert.Contains(scopes[i].IsAll ? "scope_all=1;scope_team_ids=[];" : $"scope_all=0;scope_team_ids=[{scopes[i].Teams!.ToList() switch { [] => "", var t => string.Join(",", t) + "," }}];", key, StringComparison.Ordinal);
+            Assert.StartsWith(scopes[i].IsAll ? "unfiltered/kpi/sales_summary|" : "kpi/sales_summary|", key, StringComparison.Ordinal);
+            var expected = await _db.Runner.QueryRowsAsync("kpi/sales_summary", Args(scopes[i]));
+            Assert.Equal(Revenue(expected), Revenue(entries[key]));
+        }
+        // Golden dataset, March 2024 sales: team 1 = O6 300 + O7 100 + O10 80 = 480; team 2 = O8 200
+        // + O9 400 + O13 0 + O14 60 = 660; everything = those + O11 20 (no rep, so no team) = 1160.
+        var revenues = recording.Reads.Take(3).Select(k => Revenue(entries[k])).ToList();
+        Assert.Equal([480m, 660m, 1160m], revenues);
+        Assert.Equal(0m, Revenue(entries[recording.Reads[3]]));
+
+        static decimal Revenue(IReadOnlyList<SqlRow> rows) => rows.Count == 0 ? 0m : rows[0].GetDecimal("revenue") ?? 0m;
+    }
+
     [Fact]
     public async Task A_read_without_a_scope_is_refused_not_cached()
     {
         var args = SqlArgs.Empty.With("date_from", new DateOnly(2024, 3, 1));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _db.Cache.GetRowsAsync("ingest/lookups", args, 7));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _db.Cache.GetRowsAsync("ingest/lookups", args, V(7)));
 
         Assert.Contains("without a scope", error.Message, StringComparison.Ordinal);
     }
@@ -178,7 +230,7 @@ public sealed class QueryCacheTests : IAsyncLifetime
     {
         var rows = await _db.Cache.GetRowsAsync("kpi/sales_summary", QueryArgs.For(DashboardFilter.Default, DataScope.Nothing)
             .Window(new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), new DateRange(new DateOnly(2024, 1, 30), new DateOnly(2024, 3, 1)))
-            .Monthly(false), 7);
+            .Monthly(false), V(7));
 
         Assert.True(rows.Count == 0 || rows[0].GetDecimal("revenue") is null or 0m);
     }
