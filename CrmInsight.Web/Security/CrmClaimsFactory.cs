@@ -40,4 +40,12 @@ public sealed class CrmSignInManager(
     : SignInManager<UserAccount>(users, context, claims, options, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(UserAccount user) => !user.IsDisabled && await base.CanSignInAsync(user);
+
+    /// <summary>
+    /// A cookie's periodic check: the stamp must still match and the account must still be
+    /// enabled, so an account disabled without its stamp moving (by hand in the database) loses
+    /// its cookie at the next check too, as its open screens do.
+    /// </summary>
+    public override async Task<UserAccount?> ValidateSecurityStampAsync(System.Security.Claims.ClaimsPrincipal? principal) =>
+        await base.ValidateSecurityStampAsync(principal) is { IsDisabled: false } user ? user : null;
 }

@@ -9,15 +9,25 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CrmInsight.Tests.Web.Security;
 
 /// <summary>One route the app answers, as its own endpoint data source lists it, and the policy it names.</summary>
-public sealed record RouteEntry(string Pattern, IReadOnlyList<string> Methods, string? Policy, bool Anonymous, bool StaticAsset, bool Framework)
+public sealed partial record RouteEntry(string Pattern, IReadOnlyList<string> Methods, string? Policy, bool Anonymous, bool StaticAsset, bool Framework)
 {
-    /// <summary>A concrete address for the pattern (route values filled with harmless examples).</summary>
-    public string SamplePath => "/" + Pattern.TrimStart('/')
+    /// <summary>
+    /// A concrete address for the pattern (route values filled with harmless examples). A route
+    /// parameter this does not know (a route someone adds) gets "1", or "x" for a catch-all, so a
+    /// new route is requested at a real address rather than at its pattern text.
+    /// </summary>
+    public string SamplePath => AnyParameter().Replace(CatchAll().Replace("/" + Pattern.TrimStart('/')
         .Replace("{file}", "top-customers.csv", StringComparison.Ordinal)
         .Replace("{kind}", "orders", StringComparison.Ordinal)
-        .Replace("{CustomerId:long}", "1", StringComparison.Ordinal);
+        .Replace("{CustomerId:long}", "1", StringComparison.Ordinal), "x"), "1");
 
     public string Method => Methods.Count == 0 ? "GET" : Methods[0];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\*[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex CatchAll();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex AnyParameter();
 }
 
 /// <summary>
