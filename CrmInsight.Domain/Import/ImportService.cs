@@ -100,7 +100,7 @@ public sealed class ImportService(ICrmDatabase database, DataVersionStore versio
         // (a Blazor circuit or a request) so a 200 MB file does not hold it.
         return await Task.Run(() =>
         {
-            using var reader = new CsvRecordReader(stream);
+            using var reader = new CsvRecordReader(stream, run.Settings.Csv);
             string[]? header;
             try
             {
@@ -138,6 +138,10 @@ public sealed class ImportService(ICrmDatabase database, DataVersionStore versio
                     break;
                 }
                 run.LinesRead++;
+                if (run.LinesRead > run.Settings.MaxLines)
+                {
+                    return $"A request holds at most {run.Settings.MaxLines:N0} lines; send the rest in another request.";
+                }
                 if (target.Stage(record, reader.RecordLine, resolved, parser, appender) is { } rejection)
                 {
                     run.Reject(reader.RecordLine, rejection);

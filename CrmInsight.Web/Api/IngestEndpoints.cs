@@ -37,6 +37,7 @@ public static class IngestEndpoints
         ImportService imports,
         DataChangeMonitor monitor,
         IOptions<IngestOptions> options,
+        IOptions<CsvLimits> csvLimits,
         CancellationToken cancellationToken)
     {
         if (RequestErrors.NotReady(readiness) is { } notReady)
@@ -50,17 +51,16 @@ public static class IngestEndpoints
                 title: "API key required",
                 detail: $"Send a valid, unrevoked API key in the {KeyHeader} header (create one with `keys create --kind api --name NAME` or on the Admin page).");
         }
-        if (string.Equals(kind, OrderLinesKind, StringComparison.OrdinalIgnoreCase))
-        {
-            return await IngestOrderLinesAsync(request, imports, monitor, cancellationToken);
-        }
-        if (!IngestKinds.TryParse(kind, out var ingestKind))
+        var isOrderLines = string.Equals(kind, OrderLinesKind, StringComparison.OrdinalIgnoreCase);
+        IngestKind ingestKind = default;
+        if (!isOrderLines && !IngestKinds.TryParse(kind, out ingestKind))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Unknown kind",
                 detail: $"'{kind}' is not something the API ingests; use one of: {string.Join(", ", Enum.GetValues<IngestKind>().Select(k => k.UrlName()).Append(OrderLinesKind))}.");
         }
+        // Every kind, order lines included, is held to the same body and record limits.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = options.Value.MaxBodyBytes;
@@ -69,6 +69,17 @@ public static class IngestEndpoints
         {
             return TooLarge(options.Value);
         }
+        if (isOrderLines)
+        {
+            try
+            {
+                return await IngestOrderLinesAsync(request, imports, monitor, options.Value, csvLimits.Value, cancellationToken);
+            }
+            catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge(options.Value);
+            }
+        }
 
         try
         {
@@ -76,7 +87,7 @@ public static class IngestEndpoints
             var records = mediaType switch
             {
                 "application/json" => await IngestBodyReader.ReadJsonAsync(request.Body, options.Value.MaxRecords, cancellationToken),
-                "text/csv" => await IngestBodyReader.ReadCsvAsync(request.Body, options.Value.MaxRecords, cancellationToken),
+                "text/csv" => await IngestBodyReader.ReadCsvAsync(request.Body, options.Value.MaxRecords, csvLimits.Value, cancellationToken),
                 _ => null,
             };
             if (records is null)
@@ -104,7 +115,8 @@ public static class IngestEndpoints
         }
     }
 
-    private static async Task<IResult> IngestOrderLinesAsync(HttpRequest request, ImportService imports, DataChangeMonitor monitor, CancellationToken cancellationToken)
+    private static async Task<IResult> IngestOrderLinesAsync(
+        HttpRequest request, ImportService imports, DataChangeMonitor monitor, IngestOptions limits, CsvLimits csvLimits, CancellationToken cancellationToken)
     {
         var problems = new List<IngestProblem>();
         foreach (var key in request.Query.Keys.Where(k => k is not ("map" or "dateFormat" or "culture")))
@@ -139,8 +151,15 @@ public static class IngestEndpoints
             Strict = true,
             Culture = culture,
             DateFormat = request.Query["dateFormat"].ToString() is { Length: > 0 } format ? format : null,
+            MaxLines = limits.MaxRecords,
+            Csv = csvLimits,
         };
-        var summary = await imports.ImportAsync(ImportKind.OrderLines, request.Body, settings, cancellationToken: cancellationToken);
+        // Read the (bounded) body before the import takes the write gate, so a slow client never
+        // holds other writers up, and an over-long body is a 413 before anything is staged.
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        body.Position = 0;
+        var summary = await imports.ImportAsync(ImportKind.OrderLines, body, settings, cancellationToken: cancellationToken);
         if (!summary.Succeeded)
         {
             IngestProblem[] lines = [.. summary.RejectedLines.Select(r => new IngestProblem((int)Math.Min(r.Line, int.MaxValue), null, r.Value is null ? r.Reason : $"{r.Reason} ('{r.Value}')"))];

@@ -40,6 +40,8 @@ public static class CrmInsightServices
         services.AddSingleton<IValidateOptions<DisplayOptions>, DisplayOptionsValidator>();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        services.AddOptions<CsvLimits>().Bind(configuration.GetSection(CsvLimits.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CsvLimits>, CsvLimitsValidator>();
         services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WallOptions>, WallOptionsValidator>();
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section)).ValidateOnStart();
