@@ -28,6 +28,7 @@ public static class CrmInsightPipeline
 
         app.UseDisplayKeyCookie();
         app.UseAntiforgery();
+        app.UseRateLimiter();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapKpiApi();

@@ -42,6 +42,8 @@ public static class CrmInsightServices
         services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
         services.AddOptions<CsvLimits>().Bind(configuration.GetSection(CsvLimits.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CsvLimits>, CsvLimitsValidator>();
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>();
         services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WallOptions>, WallOptionsValidator>();
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section)).ValidateOnStart();
@@ -104,6 +106,7 @@ public static class CrmInsightServices
         services.AddScoped<FilterNavigator>();
         services.AddSingleton<KpiFormatter>();
         services.AddProblemDetails();
+        services.AddExportRateLimit();
         return builder;
     }
 

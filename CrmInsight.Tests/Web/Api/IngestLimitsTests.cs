@@ -6,7 +6,6 @@ using System.Text.Json;
 using CrmInsight.Domain.Security;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Api;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmInsight.Tests.Web.Api;
@@ -14,16 +13,17 @@ namespace CrmInsight.Tests.Web.Api;
 /// <summary>
 /// Every ingest kind — order lines included — is held to <c>Ingest:MaxBodyBytes</c>,
 /// <c>Ingest:MaxRecords</c> and the CSV field/record caps, with a clear answer and nothing written.
-/// The server runs with small limits so the bodies stay tiny.
+/// The server runs with tight limits so the bodies stay tiny.
 /// </summary>
-public sealed class IngestLimitsTests : IClassFixture<IngestLimitsTests.SmallLimitsServer>, IAsyncLifetime
+[Collection(TightLimitsServer.Collection)]
+public sealed class IngestLimitsTests : IAsyncLifetime
 {
     private const string OrderLinesMap = "map=order=InvoiceNo,customer=CustomerID,date=InvoiceDate,quantity=Quantity,price=UnitPrice,region=Country";
-    private readonly SmallLimitsServer _server;
+    private readonly TightLimitsServer _server;
     private HttpClient _client = null!;
     private string _apiKey = null!;
 
-    public IngestLimitsTests(SmallLimitsServer server) => _server = server;
+    public IngestLimitsTests(TightLimitsServer server) => _server = server;
 
     private static string Today => DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -130,19 +130,5 @@ public sealed class IngestLimitsTests : IClassFixture<IngestLimitsTests.SmallLim
     {
         using var body = JsonDocument.Parse(await _client.GetStringAsync($"/api/kpis?ids=orders&from={Today}&to={DateTime.Now.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
         return body.RootElement.GetProperty("kpis")[0].GetProperty("value").GetDecimal();
-    }
-
-    public sealed class SmallLimitsServer : CrmInsightServer
-    {
-        protected override (int Customers, int Orders) DemoSize => (200, 1_000);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Ingest:MaxBodyBytes", "2048");
-            builder.UseSetting("Ingest:MaxRecords", "3");
-            builder.UseSetting("Csv:MaxFieldLength", "64");
-            builder.UseSetting("Csv:MaxRecordLength", "1024");
-        }
     }
 }
