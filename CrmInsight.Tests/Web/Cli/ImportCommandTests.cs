@@ -72,7 +72,7 @@ public sealed class ImportCommandTests : IDisposable
         var path = Path.Combine(_folder, "none.duckdb");
         using var error = new StringWriter();
 
-        var exit = await CommandLine.TryRunAsync(["import", "tickets", Path.Combine(_folder, "nope.csv"), "--map", "id=Id,submitted=Opened", "--database", path], TextWriter.Null, error);
+        var exit = await CommandLine.TryRunAsync(["import", "tickets", Path.Combine(_folder, "nope.csv"), "--map", "id=Id,submitted=Opened,channel=Via", "--database", path], TextWriter.Null, error);
 
         Assert.Equal(1, exit);
         Assert.Contains("nope.csv does not exist", error.ToString(), StringComparison.Ordinal);
