@@ -9,16 +9,21 @@ namespace CrmInsight.Domain.Storage;
 /// per-query connections share one database instance (about 0.3 ms to open instead of
 /// re-opening the file each time), and the path is made absolute first because the same file
 /// reached through two spellings would open two conflicting instances in one process.
+/// Opening a file that does not exist fails unless <c>createIfMissing</c> says otherwise: the
+/// dashboard's database is created only by <see cref="DuckDbFileCreator"/> (under a temporary name,
+/// then renamed), so no request during the first start can create an empty file in its place.
 /// </summary>
 public sealed class DuckDbDatabase : ICrmDatabase
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _rootLock = new(1, 1);
+    private readonly bool _createIfMissing;
     private DuckDBConnection? _root;
 
-    public DuckDbDatabase(string path, string? memoryLimit = null, int threads = 0, int commandTimeoutSeconds = 120)
+    public DuckDbDatabase(string path, string? memoryLimit = null, int threads = 0, int commandTimeoutSeconds = 120, bool createIfMissing = false)
     {
         FilePath = Path.GetFullPath(path);
+        _createIfMissing = createIfMissing;
         CommandTimeoutSeconds = commandTimeoutSeconds;
         var settings = new List<string> { $"Data Source={FilePath}" };
         if (!string.IsNullOrWhiteSpace(memoryLimit))
@@ -76,6 +81,10 @@ public sealed class DuckDbDatabase : ICrmDatabase
         {
             if (_root is null)
             {
+                if (!_createIfMissing && !File.Exists(FilePath))
+                {
+                    throw new DatabaseFileMissingException(FilePath);
+                }
                 Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
                 var root = new DuckDBConnection(_connectionString);
                 try

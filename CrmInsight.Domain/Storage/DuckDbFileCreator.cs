@@ -24,7 +24,7 @@ public static class DuckDbFileCreator
         DeleteWithWal(building);
 
         DemoSummary? summary = null;
-        await using (var database = new DuckDbDatabase(building))
+        await using (var database = new DuckDbDatabase(building, createIfMissing: true))
         {
             await SchemaInstaller.InstallAsync(database, SqlCatalog.Default, cancellationToken);
             await using var connection = await database.OpenDuckDbConnectionAsync(cancellationToken);

@@ -84,7 +84,7 @@ public sealed class ImportCommandTests : IDisposable
     {
         var csv = await WriteAsync("retail.csv", OrderLineImportTests.Retail);
         var path = Path.Combine(_folder, "held.duckdb");
-        await using var held = new DuckDbDatabase(path);
+        await using var held = new DuckDbDatabase(path, createIfMissing: true);
         await SchemaInstaller.InstallAsync(held, CrmInsight.Domain.Sql.SqlCatalog.Default);
 
         // A second process, as when the dashboard holds the file and the command is run beside it.

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace CrmInsight.Tests.TestSupport;
+
+/// <summary>
+/// A real process of the app (the web executable built next to the tests, or a published one)
+/// with its output collected, for the tests that need a second process, a kill or a restart.
+/// Disposing kills what is still running.
+/// </summary>
+public sealed class ChildProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly Lock _lock = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _waits = [];
+
+    private ChildProcess(ProcessStartInfo start)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>The web executable of this build (CrmInsight.Web.dll beside the tests).</summary>
+    public static string WebAssembly => typeof(CrmInsight.Web.Cli.CommandLine).Assembly.Location;
+
+    public int Id => _process.Id;
+
+    public string Output
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts <c>dotnet <paramref name="assembly"/> args…</c> with the given environment (Production unless set).</summary>
+    public static ChildProcess StartDotnet(string assembly, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(assembly)! };
+        start.ArgumentList.Add(assembly);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        return new ChildProcess(start);
+    }
+
+    /// <summary>Completes when the output holds <paramref name="text"/>; false on timeout or when the process ended without it.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        TaskCompletionSource seen;
+        lock (_lock)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+            seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waits.Add((text, seen));
+        }
+        var exited = _process.WaitForExitAsync();
+        var finished = await Task.WhenAny(seen.Task, exited, Task.Delay(timeout));
+        return finished == seen.Task || Output.Contains(text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The exit code, or null when it did not end within <paramref name="timeout"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to clean up (as in a crash or a power cut).</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already reaped.
+        }
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_lock)
+        {
+            _output.AppendLine(line);
+            var text = _output.ToString();
+            foreach (var wait in _waits.Where(w => text.Contains(w.Text, StringComparison.Ordinal)).ToList())
+            {
+                wait.Seen.TrySetResult();
+                _waits.Remove(wait);
+            }
+        }
+    }
+}
