@@ -68,9 +68,14 @@ public sealed class ImportService(ICrmDatabase database, DataVersionStore versio
                 var version = await MergeAsync(run, target, connection, cancellationToken);
                 return run.Done(started, version);
             }
-            catch (DuckDBException ex)
+            catch (Exception ex) when (ex is DuckDBException or IOException)
             {
-                return run.Fatal($"The database refused the import, nothing was written: {ex.Message}", started);
+                // A full disk or an I/O error while merging: the transaction is rolled back.
+                return run.Fatal("The database could not write the import (for example, the disk is full); nothing was written.", started) with
+                {
+                    FatalDetail = ex.Message,
+                    DatabaseFault = true,
+                };
             }
             finally
             {

@@ -109,6 +109,11 @@ public static class IngestEndpoints
         {
             return Refused(rejected.Problems, StatusCodes.Status400BadRequest);
         }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException && ex is not BadHttpRequestException)
+        {
+            // A full disk or an I/O error: the transaction was rolled back, so nothing was written.
+            return DatabaseFailed(request.HttpContext, ex.ToString());
+        }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge(options.Value);
@@ -160,6 +165,10 @@ public static class IngestEndpoints
         await request.Body.CopyToAsync(body, cancellationToken);
         body.Position = 0;
         var summary = await imports.ImportAsync(ImportKind.OrderLines, body, settings, cancellationToken: cancellationToken);
+        if (summary.DatabaseFault)
+        {
+            return DatabaseFailed(request.HttpContext, summary.FatalDetail);
+        }
         if (!summary.Succeeded)
         {
             IngestProblem[] lines = [.. summary.RejectedLines.Select(r => new IngestProblem((int)Math.Min(r.Line, int.MaxValue), null, r.Value is null ? r.Reason : $"{r.Reason} ('{r.Value}')"))];
@@ -176,6 +185,15 @@ public static class IngestEndpoints
             customersCreated = summary.CustomersCreated,
             dataVersion = summary.DataVersion,
         });
+    }
+
+    /// <summary>503 with Retry-After: the request was fine, the database could not take it; the details go to the log only.</summary>
+    private static IResult DatabaseFailed(HttpContext context, string? detail)
+    {
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestEndpoints))
+            .LogError("An ingest request could not be written: {Detail}", detail);
+        context.Response.Headers.RetryAfter = "30";
+        return Refused([new IngestProblem(0, null, "The database could not write the records (for example, the disk is full or failing); nothing was written. Send the same request again later.")], StatusCodes.Status503ServiceUnavailable);
     }
 
     private static IResult TooLarge(IngestOptions options) =>

@@ -10,11 +10,7 @@ public static class CrmInsightPipeline
 {
     public static WebApplication UseCrmInsight(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
-        }
+        app.UseErrorAnswers();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
         var display = app.Services.GetRequiredService<IOptions<DisplayOptions>>().Value;

@@ -105,7 +105,7 @@ public static class CrmInsightServices
         services.AddMudServices();
         services.AddScoped<FilterNavigator>();
         services.AddSingleton<KpiFormatter>();
-        services.AddProblemDetails();
+        services.AddErrorAnswers();
         services.AddExportRateLimit();
         return builder;
     }
