@@ -62,6 +62,17 @@ public sealed class ChildProcess : IDisposable
         return new ChildProcess(start);
     }
 
+    /// <summary>Starts any program (e.g. <c>dotnet publish</c>).</summary>
+    public static ChildProcess Start(string program, IEnumerable<string> args, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        return new ChildProcess(start);
+    }
+
     /// <summary>Completes when the output holds <paramref name="text"/>; false on timeout or when the process ended without it.</summary>
     public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
     {
