@@ -65,8 +65,13 @@ public sealed class ImportService(ICrmDatabase database, DataVersionStore versio
                     return run.Fatal(run.LinesRead == 0 ? "The file has a header but no data lines; nothing was written." : "No line could be imported; nothing was written.", started);
                 }
                 progress?.Report(new ImportProgress("writing", run.LinesRead, counting.BytesRead, totalBytes));
+                database.EnsureRoomToWrite();
                 var version = await MergeAsync(run, target, connection, cancellationToken);
                 return run.Done(started, version);
+            }
+            catch (DiskSpaceException full)
+            {
+                return run.Fatal(full.Message, started) with { DatabaseFault = true };
             }
             catch (Exception ex) when (ex is DuckDBException or IOException)
             {

@@ -40,6 +40,7 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
             throw new IngestRejectedException([new IngestProblem(0, null, "The request holds no records.")]);
         }
         using var _ = await gate.EnterAsync(cancellationToken);
+        database.EnsureRoomToWrite();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var areas = new HashSet<string>(StringComparer.Ordinal);

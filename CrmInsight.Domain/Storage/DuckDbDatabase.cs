@@ -20,10 +20,11 @@ public sealed class DuckDbDatabase : ICrmDatabase
     private readonly bool _createIfMissing;
     private DuckDBConnection? _root;
 
-    public DuckDbDatabase(string path, string? memoryLimit = null, int threads = 0, int commandTimeoutSeconds = 120, bool createIfMissing = false)
+    public DuckDbDatabase(string path, string? memoryLimit = null, int threads = 0, int commandTimeoutSeconds = 120, bool createIfMissing = false, long minFreeDiskBytes = 0)
     {
         FilePath = Path.GetFullPath(path);
         _createIfMissing = createIfMissing;
+        MinFreeDiskBytes = minFreeDiskBytes;
         CommandTimeoutSeconds = commandTimeoutSeconds;
         var settings = new List<string> { $"Data Source={FilePath}" };
         if (!string.IsNullOrWhiteSpace(memoryLimit))
@@ -38,6 +39,9 @@ public sealed class DuckDbDatabase : ICrmDatabase
     }
 
     public string FilePath { get; }
+
+    /// <summary>Writes are refused while the file's disk has less free space than this.</summary>
+    public long MinFreeDiskBytes { get; }
 
     public SqlDialect Dialect => SqlDialect.DuckDb;
 
@@ -54,6 +58,20 @@ public sealed class DuckDbDatabase : ICrmDatabase
         var connection = new DuckDBConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    public void EnsureRoomToWrite()
+    {
+        if (MinFreeDiskBytes <= 0)
+        {
+            return;
+        }
+        var folder = Path.GetDirectoryName(FilePath)!;
+        var free = new DriveInfo(folder).AvailableFreeSpace;
+        if (free < MinFreeDiskBytes)
+        {
+            throw new DiskSpaceException(folder, free, MinFreeDiskBytes);
+        }
     }
 
     /// <summary>The native appender API needs the concrete connection type.</summary>

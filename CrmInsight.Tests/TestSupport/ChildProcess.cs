@@ -8,7 +8,7 @@ namespace CrmInsight.Tests.TestSupport;
 /// with its output collected, for the tests that need a second process, a kill or a restart.
 /// Disposing kills what is still running.
 /// </summary>
-public sealed class ChildProcess : IDisposable
+public sealed partial class ChildProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -91,6 +91,24 @@ public sealed class ChildProcess : IDisposable
         return finished == seen.Task || Output.Contains(text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// For the web app started with <c>--urls http://127.0.0.1:0</c>: the address it reports once
+    /// listening, after <c>/healthz</c> answers 200 (its database is open and loaded).
+    /// </summary>
+    public async Task<Uri> WaitUntilServingAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        Assert.True(await WaitForOutputAsync("Now listening on: ", timeout), "the app did not start:\n" + Output);
+        var address = new Uri(ListeningOn().Match(Output).Groups[1].Value);
+        using var client = new HttpClient { BaseAddress = address };
+        while ((await client.GetAsync("/healthz")).StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline && !_process.HasExited, "the app never became ready:\n" + Output);
+            await Task.Delay(200); // polling the app's own readiness probe, as a load balancer does
+        }
+        return address;
+    }
+
     /// <summary>The exit code, or null when it did not end within <paramref name="timeout"/>.</summary>
     public async Task<int?> WaitForExitAsync(TimeSpan timeout)
     {
@@ -132,6 +150,9 @@ public sealed class ChildProcess : IDisposable
         }
         _process.Dispose();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial System.Text.RegularExpressions.Regex ListeningOn();
 
     private void Append(string? line)
     {

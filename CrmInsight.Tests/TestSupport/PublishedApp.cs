@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 
 namespace CrmInsight.Tests.TestSupport;
 
@@ -8,7 +6,7 @@ namespace CrmInsight.Tests.TestSupport;
 /// folder (from the build the tests already made: <c>--no-build</c>), started as its own process in
 /// the Production environment on 127.0.0.1 with a small demo database of its own.
 /// </summary>
-public sealed partial class PublishedApp : IAsyncDisposable
+public sealed class PublishedApp : IAsyncDisposable
 {
     private static readonly Lazy<Task<string>> Published = new(PublishAsync);
 
@@ -28,16 +26,7 @@ public sealed partial class PublishedApp : IAsyncDisposable
             Path.Combine(folder, "CrmInsight.Web.dll"),
             ["--urls", "http://127.0.0.1:0", $"--Storage:DuckDbPath={Path.Combine(app._folder, "app.duckdb")}", "--Demo:Orders=5000", "--Demo:Customers=500", .. settings],
             workingDirectory: folder);
-        Assert.True(await app._process.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(90)), "the published app did not start:\n" + app.Output);
-        BaseFrom(app);
-        using var client = new HttpClient { BaseAddress = app.BaseAddress };
-        // Ready once /healthz says so (the first start creates the demo database).
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while ((await client.GetAsync("/healthz")).StatusCode != HttpStatusCode.OK)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the published app never became ready:\n" + app.Output);
-            await Task.Delay(200);
-        }
+        app.BaseAddress = await app._process.WaitUntilServingAsync(TimeSpan.FromSeconds(120));
         return app;
     }
 
@@ -56,9 +45,6 @@ public sealed partial class PublishedApp : IAsyncDisposable
         {
         }
     }
-
-    private static void BaseFrom(PublishedApp app) =>
-        app.BaseAddress = new Uri(ListeningOn().Match(app.Output).Groups[1].Value);
 
     private static async Task<string> PublishAsync()
     {
@@ -80,7 +66,4 @@ public sealed partial class PublishedApp : IAsyncDisposable
         };
         return output;
     }
-
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
-    private static partial Regex ListeningOn();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmInsight.Domain.Import;
 using CrmInsight.Domain.Ingest;
 using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Storage;
 using CrmInsight.Web.Hosting;
 using CrmInsight.Web.Live;
 using Microsoft.AspNetCore.Http.Features;
@@ -112,7 +113,7 @@ public static class IngestEndpoints
         catch (Exception ex) when (ex is System.Data.Common.DbException or IOException && ex is not BadHttpRequestException)
         {
             // A full disk or an I/O error: the transaction was rolled back, so nothing was written.
-            return DatabaseFailed(request.HttpContext, ex.ToString());
+            return DatabaseFailed(request.HttpContext, ex.ToString(), (ex as DiskSpaceException)?.Message);
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -167,7 +168,7 @@ public static class IngestEndpoints
         var summary = await imports.ImportAsync(ImportKind.OrderLines, body, settings, cancellationToken: cancellationToken);
         if (summary.DatabaseFault)
         {
-            return DatabaseFailed(request.HttpContext, summary.FatalDetail);
+            return DatabaseFailed(request.HttpContext, summary.FatalDetail ?? summary.FatalError, summary.FatalDetail is null ? summary.FatalError : null);
         }
         if (!summary.Succeeded)
         {
@@ -188,12 +189,12 @@ public static class IngestEndpoints
     }
 
     /// <summary>503 with Retry-After: the request was fine, the database could not take it; the details go to the log only.</summary>
-    private static IResult DatabaseFailed(HttpContext context, string? detail)
+    private static IResult DatabaseFailed(HttpContext context, string? detail, string? message = null)
     {
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestEndpoints))
             .LogError("An ingest request could not be written: {Detail}", detail);
         context.Response.Headers.RetryAfter = "30";
-        return Refused([new IngestProblem(0, null, "The database could not write the records (for example, the disk is full or failing); nothing was written. Send the same request again later.")], StatusCodes.Status503ServiceUnavailable);
+        return Refused([new IngestProblem(0, null, message ?? "The database could not write the records (for example, the disk is full or failing); nothing was written. Send the same request again later.")], StatusCodes.Status503ServiceUnavailable);
     }
 
     private static IResult TooLarge(IngestOptions options) =>

@@ -120,6 +120,7 @@ public static class CrmInsightServices
             Path.IsPathRooted(options.DuckDbPath) ? options.DuckDbPath : Path.Combine(contentRoot, options.DuckDbPath),
             options.DuckDbMemoryLimit,
             options.DuckDbThreads,
-            options.CommandTimeoutSeconds),
+            options.CommandTimeoutSeconds,
+            minFreeDiskBytes: options.MinFreeDiskBytes),
     };
 }
