@@ -4,7 +4,7 @@ namespace CrmInsight.Tests.TestSupport;
 
 /// <summary>
 /// The app with tight operator limits (ingest body and records, CSV field and record length,
-/// exports per minute), shared by the test classes that check each limit's answer.
+/// exports per minute, half a second's wait for the write gate), shared by the test classes that check each limit's answer.
 /// </summary>
 public sealed class TightLimitsServer : CrmInsightServer
 {
@@ -21,6 +21,7 @@ public sealed class TightLimitsServer : CrmInsightServer
         builder.UseSetting("Ingest:MaxRecords", "3");
         builder.UseSetting("Csv:MaxFieldLength", "64");
         builder.UseSetting("Csv:MaxRecordLength", "1024");
+        builder.UseSetting("Storage:WriteWaitTimeout", "00:00:00.500");
         builder.UseSetting("Export:PerClientPerMinute", ExportsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

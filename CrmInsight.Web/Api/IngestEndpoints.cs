@@ -110,6 +110,10 @@ public static class IngestEndpoints
         {
             return Refused(rejected.Problems, StatusCodes.Status400BadRequest);
         }
+        catch (WriteGateTimeoutException busy)
+        {
+            return DatabaseFailed(request.HttpContext, busy.Message, busy.Message);
+        }
         catch (Exception ex) when (ex is System.Data.Common.DbException or IOException && ex is not BadHttpRequestException)
         {
             // A full disk or an I/O error: the transaction was rolled back, so nothing was written.

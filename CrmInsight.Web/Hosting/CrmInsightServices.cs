@@ -77,7 +77,7 @@ public static class CrmInsightServices
         services.AddSingleton<TableService>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<RetentionService>();
-        services.AddSingleton<WriteGate>();
+        services.AddSingleton(sp => new WriteGate(sp.GetRequiredService<IOptions<StorageOptions>>().Value.WriteWaitTimeout));
         services.AddSingleton<IngestService>();
         services.AddSingleton<AccessKeyStore>();
         services.AddSingleton<ImportService>();
