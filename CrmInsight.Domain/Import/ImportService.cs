@@ -17,7 +17,8 @@ public sealed class ImportService(ICrmDatabase database, DataVersionStore versio
     private const int ProgressEvery = 20_000;
 
     // One writer at a time — imports, the ingest API and the simulator share the process's
-    // gate: new ids are taken as MAX(id) + n inside the merge, so the merge holds it.
+    // gate, and the merge holds it: fact and customer ids come from sequences, but new dimension
+    // members (regions, reps, …) are numbered MAX(id) + n (the import is DuckDB-only, one process).
     private readonly WriteGate _gate = gate ?? new WriteGate();
     private readonly bool _ownsGate = gate is null;
 

@@ -37,6 +37,7 @@ public static class DuckDbFileCreator
             }
             using var metrics = new QueryMetrics();
             await new DataVersionStore(new QueryRunner(database, SqlCatalog.Default, metrics), time).BumpAsync(connection, null, cancellationToken);
+            await SequenceSync.SyncAsync(connection, cancellationToken); // the demo rows carry their own ids
             await connection.ExecuteAsync(new CommandDefinition("CHECKPOINT", commandType: System.Data.CommandType.Text, cancellationToken: cancellationToken));
         }
         File.Move(building, target);

@@ -80,6 +80,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var connection = await Database.OpenConnectionAsync();
         await connection.ExecuteAsync(sql);
         await Versions.BumpAsync(connection, null);
+        await SequenceSync.SyncAsync(connection); // the test's rows carry their own ids, as a bulk load does
     }
 
     public async Task<T> ScalarAsync<T>(string sql)

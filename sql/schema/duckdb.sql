@@ -256,3 +256,14 @@ CREATE TABLE IF NOT EXISTS fact_quota (
     month_start  DATE NOT NULL,
     amount       DECIMAL(18,2) NOT NULL
 );
+
+-- Surrogate keys of the rows the app writes (ingest, import, simulator, keys) come from these
+-- sequences, never MAX(id) + 1. Rows loaded in bulk with their own ids (the demo generator, a
+-- test's data) move a sequence behind; SequenceSync sets it past the table's highest id when
+-- the schema is installed.
+CREATE SEQUENCE IF NOT EXISTS seq_order START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_customer START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_ticket START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_survey START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_opportunity START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_key START 1;
