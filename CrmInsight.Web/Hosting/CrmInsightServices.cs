@@ -96,6 +96,7 @@ public static class CrmInsightServices
         services.AddHostedService<DatabaseInitializer>();
         // One monitor per process, and the version every service keys the cache by.
         services.AddSingleton<DataChangeMonitor>();
+        services.AddSingleton<LiveRetry>();
         services.AddSingleton<IDataVersionSource>(sp => sp.GetRequiredService<DataChangeMonitor>());
         services.AddHostedService(sp => sp.GetRequiredService<DataChangeMonitor>());
         services.AddSingleton<SimulatorService>();

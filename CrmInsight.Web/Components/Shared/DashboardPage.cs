@@ -14,10 +14,14 @@ namespace CrmInsight.Web.Components.Shared;
 /// back/forward or a link), wait for the database, load through the services with the previous
 /// load cancelled, reload quietly (no spinner, at most once per redraw interval) when the
 /// data changes, and write filter changes back to the URL. A page adds its data and markup.
+/// A load that fails shows the error state (never the exception's text) and is tried again with
+/// backoff (<see cref="LiveRetry"/>) until it succeeds, so a screen left alone recovers by itself.
 /// </summary>
 public abstract class DashboardPage : ComponentBase, IDisposable
 {
     private CancellationTokenSource? _load;
+    private Polly.ResiliencePipeline _retry = Polly.ResiliencePipeline.Empty;
+    private bool _inFlight;
     private IDisposable? _readinessSubscription;
     private IDisposable? _liveSubscription;
 
@@ -27,6 +31,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     [Inject] protected DatabaseReadiness Readiness { get; set; } = null!;
     [Inject] protected ILoggerFactory LoggerFactory { get; set; } = null!;
     [Inject] private DataChangeMonitor Monitor { get; set; } = null!;
+    [Inject] private LiveRetry Retry { get; set; } = null!;
+    [Inject] private TimeProvider Time { get; set; } = null!;
+    [Inject] private Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> PageText { get; set; } = null!;
 
     protected DashboardFilter Filter { get; private set; } = DashboardFilter.Default;
 
@@ -37,6 +44,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     protected bool Loading { get; private set; }
 
     protected string? LoadError { get; private set; }
+
+    /// <summary>When the page's data was last loaded for the then current data version (null: never yet).</summary>
+    protected DateTimeOffset? LoadedAt { get; private set; }
 
     /// <summary>Until sign-in lands every viewer sees all teams.</summary>
     protected static DataScope Scope => DataScope.All;
@@ -49,6 +59,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
+        _retry = Retry.Create(OnLoadFailedAsync);
         Navigation.LocationChanged += OnLocationChanged;
         _readinessSubscription = Readiness.Subscribe(() => _ = InvokeAsync(() => LoadAsync()));
         // Data changed: re-read through the shared cache, throttled.
@@ -68,7 +79,24 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     protected void OpenCustomer(Domain.Sql.SqlRow row) =>
         Navigation.NavigateTo($"/customers/{row.GetInt64("customer_id")}?{FilterQueryString.Format(Filter)}");
 
+    /// <summary>
+    /// Re-reads the current data without a spinner (through the cache: cheap when nothing changed),
+    /// confirming <see cref="LoadedAt"/>; nothing while a load (or its retries) is under way.
+    /// </summary>
+    protected Task RefreshQuietlyAsync() => InvokeAsync(() => _inFlight ? Task.CompletedTask : LoadAsync(quiet: true));
+
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() => LoadAsync());
+
+    private async ValueTask OnLoadFailedAsync(Exception exception, TimeSpan retryIn)
+    {
+        LoggerFactory.CreateLogger(GetType()).LogError(exception, "Loading {Page} failed; trying again in {Delay}", GetType().Name, retryIn);
+        await InvokeAsync(() =>
+        {
+            LoadError = PageText["The data could not be loaded; trying again…"];
+            Loading = false;
+            StateHasChanged();
+        });
+    }
 
     /// <param name="quiet">A live refresh: keep showing the current data until the new data is in.</param>
     private async Task LoadAsync(bool quiet = false)
@@ -87,23 +115,30 @@ public abstract class DashboardPage : ComponentBase, IDisposable
             Loading = true;
             StateHasChanged();
         }
+        _inFlight = true;
         try
         {
-            Catalog = await Dimensions.GetCatalogAsync(Scope, cancellationToken);
-            var parsed = Catalog.Validate(FilterQueryString.Parse(Urls.CurrentQuery()));
-            Filter = parsed.Filter;
-            Problems = parsed.Problems;
-            await LoadDataAsync(cancellationToken);
+            await LiveRetry.ExecuteAsync(_retry, async attempt =>
+            {
+                Catalog = await Dimensions.GetCatalogAsync(Scope, attempt);
+                var parsed = Catalog.Validate(FilterQueryString.Parse(Urls.CurrentQuery()));
+                Filter = parsed.Filter;
+                Problems = parsed.Problems;
+                await LoadDataAsync(attempt);
+            }, cancellationToken);
             LoadError = null;
+            LoadedAt = Time.GetUtcNow();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return; // a newer load took over
+            return; // a newer load took over (or the page closed)
         }
-        catch (Exception ex)
+        finally
         {
-            LoggerFactory.CreateLogger(GetType()).LogError(ex, "Loading {Page} failed", GetType().Name);
-            LoadError = ex.Message;
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                _inFlight = false;
+            }
         }
         Loading = false;
         StateHasChanged();
