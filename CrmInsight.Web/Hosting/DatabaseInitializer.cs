@@ -53,7 +53,7 @@ public sealed class DatabaseInitializer(
         {
             // The details go to the log; the pages say what happened without the exception's text.
             logger.LogError(ex, "The database could not be opened: {Database}", database.Description);
-            readiness.Fail($"The database ({database.Description}) could not be opened; the server log has the details.");
+            readiness.Fail($"The database could not be opened ({database.Description}); the server log has the details.");
         }
     }
 
