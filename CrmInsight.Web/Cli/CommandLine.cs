@@ -16,7 +16,7 @@ namespace CrmInsight.Web.Cli;
 public static class CommandLine
 {
     /// <summary>The command words, as the unknown-command message lists them.</summary>
-    public static readonly IReadOnlyList<string> Commands = ["generate-demo", "import", "keys"];
+    public static readonly IReadOnlyList<string> Commands = ["aggregates", "generate-demo", "import", "keys"];
 
     private const string Usage = """
         Usage: dotnet run --project CrmInsight.Web -- generate-demo [--database PATH] [--orders N] [--customers N] [--years N] [--seed N] [--force]
@@ -50,9 +50,12 @@ public static class CommandLine
         }
         try
         {
-            return args[0] == "keys"
-                ? await KeysCommand.RunAsync(args[1..], output, error, time)
-                : await GenerateDemoAsync(args[1..], output, time);
+            return args[0] switch
+            {
+                "keys" => await KeysCommand.RunAsync(args[1..], output, error, time),
+                "aggregates" => await AggregatesCommand.RunAsync(args[1..], output, error),
+                _ => await GenerateDemoAsync(args[1..], output, time),
+            };
         }
         catch (UsageException ex)
         {

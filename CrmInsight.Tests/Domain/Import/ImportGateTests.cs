@@ -19,8 +19,8 @@ public sealed class ImportGateTests : IAsyncLifetime
     public async Task Ingest_writes_while_an_upload_is_still_being_read_and_the_import_then_merges()
     {
         using var gate = new WriteGate(TimeSpan.FromSeconds(2));
-        using var importer = new ImportService(_db.Database, _db.Versions, _db.Time, gate);
-        var ingest = new IngestService(_db.Database, _db.Runner, _db.Versions, gate, _db.Time);
+        using var importer = new ImportService(_db.Database, _db.Versions, _db.Aggregates, _db.Time, gate);
+        var ingest = new IngestService(_db.Database, _db.Runner, _db.Versions, _db.Aggregates, gate, _db.Time);
         // A slow upload: the header and one line arrive, then nothing until the test lets the rest through.
         using var upload = new HeldStream("o,c,d,q,p\nUP-1,,2024-03-01,1,5.00\n", "UP-2,,2024-03-01,2,5.00\n");
         var (mapping, _) = ColumnMapping.Parse(ImportKind.OrderLines, "order=o,customer=c,date=d,quantity=q,price=p");

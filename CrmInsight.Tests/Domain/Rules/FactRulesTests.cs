@@ -19,7 +19,7 @@ public sealed class FactRulesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _ingest = new IngestService(_db.Database, _db.Runner, _db.Versions, new WriteGate(), _db.Time);
+        _ingest = new IngestService(_db.Database, _db.Runner, _db.Versions, _db.Aggregates, new WriteGate(), _db.Time);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

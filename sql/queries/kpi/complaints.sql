@@ -4,8 +4,10 @@
 -- complained but bought nothing in the period is left out of both.
 -- Both sides filter on the customer's region, segment and owner rep, so they describe the
 -- same customers; sales channel, category and campaign do not apply.
--- has_tickets is 0 when no ticket was ever recorded (a database fed only order lines): the
--- rate is then undefined ("no data"), not 0.
+-- has_tickets is 0 when no ticket was recorded before the period's end (a database fed only
+-- order lines): the rate is then undefined ("no data"), not 0. (Up to the period's end, so the
+-- result depends on nothing dated after it.)
+--#dated
 WITH customers AS (
     SELECT c.customer_id
     FROM dim_customer c
@@ -29,16 +31,13 @@ WITH customers AS (
     JOIN dim_date d ON d.calendar_date = CAST(t.submitted_at AS DATE)
     WHERE t.is_complaint = 1
       AND t.submitted_at >= @date_from AND t.submitted_at < @date_to
-), active_counts AS (
+), complaining_counts AS (
     -- Complainants are counted only where they are active in the same bucket.
-    SELECT a.bucket, COUNT(*) AS active_customers, COUNT(k.customer_id) AS complaining_customers
-    FROM active a
-    LEFT JOIN complaining k ON k.bucket = a.bucket AND k.customer_id = a.customer_id
-    GROUP BY a.bucket
-)
-SELECT ac.bucket,
-       ac.complaining_customers,
-       ac.active_customers,
-       CASE WHEN EXISTS (SELECT 1 FROM fact_ticket) THEN 1 ELSE 0 END AS has_tickets
-FROM active_counts ac
-ORDER BY ac.bucket
+    SELECT k.bucket, COUNT(*) AS complaining_customers
+    FROM complaining k
+    JOIN active a ON a.bucket = k.bucket AND a.customer_id = k.customer_id
+    GROUP BY k.bucket
+), active_counts AS (
+    SELECT bucket, COUNT(*) AS active_customers FROM active GROUP BY bucket
+),
+--#include complaint_rows
