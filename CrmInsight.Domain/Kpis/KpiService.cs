@@ -20,7 +20,7 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         var definitions = ids.Select(catalog.Get).ToList();
         var resolved = periods.Resolve(filter);
         var version = dataVersion ?? await versions.GetCurrentAsync(cancellationToken);
-        var baseArgs = QueryArgs.For(filter, scope).Monthly(false);
+        var baseArgs = QueryArgs.For(filter, scope).Monthly(false).AsOf(periods.Today);
 
         // P, P', P'', P''' : each window is read with the one before it as its previous window.
         var steps = new List<DateRange> { resolved.Period };
@@ -30,7 +30,8 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         }
 
         var needed = definitions
-            .SelectMany(d => Enumerable.Range(0, d.UsesPreviousWindow ? 3 : 2).Select(step => (d.Query, Windows: WindowsFor(d, steps, step))))
+            .SelectMany(d => d.Queries.SelectMany(query =>
+                Enumerable.Range(0, d.UsesPreviousWindow ? 3 : 2).Select(step => (Query: query, Windows: WindowsFor(d, steps, step)))))
             .Distinct()
             .ToList();
         var fetched = await Task.WhenAll(needed.Select(async n =>
@@ -40,14 +41,16 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         }));
         var rowsByWindow = fetched.ToDictionary(f => f.Key, f => f.Row);
         SqlRow? Row(KpiDefinition d, int step) => rowsByWindow[(d.Query, WindowsFor(d, steps, step))];
+        IReadOnlyList<SqlRow?> Rows(KpiDefinition d, int step) => [.. d.Queries.Select(q => rowsByWindow[(q, WindowsFor(d, steps, step))])];
 
         var results = definitions.Select(d =>
         {
-            var current = new MeasureContext(Row(d, 0), d.UsesPreviousWindow ? Row(d, 1) : null);
-            var comparison = new MeasureContext(Row(d, 1), d.UsesPreviousWindow ? Row(d, 2) : null);
+            var current = new MeasureContext(Rows(d, 0), d.UsesPreviousWindow ? Row(d, 1) : null);
+            var comparison = new MeasureContext(Rows(d, 1), d.UsesPreviousWindow ? Row(d, 2) : null);
             var value = d.Compute(current);
-            var comparisonValue = d.Compute(comparison);
-            return new KpiResult(d, value, comparisonValue, current.Reads, comparison.Reads, d.IgnoredFilters(filter));
+            // A snapshot is as of now: the same number for every window, so it has nothing to compare with.
+            var comparisonValue = d.Snapshot ? null : d.Compute(comparison);
+            return new KpiResult(d, value, comparisonValue, current.Reads, d.Snapshot ? [] : comparison.Reads, d.IgnoredFilters(filter));
         }).ToList();
 
         return new KpiReport(resolved, results, version);
@@ -81,9 +84,9 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         // One month more at the front, so the first month has a month before it.
         var fetch = new DateRange(firstMonth.AddMonths(-1), window.To);
         var monthBeforeFetch = new DateRange(fetch.From.AddMonths(-1), fetch.From);
-        var args = QueryArgs.For(filter, scope).Window(fetch, monthBeforeFetch).Monthly(true);
+        var args = QueryArgs.For(filter, scope).Window(fetch, monthBeforeFetch).Monthly(true).AsOf(periods.Today);
 
-        var queries = definitions.Where(d => d.HasMonthlySeries).Select(d => d.MonthlyQuery ?? d.Query).Distinct().ToList();
+        var queries = definitions.Where(HasSeries).Select(d => d.MonthlyQuery ?? d.Query).Distinct().ToList();
         var fetched = await Task.WhenAll(queries.Select(async q => (Query: q, Rows: await cache.GetRowsAsync(q, args, version, cancellationToken))));
         var rowsByMonth = fetched.ToDictionary(
             f => f.Query,
@@ -92,7 +95,7 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         var series = new Dictionary<string, IReadOnlyList<MonthlyPoint>>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in definitions)
         {
-            if (!d.HasMonthlySeries)
+            if (!HasSeries(d))
             {
                 series[d.Id] = [];
                 continue;
@@ -107,4 +110,8 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         }
         return series;
     }
+
+    /// <summary>Monthly points need the KPI's whole formula in one query per month (snapshots and multi-query KPIs have none).</summary>
+    private static bool HasSeries(KpiDefinition definition) =>
+        definition.HasMonthlySeries && !definition.Snapshot && definition.ExtraQueries.Count == 0;
 }

@@ -52,7 +52,8 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
             .With("ticket_by", filtered ? "channel" : "")
             .With("ticket_member", "email")
             .With("updated_at", new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc))
-            .With("area", "fact_order");
+            .With("area", "fact_order")
+            .AsOf(new DateOnly(2024, 3, 20));
         var query = _db.Runner.Prepare(name);
         args = WithWriteArguments(query, args);
         if (name == "ingest/insert_customer")

@@ -44,6 +44,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <summary>Loads the page's data for <see cref="Filter"/>; may add to <see cref="Problems"/>.</summary>
     protected abstract Task LoadDataAsync(CancellationToken cancellationToken);
 
+    /// <summary>The period when the URL names none (and so is left out of the URL).</summary>
+    protected virtual DatePreset DefaultPreset => DatePresets.Default;
+
     /// <summary>Query-string keys of the page beyond the filter, kept when the filter changes.</summary>
     protected virtual IEnumerable<(string Key, string? Value)> PageParameters() => [];
 
@@ -57,7 +60,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    protected void ApplyFilter(DashboardFilter filter) => Urls.Navigate(filter, [.. PageParameters()]);
+    protected void ApplyFilter(DashboardFilter filter) => Urls.Navigate(filter, DefaultPreset, [.. PageParameters()]);
 
     /// <summary>Cross-filter: a clicked bar, cell or point adds its member to the filter.</summary>
     protected void AddMember(DimensionKind kind, int id) => ApplyFilter(Filter.WithMembers(kind, Filter.Members(kind).Add(id)));
@@ -90,7 +93,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         try
         {
             Catalog = await Dimensions.GetCatalogAsync(Scope, cancellationToken);
-            var parsed = Catalog.Validate(FilterQueryString.Parse(Urls.CurrentQuery()));
+            var parsed = Catalog.Validate(FilterQueryString.Parse(Urls.CurrentQuery(), DefaultPreset));
             Filter = parsed.Filter;
             Problems = parsed.Problems;
             await LoadDataAsync(cancellationToken);
