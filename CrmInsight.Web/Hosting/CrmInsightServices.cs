@@ -13,6 +13,7 @@ using CrmInsight.Domain.Retention;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
+using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Formatting;
 using CrmInsight.Web.Live;
@@ -46,6 +47,8 @@ public static class CrmInsightServices
         services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
         services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
+        services.AddOptions<TargetsOptions>().Bind(configuration.GetSection(TargetsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TargetsOptions>, TargetsOptionsValidator>();
         return services;
     }
 
@@ -77,6 +80,7 @@ public static class CrmInsightServices
         services.AddSingleton<ImportService>();
         services.AddSingleton<CrmInsight.Domain.Satisfaction.SatisfactionService>();
         services.AddSingleton<CrmInsight.Domain.Marketing.MarketingService>();
+        services.AddSingleton<TargetsService>();
         return services;
     }
 

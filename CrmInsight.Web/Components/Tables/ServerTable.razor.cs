@@ -56,6 +56,10 @@ public sealed partial class ServerTable : IDisposable
     [Parameter]
     public EventCallback<SqlRow> OnRowClick { get; set; }
 
+    /// <summary>Many columns: tighter cells, names on one line (wide screens).</summary>
+    [Parameter]
+    public bool Compact { get; set; }
+
     protected override void OnInitialized()
     {
         _liveSubscription = Monitor.OnDataChanged(() => InvokeAsync(ReloadQuietlyAsync));
@@ -110,9 +114,10 @@ public sealed partial class ServerTable : IDisposable
         return column.Kind switch
         {
             ColumnKind.Money => Format.FormatExact(SqlRow.ToDecimal(value), Domain.Kpis.KpiUnit.Money, culture),
-            ColumnKind.Count => SqlRow.ToDecimal(value)?.ToString("N0", culture) ?? "",
-            ColumnKind.Number => SqlRow.ToDecimal(value)?.ToString("N2", culture) ?? "",
-            ColumnKind.Fraction => SqlRow.ToDecimal(value)?.ToString("P1", culture) ?? "",
+            // An undefined number (a ratio with nothing to divide by) reads "—", never blank or 0.
+            ColumnKind.Count => SqlRow.ToDecimal(value)?.ToString("N0", culture) ?? KpiFormatter.Undefined,
+            ColumnKind.Number => SqlRow.ToDecimal(value)?.ToString("N2", culture) ?? KpiFormatter.Undefined,
+            ColumnKind.Fraction => SqlRow.ToDecimal(value)?.ToString("P1", culture) ?? KpiFormatter.Undefined,
             ColumnKind.Date => row.GetDate(column.Field)?.ToString("d", culture) ?? "",
             _ => value?.ToString() ?? "",
         };

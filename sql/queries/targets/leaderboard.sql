@@ -1,6 +1,6 @@
 -- The sales leaderboard for [date_from, date_to): one row per rep and team with a quota or
 -- credited sales in the period (a rep who changed team is a row in each, with that team's
--- months), ranked by attainment (undefined last), then revenue. Revenue, quota, pace, win rate
+-- months), ranked by attainment (undefined last), then revenue (rep_revenue). Revenue, quota, pace, win rate
 -- (opportunities closed in the period), weighted pipeline open now (for the rep's current team),
 -- pipeline coverage and follow-ups as KPIS.md §5 defines them; NULL where undefined. Region is
 -- the team's; segment, channel, category and campaign do not apply. Sorted and paged here.
@@ -45,7 +45,7 @@ WITH
     SELECT team_id, rep_id FROM sales_totals
 ), measured AS (
     SELECT m.team_id, m.rep_id, r.name AS rep, t.name AS team,
-           COALESCE(s.revenue, 0) AS revenue,
+           COALESCE(s.revenue, 0) AS rep_revenue,
            COALESCE(q.quota, 0) AS quota,
            COALESCE(w.closed, 0) AS closed,
            COALESCE(w.won, 0) AS won,
@@ -62,18 +62,18 @@ WITH
     LEFT JOIN activity_totals a ON a.team_id = m.team_id AND a.rep_id = m.rep_id
     CROSS JOIN calendar c
 ), rated AS (
-    SELECT team_id, rep_id, rep, team, revenue, quota, closed, won, weighted_pipeline, activities,
+    SELECT team_id, rep_id, rep, team, rep_revenue, quota, closed, won, weighted_pipeline, activities,
            period_days, elapsed_days, days_left,
-           CAST(CAST(revenue AS DECIMAL(18,4)) / NULLIF(quota, 0) AS DECIMAL(18,4)) AS attainment,
-           CAST(CAST(revenue AS DECIMAL(18,4)) * period_days / NULLIF(quota * elapsed_days, 0) AS DECIMAL(18,4)) AS pace,
+           CAST(CAST(rep_revenue AS DECIMAL(18,4)) / NULLIF(quota, 0) AS DECIMAL(18,4)) AS attainment,
+           CAST(CAST(rep_revenue AS DECIMAL(18,4)) * period_days / NULLIF(quota * elapsed_days, 0) AS DECIMAL(18,4)) AS pace,
            CAST(CAST(won AS DECIMAL(18,4)) / NULLIF(closed, 0) AS DECIMAL(18,4)) AS win_rate,
-           CASE WHEN quota > revenue AND days_left > 0
-                THEN CAST(CAST(weighted_pipeline AS DECIMAL(18,4)) / (quota - revenue) AS DECIMAL(18,4)) END AS coverage
+           CASE WHEN quota > rep_revenue AND days_left > 0
+                THEN CAST(CAST(weighted_pipeline AS DECIMAL(18,4)) / (quota - rep_revenue) AS DECIMAL(18,4)) END AS coverage
     FROM measured
 ), ranked AS (
-    SELECT team_id, rep_id, rep, team, revenue, quota, closed, won, weighted_pipeline, activities,
+    SELECT team_id, rep_id, rep, team, rep_revenue, quota, closed, won, weighted_pipeline, activities,
            period_days, elapsed_days, days_left, attainment, pace, win_rate, coverage,
-           ROW_NUMBER() OVER (ORDER BY CASE WHEN attainment IS NULL THEN 1 ELSE 0 END, attainment DESC, revenue DESC, rep, rep_id, team_id) AS leader_rank,
+           ROW_NUMBER() OVER (ORDER BY CASE WHEN attainment IS NULL THEN 1 ELSE 0 END, attainment DESC, rep_revenue DESC, rep, rep_id, team_id) AS leader_rank,
            COUNT(*) OVER () AS total_rows
     FROM rated
 )
@@ -84,8 +84,8 @@ ORDER BY
     CASE WHEN @sort = 'rep' AND @descending = 0 THEN rep END,
     CASE WHEN @sort = 'team' AND @descending = 1 THEN team END DESC,
     CASE WHEN @sort = 'team' AND @descending = 0 THEN team END,
-    CASE WHEN @sort = 'revenue' AND @descending = 1 THEN revenue END DESC,
-    CASE WHEN @sort = 'revenue' AND @descending = 0 THEN revenue END,
+    CASE WHEN @sort = 'rep_revenue' AND @descending = 1 THEN rep_revenue END DESC,
+    CASE WHEN @sort = 'rep_revenue' AND @descending = 0 THEN rep_revenue END,
     CASE WHEN @sort = 'quota' AND @descending = 1 THEN quota END DESC,
     CASE WHEN @sort = 'quota' AND @descending = 0 THEN quota END,
     -- Undefined ratios sort last either way, on both engines.
