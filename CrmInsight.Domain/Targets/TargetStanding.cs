@@ -8,6 +8,8 @@ namespace CrmInsight.Domain.Targets;
 /// by the catalog's own formulas from a row of kpi/attainment's measures (rep_revenue, quota,
 /// period_days, elapsed_days, days_left and, where the row has it, weighted_pipeline).
 /// </summary>
+/// <param name="ElapsedShare">KPIS.md's elapsed share of P: days up to and including today / days of P.</param>
+/// <param name="ExpectedByToday">The pace marker: the revenue the plan expects by today (quota × elapsed share).</param>
 public sealed record TargetStanding(
     int? TeamId,
     string Name,
@@ -20,11 +22,9 @@ public sealed record TargetStanding(
     decimal? ForecastAttainment,
     decimal? Coverage,
     decimal ElapsedShare,
+    decimal ExpectedByToday,
     TargetStatus Status)
 {
-    /// <summary>The pace marker: the revenue the plan expects by today (quota × elapsed share of P).</summary>
-    public decimal ExpectedByToday => Quota * ElapsedShare;
-
     /// <summary>Forecast − quota: below zero, how much short the run rate ends; null without a forecast.</summary>
     public decimal? ForecastGap => Forecast is { } forecast && Quota > 0 ? forecast - Quota : null;
 
@@ -49,6 +49,8 @@ public sealed record TargetStanding(
             forecastAttainment,
             row.Columns.Contains("weighted_pipeline", StringComparer.OrdinalIgnoreCase) ? Kpi("pipeline_coverage") : null,
             period == 0 ? 0 : elapsed / period,
+            // The pace marker: what the plan expects by today, quota × elapsed share (multiplied first, so 1550 × 10/31 is 500).
+            period == 0 ? 0 : (row.GetDecimal("quota") ?? 0) * elapsed / period,
             thresholds.StatusOf(forecastAttainment));
     }
 }

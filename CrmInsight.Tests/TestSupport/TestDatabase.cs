@@ -40,6 +40,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public CrmInsight.Domain.Customers.CustomerService Customers => new(Cache, Periods, VersionSource);
 
+    public CrmInsight.Domain.Targets.TargetsService Targets => new(Kpis, Cache, Periods, VersionSource, Options.Create(new CrmInsight.Domain.Targets.TargetsOptions()));
+
     public DuckDbDatabase Database { get; }
 
     public FakeTimeProvider Time { get; }
