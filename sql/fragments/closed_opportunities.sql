@@ -12,11 +12,11 @@ closed_opportunities AS (
     JOIN dim_rep r ON r.rep_id = o.rep_id
     LEFT JOIN rep_month_team rm ON rm.rep_id = o.rep_id AND rm.month_start = cd.month_start
     JOIN dim_team t ON t.team_id = COALESCE(rm.team_id, r.team_id)
-    LEFT JOIN dim_customer c ON c.customer_id = o.customer_id
     WHERE o.closed_date >= @date_from AND o.closed_date < @date_to
       AND o.stage IN ('won', 'lost')
       AND (@region_all = 1 OR t.region_id IN @region_ids)
-      AND (@segment_all = 1 OR c.segment_id IN @segment_ids)
+      -- a semi-join on the customers of the selected segments, not a join of every customer
+      AND (@segment_all = 1 OR o.customer_id IN (SELECT c.customer_id FROM dim_customer c WHERE c.segment_id IN @segment_ids))
       AND (@team_all = 1 OR t.team_id IN @team_ids)
       AND (@rep_all = 1 OR o.rep_id IN @rep_ids)
       AND (@scope_all = 1 OR t.team_id IN @scope_team_ids)
