@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Overview;
@@ -34,7 +33,7 @@ internal static class OverviewTiming
             {
                 warm.Add((await cold.TimeAsync(filter)).Elapsed);
             }
-            Console.WriteLine($"warm     : {Median(warm),8:F1} ms  (median of 5, cache hits)");
+            Console.WriteLine($"warm     : {QueryDurations.Median(warm),8:F1} ms  (median of 5, cache hits)");
         }
 
         // The analyst pages, each on an empty cache (a fresh database instance is not needed again).
@@ -60,13 +59,7 @@ internal static class OverviewTiming
             hot.ResetCache();
             sqlOnly.Add((await hot.TimeAsync(filter)).Elapsed);
         }
-        Console.WriteLine($"sql only : {Median(sqlOnly),8:F0} ms  (median of 3, warm database, empty cache)");
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
+        Console.WriteLine($"sql only : {QueryDurations.Median(sqlOnly),8:F0} ms  (median of 3, warm database, empty cache)");
     }
 
     private sealed class Stack : IAsyncDisposable
@@ -74,8 +67,7 @@ internal static class OverviewTiming
         private readonly DuckDbDatabase _database;
         private readonly QueryMetrics _metrics = new();
         private readonly QueryRunner _runner;
-        private readonly MeterListener _listener = new();
-        private readonly Dictionary<string, (double Ms, int Count)> _durations = [];
+        private readonly QueryDurations _durations = new();
         private QueryCache _cache;
         private OverviewService _overview;
 
@@ -84,23 +76,6 @@ internal static class OverviewTiming
             _database = database;
             _runner = new QueryRunner(database, SqlCatalog.Default, _metrics);
             (_cache, _overview) = Build();
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == QueryMetrics.MeterName && instrument.Name == "crminsight.queries.duration")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<double>((_, ms, tags, _) =>
-            {
-                var name = tags[0].Value as string ?? "?";
-                lock (_durations)
-                {
-                    var (total, count) = _durations.GetValueOrDefault(name);
-                    _durations[name] = (total + ms, count + 1);
-                }
-            });
-            _listener.Start();
         }
 
         public static async Task<Stack> OpenAsync(string path)
@@ -159,18 +134,12 @@ internal static class OverviewTiming
 
         public async Task<(double Elapsed, long Queries, List<(string Query, double Ms, int Count)> PerQuery)> TimeAsync(DashboardFilter filter)
         {
-            lock (_durations)
-            {
-                _durations.Clear();
-            }
+            _durations.Clear();
             var before = _metrics.TotalExecuted;
             var started = Stopwatch.GetTimestamp();
             await _overview.GetAsync(filter, DataScope.All);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            lock (_durations)
-            {
-                return (elapsed, _metrics.TotalExecuted - before, [.. _durations.Select(d => (d.Key, d.Value.Ms, d.Value.Count))]);
-            }
+            return (elapsed, _metrics.TotalExecuted - before, _durations.Totals());
         }
 
         private (QueryCache, OverviewService) Build()
@@ -184,7 +153,7 @@ internal static class OverviewTiming
 
         public async ValueTask DisposeAsync()
         {
-            _listener.Dispose();
+            _durations.Dispose();
             _metrics.Dispose();
             await _database.DisposeAsync();
         }

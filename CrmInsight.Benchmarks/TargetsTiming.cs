@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
@@ -95,14 +94,14 @@ internal static class TargetsTiming
                 {
                     warm.Add((await cold.TimeAsync(filter)).Elapsed);
                 }
-                Console.WriteLine($"warm     : {Median(warm),8:F1} ms  (median of 5, cache hits)");
+                Console.WriteLine($"warm     : {QueryDurations.Median(warm),8:F1} ms  (median of 5, cache hits)");
                 var sqlOnly = new List<double>();
                 for (var i = 0; i < 3; i++)
                 {
                     cold.ResetCache();
                     sqlOnly.Add((await cold.TimeAsync(filter)).Elapsed);
                 }
-                Console.WriteLine($"sql only : {Median(sqlOnly),8:F0} ms  (median of 3, warm database, empty cache)");
+                Console.WriteLine($"sql only : {QueryDurations.Median(sqlOnly),8:F0} ms  (median of 3, warm database, empty cache)");
             }
         }
     }
@@ -120,19 +119,12 @@ internal static class TargetsTiming
         return (orders, top.Team, top.Rep);
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
-
     private sealed class Stack : IAsyncDisposable
     {
         private readonly DuckDbDatabase _database;
         private readonly QueryMetrics _metrics = new();
         private readonly QueryRunner _runner;
-        private readonly MeterListener _listener = new();
-        private readonly Dictionary<string, (double Ms, int Count)> _durations = [];
+        private readonly QueryDurations _durations = new();
         private (TargetsService Targets, TableService Tables) _services;
 
         private Stack(DuckDbDatabase database)
@@ -140,23 +132,6 @@ internal static class TargetsTiming
             _database = database;
             _runner = new QueryRunner(database, SqlCatalog.Default, _metrics);
             _services = Build();
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == QueryMetrics.MeterName && instrument.Name == "crminsight.queries.duration")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<double>((_, ms, tags, _) =>
-            {
-                var name = tags[0].Value as string ?? "?";
-                lock (_durations)
-                {
-                    var (total, count) = _durations.GetValueOrDefault(name);
-                    _durations[name] = (total + ms, count + 1);
-                }
-            });
-            _listener.Start();
         }
 
         public static async Task<Stack> OpenAsync(string path)
@@ -173,10 +148,7 @@ internal static class TargetsTiming
         /// <summary>What one Targets page load reads: the page's data and its first table page.</summary>
         public async Task<(double Elapsed, long Queries, List<(string Query, double Ms, int Count)> PerQuery)> TimeAsync(DashboardFilter filter)
         {
-            lock (_durations)
-            {
-                _durations.Clear();
-            }
+            _durations.Clear();
             var before = _metrics.TotalExecuted;
             var started = Stopwatch.GetTimestamp();
             var (targets, tables) = _services;
@@ -196,10 +168,7 @@ internal static class TargetsTiming
                 await Task.WhenAll(page, tables.GetPageAsync(leaderboard, filter, DataScope.All, leaderboard.Request(null, null, 0, 25)));
             }
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            lock (_durations)
-            {
-                return (elapsed, _metrics.TotalExecuted - before, [.. _durations.Select(d => (d.Key, d.Value.Ms, d.Value.Count))]);
-            }
+            return (elapsed, _metrics.TotalExecuted - before, _durations.Totals());
         }
 
         private (TargetsService, TableService) Build()
@@ -213,7 +182,7 @@ internal static class TargetsTiming
 
         public async ValueTask DisposeAsync()
         {
-            _listener.Dispose();
+            _durations.Dispose();
             _metrics.Dispose();
             await _database.DisposeAsync();
         }

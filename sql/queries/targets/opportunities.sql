@@ -1,51 +1,33 @@
 -- The opportunities of the reps in scope (a rep drill: team and rep filters): those open now
--- (for the rep's current team) and those closed in [date_from, date_to) (for the team the rep
--- sold for in the month it closed), with customer, stage, amount, stage probability, weighted
--- amount (open ones), created and closed dates and days open (closed − created, or today −
--- created while open). Region is the team's. Sorted and paged here.
+-- (open_pipeline: for the rep's current team) and those closed in [date_from, date_to)
+-- (closed_opportunities: for the team the rep sold for in the month it closed), with customer,
+-- stage, amount, stage probability, weighted amount (open ones), created and closed dates and
+-- days open (closed − created, or today − created while open). The filters mean what they mean
+-- for the pipeline and win-rate tiles beside the table: a segment filter narrows the closed ones.
+-- Sorted and paged here.
 WITH
+--#include open_pipeline
+,
 --#include rep_month_team
-, listed_open AS (
-    SELECT o.opportunity_id, o.opportunity_code, o.rep_id, o.customer_id, o.stage, o.amount,
-           o.created_date, o.closed_date, s.probability, s.sort_order,
-           CAST(o.amount * s.probability AS DECIMAL(18,2)) AS weighted_amount,
-           td.day_number - od.day_number AS days_open
-    FROM fact_opportunity o
-    JOIN dim_stage s ON s.stage = o.stage
-    JOIN dim_rep r ON r.rep_id = o.rep_id
-    JOIN dim_team t ON t.team_id = r.team_id
-    JOIN dim_date od ON od.calendar_date = o.created_date
-    JOIN dim_date td ON td.calendar_date = @today
-    WHERE s.is_closed = 0
-      AND (@region_all = 1 OR t.region_id IN @region_ids)
-      AND (@team_all = 1 OR r.team_id IN @team_ids)
-      AND (@rep_all = 1 OR o.rep_id IN @rep_ids)
-      AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
-), listed_closed AS (
-    SELECT o.opportunity_id, o.opportunity_code, o.rep_id, o.customer_id, o.stage, o.amount,
-           o.created_date, o.closed_date, s.probability, s.sort_order,
-           CAST(NULL AS DECIMAL(18,2)) AS weighted_amount,
-           cd.day_number - od.day_number AS days_open
-    FROM fact_opportunity o
-    JOIN dim_stage s ON s.stage = o.stage
-    JOIN dim_date cd ON cd.calendar_date = o.closed_date
-    JOIN dim_date od ON od.calendar_date = o.created_date
-    JOIN dim_rep r ON r.rep_id = o.rep_id
-    LEFT JOIN rep_month_team rm ON rm.rep_id = o.rep_id AND rm.month_start = cd.month_start
-    JOIN dim_team t ON t.team_id = COALESCE(rm.team_id, r.team_id)
-    WHERE o.closed_date >= @date_from AND o.closed_date < @date_to
-      AND s.is_closed = 1
-      AND (@region_all = 1 OR t.region_id IN @region_ids)
-      AND (@team_all = 1 OR t.team_id IN @team_ids)
-      AND (@rep_all = 1 OR o.rep_id IN @rep_ids)
-      AND (@scope_all = 1 OR t.team_id IN @scope_team_ids)
+,
+--#include closed_opportunities
+, chosen AS (
+    SELECT opportunity_id, CAST(weighted_amount AS DECIMAL(18,2)) AS weighted_amount FROM open_pipeline
+    UNION ALL
+    SELECT opportunity_id, CAST(NULL AS DECIMAL(18,2)) FROM closed_opportunities
 ), listed AS (
-    SELECT l.opportunity_id, l.opportunity_code, l.rep_id, p.name AS rep, l.customer_id, c.name AS customer,
-           l.stage, l.sort_order, l.amount, l.probability, l.weighted_amount, l.created_date, l.closed_date, l.days_open,
+    SELECT o.opportunity_id, o.opportunity_code, o.rep_id, p.name AS rep, o.customer_id, c.name AS customer,
+           o.stage, s.sort_order, o.amount, s.probability, ch.weighted_amount, o.created_date, o.closed_date,
+           COALESCE(cd.day_number, td.day_number) - od.day_number AS days_open,
            COUNT(*) OVER () AS total_rows
-    FROM (SELECT * FROM listed_open UNION ALL SELECT * FROM listed_closed) l
-    JOIN dim_rep p ON p.rep_id = l.rep_id
-    LEFT JOIN dim_customer c ON c.customer_id = l.customer_id
+    FROM chosen ch
+    JOIN fact_opportunity o ON o.opportunity_id = ch.opportunity_id
+    JOIN dim_stage s ON s.stage = o.stage
+    JOIN dim_rep p ON p.rep_id = o.rep_id
+    JOIN dim_date od ON od.calendar_date = o.created_date
+    LEFT JOIN dim_date cd ON cd.calendar_date = o.closed_date
+    JOIN dim_date td ON td.calendar_date = @today
+    LEFT JOIN dim_customer c ON c.customer_id = o.customer_id
 )
 SELECT *
 FROM listed
