@@ -22,6 +22,7 @@ public sealed record TeamBoard(ResolvedPeriod Period, TargetCalendar Calendar, T
 public sealed record StagePipeline(string Stage, LocalizedText Label, decimal Probability, long Opportunities, decimal Amount, decimal Weighted);
 
 /// <summary>Everything the Sales targets page shows for a filter and scope, read at one data version.</summary>
+/// <param name="Reps">The reps (a standing per rep and team) when one team or one rep is in focus; empty otherwise.</param>
 public sealed record TargetsData(
     TeamBoard Board,
     KpiReport Kpis,

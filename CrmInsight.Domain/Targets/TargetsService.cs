@@ -63,7 +63,12 @@ public sealed class TargetsService(
         var sparklinesTask = kpis.GetMonthlySeriesAsync(filter, scope, KpiIds, Months, version, cancellationToken);
         var yearEarlier = filter.WithCustomRange(period.From.AddYears(-1), period.To.AddYears(-1));
         var earlierTask = kpis.GetMonthlySeriesAsync(yearEarlier, scope, ["win_rate", "loss_rate", "sales_cycle_days"], Months, version, cancellationToken);
-        var repsTask = cache.GetRowsAsync(TableCatalog.Leaderboard.Query, Leaderboard(args), version, cancellationToken);
+        // Reps are drawn as bars only for a team or rep in focus; otherwise the page shows teams, and
+        // the leaderboard grid pages through every rep itself.
+        var focused = filter.Teams.Count == 1 || filter.Reps.Count == 1;
+        var repsTask = focused
+            ? cache.GetRowsAsync(TableCatalog.Leaderboard.Query, Leaderboard(args), version, cancellationToken)
+            : Task.FromResult<IReadOnlyList<SqlRow>>([]);
         var stagesTask = cache.GetRowsAsync("targets/pipeline_by_stage", args, version, cancellationToken);
         await Task.WhenAll(boardTask, reportTask, sparklinesTask, earlierTask, repsTask, stagesTask);
 

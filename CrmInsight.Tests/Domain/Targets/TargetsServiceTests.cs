@@ -135,7 +135,9 @@ public sealed class TargetsServiceTests(TargetsFixture fixture) : IClassFixture<
         var data = await fixture.Db.Targets.GetAsync(Quarter, alphaOnly);
 
         Assert.Equal(["Alpha"], data.Board.Teams.Select(t => t.Name));
-        Assert.Equal([("Ann", 1), ("Cai", 1), ("Bo", 1)], data.Reps.Select(r => (r.Name, r.TeamId!.Value)));
+        Assert.Empty(data.Reps); // no team in focus: the page shows teams, not reps
+        var alphaReps = (await fixture.Db.Targets.GetAsync(Quarter.WithMembers(DimensionKind.Team, IdSet.Of(1)), alphaOnly)).Reps;
+        Assert.Equal([("Ann", 1), ("Cai", 1), ("Bo", 1)], alphaReps.Select(r => (r.Name, r.TeamId!.Value)));
         Assert.Equal(10600m, data.Board.Total.Quota);
         // The funnel is Alpha's open pipeline: P1 prospecting, P2 qualification, P3 proposal; nothing in negotiation.
         Assert.Equal([1L, 1, 1, 0], data.Stages.Select(s => s.Opportunities));
