@@ -174,7 +174,7 @@ public static class TableCatalog
             new("opportunity_code", new("Opportunity", "商机编号"), ColumnKind.Text, Sortable: false),
             new("customer", new("Customer", "客户"), ColumnKind.Text),
             new("rep", new("Sales rep", "销售代表"), ColumnKind.Text, Sortable: false),
-            new("stage", new("Stage", "阶段"), ColumnKind.Text),
+            new("stage", new("Stage", "阶段"), ColumnKind.Text, Codes: Targets.OpportunityStages.Labels),
             new("amount", new("Amount", "金额"), ColumnKind.Money),
             new("probability", new("Probability", "赢单概率"), ColumnKind.Fraction, Sortable: false),
             new("weighted_amount", new("Weighted", "加权金额"), ColumnKind.Money, Sortable: false),

@@ -37,19 +37,7 @@ public sealed class TargetsService(
         "activities_per_rep_call", "activities_per_rep_email", "activities_per_rep_visit", "activities_per_rep_meeting",
     ];
 
-    private static readonly IReadOnlyDictionary<string, LocalizedText> StageLabels = new Dictionary<string, LocalizedText>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["prospecting"] = new("Prospecting", "初步接触"),
-        ["qualification"] = new("Qualification", "需求确认"),
-        ["proposal"] = new("Proposal", "方案报价"),
-        ["negotiation"] = new("Negotiation", "谈判"),
-        ["won"] = new("Won", "赢单"),
-        ["lost"] = new("Lost", "输单"),
-    };
-
     public KpiCatalog Catalog => kpis.Catalog;
-
-    public static LocalizedText StageLabel(string stage) => StageLabels.TryGetValue(stage, out var label) ? label : new(stage, stage);
 
     public async Task<TargetsData> GetAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken = default)
     {
@@ -120,7 +108,7 @@ public sealed class TargetsService(
         [.. rows.Select(r =>
         {
             var stage = r.GetString("stage") ?? "";
-            return new StagePipeline(stage, StageLabel(stage), r.GetDecimal("probability") ?? 0, r.GetInt64("opportunities"),
+            return new StagePipeline(stage, OpportunityStages.Label(stage), r.GetDecimal("probability") ?? 0, r.GetInt64("opportunities"),
                 r.GetDecimal("pipeline") ?? 0, r.GetDecimal("weighted_pipeline") ?? 0);
         })];
 }
