@@ -17,11 +17,17 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 30_000 };
 
+    // The page moves within the document (Blazor's history.pushState): there is no load event to wait for.
+    private static readonly PageWaitForURLOptions Moved = new() { WaitUntil = WaitUntilState.Commit };
+
     /// <summary>A page load reads about twenty queries cold: on a loaded 2-core machine that is seconds, not milliseconds.</summary>
+    /// <remarks>Waits for the charts and the first grid too: a click while part of the page still renders can miss its handler.</remarks>
     private static async Task WaitForTargetsAsync(IPage page)
     {
-        await Assertions.Expect(page.Locator("[data-testid=headlines]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=headlines]")).ToBeVisibleAsync(Visible);
         await Assertions.Expect(page.Locator("[data-testid=loading]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=kpi-trend-chart] .main-svg").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid^=table-] tbody tr").First).ToBeVisibleAsync(Visible);
     }
 
     [Fact]
@@ -41,7 +47,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         var teamName = (await team.Locator("[data-testid=headline-name]").InnerTextAsync()).Trim();
         var teamId = await team.GetAttributeAsync("data-team");
         await team.ClickAsync();
-        await page.WaitForURLAsync(new Regex($@"/targets\?team={teamId}$"));
+        await page.WaitForURLAsync(new Regex($@"/targets\?team={teamId}$"), Moved);
         await WaitForTargetsAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=team-headline]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=team-headline] [data-testid=headline-name]")).ToHaveTextAsync(teamName);
@@ -55,7 +61,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         var repName = (await rep.Locator("[data-testid=bar-name]").InnerTextAsync()).Trim();
         var repId = await rep.GetAttributeAsync("data-rep");
         await rep.ClickAsync();
-        await page.WaitForURLAsync(new Regex($@"team={teamId}&rep={repId}$"));
+        await page.WaitForURLAsync(new Regex($@"team={teamId}&rep={repId}$"), Moved);
         await WaitForTargetsAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=rep-headline] [data-testid=headline-name]")).ToHaveTextAsync($"{repName} · {teamName}");
         await Assertions.Expect(page.Locator("[data-testid=table-opportunities]")).ToBeVisibleAsync(Visible);
@@ -67,7 +73,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
 
         // Back up to all teams through the breadcrumb.
         await page.Locator("[data-testid=crumb]", new PageLocatorOptions { HasText = "All teams" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/targets$"));
+        await page.WaitForURLAsync(new Regex(@"/targets$"), Moved);
         await Assertions.Expect(page.Locator("[data-testid=team-headline]")).ToHaveCountAsync(await teams.CountAsync());
     }
 
@@ -132,12 +138,13 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.GotoAsync(browser.Url("/"));
         var tile = page.Locator("[data-testid=kpi-tile-attainment]");
         await Assertions.Expect(tile).ToBeVisibleAsync(Visible);
-        await Assertions.Expect(page.Locator("[data-testid=loading]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=loading]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=kpi-tile-attainment] .main-svg").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
         await tile.ClickAsync();
 
         // The Overview's period (its default, the last 90 days) goes along, so the number is the one clicked.
-        await page.WaitForURLAsync(new Regex(@"/targets\?period=90d&kpi=attainment$"));
-        await Assertions.Expect(page.Locator("[data-testid=kpi-detail] [data-testid=kpi-formula]")).ToContainTextAsync("revenue / quota");
+        await page.WaitForURLAsync(new Regex(@"/targets\?period=90d&kpi=attainment$"), Moved);
+        await Assertions.Expect(page.Locator("[data-testid=kpi-detail] [data-testid=kpi-formula]")).ToContainTextAsync("revenue / quota", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("[data-testid=kpi-detail] [data-testid=kpi-input]")).Not.ToHaveCountAsync(0);
     }
 
