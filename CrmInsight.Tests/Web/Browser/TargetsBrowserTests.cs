@@ -17,27 +17,16 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 30_000 };
 
-    // The page moves within the document (Blazor's history.pushState): there is no load event to wait for.
-    private static readonly PageWaitForURLOptions Moved = new() { WaitUntil = WaitUntilState.Commit };
-
-    /// <summary>A page load reads about twenty queries cold: on a loaded 2-core machine that is seconds, not milliseconds.</summary>
-    /// <remarks>Waits for the charts and the first grid too: a click while part of the page still renders can miss its handler.</remarks>
-    private static async Task WaitForTargetsAsync(IPage page)
-    {
-        await Assertions.Expect(page.Locator("[data-testid=headlines]")).ToBeVisibleAsync(Visible);
-        await Assertions.Expect(page.Locator("[data-testid=loading]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("[data-testid=kpi-trend-chart] .main-svg").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("[data-testid^=table-] tbody tr").First).ToBeVisibleAsync(Visible);
-    }
+    /// <summary>Everything on the page is drawn for the address shown (the page's data-state marker).</summary>
+    private static Task WaitForTargetsAsync(IPage page) => BrowserFixture.WaitForReadyAsync(page);
 
     [Fact]
     public async Task Drilling_a_team_then_a_rep_shows_the_reps_then_their_opportunities_and_customers()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.Url("/targets"));
-        await WaitForTargetsAsync(page);
+        var page = await browser.OpenAsync("/targets");
         var teams = page.Locator("[data-testid=team-headline]");
-        Assert.True(await teams.CountAsync() >= 2, "a headline per team");
+        var teamCount = await teams.CountAsync();
+        Assert.True(teamCount >= 2, "a headline per team");
         await Assertions.Expect(page.Locator("[data-testid=preset-month]")).ToHaveClassAsync(new Regex("mud-button-filled"));
         await Assertions.Expect(page.Locator("[data-testid=table-leaderboard] tbody tr").First).ToBeVisibleAsync(Visible);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "targets.png"), FullPage = true });
@@ -47,7 +36,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         var teamName = (await team.Locator("[data-testid=headline-name]").InnerTextAsync()).Trim();
         var teamId = await team.GetAttributeAsync("data-team");
         await team.ClickAsync();
-        await page.WaitForURLAsync(new Regex($@"/targets\?team={teamId}$"), Moved);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($@"/targets\?team={teamId}$"), BrowserFixture.UrlWait);
         await WaitForTargetsAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=team-headline]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=team-headline] [data-testid=headline-name]")).ToHaveTextAsync(teamName);
@@ -61,7 +50,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         var repName = (await rep.Locator("[data-testid=bar-name]").InnerTextAsync()).Trim();
         var repId = await rep.GetAttributeAsync("data-rep");
         await rep.ClickAsync();
-        await page.WaitForURLAsync(new Regex($@"team={teamId}&rep={repId}$"), Moved);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($@"team={teamId}&rep={repId}$"), BrowserFixture.UrlWait);
         await WaitForTargetsAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=rep-headline] [data-testid=headline-name]")).ToHaveTextAsync($"{repName} · {teamName}");
         await Assertions.Expect(page.Locator("[data-testid=table-opportunities]")).ToBeVisibleAsync(Visible);
@@ -73,8 +62,9 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
 
         // Back up to all teams through the breadcrumb.
         await page.Locator("[data-testid=crumb]", new PageLocatorOptions { HasText = "All teams" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/targets$"), Moved);
-        await Assertions.Expect(page.Locator("[data-testid=team-headline]")).ToHaveCountAsync(await teams.CountAsync());
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/targets$"), BrowserFixture.UrlWait);
+        await WaitForTargetsAsync(page);
+        await Assertions.Expect(teams).ToHaveCountAsync(teamCount);
     }
 
     [Fact]
@@ -102,9 +92,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public async Task The_leaderboard_sorts_in_the_database_and_exports_in_that_order()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.Url("/targets?period=quarter"));
-        await WaitForTargetsAsync(page);
+        var page = await browser.OpenAsync("/targets?period=quarter");
         var rows = page.Locator("[data-testid=table-leaderboard] tbody tr.mud-table-row");
         await Assertions.Expect(rows.First).ToBeVisibleAsync(Visible);
 
@@ -115,6 +103,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         await revenueHeader.ClickAsync();
         var csv = page.Locator("[data-testid=export-csv-leaderboard]");
         await Assertions.Expect(csv).ToHaveAttributeAsync("href", new Regex("sort=rep_revenue&desc=1"));
+        await WaitForTargetsAsync(page); // the grid has drawn its re-sorted page
         using var client = browser.Server.CreateClient();
         var text = await client.GetStringAsync((await csv.GetAttributeAsync("href"))!);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -125,7 +114,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal(exported.OrderDescending(), exported);
 
         // The grid shows the same order once its new page is in.
-        await Assertions.Expect(rows.First.Locator("td:nth-child(4)")).ToHaveTextAsync(exported[0].ToString("'¥'#,##0.00", CultureInfo.GetCultureInfo("en-US")), new() { Timeout = 30_000 });
+        await Assertions.Expect(rows.First.Locator("td:nth-child(4)")).ToHaveTextAsync(exported[0].ToString("'¥'#,##0.00", CultureInfo.GetCultureInfo("en-US")));
         var shown = (await rows.Locator("td:nth-child(4)").AllInnerTextsAsync()).Select(Money).ToList();
         Assert.Equal(exported.Take(shown.Count), shown);
         Assert.Contains("Period,", text, StringComparison.Ordinal); // the filter context is written into the file
@@ -134,17 +123,13 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public async Task A_sales_tile_on_the_overview_opens_sales_targets_with_its_definition()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.Url("/"));
-        var tile = page.Locator("[data-testid=kpi-tile-attainment]");
-        await Assertions.Expect(tile).ToBeVisibleAsync(Visible);
-        await Assertions.Expect(page.Locator("[data-testid=loading]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("[data-testid=kpi-tile-attainment] .main-svg").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
-        await tile.ClickAsync();
+        var page = await browser.OpenAsync("/");
+        await page.Locator("[data-testid=kpi-tile-attainment]").ClickAsync();
 
         // The Overview's period (its default, the last 90 days) goes along, so the number is the one clicked.
-        await page.WaitForURLAsync(new Regex(@"/targets\?period=90d&kpi=attainment$"), Moved);
-        await Assertions.Expect(page.Locator("[data-testid=kpi-detail] [data-testid=kpi-formula]")).ToContainTextAsync("revenue / quota", new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/targets\?period=90d&kpi=attainment$"), BrowserFixture.UrlWait);
+        await WaitForTargetsAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=kpi-detail] [data-testid=kpi-formula]")).ToContainTextAsync("revenue / quota");
         await Assertions.Expect(page.Locator("[data-testid=kpi-detail] [data-testid=kpi-input]")).Not.ToHaveCountAsync(0);
     }
 
@@ -157,8 +142,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         var catalog = await browser.Server.Services.GetRequiredService<DimensionService>().GetCatalogAsync(DataScope.All);
         var rep = catalog.Members(DimensionKind.Rep)[0];
 
-        var page = await browser.NewPageAsync(1920, 1080);
-        await page.GotoAsync(browser.Url($"/wall?key={Uri.EscapeDataString(display.Secret)}&views=targets"));
+        var page = await browser.OpenAsync($"/wall?key={Uri.EscapeDataString(display.Secret)}&views=targets", 1920, 1080);
         var headline = page.Locator($"[data-testid=wall-view-targets] [data-testid=team-headline][data-team='{rep.ParentId}']");
         await Assertions.Expect(headline).ToBeVisibleAsync(Visible);
         Assert.True(await page.Locator("[data-testid=wall-view-targets] [data-testid=team-headline]").CountAsync() >= 2);
@@ -172,7 +156,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         {
             Content = JsonContent.Create(new[]
             {
-                new { id = "TARGETS-1", date = DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), revenue = 5_000_000m, rep = rep.Name },
+                new { id = "TARGETS-1", date = browser.Server.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), revenue = 5_000_000m, rep = rep.Name },
             }),
         };
         request.Headers.Add(IngestEndpoints.KeyHeader, api.Secret);
@@ -180,6 +164,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
 
         await Assertions.Expect(revenue).Not.ToHaveTextAsync(before, new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+        await BrowserFixture.WaitForReadyAsync(page);
     }
 
     private static decimal Money(string text) =>
