@@ -156,7 +156,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         {
             Content = JsonContent.Create(new[]
             {
-                new { id = "TARGETS-1", date = browser.Server.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), revenue = 5_000_000m, rep = rep.Name },
+                new { id = "TARGETS-1", date = browser.Server.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), revenue = 20_000m, rep = rep.Name },
             }),
         };
         request.Headers.Add(IngestEndpoints.KeyHeader, api.Secret);
