@@ -165,7 +165,7 @@ internal static class TargetsTiming
             else
             {
                 var leaderboard = TableCatalog.Leaderboard;
-                await Task.WhenAll(page, tables.GetPageAsync(leaderboard, filter, DataScope.All, leaderboard.Request(null, null, 0, 25)));
+                await Task.WhenAll(page, tables.GetPageAsync(leaderboard, filter, DataScope.All, leaderboard.Request(null, null, 0, 10)));
             }
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             return (elapsed, _metrics.TotalExecuted - before, _durations.Totals());
