@@ -2,6 +2,7 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
 
 namespace CrmInsight.Domain.Kpis;
 
@@ -15,7 +16,7 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
     public KpiCatalog Catalog => catalog;
 
     /// <param name="dataVersion">The version a page already read, so everything it shows comes from one version; null reads the current one.</param>
-    public async Task<KpiReport> GetKpisAsync(DashboardFilter filter, DataScope scope, IEnumerable<string> ids, long? dataVersion = null, CancellationToken cancellationToken = default)
+    public async Task<KpiReport> GetKpisAsync(DashboardFilter filter, DataScope scope, IEnumerable<string> ids, DataVersionSnapshot? dataVersion = null, CancellationToken cancellationToken = default)
     {
         var definitions = ids.Select(catalog.Get).ToList();
         var resolved = periods.Resolve(filter);
@@ -53,7 +54,7 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
             return new KpiResult(d, value, comparisonValue, current.Reads, d.Snapshot ? [] : comparison.Reads, d.IgnoredFilters(filter));
         }).ToList();
 
-        return new KpiReport(resolved, results, version);
+        return new KpiReport(resolved, results, version.Version);
     }
 
     /// <summary>The dates a KPI's query reads at a step back from P (0 = P, 1 = P', ...), and its previous window.</summary>
@@ -71,9 +72,11 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
     /// Each KPI month by month over the <paramref name="months"/> calendar months ending with
     /// the month of the period's last day (that month only up to the period's end). A month's
     /// previous window is the month before it.
+    /// The months are read in two cached parts — the closed months and the last one — so a
+    /// write dated in the last month (today's orders) recomputes one month, not twelve.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<MonthlyPoint>>> GetMonthlySeriesAsync(
-        DashboardFilter filter, DataScope scope, IEnumerable<string> ids, int months = 12, long? dataVersion = null, CancellationToken cancellationToken = default)
+        DashboardFilter filter, DataScope scope, IEnumerable<string> ids, int months = 12, DataVersionSnapshot? dataVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
         var definitions = ids.Select(catalog.Get).ToList();
@@ -83,14 +86,17 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         var firstMonth = window.From;
         // One month more at the front, so the first month has a month before it.
         var fetch = new DateRange(firstMonth.AddMonths(-1), window.To);
-        var monthBeforeFetch = new DateRange(fetch.From.AddMonths(-1), fetch.From);
-        var args = QueryArgs.For(filter, scope).Window(fetch, monthBeforeFetch).Monthly(true).AsOf(periods.Today);
+        var lastMonth = new DateOnly(window.To.AddDays(-1).Year, window.To.AddDays(-1).Month, 1);
+        var baseArgs = QueryArgs.For(filter, scope).Monthly(true).AsOf(periods.Today);
+        // Each part's previous window is the month before it (what retention_monthly reads).
+        SqlArgs Part(DateRange part) => baseArgs.Window(part, new DateRange(part.From.AddMonths(-1), part.From));
+        DateRange[] parts = [new(fetch.From, lastMonth), new(lastMonth, fetch.To)];
 
         var queries = definitions.Where(HasSeries).Select(d => d.MonthlyQuery ?? d.Query).Distinct().ToList();
-        var fetched = await Task.WhenAll(queries.Select(async q => (Query: q, Rows: await cache.GetRowsAsync(q, args, version, cancellationToken))));
-        var rowsByMonth = fetched.ToDictionary(
-            f => f.Query,
-            f => f.Rows.Where(r => r.GetDate("bucket") is not null).ToDictionary(r => r.GetDate("bucket")!.Value));
+        var fetched = await Task.WhenAll(queries.SelectMany(q => parts.Select(async part => (Query: q, Rows: await cache.GetRowsAsync(q, Part(part), version, cancellationToken)))));
+        var rowsByMonth = fetched.GroupBy(f => f.Query).ToDictionary(
+            g => g.Key,
+            g => g.SelectMany(f => f.Rows).Where(r => r.GetDate("bucket") is not null).ToDictionary(r => r.GetDate("bucket")!.Value));
 
         var series = new Dictionary<string, IReadOnlyList<MonthlyPoint>>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in definitions)

@@ -4,6 +4,7 @@ using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Retention;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
 using Microsoft.Extensions.Options;
 
@@ -71,7 +72,7 @@ public sealed class TargetsService(
     }
 
     /// <summary>The headlines alone (the wall's targets view): two cached queries.</summary>
-    public async Task<TeamBoard> GetBoardAsync(DashboardFilter filter, DataScope scope, long? dataVersion = null, CancellationToken cancellationToken = default)
+    public async Task<TeamBoard> GetBoardAsync(DashboardFilter filter, DataScope scope, DataVersionSnapshot? dataVersion = null, CancellationToken cancellationToken = default)
     {
         var version = dataVersion ?? await versions.GetCurrentAsync(cancellationToken);
         var resolved = periods.Resolve(filter);
@@ -91,7 +92,7 @@ public sealed class TargetsService(
         var teams = (await teamsTask)
             .Select(r => TargetStanding.From(r, kpis.Catalog, thresholds, (int)r.GetInt64("team_id"), r.GetString("name") ?? "", null))
             .ToList();
-        return new TeamBoard(resolved, calendar, TargetStanding.From(totalRow, kpis.Catalog, thresholds, null, "", null), teams, version);
+        return new TeamBoard(resolved, calendar, TargetStanding.From(totalRow, kpis.Catalog, thresholds, null, "", null), teams, version.Version);
     }
 
     /// <summary>The arguments of the page's queries for P: those KpiService reads P with, so shared queries hit the cache.</summary>

@@ -2,6 +2,8 @@
 -- scope with a quota in the period (a quota row, whatever its amount, for a month the period
 -- touches), one row per bucket: activities_per_rep. A rep's follow-ups and quota months count
 -- for the team of their month; region is that team's.
+-- Dated: follow-ups by their date and quotas by month inside the window only.
+--#dated
 WITH
 --#include quota_calendar
 ,

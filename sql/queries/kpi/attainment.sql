@@ -4,6 +4,9 @@
 -- read (days of the period, elapsed up to and including @today, left from @today on).
 -- Revenue counts for the team on the order, quota for the rep's team that month; region is the
 -- team's. Segment, channel, category and campaign do not apply: a quota is not set per segment.
+-- Dated: orders by order date and quotas by month inside the window only (@today is a
+-- parameter, so it is in the cache key).
+--#dated
 WITH
 --#include quota_calendar
 ,
