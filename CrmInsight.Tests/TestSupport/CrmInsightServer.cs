@@ -155,6 +155,8 @@ public class CrmInsightServer : WebApplicationFactory<Program>
         builder.UseSetting("Auth:InitialAdminPassword", TestUsers.Password);
         // Many clients sign in from one address here; the rate limit has a test of its own.
         builder.UseSetting("Auth:SignInPermitsPerMinute", "100000");
+        // The attack tests enumerate ids through the exports; the export limit has a test of its own.
+        builder.UseSetting("Export:PerClientPerMinute", "10000");
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

@@ -25,7 +25,7 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/export/{file}", ExportAsync).RequireAuthorization(Policies.Exporter);
+        endpoints.MapGet("/export/{file}", ExportAsync).RequireAuthorization(Policies.Exporter).RequireRateLimiting(ExportRateLimit.Policy);
         return endpoints;
     }
 

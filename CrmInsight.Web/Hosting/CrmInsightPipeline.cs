@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Components;
 using CrmInsight.Web.Security;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
@@ -11,11 +12,21 @@ public static class CrmInsightPipeline
 {
     public static WebApplication UseCrmInsight(this WebApplication app)
     {
-        app.UseCrmInsightProxy();
-        if (!app.Environment.IsDevelopment())
+        var hosting = app.Services.GetRequiredService<IOptions<HostingOptions>>().Value;
+        if (hosting.ForwardedHeaders)
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
+            // First, so the scheme and client address every later step sees are the proxy's report.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            foreach (var proxy in hosting.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+            app.UseForwardedHeaders(forwarded);
+        }
+        app.UseErrorAnswers();
+        if (hosting.HttpsRedirection)
+        {
+            app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 

@@ -14,6 +14,7 @@ using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
+using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Formatting;
 using CrmInsight.Web.Live;
@@ -42,6 +43,12 @@ public static class CrmInsightServices
         services.AddSingleton<IValidateOptions<DisplayOptions>, DisplayOptionsValidator>();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        services.AddOptions<CsvLimits>().Bind(configuration.GetSection(CsvLimits.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CsvLimits>, CsvLimitsValidator>();
+        services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>();
         services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WallOptions>, WallOptionsValidator>();
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section)).ValidateOnStart();
@@ -54,6 +61,8 @@ public static class CrmInsightServices
             version.StaleAfter = live.Value.StaleAfter;
         });
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
+        services.AddOptions<TargetsOptions>().Bind(configuration.GetSection(TargetsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TargetsOptions>, TargetsOptionsValidator>();
         return services;
     }
 
@@ -65,12 +74,12 @@ public static class CrmInsightServices
             sp.GetRequiredService<IOptions<StorageOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddCrmInsightAuth(builder.Configuration);
-        services.AddCrmInsightProxy(builder.Configuration);
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseInitializer>();
         // One monitor per process: the timer and the fan-out to circuits over Domain's tracker.
         services.AddSingleton<DataChangeMonitor>();
+        services.AddSingleton<LiveRetry>();
         services.AddHostedService(sp => sp.GetRequiredService<DataChangeMonitor>());
         services.AddSingleton<SimulatorService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulatorService>());
@@ -81,7 +90,8 @@ public static class CrmInsightServices
         services.AddMudServices();
         services.AddScoped<FilterNavigator>();
         services.AddSingleton<KpiFormatter>();
-        services.AddProblemDetails();
+        services.AddErrorAnswers();
+        services.AddExportRateLimit();
         return builder;
     }
 
@@ -93,6 +103,7 @@ public static class CrmInsightServices
             Path.IsPathRooted(options.DuckDbPath) ? options.DuckDbPath : Path.Combine(contentRoot, options.DuckDbPath),
             options.DuckDbMemoryLimit,
             options.DuckDbThreads,
-            options.CommandTimeoutSeconds),
+            options.CommandTimeoutSeconds,
+            minFreeDiskBytes: options.MinFreeDiskBytes),
     };
 }

@@ -20,11 +20,18 @@ public static class DisplayKeySignIn
 
     public static IApplicationBuilder UseDisplayKeySignIn(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        if (context.Request.Path.StartsWithSegments(WallPath, StringComparison.OrdinalIgnoreCase)
+            && context.RequestServices.GetRequiredService<DatabaseReadiness>() is { IsReady: false } readiness)
+        {
+            // A key can only be checked against the database once it is ready; until then a
+            // screen gets a page that reloads itself (the key stays in its address).
+            await StartingPage.WriteAsync(context, readiness);
+            return;
+        }
         if (context.Request.Path.Equals(WallPath, StringComparison.OrdinalIgnoreCase) && context.Request.Query.TryGetValue("key", out var secret))
         {
             var keys = context.RequestServices.GetRequiredService<AccessKeyStore>();
-            var readiness = context.RequestServices.GetRequiredService<DatabaseReadiness>();
-            var key = readiness.IsReady ? await keys.VerifyAsync(secret.ToString(), AccessKeyKind.Display, context.RequestAborted) : null;
+            var key = await keys.VerifyAsync(secret.ToString(), AccessKeyKind.Display, context.RequestAborted);
             if (key is not null)
             {
                 await context.SignInAsync(AuthSchemes.Display, KeyPrincipal.For(key, AuthSchemes.Display), new AuthenticationProperties { IsPersistent = true });

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using CrmInsight.Web.Api;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Web.Security;
 
@@ -33,11 +35,14 @@ public static class RateLimits
         options.OnRejected = async (context, cancellationToken) =>
         {
             var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-            context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            await Results.Problem(
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many requests",
-                detail: $"Try again in {Math.Ceiling(retry.TotalSeconds)} s.").ExecuteAsync(context.HttpContext);
+            var seconds = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
+            var http = context.HttpContext;
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            // The export limit (ExportRateLimit) is the tighter one on /export: name it there.
+            var (title, detail) = http.Request.Path.StartsWithSegments("/export")
+                ? ("Too many exports", $"At most {http.RequestServices.GetRequiredService<IOptions<ExportOptions>>().Value.PerClientPerMinute} exports a minute; try again in {seconds} s.")
+                : ("Too many requests", $"Try again in {seconds} s.");
+            await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: title, detail: detail).ExecuteAsync(http);
         };
     }
 

@@ -25,6 +25,7 @@ public sealed class AccessAttackTests(AttackServer server) : IClassFixture<Attac
         { "/satisfaction", Persons },
         { "/marketing", Persons },
         { "/drill?level=team", Persons },
+        { "/targets", Persons },
         { "/customers/1", Persons },
         { "/wall", Persons + " DisplayKey" },
         { "/admin", "Admin" },
@@ -35,7 +36,43 @@ public sealed class AccessAttackTests(AttackServer server) : IClassFixture<Attac
         { "/export/top-customers.csv", "Admin Analyst SalesLead ReadKey" },
         { "/export/campaigns.xlsx", "Admin Analyst SalesLead ReadKey" },
         { "POST /api/ingest/orders", "IngestKey" },
+        // Pages with no data that any signed-in principal may see.
+        { "/access-denied", Persons + " ReadKey IngestKey DisplayKey" },
+        { "/not-found", Persons + " ReadKey IngestKey DisplayKey" },
     };
+
+    /// <summary>
+    /// Routes the table above does not try, and where they are attacked instead. Anything else the
+    /// app maps must have a row in <see cref="Matrix"/>.
+    /// </summary>
+    private static readonly Dictionary<string, string> TriedElsewhere = new(StringComparer.Ordinal)
+    {
+        ["POST /signout"] = "HardeningAttackTests: sign-out needs its form's antiforgery token and ends every session of the user",
+    };
+
+    /// <summary>
+    /// The matrix is complete: every route the running app maps (its EndpointDataSource, so a page
+    /// or endpoint someone adds is found without editing a list) that is not open to anyone is
+    /// tried by every role and key above — or says where it is attacked instead.
+    /// </summary>
+    [Fact]
+    public async Task Every_route_of_the_app_is_in_the_matrix()
+    {
+        await server.WaitUntilReadyAsync();
+        var tried = Matrix().Select(row => (string)row[0])
+            .Select(r => r.StartsWith("POST ", StringComparison.Ordinal) ? r : "GET " + r)
+            .Select(r => r.Split('?')[0])
+            .ToHashSet(StringComparer.Ordinal);
+        var routes = RouteInventory.Routes(server.Services).Where(r => !r.StaticAsset && !r.Framework && !r.Anonymous).ToList();
+
+        var missing = routes
+            .Select(r => $"{r.Method} {r.SamplePath}")
+            .Where(r => !tried.Contains(r) && !TriedElsewhere.ContainsKey(r))
+            .ToList();
+
+        Assert.True(routes.Count >= 15, $"found {routes.Count} routes"); // the inventory sees the app at all
+        Assert.True(missing.Count == 0, "Not in the access matrix: " + string.Join(", ", missing));
+    }
 
     public async Task InitializeAsync()
     {
@@ -144,7 +181,7 @@ public sealed class AccessAttackTests(AttackServer server) : IClassFixture<Attac
         var auth = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith(AuthSchemes.UserCookieName + "=", StringComparison.Ordinal));
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", auth, StringComparison.OrdinalIgnoreCase);
-        // Plain http here; behind a TLS proxy (Proxy:Enabled) the request is https and the cookie Secure.
+        // Plain http here; behind a TLS proxy (Hosting:ForwardedHeaders) the request is https and the cookie Secure.
         Assert.DoesNotContain("secure", auth.Replace("httponly", "", StringComparison.OrdinalIgnoreCase), StringComparison.OrdinalIgnoreCase);
     }
 }

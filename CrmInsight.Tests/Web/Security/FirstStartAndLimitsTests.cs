@@ -110,7 +110,7 @@ public sealed class FirstStartAndLimitsTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Proxy:Enabled", "true");
+            builder.UseSetting("Hosting:ForwardedHeaders", "true");
         }
     }
 

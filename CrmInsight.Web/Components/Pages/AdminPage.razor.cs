@@ -27,6 +27,7 @@ public sealed partial class AdminPage
     [Inject] private DimensionService Dimensions { get; set; } = null!;
     [Inject] private AuditLog Audit { get; set; } = null!;
     [Inject] private UserSessions Sessions { get; set; } = null!;
+    [Inject] private ILogger<AdminPage> Logger { get; set; } = null!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
 
@@ -36,8 +37,11 @@ public sealed partial class AdminPage
     {
         if (Readiness.IsReady)
         {
-            _keys = await Keys.ListAsync();
-            _teams = (await Dimensions.GetCatalogAsync(DataScope.All)).Members(DimensionKind.Team);
+            await Guarded(async () =>
+            {
+                _keys = await Keys.ListAsync();
+                _teams = (await Dimensions.GetCatalogAsync(DataScope.All)).Members(DimensionKind.Team);
+            });
         }
     }
 
@@ -54,30 +58,54 @@ public sealed partial class AdminPage
         }
         try
         {
-            _created = await Keys.CreateAsync(_kind, _name ?? "", IdSet.Of(_keyTeams), await ActorAsync());
-            _name = null;
-            _keyTeams = [];
+            var actor = await ActorAsync();
+            await Guarded(async () =>
+            {
+                _created = await Keys.CreateAsync(_kind, _name ?? "", IdSet.Of(_keyTeams), actor);
+                _name = null;
+                _keyTeams = [];
+            });
         }
         catch (ArgumentException ex)
         {
-            _problem = ex.Message;
+            _problem = ex.Message; // the key store's own words about the name
         }
         await ReloadAsync();
     }
 
     private async Task RevokeAsync(int id)
     {
-        if (await Keys.RevokeAsync(id, await ActorAsync()))
+        _problem = null;
+        var actor = await ActorAsync();
+        await Guarded(async () =>
         {
-            Sessions.End(UserSessions.KeyPrincipalId(id)); // its walls go dark now, not at their next check
-        }
+            if (await Keys.RevokeAsync(id, actor))
+            {
+                Sessions.End(UserSessions.KeyPrincipalId(id)); // its walls go dark now, not at their next check
+            }
+        });
         await ReloadAsync();
+    }
+
+    // A database that does not answer is the page's error state, not a broken circuit; the
+    // exception's text goes to the log only.
+    private async Task Guarded(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or TimeoutException)
+        {
+            Logger.LogError(ex, "An Admin page action failed");
+            _problem = L["The database did not answer; nothing was changed. Try again in a moment."];
+        }
     }
 
     private async Task ToggleSimulator(bool on)
     {
         Simulator.SetEnabled(on);
-        await Audit.WriteAsync(await ActorAsync(), on ? AuditActions.SimulatorOn : AuditActions.SimulatorOff);
+        await Guarded(async () => await Audit.WriteAsync(await ActorAsync(), on ? AuditActions.SimulatorOn : AuditActions.SimulatorOff));
     }
 
     private string TeamNames(IdSet teams) =>

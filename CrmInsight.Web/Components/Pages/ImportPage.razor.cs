@@ -35,6 +35,7 @@ public sealed partial class ImportPage : IDisposable
     [Inject] private ImportService Importer { get; set; } = null!;
     [Inject] private DatabaseReadiness Readiness { get; set; } = null!;
     [Inject] private AuditLog Audit { get; set; } = null!;
+    [Inject] private Microsoft.Extensions.Options.IOptions<CsvLimits> CsvLimits { get; set; } = null!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
 
@@ -73,7 +74,7 @@ public sealed partial class ImportPage : IDisposable
         try
         {
             await using var stream = _file.OpenReadStream(MaxFileBytes, _disposed.Token);
-            _preview = await Task.Run(() => ImportPreview.Read(stream));
+            _preview = await Task.Run(() => ImportPreview.Read(stream, limits: CsvLimits.Value));
         }
         catch (Exception ex) when (ex is FormatException or IOException or DecoderFallbackException)
         {
@@ -151,6 +152,7 @@ public sealed partial class ImportPage : IDisposable
             Strict = Strict,
             MaxListedRejections = 200,
             TotalBytes = _file?.Size,
+            Csv = CsvLimits.Value,
         }, []);
     }
 
