@@ -14,9 +14,14 @@ using CrmInsight.Domain.Storage;
 // With --csv-read-lines N it compares the CSV reader's speed with the hand-written one it replaced on that export.
 // Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- [--orders N]... [--import-lines N]... [--csv-read-lines N]... [--folder DIR] [--reuse]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
+//        dotnet run -c Release --project CrmInsight.Benchmarks -- targets [--orders N]... [--database PATH]... [--folder DIR] [--reuse]
 if (args.Length > 0 && args[0] == "wall")
 {
     return await WallBenchmark.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "targets")
+{
+    return await TargetsTiming.RunAsync(args[1..]);
 }
 var sizes = new List<int>();
 var imports = new List<int>();

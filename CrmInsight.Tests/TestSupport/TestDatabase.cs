@@ -54,6 +54,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public CrmInsight.Domain.Customers.CustomerService Customers => Get<CrmInsight.Domain.Customers.CustomerService>();
 
+    public CrmInsight.Domain.Targets.TargetsService Targets => new(Kpis, Cache, Periods, VersionSource, Options.Create(new CrmInsight.Domain.Targets.TargetsOptions()));
+
     public DuckDbDatabase Database { get; }
 
     public FakeTimeProvider Time { get; }

@@ -14,6 +14,7 @@ using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
+using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Formatting;
 using CrmInsight.Web.Live;
@@ -59,6 +60,8 @@ public static class CrmInsightServices
             version.StaleAfter = live.Value.StaleAfter;
         });
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
+        services.AddOptions<TargetsOptions>().Bind(configuration.GetSection(TargetsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TargetsOptions>, TargetsOptionsValidator>();
         return services;
     }
 

@@ -287,13 +287,17 @@ IF OBJECT_ID(N'dbo.fact_activity', N'U') IS NULL
         INDEX cci_fact_activity CLUSTERED COLUMNSTORE
     );
 
+-- team_id: the team the rep sells for that month (NULL: the rep's current team).
 IF OBJECT_ID(N'dbo.fact_quota', N'U') IS NULL
     CREATE TABLE dbo.fact_quota (
         rep_id       INT NOT NULL,
         month_start  DATE NOT NULL,
         amount       DECIMAL(18,2) NOT NULL,
+        team_id      INT NULL,
         PRIMARY KEY (rep_id, month_start)
     );
+IF COL_LENGTH(N'dbo.fact_quota', N'team_id') IS NULL
+    ALTER TABLE dbo.fact_quota ADD team_id INT NULL;
 
 -- Surrogate keys of the rows the app writes come from sequences (ingest reserves blocks with
 -- sp_sequence_get_range), so two app instances on this database never take the same id. A

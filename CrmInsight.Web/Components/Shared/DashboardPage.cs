@@ -62,6 +62,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <summary>Loads the page's data for <see cref="Filter"/>; may add to <see cref="Problems"/>.</summary>
     protected abstract Task LoadDataAsync(CancellationToken cancellationToken);
 
+    /// <summary>The period when the URL names none (and so is left out of the URL).</summary>
+    protected virtual DatePreset DefaultPreset => DatePresets.Default;
+
     /// <summary>Query-string keys of the page beyond the filter, kept when the filter changes.</summary>
     protected virtual IEnumerable<(string Key, string? Value)> PageParameters() => [];
 
@@ -85,7 +88,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     protected void ApplyFilter(DashboardFilter filter)
     {
         Filter = filter;
-        Urls.Navigate(filter, [.. PageParameters()]);
+        Urls.Navigate(filter, DefaultPreset, [.. PageParameters()]);
     }
 
     /// <summary>Cross-filter: a clicked bar, cell or point adds its member to the filter.</summary>
@@ -131,7 +134,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         var cancellationToken = _load.Token;
         Drawing.Begin(this);
         Drawing.Location = Navigation.Uri;
-        var query = FilterQueryString.Parse(Urls.CurrentQuery());
+        var query = FilterQueryString.Parse(Urls.CurrentQuery(), DefaultPreset);
         if (_catalogKnown)
         {
             // The filter follows the URL at once (with the members known so far), so a click handled

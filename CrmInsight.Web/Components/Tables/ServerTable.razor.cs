@@ -63,6 +63,10 @@ public sealed partial class ServerTable : IDisposable
     [Parameter]
     public EventCallback<SqlRow> OnRowClick { get; set; }
 
+    /// <summary>Many columns: tighter cells, names on one line (wide screens).</summary>
+    [Parameter]
+    public bool Compact { get; set; }
+
     /// <summary>The page's drawing state: the grid is pending from each read until its rows are on screen.</summary>
     [CascadingParameter]
     public DrawTracker? Drawing { get; set; }
@@ -158,10 +162,12 @@ public sealed partial class ServerTable : IDisposable
         return column.Kind switch
         {
             ColumnKind.Money => Format.FormatExact(SqlRow.ToDecimal(value), Domain.Kpis.KpiUnit.Money, culture),
-            ColumnKind.Count => SqlRow.ToDecimal(value)?.ToString("N0", culture) ?? "",
-            ColumnKind.Number => SqlRow.ToDecimal(value)?.ToString("N2", culture) ?? "",
-            ColumnKind.Fraction => SqlRow.ToDecimal(value)?.ToString("P1", culture) ?? "",
+            // An undefined number (a ratio with nothing to divide by) reads "—", never blank or 0.
+            ColumnKind.Count => SqlRow.ToDecimal(value)?.ToString("N0", culture) ?? KpiFormatter.Undefined,
+            ColumnKind.Number => SqlRow.ToDecimal(value)?.ToString("N2", culture) ?? KpiFormatter.Undefined,
+            ColumnKind.Fraction => SqlRow.ToDecimal(value)?.ToString("P1", culture) ?? KpiFormatter.Undefined,
             ColumnKind.Date => row.GetDate(column.Field)?.ToString("d", culture) ?? "",
+            _ when column.Codes is { } codes && value is string code && codes.TryGetValue(code, out var label) => label.For(CultureInfo.CurrentUICulture),
             _ => value?.ToString() ?? "",
         };
     }
