@@ -18,6 +18,7 @@ using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Domain;
 
@@ -52,7 +53,8 @@ public static class DomainServices
         services.AddSingleton<SatisfactionService>();
         services.AddSingleton<MarketingService>();
         services.AddSingleton<TargetsService>();
-        services.AddSingleton<WriteGate>();
+        // The gate's wait limit (Storage:WriteWaitTimeout) where a host binds the storage options.
+        services.AddSingleton(sp => new WriteGate(sp.GetService<IOptions<StorageOptions>>()?.Value.WriteWaitTimeout));
         services.AddSingleton<IngestService>();
         services.AddSingleton<AccessKeyStore>();
         services.AddSingleton<ImportService>();

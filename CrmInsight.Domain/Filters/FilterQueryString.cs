@@ -18,8 +18,8 @@ public static class FilterQueryString
     private const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>The first and last day the calendar (dim_date) holds.</summary>
-    public static readonly DateOnly MinDate = new(2000, 1, 1);
-    public static readonly DateOnly MaxDate = new(2049, 12, 31);
+    public static readonly DateOnly MinDate = Rules.FactDates.First;
+    public static readonly DateOnly MaxDate = Rules.FactDates.Last;
 
     /// <summary>Every parameter name a filter reads.</summary>
     public static IReadOnlyList<string> ParameterNames { get; } =

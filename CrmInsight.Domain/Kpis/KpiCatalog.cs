@@ -143,7 +143,7 @@ public sealed class KpiCatalog
         Band("csat_band_neutral", "CSAT band: neutral (50–69)", "满意度分布：一般（50–69）", "csat_neutral", "csat_responses", KpiDirection.Neutral),
         Band("csat_band_dissatisfied", "CSAT band: dissatisfied (0–49)", "满意度分布：不满意（0–49）", "csat_dissatisfied", "csat_responses", KpiDirection.LowerIsBetter),
         Kpi("complaint_rate", "Complaint rate", "客户投诉率", KpiArea.Satisfaction, KpiUnit.Fraction, KpiDirection.LowerIsBetter,
-            "customers with ≥ 1 complaint ticket in P / active customers", "P 期内至少投诉一次的客户数 / 活跃客户数",
+            "active customers of P with ≥ 1 complaint ticket submitted in P / active customers of P", "P 期内活跃且至少投诉一次的客户数 / P 期内活跃客户数",
             "kpi/complaints", CustomerDimensions, m => m.Cur("has_tickets") == 0 ? null : Ratio(m.Cur("complaining_customers"), m.Cur("active_customers"))),
         Kpi("resolution_rate", "Resolution rate", "问题解决率", KpiArea.Satisfaction, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
             "tickets submitted in P that have been resolved / tickets submitted in P", "P 期内提交且已解决的工单数 / P 期内提交的工单数",

@@ -111,10 +111,47 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
             {
                 var month = firstMonth.AddMonths(i);
                 var context = new MeasureContext(byMonth.GetValueOrDefault(month), byMonth.GetValueOrDefault(month.AddMonths(-1)));
-                return new MonthlyPoint(month, d.Compute(context));
+                return new MonthlyPoint(month, d.Compute(context), PartialBucket.Is(month, month.AddMonths(1), window, periods.Today));
             })];
         }
+        await SoFarLikeForLikeAsync(definitions, series, window, QueryArgs.For(filter, scope).Monthly(false).AsOf(periods.Today), version, cancellationToken);
         return series;
+    }
+
+    /// <summary>
+    /// The last month when it is not over: its value is recomputed with the same days of the month
+    /// before as its previous window (1–10 December against 1–10 November, not all of November),
+    /// so a rate that reads the previous window (churn, retention) compares like for like.
+    /// </summary>
+    private async Task SoFarLikeForLikeAsync(
+        List<KpiDefinition> definitions, Dictionary<string, IReadOnlyList<MonthlyPoint>> series, DateRange window, SqlArgs args, DataVersionSnapshot version, CancellationToken cancellationToken)
+    {
+        var lastMonth = new DateOnly(window.LastDay.Year, window.LastDay.Month, 1);
+        if (!PartialBucket.Is(lastMonth, lastMonth.AddMonths(1), window, periods.Today))
+        {
+            return;
+        }
+        var current = new DateRange(lastMonth, window.To);
+        var previous = SameDaysBefore(current);
+        var beforePrevious = SameDaysBefore(previous);
+        // Only a value that depends on the previous window differs from the month's own bucket
+        // (which already covers just the days so far): the others keep it, with no extra query.
+        foreach (var d in definitions.Where(d => HasSeries(d) && (d.UsesPreviousWindow || cache.Reads(d.Query, "prev_from"))))
+        {
+            var currentRows = await cache.GetRowsAsync(d.Query, args.Window(current, previous), version, cancellationToken);
+            var previousRows = d.UsesPreviousWindow ? await cache.GetRowsAsync(d.Query, args.Window(previous, beforePrevious), version, cancellationToken) : [];
+            var context = new MeasureContext(currentRows.Count > 0 ? currentRows[0] : null, previousRows.Count > 0 ? previousRows[0] : null);
+            var points = series[d.Id];
+            series[d.Id] = [.. points.Take(points.Count - 1), points[^1] with { Value = d.Compute(context) }];
+        }
+    }
+
+    // The same days one calendar month earlier (at least one day: 31 March → 28/29 February).
+    private static DateRange SameDaysBefore(DateRange range)
+    {
+        var from = range.From.AddMonths(-1);
+        var to = range.To.AddMonths(-1);
+        return new DateRange(from, to > from ? to : from.AddDays(1));
     }
 
     /// <summary>Monthly points need the KPI's whole formula in one query per month (snapshots and multi-query KPIs have none).</summary>

@@ -42,6 +42,12 @@ public static class CrmInsightServices
         services.AddSingleton<IValidateOptions<DisplayOptions>, DisplayOptionsValidator>();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        services.AddOptions<CsvLimits>().Bind(configuration.GetSection(CsvLimits.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CsvLimits>, CsvLimitsValidator>();
+        services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>();
         services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WallOptions>, WallOptionsValidator>();
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section)).ValidateOnStart();
@@ -71,6 +77,7 @@ public static class CrmInsightServices
         services.AddHostedService<DatabaseInitializer>();
         // One monitor per process: the timer and the fan-out to circuits over Domain's tracker.
         services.AddSingleton<DataChangeMonitor>();
+        services.AddSingleton<LiveRetry>();
         services.AddHostedService(sp => sp.GetRequiredService<DataChangeMonitor>());
         services.AddSingleton<SimulatorService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulatorService>());
@@ -81,7 +88,8 @@ public static class CrmInsightServices
         services.AddMudServices();
         services.AddScoped<FilterNavigator>();
         services.AddSingleton<KpiFormatter>();
-        services.AddProblemDetails();
+        services.AddErrorAnswers();
+        services.AddExportRateLimit();
         return builder;
     }
 
@@ -93,6 +101,7 @@ public static class CrmInsightServices
             Path.IsPathRooted(options.DuckDbPath) ? options.DuckDbPath : Path.Combine(contentRoot, options.DuckDbPath),
             options.DuckDbMemoryLimit,
             options.DuckDbThreads,
-            options.CommandTimeoutSeconds),
+            options.CommandTimeoutSeconds,
+            minFreeDiskBytes: options.MinFreeDiskBytes),
     };
 }

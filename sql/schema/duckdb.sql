@@ -262,6 +262,17 @@ CREATE TABLE IF NOT EXISTS fact_quota (
 );
 ALTER TABLE fact_quota ADD COLUMN IF NOT EXISTS team_id INTEGER;
 
+-- Surrogate keys of the rows the app writes (ingest, import, simulator, keys) come from these
+-- sequences, never MAX(id) + 1. Rows loaded in bulk with their own ids (the demo generator, a
+-- test's data) move a sequence behind; SequenceSync sets it past the table's highest id when
+-- the schema is installed.
+CREATE SEQUENCE IF NOT EXISTS seq_order START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_customer START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_ticket START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_survey START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_opportunity START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_key START 1;
+
 -- Pre-aggregates: derived from the facts, maintained by every write path in the writer's
 -- transaction (ingest, import, demo load; the simulator writes through ingest) and rebuilt
 -- whole by `aggregates rebuild`. A test checks they equal a rebuild after random writes.

@@ -51,7 +51,7 @@ public static class QueryShapes
         ["ingest/orders_by_code"] = new("customer_id:Number order_date:Date", 0, 0),
         ["ingest/lookups"] = new("kind:Text id:Number name:Text team_id:Number region_id:Number"),
         // One row of next ids.
-        ["ingest/next_ids"] = new("order_id:Number customer_id:Number ticket_id:Number survey_id:Number opportunity_id:Number", 1, 1),
+        ["ingest/reserve_ids"] = new("order_id:Number customer_id:Number ticket_id:Number survey_id:Number opportunity_id:Number", 1, 1),
         // All six customers.
         ["ingest/sample_customers"] = new("customer_code:Text", 6, 6),
         // No keys exist.

@@ -28,10 +28,14 @@ public sealed partial class ServerTable : IDisposable
     private string? _loadedExtra;
     private string _sort = "";
     private bool _descending;
+    private string? _loadError;
+    private Polly.ResiliencePipeline _retry = Polly.ResiliencePipeline.Empty;
 
     [Inject] private TableService Tables { get; set; } = null!;
     [Inject] private DataChangeMonitor Monitor { get; set; } = null!;
     [Inject] private KpiFormatter Format { get; set; } = null!;
+    [Inject] private LiveRetry Retry { get; set; } = null!;
+    [Inject] private ILogger<ServerTable> Logger { get; set; } = null!;
 
     [Parameter, EditorRequired]
     public TableDefinition Definition { get; set; } = null!;
@@ -69,6 +73,17 @@ public sealed partial class ServerTable : IDisposable
 
     protected override void OnInitialized()
     {
+        // A page of rows that cannot be read is tried again with backoff until it can (a quiet
+        // live reload included); meanwhile the table says so instead of losing the error.
+        _retry = Retry.Create(async (exception, retryIn) =>
+        {
+            Logger.LogError(exception, "Loading the table {Table} failed; trying again in {Delay}", Definition.Name, retryIn);
+            await InvokeAsync(() =>
+            {
+                _loadError = L["The rows could not be loaded; trying again…"];
+                StateHasChanged();
+            });
+        });
         Expect(); // MudTable reads the first page after its first render
         _liveSubscription = Monitor.OnDataChanged(() => InvokeAsync(ReloadQuietlyAsync));
         _sort = Definition.DefaultSort;
@@ -98,7 +113,13 @@ public sealed partial class ServerTable : IDisposable
         _descending = request.Descending;
         _loadedFilter = Filter;
         _loadedExtra = ExtraKey;
-        var page = await Tables.GetPageAsync(Definition, Filter, Scope, request, Extra, cancellationToken);
+        TablePage page = null!;
+        await LiveRetry.ExecuteAsync(_retry, async attempt => page = await Tables.GetPageAsync(Definition, Filter, Scope, request, Extra, attempt), cancellationToken);
+        if (_loadError is not null)
+        {
+            _loadError = null;
+            await InvokeAsync(StateHasChanged);
+        }
         _shownLoad = load; // MudTable draws these rows next, and RenderedSignal reports it
         return new TableData<GridRow> { Items = GridRow.Of(page.Rows, Definition.KeyField), TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
     }

@@ -38,6 +38,7 @@ public sealed partial class WallPage : IAsyncDisposable
     [Inject] private TargetsService Targets { get; set; } = null!;
     [Inject] private AccessKeyStore Keys { get; set; } = null!;
     [Inject] private IOptions<WallOptions> Options { get; set; } = null!;
+    [Inject] private IOptions<LiveOptions> LiveOptions { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> Text { get; set; } = null!;
 
@@ -95,6 +96,7 @@ public sealed partial class WallPage : IAsyncDisposable
         base.OnInitialized();
         _ = RotateAsync(_stop.Token);
         _ = CheckKeyAsync(_stop.Token);
+        _ = ConfirmAsync(_stop.Token);
     }
 
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
@@ -165,6 +167,32 @@ public sealed partial class WallPage : IAsyncDisposable
                         }
                         StateHasChanged();
                     });
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The wall was closed.
+        }
+    }
+
+    /// <summary>
+    /// Re-reads the tiles (through the cache, so nothing is queried when nothing changed) three
+    /// times per <see cref="LiveOptions.StaleAfter"/>: "data as of" then says when the figures were
+    /// last confirmed current, and a wall whose reloads fail shows the stale banner in time.
+    /// </summary>
+    private async Task ConfirmAsync(CancellationToken stop)
+    {
+        var confirmEvery = LiveOptions.Value.StaleAfter / 3;
+        using var timer = new PeriodicTimer(confirmEvery, Clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                // Only when nothing else (a data change, the rotation) loaded the tiles meanwhile.
+                if (Readiness.IsReady && _keyValid && (LoadedAt is not { } at || Clock.GetUtcNow() - at >= confirmEvery))
+                {
+                    await RefreshQuietlyAsync();
                 }
             }
         }
