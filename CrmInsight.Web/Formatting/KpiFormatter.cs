@@ -53,6 +53,10 @@ public sealed class KpiFormatter(IOptions<DisplayOptions> options)
         },
     };
 
+    /// <summary>Money to the whole unit, grouped ("¥1,074,475"): a wide table's cells (its export keeps every cent).</summary>
+    public string FormatWholeMoney(decimal? value, CultureInfo culture) =>
+        value is { } v ? Signed(v, culture, a => CurrencySymbol + a.ToString("N0", culture)) : Undefined;
+
     /// <summary>"+12.3%" for relative changes; "+3.1 pts" / "+4.0" for changes in points.</summary>
     public string FormatChange(decimal? change, KpiDefinition definition, CultureInfo culture)
     {

@@ -116,6 +116,7 @@ public static class AuthServices
                 o.Events.OnTicketReceived = context =>
                 {
                     context.Principal = OidcClaimMapper.Map(context.Principal!, oidc);
+                    context.ReturnUri = LandingPage.After(context.ReturnUri ?? "/", context.Principal.IsInRole(Roles.SalesLead));
                     return Task.CompletedTask;
                 };
             });

@@ -64,13 +64,14 @@ public sealed partial class SignInPage
         var result = await SignIn.PasswordSignInAsync(name, Input.Password, Input.Remember, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            if (await SignIn.UserManager.FindByNameAsync(name) is { } user)
+            var user = await SignIn.UserManager.FindByNameAsync(name);
+            if (user is not null)
             {
                 user.LastSignInAt = Time.GetUtcNow().UtcDateTime;
                 await SignIn.UserManager.UpdateAsync(user);
                 await Audit.WriteAsync(user.UserName, AuditActions.SignIn, address: address);
             }
-            Navigation.NavigateTo(Destination);
+            Navigation.NavigateTo(LandingPage.After(Destination, user?.Role == Roles.SalesLead));
             return;
         }
         if (result.IsLockedOut)

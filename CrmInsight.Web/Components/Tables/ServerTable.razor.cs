@@ -64,7 +64,7 @@ public sealed partial class ServerTable : IDisposable
     [Parameter]
     public EventCallback<SqlRow> OnRowClick { get; set; }
 
-    /// <summary>Many columns: tighter cells, names on one line (wide screens).</summary>
+    /// <summary>Many columns: tighter cells, money to the whole unit, names on one line and headers wrapped (wide screens).</summary>
     [Parameter]
     public bool Compact { get; set; }
 
@@ -163,7 +163,7 @@ public sealed partial class ServerTable : IDisposable
         var value = row[column.Field];
         return column.Kind switch
         {
-            ColumnKind.Money => Format.FormatExact(SqlRow.ToDecimal(value), Domain.Kpis.KpiUnit.Money, culture),
+            ColumnKind.Money => Compact ? Format.FormatWholeMoney(SqlRow.ToDecimal(value), culture) : Format.FormatExact(SqlRow.ToDecimal(value), Domain.Kpis.KpiUnit.Money, culture),
             // An undefined number (a ratio with nothing to divide by) reads "—", never blank or 0.
             ColumnKind.Count => SqlRow.ToDecimal(value)?.ToString("N0", culture) ?? KpiFormatter.Undefined,
             ColumnKind.Number => SqlRow.ToDecimal(value)?.ToString("N2", culture) ?? KpiFormatter.Undefined,
