@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using CrmInsight.Domain.Security;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Api;
-using CrmInsight.Web.Cli;
 
 namespace CrmInsight.Tests.Web.Faults;
 
@@ -26,10 +26,7 @@ public sealed class DiskFullTests : IDisposable
     public async Task A_full_disk_refuses_ingest_with_503_and_writes_nothing_then_writes_resume_when_space_is_freed()
     {
         var seed = Path.Combine(_folder, "seed.duckdb");
-        Assert.Equal(0, await CommandLine.TryRunAsync(["generate-demo", "--database", seed, "--orders", "2000", "--customers", "200"], TextWriter.Null, TextWriter.Null));
-        using var keyOutput = new StringWriter();
-        Assert.Equal(0, await CommandLine.TryRunAsync(["keys", "create", "--kind", "api", "--name", "disk", "--database", seed], keyOutput, TextWriter.Null));
-        var key = keyOutput.ToString().Split('\n', StringSplitOptions.TrimEntries).Single(l => l.StartsWith("cik_api_", StringComparison.Ordinal));
+        var key = await DemoFile.CreateWithKeyAsync(seed, AccessKeyKind.Api);
         var disk = Path.Combine(_folder, "disk");
         Directory.CreateDirectory(disk);
         var database = Path.Combine(disk, "app.duckdb");
