@@ -15,9 +15,14 @@ using CrmInsight.Domain.Storage;
 // Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- [--orders N]... [--import-lines N]... [--csv-read-lines N]... [--folder DIR] [--reuse]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- targets [--orders N]... [--database PATH]... [--folder DIR] [--reuse]
+//        dotnet run -c Release --project CrmInsight.Benchmarks -- signin [--requests N] [--rounds N]
 if (args.Length > 0 && args[0] == "wall")
 {
     return await WallBenchmark.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "signin")
+{
+    return await SignInBenchmark.RunAsync(args[1..]);
 }
 if (args.Length > 0 && args[0] == "targets")
 {

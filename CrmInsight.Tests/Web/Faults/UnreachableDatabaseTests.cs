@@ -24,7 +24,8 @@ public sealed class UnreachableDatabaseTests : IDisposable
     public async Task A_wall_shows_stale_while_the_file_is_gone_and_recovers_when_it_is_back_without_a_restart()
     {
         var database = Path.Combine(_folder, "wall.duckdb");
-        var key = await DemoFile.CreateWithKeyAsync(database, AccessKeyKind.Display);
+        await DemoFile.CreateAsync(database);
+        var key = await DemoFile.CreateKeyAsync(database, AccessKeyKind.Display);
         using var app = ChildProcess.StartDotnet(ChildProcess.WebAssembly,
             ["--urls", "http://127.0.0.1:0", $"--Storage:DuckDbPath={database}", "--Live:PollInterval=00:00:00.5", "--Live:StaleAfter=00:00:03"],
             // The build output serves its static web assets (blazor.web.js, MudBlazor, Plotly) in Development only.
