@@ -161,29 +161,39 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
         await Assertions.Expect(banner).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 15_000 });
     }
 
-    /// <summary>A dashboard page whose data cannot be read shows the error in place of its data (no stack trace) and counts as settled.</summary>
+    /// <summary>
+    /// A dashboard page whose first load fails shows the error in place of its data (no stack
+    /// trace) and counts as settled; it keeps retrying (LiveRetry, at most Live:RetryMaxDelay = 2 s
+    /// apart here) and shows its data by itself once the database answers — no reload, no data change.
+    /// </summary>
     [Fact]
-    public async Task A_page_whose_data_cannot_be_read_says_so()
+    public async Task A_page_whose_data_cannot_be_read_says_so_and_recovers_by_itself()
     {
+        var page = await NewPageAsync();
+        var error = page.Locator("[data-testid=load-error]");
         browser.Live.Database.Unreachable = true;
         try
         {
-            var page = await NewPageAsync();
             await page.GotoAsync(browser.Url("/retention?period=ytd"));
             await BrowserFixture.WaitForReadyAsync(page);
 
-            var error = page.Locator("[data-testid=load-error]");
             await Assertions.Expect(error).ToBeVisibleAsync();
             await Assertions.Expect(error).ToContainTextAsync("could not be loaded"); // the product's words, not the exception's ("unreachable (test)")
             Assert.DoesNotContain("unreachable", await error.InnerTextAsync(), StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", await error.InnerTextAsync(), StringComparison.Ordinal);
             await Assertions.Expect(page.Locator("[data-testid=cohort-heatmap]")).ToHaveCountAsync(0);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "page-error.png") });
+            await page.EvaluateAsync("() => window.sameDocument = true"); // gone if the page reloaded
         }
         finally
         {
             browser.Live.Database.Unreachable = false;
         }
+
+        await Assertions.Expect(page.Locator("[data-testid=cohort-heatmap]")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 15_000 });
+        await Assertions.Expect(error).ToHaveCountAsync(0);
+        await BrowserFixture.WaitForReadyAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
     }
 
     [Fact]

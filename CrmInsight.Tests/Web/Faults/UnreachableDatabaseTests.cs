@@ -2,7 +2,6 @@ using System.Net;
 using CrmInsight.Domain.Security;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Tests.Web.Browser;
-using CrmInsight.Web.Cli;
 using Microsoft.Playwright;
 
 namespace CrmInsight.Tests.Web.Faults;
@@ -25,10 +24,8 @@ public sealed class UnreachableDatabaseTests : IDisposable
     public async Task A_wall_shows_stale_while_the_file_is_gone_and_recovers_when_it_is_back_without_a_restart()
     {
         var database = Path.Combine(_folder, "wall.duckdb");
-        Assert.Equal(0, await CommandLine.TryRunAsync(["generate-demo", "--database", database, "--orders", "2000", "--customers", "200"], TextWriter.Null, TextWriter.Null));
-        using var keyOutput = new StringWriter();
-        Assert.Equal(0, await CommandLine.TryRunAsync(["keys", "create", "--kind", "display", "--name", "lobby", "--database", database], keyOutput, TextWriter.Null));
-        var key = keyOutput.ToString().Split('\n', StringSplitOptions.TrimEntries).Single(l => l.StartsWith(AccessKeyStore.PrefixOf(AccessKeyKind.Display), StringComparison.Ordinal));
+        await DemoFile.CreateAsync(database);
+        var key = await DemoFile.CreateKeyAsync(database, AccessKeyKind.Display);
         using var app = ChildProcess.StartDotnet(ChildProcess.WebAssembly,
             ["--urls", "http://127.0.0.1:0", $"--Storage:DuckDbPath={database}", "--Live:PollInterval=00:00:00.5", "--Live:StaleAfter=00:00:03"],
             // The build output serves its static web assets (blazor.web.js, MudBlazor, Plotly) in Development only.
