@@ -15,6 +15,7 @@ using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
+using CrmInsight.Domain.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -50,6 +51,8 @@ public static class DomainServices
         services.AddSingleton<RetentionService>();
         services.AddSingleton<SatisfactionService>();
         services.AddSingleton<MarketingService>();
+        services.AddSingleton<PageViews>();
+        services.AddSingleton<DefaultViewWarmer>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<AccessKeyStore>();

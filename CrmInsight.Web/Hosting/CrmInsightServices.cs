@@ -69,6 +69,7 @@ public static class CrmInsightServices
         // One monitor per process: the timer and the fan-out to circuits over Domain's tracker.
         services.AddSingleton<DataChangeMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<DataChangeMonitor>());
+        services.AddHostedService<DefaultViewWarmup>();
         services.AddSingleton<SimulatorService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulatorService>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

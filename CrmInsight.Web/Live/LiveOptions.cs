@@ -18,6 +18,13 @@ public sealed class LiveOptions
 
     /// <summary>A page redraws at most once per this interval, however fast the data changes.</summary>
     public TimeSpan RedrawInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Recompute every page's default view (default filter, full scope) right after the data
+    /// changes, before a screen asks, so walls and the next visitor find it ready. Off: each
+    /// view is computed when it is first asked for.
+    /// </summary>
+    public bool WarmDefaultViews { get; set; } = true;
 }
 
 public sealed class LiveOptionsValidator : IValidateOptions<LiveOptions>
