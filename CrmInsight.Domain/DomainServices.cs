@@ -15,9 +15,11 @@ using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
+using CrmInsight.Domain.Targets;
 using CrmInsight.Domain.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Domain;
 
@@ -51,9 +53,11 @@ public static class DomainServices
         services.AddSingleton<RetentionService>();
         services.AddSingleton<SatisfactionService>();
         services.AddSingleton<MarketingService>();
+        services.AddSingleton<TargetsService>();
         services.AddSingleton<PageViews>();
         services.AddSingleton<DefaultViewWarmer>();
-        services.AddSingleton<WriteGate>();
+        // The gate's wait limit (Storage:WriteWaitTimeout) where a host binds the storage options.
+        services.AddSingleton(sp => new WriteGate(sp.GetService<IOptions<StorageOptions>>()?.Value.WriteWaitTimeout));
         services.AddSingleton<IngestService>();
         services.AddSingleton<AccessKeyStore>();
         services.AddSingleton<ImportService>();

@@ -8,7 +8,7 @@ namespace CrmInsight.Domain.Queries;
 /// The standard parameters of the catalog queries, built from a filter and a scope:
 /// <c>@{dimension}_all</c> (1 = no selection) with <c>@{dimension}_ids</c>,
 /// <c>@scope_all</c> with <c>@scope_team_ids</c>, the window <c>@date_from</c>/<c>@date_to</c>
-/// (exclusive), the previous window <c>@prev_from</c>/<c>@prev_to</c>, and <c>@monthly</c>.
+/// (exclusive), the previous window <c>@prev_from</c>/<c>@prev_to</c>, <c>@monthly</c> and <c>@today</c>.
 /// </summary>
 public static class QueryArgs
 {
@@ -34,6 +34,9 @@ public static class QueryArgs
             .With("prev_to", previous.To);
 
     public static SqlArgs Monthly(this SqlArgs args, bool monthly) => args.With("monthly", monthly ? 1 : 0);
+
+    /// <summary><c>@today</c>: the day "now" falls on, for what depends on it (the days of P gone by for pace and forecast).</summary>
+    public static SqlArgs AsOf(this SqlArgs args, DateOnly today) => args.With("today", today);
 
     /// <summary>
     /// No dimension is filtered and the scope is everything (<c>@{dimension}_all</c> and

@@ -7,6 +7,7 @@ using CrmInsight.Domain.Satisfaction;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Tables;
+using CrmInsight.Domain.Targets;
 
 namespace CrmInsight.Domain.Views;
 
@@ -21,18 +22,22 @@ public sealed class PageViews(
     RetentionService retention,
     SatisfactionService satisfaction,
     MarketingService marketing,
+    TargetsService targets,
     TableService tables)
 {
     /// <summary>The table page size the pages start with (ServerTable's default).</summary>
     public const int PageSize = 25;
 
-    /// <summary>The Satisfaction page's ticket list starts smaller.</summary>
+    /// <summary>The Satisfaction page's ticket list and the Targets leaderboard start smaller.</summary>
     public const int TicketPageSize = 10;
 
     // Every ticket, no channel/category/agent chosen: what the page's TableExtras.ForTickets(null, null) sends.
     private static readonly SqlArgs AllTickets = SqlArgs.Empty.With("ticket_by", "").With("ticket_member", "");
 
-    /// <summary>The pages, Overview first (what walls and most visitors open), each as one load.</summary>
+    /// <summary>
+    /// The pages, Overview first (what walls and most visitors open), each as one load. Sales
+    /// targets opens on its own default period (this month) where the others open on theirs.
+    /// </summary>
     public IReadOnlyList<(string Name, Func<CancellationToken, Task> Load)> For(DashboardFilter filter, DataScope scope) =>
     [
         ("Overview", ct => overview.GetAsync(filter, scope, ct)),
@@ -49,5 +54,11 @@ public sealed class PageViews(
             marketing.GetAsync(filter, scope, ct),
             tables.GetPageAsync(TableCatalog.Campaigns, filter, scope, TableCatalog.Campaigns.Request(null, null, 0, PageSize), cancellationToken: ct),
             tables.GetPageAsync(TableCatalog.CampaignCustomers, filter, scope, TableCatalog.CampaignCustomers.Request(null, null, 0, PageSize), cancellationToken: ct))),
+        ("Targets", ct => Task.WhenAll(
+            targets.GetAsync(TargetsFilter(filter), scope, ct),
+            tables.GetPageAsync(TableCatalog.Leaderboard, TargetsFilter(filter), scope, TableCatalog.Leaderboard.Request(null, null, 0, TicketPageSize), cancellationToken: ct))),
     ];
+
+    private static DashboardFilter TargetsFilter(DashboardFilter filter) =>
+        filter == DashboardFilter.Default ? filter.WithPreset(TargetsService.DefaultPreset) : filter;
 }

@@ -14,6 +14,7 @@ using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
+using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Formatting;
 using CrmInsight.Web.Live;
@@ -41,6 +42,12 @@ public static class CrmInsightServices
         services.AddSingleton<IValidateOptions<DisplayOptions>, DisplayOptionsValidator>();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        services.AddOptions<CsvLimits>().Bind(configuration.GetSection(CsvLimits.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CsvLimits>, CsvLimitsValidator>();
+        services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>();
         services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WallOptions>, WallOptionsValidator>();
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section)).ValidateOnStart();
@@ -53,6 +60,8 @@ public static class CrmInsightServices
             version.StaleAfter = live.Value.StaleAfter;
         });
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
+        services.AddOptions<TargetsOptions>().Bind(configuration.GetSection(TargetsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TargetsOptions>, TargetsOptionsValidator>();
         return services;
     }
 
@@ -68,6 +77,7 @@ public static class CrmInsightServices
         services.AddHostedService<DatabaseInitializer>();
         // One monitor per process: the timer and the fan-out to circuits over Domain's tracker.
         services.AddSingleton<DataChangeMonitor>();
+        services.AddSingleton<LiveRetry>();
         services.AddHostedService(sp => sp.GetRequiredService<DataChangeMonitor>());
         services.AddHostedService<DefaultViewWarmup>();
         services.AddSingleton<SimulatorService>();
@@ -79,7 +89,8 @@ public static class CrmInsightServices
         services.AddMudServices();
         services.AddScoped<FilterNavigator>();
         services.AddSingleton<KpiFormatter>();
-        services.AddProblemDetails();
+        services.AddErrorAnswers();
+        services.AddExportRateLimit();
         return builder;
     }
 
@@ -91,6 +102,7 @@ public static class CrmInsightServices
             Path.IsPathRooted(options.DuckDbPath) ? options.DuckDbPath : Path.Combine(contentRoot, options.DuckDbPath),
             options.DuckDbMemoryLimit,
             options.DuckDbThreads,
-            options.CommandTimeoutSeconds),
+            options.CommandTimeoutSeconds,
+            minFreeDiskBytes: options.MinFreeDiskBytes),
     };
 }

@@ -62,7 +62,8 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
             .With("month_start", new DateOnly(2024, 3, 1))
             .With("all_customers", filtered ? 0 : 1)
             .With("customer_ids", filtered ? SomeCustomers : Array.Empty<long>())
-            .With("from_date", new DateOnly(2024, 3, 1));
+            .With("from_date", new DateOnly(2024, 3, 1))
+            .AsOf(new DateOnly(2024, 3, 20));
         var query = _db.Runner.Prepare(name);
         args = WithWriteArguments(query, args);
         if (name == "ingest/insert_customer")

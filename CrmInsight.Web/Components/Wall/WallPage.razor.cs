@@ -2,6 +2,8 @@ using System.Globalization;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Targets;
+using CrmInsight.Web.Components.Targets;
 using CrmInsight.Web.Components.Filters;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Live;
@@ -28,11 +30,15 @@ public sealed partial class WallPage : IAsyncDisposable
     private int _viewIndex;
     private TimeSpan _interval;
     private OverviewData? _data;
+    private TeamBoard? _board;
+    private decimal _targetScale = 1m;
     private bool _keyValid = true;
 
     [Inject] private OverviewService Overview { get; set; } = null!;
+    [Inject] private TargetsService Targets { get; set; } = null!;
     [Inject] private AccessKeyStore Keys { get; set; } = null!;
     [Inject] private IOptions<WallOptions> Options { get; set; } = null!;
+    [Inject] private IOptions<LiveOptions> LiveOptions { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> Text { get; set; } = null!;
 
@@ -57,9 +63,13 @@ public sealed partial class WallPage : IAsyncDisposable
         get
         {
             var parts = new List<string>();
-            var period = _data?.Report.Period;
-            parts.Add(period is null ? Text.Label(Filter.Preset) : $"{Text.Label(Filter.Preset)} ({DimensionLabels.Dates(period.Period, CultureInfo.CurrentCulture)})");
-            parts.Add($"{Text["vs"]} {Text.Label(Filter.Comparison)}");
+            var filter = FilterFor(CurrentView);
+            var period = CurrentView.Targets ? _board?.Period : _data?.Report.Period;
+            parts.Add(period is null ? Text.Label(filter.Preset) : $"{Text.Label(filter.Preset)} ({DimensionLabels.Dates(period.Period, CultureInfo.CurrentCulture)})");
+            if (!CurrentView.Targets)
+            {
+                parts.Add($"{Text["vs"]} {Text.Label(Filter.Comparison)}");
+            }
             foreach (var kind in DimensionKinds.All.Where(k => Filter.Members(k).Count > 0))
             {
                 parts.Add($"{Text.Label(kind)}: {string.Join(", ", Filter.Members(kind).Select(id => Catalog.NameOf(kind, id)))}");
@@ -86,6 +96,7 @@ public sealed partial class WallPage : IAsyncDisposable
         base.OnInitialized();
         _ = RotateAsync(_stop.Token);
         _ = CheckKeyAsync(_stop.Token);
+        _ = ConfirmAsync(_stop.Token);
     }
 
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
@@ -93,11 +104,39 @@ public sealed partial class WallPage : IAsyncDisposable
         if (_keyValid)
         {
             var view = CurrentView;
-            var data = await Overview.GetSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
+            var read = ReadAsync(view, cancellationToken);
+            await read;
             if (ReferenceEquals(view, CurrentView))
             {
-                _data = data; // the rotation moved on while this was read: its own read has the right data
+                Show(await read); // the rotation moved on while this was read: its own read has the right data
             }
+        }
+    }
+
+    /// <summary>
+    /// The filter a view reads: the wall's, except that the targets view opens on this month, as
+    /// Sales targets does, when the wall's address names no period.
+    /// </summary>
+    private DashboardFilter FilterFor(WallView view) =>
+        view.Targets && Urls.CurrentValue(FilterQueryString.Period) is null && Urls.CurrentValue(FilterQueryString.From) is null
+            ? Filter.WithPreset(TargetsService.DefaultPreset)
+            : Filter;
+
+    private async Task<object> ReadAsync(WallView view, CancellationToken cancellationToken) =>
+        view.Targets
+            ? await Targets.GetBoardAsync(FilterFor(view), Scope, cancellationToken: cancellationToken)
+            : await Overview.GetSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
+
+    private void Show(object data)
+    {
+        if (data is TeamBoard board)
+        {
+            _board = board;
+            _targetScale = AttainmentBar.ScaleFor(board.Teams.Select(t => t.Attainment));
+        }
+        else
+        {
+            _data = (OverviewData)data;
         }
     }
 
@@ -119,7 +158,7 @@ public sealed partial class WallPage : IAsyncDisposable
                         var next = _views[(_viewIndex + 1) % _views.Count];
                         try
                         {
-                            _data = await Overview.GetSelectionAsync(Filter, Scope, next.KpiIds, next.Trend, next.Regions, stop);
+                            Show(await ReadAsync(next, stop));
                             _viewIndex = (_viewIndex + 1) % _views.Count;
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -128,6 +167,32 @@ public sealed partial class WallPage : IAsyncDisposable
                         }
                         StateHasChanged();
                     });
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The wall was closed.
+        }
+    }
+
+    /// <summary>
+    /// Re-reads the tiles (through the cache, so nothing is queried when nothing changed) three
+    /// times per <see cref="LiveOptions.StaleAfter"/>: "data as of" then says when the figures were
+    /// last confirmed current, and a wall whose reloads fail shows the stale banner in time.
+    /// </summary>
+    private async Task ConfirmAsync(CancellationToken stop)
+    {
+        var confirmEvery = LiveOptions.Value.StaleAfter / 3;
+        using var timer = new PeriodicTimer(confirmEvery, Clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                // Only when nothing else (a data change, the rotation) loaded the tiles meanwhile.
+                if (Readiness.IsReady && _keyValid && (LoadedAt is not { } at || Clock.GetUtcNow() - at >= confirmEvery))
+                {
+                    await RefreshQuietlyAsync();
                 }
             }
         }
@@ -161,6 +226,7 @@ public sealed partial class WallPage : IAsyncDisposable
                 {
                     _keyValid = valid;
                     _data = valid ? _data : null;
+                    _board = valid ? _board : null;
                     await InvokeAsync(StateHasChanged);
                 }
             }
