@@ -1,4 +1,5 @@
 using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -71,7 +72,8 @@ public sealed class DefaultViewWarmer : IDisposable
                 }
                 try
                 {
-                    await load(stop);
+                    // At most one query of the warm at a time: screens keep the other slots.
+                    await QueryGate.RunInBackgroundAsync(() => load(stop));
                 }
                 catch (Exception ex) when (!stop.IsCancellationRequested)
                 {

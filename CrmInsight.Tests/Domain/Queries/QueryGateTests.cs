@@ -45,6 +45,41 @@ public sealed class QueryGateTests
     }
 
     [Fact]
+    public async Task Background_work_takes_one_slot_and_leaves_the_others_to_screens()
+    {
+        using var gate = new QueryGate(3);
+        using var release = new SemaphoreSlim(0);
+        using var started = new SemaphoreSlim(0);
+        var backgroundRunning = 0;
+        Task<int> Block(bool background) => gate.RunAsync(() =>
+        {
+            if (background)
+            {
+                Interlocked.Increment(ref backgroundRunning);
+            }
+            started.Release();
+            release.Wait();
+            return Task.FromResult(0);
+        });
+
+        Task<int>? first = null, second = null;
+        await QueryGate.RunInBackgroundAsync(() =>
+        {
+            (first, second) = (Block(true), Block(true));
+            return Task.CompletedTask;
+        });
+        Assert.True(await started.WaitAsync(Bound));
+        // A screen's query starts beside the running background one, though the second background one waits.
+        var screen = Block(false);
+        Assert.True(await started.WaitAsync(Bound));
+        Assert.Equal(1, Volatile.Read(ref backgroundRunning));
+
+        release.Release(3);
+        await Task.WhenAll(first!, second!, screen).WaitAsync(Bound);
+        Assert.Equal(2, backgroundRunning);
+    }
+
+    [Fact]
     public async Task A_failure_frees_its_slot()
     {
         using var gate = new QueryGate(1);
