@@ -15,7 +15,9 @@ namespace CrmInsight.Benchmarks;
 /// the default view (which the server recomputed after the last data change); then a filter
 /// change on the Overview → ready (an in-place navigation, as the filter bar makes), p50/p95 over
 /// distinct filters. The write → wall figure is <c>wall --database PATH --latency-only</c>.
-/// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- browser --database PATH [--changes N]
+/// Signs in through the sign-in page as --user (admin) with --password (on a file without users, the
+/// password the admin is created with: Auth:InitialAdminPassword).
+/// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- browser --database PATH --password P [--user admin] [--changes N]
 /// </summary>
 internal static class BrowserTiming
 {
@@ -25,20 +27,26 @@ internal static class BrowserTiming
     {
         string? database = null;
         var changes = 20;
+        var user = "admin";
+        string? password = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--database": database = Path.GetFullPath(args[++i]); break;
                 case "--changes": changes = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--user": user = args[++i]; break;
+                case "--password": password = args[++i]; break;
                 default: Console.Error.WriteLine($"Unknown argument {args[i]}"); return 2;
             }
         }
-        if (database is null || !File.Exists(database))
+        if (database is null || !File.Exists(database) || password is null)
         {
-            Console.Error.WriteLine("browser needs --database PATH of an existing file (generate-demo makes one).");
+            Console.Error.WriteLine("browser needs --database PATH of an existing file (generate-demo makes one) and --password.");
             return 2;
         }
+        // The first start on a file without users creates the admin with this password.
+        Environment.SetEnvironmentVariable("Auth__InitialAdminPassword", password);
         Console.WriteLine($"CrmInsight browser benchmark · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.Now:yyyy-MM-dd HH:mm} · load {File.ReadAllText("/proc/loadavg").Split(' ')[0]} · {database}");
 
         await using var app = new WallBenchmark.WallHost(database, 1_000_000);
@@ -60,6 +68,11 @@ internal static class BrowserTiming
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(baseAddress, "/signin").ToString());
+        await page.FillAsync("[data-testid=signin-user]", user);
+        await page.FillAsync("[data-testid=signin-password]", password);
+        await page.ClickAsync("[data-testid=signin-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
         // The browser's own first start (scripts, fonts) is not a page's cost.
         await NavigateAsync(page, new Uri(baseAddress, "/"));
 

@@ -16,8 +16,9 @@ using CrmInsight.Domain.Storage;
 //          [--concurrency N] (queries run at once, QueryCache:MaxConcurrentQueries; 1 = one after another)
 //          [--views Overview,Retention,...] [--filters default|ytd] [--no-rebuild] [--no-floors]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
-//        dotnet run -c Release --project CrmInsight.Benchmarks -- browser --database PATH [--changes N]
+//        dotnet run -c Release --project CrmInsight.Benchmarks -- browser --database PATH --password P [--user admin] [--changes N]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- targets [--orders N]... [--database PATH]... [--folder DIR] [--reuse]
+//        dotnet run -c Release --project CrmInsight.Benchmarks -- signin [--requests N] [--rounds N]
 if (args.Length > 0 && args[0] == "wall")
 {
     return await WallBenchmark.RunAsync(args[1..]);
@@ -25,6 +26,10 @@ if (args.Length > 0 && args[0] == "wall")
 if (args.Length > 0 && args[0] == "browser")
 {
     return await BrowserTiming.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "signin")
+{
+    return await SignInBenchmark.RunAsync(args[1..]);
 }
 if (args.Length > 0 && args[0] == "targets")
 {

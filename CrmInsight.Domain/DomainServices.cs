@@ -59,7 +59,9 @@ public static class DomainServices
         // The gate's wait limit (Storage:WriteWaitTimeout) where a host binds the storage options.
         services.AddSingleton(sp => new WriteGate(sp.GetService<IOptions<StorageOptions>>()?.Value.WriteWaitTimeout));
         services.AddSingleton<IngestService>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<AccessKeyStore>();
+        services.AddSingleton<UserAccountStore>();
         services.AddSingleton<ImportService>();
         return services;
     }

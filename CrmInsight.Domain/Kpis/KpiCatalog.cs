@@ -196,19 +196,19 @@ public sealed class KpiCatalog
             "kpi/conversions", TouchDimensions, m => Ratio(m.Cur("converted"), m.Cur("targeted"))),
         Kpi("campaign_spend", "Campaign spend", "营销费用", KpiArea.Marketing, KpiUnit.Money, KpiDirection.Neutral,
             "Σ campaign spend dated in P", "P 期内营销费用之和",
-            "kpi/marketing", CampaignOnly, m => m.Cur("spend")),
+            "kpi/marketing", CampaignOnly, m => m.Cur("spend"), companyWideInput: true),
         Kpi("cac", "Customer acquisition cost", "顾客获取成本", KpiArea.Marketing, KpiUnit.Money, KpiDirection.LowerIsBetter,
             "spend / new customers attributed to the campaign", "营销费用 / 活动获取的新客户数",
-            "kpi/marketing", CampaignOnly, m => Ratio(m.Cur("spend"), m.Cur("attributed_new_customers"))),
+            "kpi/marketing", CampaignOnly, m => Ratio(m.Cur("spend"), m.Cur("attributed_new_customers")), companyWideInput: true),
         Kpi("attributed_revenue", "Attributed revenue", "归因销售额", KpiArea.Marketing, KpiUnit.Money, KpiDirection.HigherIsBetter,
             "revenue of sales in P carrying a campaign, inside its attribution window", "P 期内带有营销活动且在其归因期内的销售额",
             "kpi/marketing", CampaignOnly, m => m.Cur("attributed_revenue")),
         Kpi("roi", "Marketing ROI", "营销投资回报率", KpiArea.Marketing, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
             "(attributed_revenue − spend) / spend", "（归因销售额 − 营销费用）/ 营销费用",
-            "kpi/marketing", CampaignOnly, m => Ratio(m.Cur("attributed_revenue") - m.Cur("spend"), m.Cur("spend"))),
+            "kpi/marketing", CampaignOnly, m => Ratio(m.Cur("attributed_revenue") - m.Cur("spend"), m.Cur("spend")), companyWideInput: true),
         Kpi("cost_per_response", "Cost per response", "单次响应成本", KpiArea.Marketing, KpiUnit.Money, KpiDirection.LowerIsBetter,
             "spend / customers who responded to a touch sent in P", "营销费用 / P 期内响应触达的客户数",
-            "kpi/marketing", CampaignOnly, m => Ratio(m.Cur("spend"), m.Cur("campaign_responders"))),
+            "kpi/marketing", CampaignOnly, m => Ratio(m.Cur("spend"), m.Cur("campaign_responders")), companyWideInput: true),
         Kpi("cross_sell_rate", "Cross-sell rate", "交叉销售率", KpiArea.Marketing, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
             "active customers buying ≥ 2 product categories in P / active customers", "P 期内购买 2 个及以上产品类别的活跃客户数 / 活跃客户数",
             "kpi/cross_sell", AllDimensions, m => Ratio(m.Cur("cross_buyers"), m.Cur("active_customers"))),
@@ -303,7 +303,7 @@ public sealed class KpiCatalog
         string id, string nameEn, string nameZh, KpiArea area, KpiUnit unit, KpiDirection direction,
         string formulaEn, string formulaZh, string query, IReadOnlySet<DimensionKind> filters,
         Func<MeasureContext, decimal?> compute, string? monthlyQuery = null, bool usesPreviousWindow = false,
-        KpiWindow window = KpiWindow.Period, bool hasMonthlySeries = true, bool snapshot = false, IReadOnlyList<string>? extraQueries = null) =>
+        KpiWindow window = KpiWindow.Period, bool hasMonthlySeries = true, bool snapshot = false, IReadOnlyList<string>? extraQueries = null, bool companyWideInput = false) =>
         new()
         {
             Id = id,
@@ -319,6 +319,7 @@ public sealed class KpiCatalog
             UsesPreviousWindow = usesPreviousWindow,
             Window = window,
             HasMonthlySeries = hasMonthlySeries,
+            CompanyWideInput = companyWideInput,
             Snapshot = snapshot,
             ExtraQueries = extraQueries ?? [],
         };

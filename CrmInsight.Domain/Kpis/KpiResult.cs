@@ -14,6 +14,9 @@ public sealed record KpiResult(
 {
     public string Id => Definition.Id;
 
+    /// <summary>Undefined because the KPI reads a company-wide input a team scope does not get (spend).</summary>
+    public bool NotForTeamScope { get; init; }
+
     public decimal? Change => (Value, ComparisonValue) switch
     {
         ({ } value, { } comparison) when Definition.ChangeKind == ChangeKind.Points => value - comparison,

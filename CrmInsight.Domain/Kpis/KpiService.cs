@@ -48,10 +48,15 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         {
             var current = new MeasureContext(Rows(d, 0), d.UsesPreviousWindow ? Row(d, 1) : null);
             var comparison = new MeasureContext(Rows(d, 1), d.UsesPreviousWindow ? Row(d, 2) : null);
-            var value = d.Compute(current);
+            // A company-wide input (spend) is not a team's: undefined for a team scope, never 0.
+            var notForScope = d.CompanyWideInput && !scope.IsAll;
+            var value = notForScope ? null : d.Compute(current);
             // A snapshot is as of now: the same number for every window, so it has nothing to compare with.
-            var comparisonValue = d.Snapshot ? null : d.Compute(comparison);
-            return new KpiResult(d, value, comparisonValue, current.Reads, d.Snapshot ? [] : comparison.Reads, d.IgnoredFilters(filter));
+            var comparisonValue = notForScope || d.Snapshot ? null : d.Compute(comparison);
+            return new KpiResult(d, value, comparisonValue, current.Reads, d.Snapshot ? [] : comparison.Reads, d.IgnoredFilters(filter))
+            {
+                NotForTeamScope = notForScope,
+            };
         }).ToList();
 
         return new KpiReport(resolved, results, version.Version);
@@ -92,7 +97,7 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         SqlArgs Part(DateRange part) => baseArgs.Window(part, new DateRange(part.From.AddMonths(-1), part.From));
         DateRange[] parts = [new(fetch.From, lastMonth), new(lastMonth, fetch.To)];
 
-        var queries = definitions.Where(HasSeries).Select(d => d.MonthlyQuery ?? d.Query).Distinct().ToList();
+        var queries = definitions.Where(d => HasSeries(d, scope)).Select(d => d.MonthlyQuery ?? d.Query).Distinct().ToList();
         var fetched = await Task.WhenAll(queries.SelectMany(q => parts.Select(async part => (Query: q, Rows: await cache.GetRowsAsync(q, Part(part), version, cancellationToken)))));
         var rowsByMonth = fetched.GroupBy(f => f.Query).ToDictionary(
             g => g.Key,
@@ -101,7 +106,7 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         var series = new Dictionary<string, IReadOnlyList<MonthlyPoint>>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in definitions)
         {
-            if (!HasSeries(d))
+            if (!HasSeries(d, scope))
             {
                 series[d.Id] = [];
                 continue;
@@ -114,7 +119,7 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
                 return new MonthlyPoint(month, d.Compute(context), PartialBucket.Is(month, month.AddMonths(1), window, periods.Today));
             })];
         }
-        await SoFarLikeForLikeAsync(definitions, series, window, QueryArgs.For(filter, scope).Monthly(false).AsOf(periods.Today), version, cancellationToken);
+        await SoFarLikeForLikeAsync(definitions, series, window, QueryArgs.For(filter, scope).Monthly(false).AsOf(periods.Today), scope, version, cancellationToken);
         return series;
     }
 
@@ -124,7 +129,7 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
     /// so a rate that reads the previous window (churn, retention) compares like for like.
     /// </summary>
     private async Task SoFarLikeForLikeAsync(
-        List<KpiDefinition> definitions, Dictionary<string, IReadOnlyList<MonthlyPoint>> series, DateRange window, SqlArgs args, DataVersionSnapshot version, CancellationToken cancellationToken)
+        List<KpiDefinition> definitions, Dictionary<string, IReadOnlyList<MonthlyPoint>> series, DateRange window, SqlArgs args, DataScope scope, DataVersionSnapshot version, CancellationToken cancellationToken)
     {
         var lastMonth = new DateOnly(window.LastDay.Year, window.LastDay.Month, 1);
         if (!PartialBucket.Is(lastMonth, lastMonth.AddMonths(1), window, periods.Today))
@@ -136,7 +141,7 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         var beforePrevious = SameDaysBefore(previous);
         // Only a value that depends on the previous window differs from the month's own bucket
         // (which already covers just the days so far): the others keep it, with no extra query.
-        foreach (var d in definitions.Where(d => HasSeries(d) && (d.UsesPreviousWindow || cache.Reads(d.Query, "prev_from"))))
+        foreach (var d in definitions.Where(d => HasSeries(d, scope) && (d.UsesPreviousWindow || cache.Reads(d.Query, "prev_from"))))
         {
             var currentRows = await cache.GetRowsAsync(d.Query, args.Window(current, previous), version, cancellationToken);
             var previousRows = d.UsesPreviousWindow ? await cache.GetRowsAsync(d.Query, args.Window(previous, beforePrevious), version, cancellationToken) : [];
@@ -154,7 +159,11 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         return new DateRange(from, to > from ? to : from.AddDays(1));
     }
 
-    /// <summary>Monthly points need the KPI's whole formula in one query per month (snapshots and multi-query KPIs have none).</summary>
-    private static bool HasSeries(KpiDefinition definition) =>
-        definition.HasMonthlySeries && !definition.Snapshot && definition.ExtraQueries.Count == 0;
+    /// <summary>
+    /// Monthly points need the KPI's whole formula in one query per month (snapshots and
+    /// multi-query KPIs have none); a company-wide input (spend) has none for a team scope.
+    /// </summary>
+    private static bool HasSeries(KpiDefinition definition, DataScope scope) =>
+        definition.HasMonthlySeries && !definition.Snapshot && definition.ExtraQueries.Count == 0 && !(definition.CompanyWideInput && !scope.IsAll);
+
 }

@@ -18,6 +18,7 @@ using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Formatting;
 using CrmInsight.Web.Live;
+using CrmInsight.Web.Security;
 using CrmInsight.Web.State;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -72,6 +73,7 @@ public static class CrmInsightServices
         services.AddCrmInsightDomain(sp => OpenDatabase(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddCrmInsightAuth(builder.Configuration);
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseInitializer>();

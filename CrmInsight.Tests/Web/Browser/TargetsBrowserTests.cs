@@ -104,7 +104,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         var csv = page.Locator("[data-testid=export-csv-leaderboard]");
         await Assertions.Expect(csv).ToHaveAttributeAsync("href", new Regex("sort=rep_revenue&desc=1"));
         await WaitForTargetsAsync(page); // the grid has drawn its re-sorted page
-        using var client = browser.Server.CreateClient();
+        using var client = await browser.Server.CreateClientAsync(TestUsers.Admin); // the page's user, who may export
         var text = await client.GetStringAsync((await csv.GetAttributeAsync("href"))!);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = Array.FindIndex(lines, l => l.StartsWith("Rank,", StringComparison.Ordinal));
@@ -137,8 +137,8 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
     public async Task The_wall_shows_the_team_headlines_and_follows_a_new_order()
     {
         var keys = browser.Server.Services.GetRequiredService<AccessKeyStore>();
-        var display = await keys.CreateAsync(AccessKeyKind.Display, "sales floor");
-        var api = await keys.CreateAsync(AccessKeyKind.Api, "shop");
+        var display = await keys.CreateAsync(AccessKeyKind.Display, "sales floor", CrmInsight.Domain.Filters.IdSet.Empty, "tests");
+        var api = await keys.CreateAsync(AccessKeyKind.Api, "shop", CrmInsight.Domain.Filters.IdSet.Empty, "tests");
         var catalog = await browser.Server.Services.GetRequiredService<DimensionService>().GetCatalogAsync(DataScope.All);
         var rep = catalog.Members(DimensionKind.Rep)[0];
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net.Http.Json;
+using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Tests.TestSupport;
@@ -38,9 +39,17 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
         return page;
     }
 
+    /// <summary>A page in a browser nobody signed in on, as a TV is.</summary>
+    private async Task<IPage> NewScreenAsync(int width = 1920, int height = 1080)
+    {
+        var page = await browser.NewAnonymousPageAsync(width, height);
+        _pages.Add(page);
+        return page;
+    }
+
     private async Task<IPage> OpenWallAsync(string displayKey, string query = "views=headline")
     {
-        var page = await NewPageAsync(1920, 1080);
+        var page = await NewScreenAsync();
         await page.GotoAsync(browser.Url($"/wall?key={Uri.EscapeDataString(displayKey)}&{query}"));
         await BrowserFixture.WaitForReadyAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=kpi-value-revenue]")).ToBeVisibleAsync();
@@ -65,8 +74,8 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
     [Fact]
     public async Task A_new_order_shows_on_the_wall_by_itself()
     {
-        var display = await Keys.CreateAsync(AccessKeyKind.Display, "lobby");
-        var api = await Keys.CreateAsync(AccessKeyKind.Api, "shop");
+        var display = await Keys.CreateAsync(AccessKeyKind.Display, "lobby", IdSet.Empty, "tests");
+        var api = await Keys.CreateAsync(AccessKeyKind.Api, "shop", IdSet.Empty, "tests");
         var page = await OpenWallAsync(display.Secret);
         var revenue = page.Locator("[data-testid=kpi-value-revenue]");
         // Nothing on the wall is a control: no buttons, inputs or navigation.
@@ -90,8 +99,8 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
     [Fact]
     public async Task Twenty_walls_cost_the_database_what_one_wall_costs()
     {
-        var display = await Keys.CreateAsync(AccessKeyKind.Display, "floor");
-        var api = await Keys.CreateAsync(AccessKeyKind.Api, "shop");
+        var display = await Keys.CreateAsync(AccessKeyKind.Display, "floor", IdSet.Empty, "tests");
+        var api = await Keys.CreateAsync(AccessKeyKind.Api, "shop", IdSet.Empty, "tests");
         using var counter = new QueryExecutionCounter(browser.Server.Services.GetRequiredService<IMeterFactory>());
         const string Query = "views=headline&period=30d&region=1"; // region 1 is East China, where the orders go
 
@@ -130,7 +139,7 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
     [Fact]
     public async Task Pulling_the_database_away_shows_a_banner_that_goes_when_it_returns()
     {
-        var display = await Keys.CreateAsync(AccessKeyKind.Display, "hall");
+        var display = await Keys.CreateAsync(AccessKeyKind.Display, "hall", IdSet.Empty, "tests");
         var page = await OpenWallAsync(display.Secret);
         var banner = page.Locator("[data-testid=wall-stale]");
         await Assertions.Expect(banner).ToHaveCountAsync(0);
@@ -180,12 +189,12 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
     [Fact]
     public async Task A_revoked_display_key_loses_the_wall()
     {
-        var display = await Keys.CreateAsync(AccessKeyKind.Display, "meeting room");
+        var display = await Keys.CreateAsync(AccessKeyKind.Display, "meeting room", IdSet.Empty, "tests");
         var page = await OpenWallAsync(display.Secret);
         // The key left the address: it lives in an HttpOnly cookie now.
         Assert.DoesNotContain("key=", page.Url, StringComparison.Ordinal);
 
-        await Keys.RevokeAsync(display.Key.Id);
+        await Keys.RevokeAsync(display.Key.Id, "tests");
 
         await Assertions.Expect(page.Locator("[data-testid=wall-sign-in]")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("[data-testid=kpi-value-revenue]")).ToHaveCountAsync(0);
@@ -196,8 +205,8 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
     [Fact]
     public async Task Without_a_key_or_with_an_api_key_the_wall_asks_for_sign_in()
     {
-        var api = await Keys.CreateAsync(AccessKeyKind.Api, "shop");
-        var page = await NewPageAsync();
+        var api = await Keys.CreateAsync(AccessKeyKind.Api, "shop", IdSet.Empty, "tests");
+        var page = await NewScreenAsync();
 
         await page.GotoAsync(browser.Url("/wall"));
         await Assertions.Expect(page.Locator("[data-testid=wall-sign-in]")).ToBeVisibleAsync();
@@ -208,7 +217,7 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
     [Fact]
     public async Task The_wall_rotates_and_states_its_filters()
     {
-        var display = await Keys.CreateAsync(AccessKeyKind.Display, "rotation");
+        var display = await Keys.CreateAsync(AccessKeyKind.Display, "rotation", IdSet.Empty, "tests");
         var page = await OpenWallAsync(display.Secret, "views=headline,service&interval=5&period=ytd&region=1");
 
         await Assertions.Expect(page.Locator("[data-testid=wall-context]")).ToContainTextAsync("Year to date");
@@ -243,7 +252,7 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
     {
         var monitor = browser.Server.Services.GetRequiredService<CrmInsight.Web.Live.DataChangeMonitor>();
         var circuits = browser.Live.Circuits;
-        var display = await Keys.CreateAsync(AccessKeyKind.Display, "leak check");
+        var display = await Keys.CreateAsync(AccessKeyKind.Display, "leak check", IdSet.Empty, "tests");
         // Screens of earlier tests end within the 3 s circuit retention: start when none is open.
         await circuits.WaitUntilAsync(open => open == 0, TimeSpan.FromSeconds(30));
         var before = monitor.SubscriberCount;

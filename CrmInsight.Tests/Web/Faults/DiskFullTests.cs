@@ -30,6 +30,10 @@ public sealed class DiskFullTests : IDisposable
         using var keyOutput = new StringWriter();
         Assert.Equal(0, await CommandLine.TryRunAsync(["keys", "create", "--kind", "api", "--name", "disk", "--database", seed], keyOutput, TextWriter.Null));
         var key = keyOutput.ToString().Split('\n', StringSplitOptions.TrimEntries).Single(l => l.StartsWith("cik_api_", StringComparison.Ordinal));
+        // The counts are read with a read key (an ingest key reads nothing).
+        using var readKeyOutput = new StringWriter();
+        Assert.Equal(0, await CommandLine.TryRunAsync(["keys", "create", "--kind", "read", "--name", "disk reader", "--database", seed], readKeyOutput, TextWriter.Null));
+        var readKey = readKeyOutput.ToString().Split('\n', StringSplitOptions.TrimEntries).Single(l => l.StartsWith("cik_read_", StringComparison.Ordinal));
         var disk = Path.Combine(_folder, "disk");
         Directory.CreateDirectory(disk);
         var database = Path.Combine(disk, "app.duckdb");
@@ -39,6 +43,7 @@ public sealed class DiskFullTests : IDisposable
             $"ASPNETCORE_ENVIRONMENT=Production exec dotnet '{web}' --urls http://127.0.0.1:0 --Storage:DuckDbPath='{database}' --Storage:MinFreeDiskBytes={MinFree}"],
             workingDirectory: Path.GetDirectoryName(web));
         using var client = new HttpClient { BaseAddress = await app.WaitUntilServingAsync(TimeSpan.FromSeconds(90)) };
+        client.DefaultRequestHeaders.Add(CrmInsight.Web.Security.ApiKeyHandler.Header, readKey); // an ingest request's own key header counts for it
         var diskSeenByApp = $"/proc/{app.Id}/root{disk}"; // the tmpfs, as the app's mount namespace has it
 
         Assert.Equal(HttpStatusCode.OK, (await PostOrderAsync(client, key, "DISK-1")).Status);

@@ -18,8 +18,7 @@ public sealed class StartupConfigurationTests
     public async Task An_empty_start_creates_the_schema_without_demo_data()
     {
         await using var server = new EmptyServer();
-        await server.WaitUntilReadyAsync();
-        using var client = server.CreateClient();
+        using var client = await server.CreateClientAsync(TestUsers.Admin);
 
         using var body = JsonDocument.Parse(await client.GetStringAsync("/api/kpis?ids=revenue,csat,retention_rate"));
         var kpis = body.RootElement.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("id").GetString()!, k => k.GetProperty("value"));
