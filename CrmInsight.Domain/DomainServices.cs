@@ -16,6 +16,7 @@ using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
+using CrmInsight.Domain.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -53,6 +54,8 @@ public static class DomainServices
         services.AddSingleton<SatisfactionService>();
         services.AddSingleton<MarketingService>();
         services.AddSingleton<TargetsService>();
+        services.AddSingleton<PageViews>();
+        services.AddSingleton<DefaultViewWarmer>();
         // The gate's wait limit (Storage:WriteWaitTimeout) where a host binds the storage options.
         services.AddSingleton(sp => new WriteGate(sp.GetService<IOptions<StorageOptions>>()?.Value.WriteWaitTimeout));
         services.AddSingleton<IngestService>();

@@ -16,8 +16,10 @@ namespace CrmInsight.Domain.Queries;
 /// not cached. Entries are tagged with the areas they read, so a write can drop exactly the
 /// results it made stale.
 /// </summary>
-public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<QueryCacheOptions> options)
+public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<QueryCacheOptions> options) : IDisposable
 {
+    private readonly QueryGate _gate = new(options.Value.MaxConcurrentQueries);
+
     /// <summary>The folder of the queries that answer the same as their namesake when nothing is filtered, from pre-aggregates.</summary>
     public const string UnfilteredPrefix = "unfiltered/";
 
@@ -41,8 +43,9 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
         var key = KeyFor(query, args, version);
         var result = await cache.GetOrCreateAsync(
             key,
-            (runner, queryName, args),
-            static async (state, ct) => new CachedRows(await state.runner.QueryRowsAsync(state.queryName, state.args, ct)),
+            (runner, gate: _gate, queryName, args),
+            // Off the caller's thread and bounded (QueryGate): a page's queries overlap.
+            static async (state, ct) => new CachedRows(await state.gate.RunAsync(() => state.runner.QueryRowsAsync(state.queryName, state.args, ct), ct)),
             _entryOptions,
             before is { } day ? DatedTags(query.Areas, day) : query.Areas,
             cancellationToken);
@@ -136,4 +139,6 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
     /// <summary>Immutable, so HybridCache hands out the same instance instead of copying it per read.</summary>
     [ImmutableObject(true)]
     private sealed record CachedRows(IReadOnlyList<SqlRow> Rows);
+
+    public void Dispose() => _gate.Dispose();
 }

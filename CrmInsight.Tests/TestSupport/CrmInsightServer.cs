@@ -157,6 +157,8 @@ public class CrmInsightServer : WebApplicationFactory<Program>
         builder.UseSetting("Auth:SignInPermitsPerMinute", "100000");
         // The attack tests enumerate ids through the exports; the export limit has a test of its own.
         builder.UseSetting("Export:PerClientPerMinute", "10000");
+        // Tests count the queries screens cause; the warmer is tested on its own (DefaultViewWarmerTests, DefaultViewWarmupTests).
+        builder.UseSetting("Live:WarmDefaultViews", "false");
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

@@ -81,6 +81,7 @@ public static class CrmInsightServices
         services.AddSingleton<DataChangeMonitor>();
         services.AddSingleton<LiveRetry>();
         services.AddHostedService(sp => sp.GetRequiredService<DataChangeMonitor>());
+        services.AddHostedService<DefaultViewWarmup>();
         services.AddSingleton<SimulatorService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulatorService>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
