@@ -23,13 +23,15 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    // Walls of one test must not keep reading (and rotating) during the next one's counts.
+    // Walls of one test must not keep reading (and rotating) during the next one's counts: a closed
+    // tab's circuit lives on for the 3 s retention, so the test ends when none is open any more.
     public async Task DisposeAsync()
     {
         foreach (var page in _pages)
         {
             await page.Context.CloseAsync();
         }
+        await browser.Live.Circuits.WaitUntilAsync(open => open == 0, TimeSpan.FromSeconds(30));
     }
 
     private async Task<IPage> NewPageAsync(int width = 1600, int height = 1000)
@@ -101,9 +103,6 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
     {
         var display = await Keys.CreateAsync(AccessKeyKind.Display, "floor", IdSet.Empty, "tests");
         var api = await Keys.CreateAsync(AccessKeyKind.Api, "shop", IdSet.Empty, "tests");
-        // A screen of an earlier test still open (within the 3 s circuit retention) re-reads after the
-        // write too and would be counted for the one wall only: start when none is open.
-        await browser.Live.Circuits.WaitUntilAsync(open => open == 0, TimeSpan.FromSeconds(30));
         using var counter = new QueryExecutionCounter(browser.Server.Services.GetRequiredService<IMeterFactory>());
         const string Query = "views=headline&period=30d&region=1"; // region 1 is East China, where the orders go
 
