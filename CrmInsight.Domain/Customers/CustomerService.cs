@@ -29,6 +29,11 @@ public sealed class CustomerService(QueryCache cache, PeriodResolver periods, ID
         var sales = await cache.GetRowsAsync("customer/summary", args.Window(resolved.Period, resolved.Comparison), version, cancellationToken);
         var before = await cache.GetRowsAsync("customer/summary", args.Window(resolved.Comparison, resolved.ComparisonOfComparison), version, cancellationToken);
         var history = await cache.GetRowsAsync("customer/history", args, version, cancellationToken);
-        return new CustomerView(profile[0], CustomerSales.From(sales.Count > 0 ? sales[0] : null), CustomerSales.From(before.Count > 0 ? before[0] : null), history, resolved);
+        return new CustomerView(
+            CustomerProfile.From(profile[0]),
+            CustomerSales.From(sales.Count > 0 ? sales[0] : null),
+            CustomerSales.From(before.Count > 0 ? before[0] : null),
+            [.. history.Select(CustomerEvent.From)],
+            resolved);
     }
 }

@@ -3,7 +3,7 @@ namespace CrmInsight.Domain.Tables;
 /// <summary>The tables pages show and export, by name (the name is the export URL's).</summary>
 public static class TableCatalog
 {
-    public static readonly TableDefinition TopCustomers = new(
+    public static readonly TableDefinition<CustomerRowKey> TopCustomers = new(
         "top-customers",
         new("Top customers", "重点客户"),
         "contribution/customers",
@@ -20,10 +20,10 @@ public static class TableCatalog
         ],
         DefaultSort: "revenue",
         DefaultDescending: true,
-        KeyField: "customer_id");
+        Key: r => new CustomerRowKey(r.GetInt64("customer_id")));
 
     /// <summary>One drill level (regions, teams, reps or customers); takes <c>@level</c>.</summary>
-    public static readonly TableDefinition Drill = new(
+    public static readonly TableDefinition<DrillRowKey> Drill = new(
         "drill",
         new("Drill-down", "逐级下钻"),
         "drill/members",
@@ -37,10 +37,10 @@ public static class TableCatalog
         ],
         DefaultSort: "revenue",
         DefaultDescending: true,
-        KeyField: "member_id");
+        Key: r => new DrillRowKey(r.GetDecimal("member_id") is { } id ? (long)id : null));
 
     /// <summary>One customer's orders in the period; takes <c>@customer_id</c>.</summary>
-    public static readonly TableDefinition CustomerOrders = new(
+    public static readonly TableDefinition<OrderRowKey> CustomerOrders = new(
         "customer-orders",
         new("Orders", "订单"),
         "customer/orders",
@@ -58,10 +58,10 @@ public static class TableCatalog
         ],
         DefaultSort: "order_date",
         DefaultDescending: true,
-        KeyField: "order_id");
+        Key: r => new OrderRowKey(r.GetInt64("order_id")));
 
     /// <summary>Customers active in the comparison period and not in the period (churn_rate's numerator).</summary>
-    public static readonly TableDefinition ChurnedCustomers = new(
+    public static readonly TableDefinition<CustomerRowKey> ChurnedCustomers = new(
         "churned-customers",
         new("Churned customers", "流失客户"),
         "retention/churned",
@@ -77,10 +77,10 @@ public static class TableCatalog
         ],
         DefaultSort: "lifetime_revenue",
         DefaultDescending: true,
-        KeyField: "customer_id");
+        Key: r => new CustomerRowKey(r.GetInt64("customer_id")));
 
     /// <summary>Tickets submitted in the period; takes <c>@ticket_by</c> and <c>@ticket_member</c> ('' = every ticket).</summary>
-    public static readonly TableDefinition Tickets = new(
+    public static readonly TableDefinition<TicketRowKey> Tickets = new(
         "tickets",
         new("Tickets", "工单"),
         "satisfaction/tickets",
@@ -98,10 +98,10 @@ public static class TableCatalog
         ],
         DefaultSort: "submitted_at",
         DefaultDescending: true,
-        KeyField: "ticket_id");
+        Key: r => new TicketRowKey(r.GetInt64("ticket_id"), r.GetDecimal("customer_id") is { } id ? (long)id : null));
 
     /// <summary>Every campaign active in the period with its funnel, money and ratios (KPIS.md §4).</summary>
-    public static readonly TableDefinition Campaigns = new(
+    public static readonly TableDefinition<CampaignRowKey> Campaigns = new(
         "campaigns",
         new("Campaigns", "营销活动"),
         "marketing/campaigns",
@@ -121,10 +121,10 @@ public static class TableCatalog
         ],
         DefaultSort: "roi",
         DefaultDescending: true,
-        KeyField: "campaign_id");
+        Key: r => new CampaignRowKey((int)r.GetInt64("campaign_id")));
 
     /// <summary>The customers the selected campaigns touched in the period (all campaigns without a campaign filter).</summary>
-    public static readonly TableDefinition CampaignCustomers = new(
+    public static readonly TableDefinition<CustomerRowKey> CampaignCustomers = new(
         "campaign-customers",
         new("Customers reached", "触达客户"),
         "marketing/campaign_customers",
@@ -141,10 +141,10 @@ public static class TableCatalog
         ],
         DefaultSort: "revenue",
         DefaultDescending: true,
-        KeyField: "customer_id");
+        Key: r => new CustomerRowKey(r.GetInt64("customer_id")));
 
     /// <summary>Reps (one row per rep and team) against quota in the period, ranked by attainment (KPIS.md §5).</summary>
-    public static readonly TableDefinition Leaderboard = new(
+    public static readonly TableDefinition<LeaderboardRowKey> Leaderboard = new(
         "leaderboard",
         new("Leaderboard", "销售排行榜"),
         "targets/leaderboard",
@@ -163,10 +163,10 @@ public static class TableCatalog
         ],
         DefaultSort: "leader_rank",
         DefaultDescending: false,
-        KeyField: "rep_id");
+        Key: r => new LeaderboardRowKey((int)r.GetInt64("team_id"), (int)r.GetInt64("rep_id")));
 
     /// <summary>The opportunities of the reps in focus: open now and closed in the period.</summary>
-    public static readonly TableDefinition Opportunities = new(
+    public static readonly TableDefinition<OpportunityRowKey> Opportunities = new(
         "opportunities",
         new("Opportunities", "商机"),
         "targets/opportunities",
@@ -184,7 +184,7 @@ public static class TableCatalog
         ],
         DefaultSort: "amount",
         DefaultDescending: true,
-        KeyField: "opportunity_id");
+        Key: r => new OpportunityRowKey(r.GetInt64("opportunity_id")));
 
     public static IReadOnlyList<TableDefinition> All { get; } = [TopCustomers, Drill, CustomerOrders, ChurnedCustomers, Tickets, Campaigns, CampaignCustomers, Leaderboard, Opportunities];
 

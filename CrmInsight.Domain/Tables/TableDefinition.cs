@@ -1,3 +1,5 @@
+using CrmInsight.Domain.Sql;
+
 namespace CrmInsight.Domain.Tables;
 
 public enum ColumnKind
@@ -19,16 +21,16 @@ public sealed record TableColumn(string Field, LocalizedText Header, ColumnKind 
 /// <summary>
 /// A paged, sortable table backed by one catalog query that takes <c>@sort</c>, <c>@descending</c>,
 /// <c>@offset</c> and <c>@limit</c> and returns <c>total_rows</c>. The same definition drives the
-/// grid on screen and the CSV/XLSX export, so both show the same rows.
+/// grid on screen and the CSV/XLSX export, so both show the same rows. Each table is a
+/// <see cref="TableDefinition{TKey}"/>: its rows reach the grid typed (<see cref="TableRow{TKey}"/>).
 /// </summary>
-public sealed record TableDefinition(
+public abstract record TableDefinition(
     string Name,
     LocalizedText Title,
     string Query,
     IReadOnlyList<TableColumn> Columns,
     string DefaultSort,
-    bool DefaultDescending,
-    string KeyField)
+    bool DefaultDescending)
 {
     public const int MaxPageSize = 500;
 
@@ -51,3 +53,22 @@ public sealed record TableDefinition(
 }
 
 public sealed record TableRequest(string Sort, bool Descending, int Offset, int Limit);
+
+/// <summary>
+/// A table whose rows are identified by a typed <typeparamref name="TKey"/> (what a click on the
+/// row opens, and how the grid keeps a row across re-reads); <paramref name="Key"/> reads it from
+/// the query's row, the only place the key columns are named.
+/// </summary>
+public sealed record TableDefinition<TKey>(
+    string Name,
+    LocalizedText Title,
+    string Query,
+    IReadOnlyList<TableColumn> Columns,
+    string DefaultSort,
+    bool DefaultDescending,
+    Func<SqlRow, TKey> Key) : TableDefinition(Name, Title, Query, Columns, DefaultSort, DefaultDescending)
+    where TKey : notnull
+{
+    /// <summary>The row as the grid shows it: its key and a typed cell per column, in column order.</summary>
+    internal TableRow<TKey> Read(SqlRow row) => new(Key(row), [.. Columns.Select(c => TableCell.Read(row, c))]);
+}

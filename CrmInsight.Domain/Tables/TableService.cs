@@ -11,12 +11,22 @@ namespace CrmInsight.Domain.Tables;
 /// </summary>
 public sealed class TableService(QueryCache cache, QueryRunner runner, PeriodResolver periods, IDataVersionSource versions)
 {
-    public async Task<TablePage> GetPageAsync(
+    /// <summary>One page of typed rows (the grid's view of the table).</summary>
+    public async Task<TablePage<TKey>> GetPageAsync<TKey>(
+        TableDefinition<TKey> table, DashboardFilter filter, DataScope scope, TableRequest request, SqlArgs? extra = null, CancellationToken cancellationToken = default)
+        where TKey : notnull
+    {
+        var page = await ReadPageAsync(table, filter, scope, request, extra, cancellationToken);
+        return new TablePage<TKey>([.. page.Rows.Select(table.Read)], page.Total);
+    }
+
+    /// <summary>One page of the query's rows as they come (through the shared cache).</summary>
+    internal async Task<SqlTablePage> ReadPageAsync(
         TableDefinition table, DashboardFilter filter, DataScope scope, TableRequest request, SqlArgs? extra = null, CancellationToken cancellationToken = default)
     {
         var version = await versions.GetCurrentAsync(cancellationToken);
         var rows = await cache.GetRowsAsync(table.Query, Arguments(filter, scope, request, extra), version, cancellationToken);
-        return new TablePage(rows, rows.Count > 0 ? rows[0].GetInt64("total_rows") : 0);
+        return new SqlTablePage(rows, rows.Count > 0 ? rows[0].GetInt64("total_rows") : 0);
     }
 
     public IAsyncEnumerable<SqlRow> StreamAsync(

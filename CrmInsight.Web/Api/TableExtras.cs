@@ -3,6 +3,7 @@ using CrmInsight.Domain.Drill;
 using CrmInsight.Domain.Satisfaction;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Tables;
+using CrmInsight.Web.Components.Tables;
 
 namespace CrmInsight.Web.Api;
 
@@ -53,11 +54,27 @@ public static class TableExtras
         return SqlArgs.Empty;
     }
 
+    /// <summary>The drill table at one level.</summary>
+    public static TableSpec<DrillRowKey> DrillAt(DrillLevel level) => new(TableCatalog.Drill, [(Level, level.UrlName())]);
+
+    /// <summary>One customer's orders.</summary>
+    public static TableSpec<OrderRowKey> OrdersOf(long customerId) =>
+        new(TableCatalog.CustomerOrders, [(Customer, customerId.ToString(CultureInfo.InvariantCulture))]);
+
+    /// <summary>Every ticket (no dimension or no member), or those of one channel, category or agent.</summary>
+    public static TableSpec<TicketRowKey> TicketsOf(ServiceDimension? dimension, string? member) =>
+        new(TableCatalog.Tickets, dimension is { } d && member is not null ? [(TicketBy, d.UrlName()), (TicketMember, member)] : []);
+
+    /// <summary>A table's query arguments from its URL pairs (a spec's: built by the factories above, so valid).</summary>
+    public static SqlArgs Arguments(TableDefinition table, IReadOnlyList<(string Key, string Value)> parameters) =>
+        Parse(table, new QueryCollection(parameters.GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => new Microsoft.Extensions.Primitives.StringValues([.. g.Select(p => p.Value)]), StringComparer.OrdinalIgnoreCase)), new RequestErrors());
+
     /// <summary>Every ticket (no dimension), or those of one channel, category or agent.</summary>
-    public static SqlArgs ForTickets(ServiceDimension? dimension, string? member) =>
+    internal static SqlArgs ForTickets(ServiceDimension? dimension, string? member) =>
         SqlArgs.Empty.With("ticket_by", dimension is { } d && member is not null ? d.UrlName() : "").With("ticket_member", member ?? "");
 
-    public static SqlArgs ForLevel(DrillLevel level) => SqlArgs.Empty.With("level", level.UrlName());
+    internal static SqlArgs ForLevel(DrillLevel level) => SqlArgs.Empty.With("level", level.UrlName());
 
-    public static SqlArgs ForCustomer(long customerId) => SqlArgs.Empty.With("customer_id", customerId);
+    internal static SqlArgs ForCustomer(long customerId) => SqlArgs.Empty.With("customer_id", customerId);
 }

@@ -16,6 +16,7 @@ using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Api;
+using CrmInsight.Web.Data;
 using CrmInsight.Web.Formatting;
 using CrmInsight.Web.Live;
 using CrmInsight.Web.Security;
@@ -80,6 +81,8 @@ public static class CrmInsightServices
         // One monitor per process: the timer and the fan-out to circuits over Domain's tracker.
         services.AddSingleton<DataChangeMonitor>();
         services.AddSingleton<LiveRetry>();
+        // The pages' one seam to the data (tests replace it with a double).
+        services.AddSingleton<IDashboardData, DashboardData>();
         services.AddHostedService(sp => sp.GetRequiredService<DataChangeMonitor>());
         services.AddHostedService<DefaultViewWarmup>();
         services.AddSingleton<SimulatorService>();

@@ -1,3 +1,4 @@
+using CrmInsight.Domain.Customers;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
@@ -26,16 +27,22 @@ public sealed class CustomerServiceTests : IAsyncLifetime
         var view = await _db.Customers.GetAsync(1, March, DataScope.All);
 
         Assert.NotNull(view);
-        Assert.Equal("Ann", view.Profile.GetString("name"));
-        Assert.Equal("North team", view.Profile.GetString("team"));
+        Assert.Equal("Ann", view.Profile.Name);
+        Assert.Equal("North team", view.Profile.Team);
         Assert.Equal((400m, 2L, 170m, 30m), (view.Sales.Revenue, view.Sales.Orders, view.Sales.GrossProfit, view.Sales.Returns));
         Assert.Equal(200m, view.Sales.AverageOrderValue);
         Assert.Equal(200m, view.ComparisonSales.Revenue); // P' holds O2
         Assert.Equal((700m, 4L), (view.Sales.LifetimeRevenue, view.Sales.LifetimeOrders));
         Assert.Equal((new DateOnly(2024, 1, 10), new DateOnly(2024, 3, 20)), (view.Sales.FirstOrder, view.Sales.LastOrder));
         // S1, T1 and three campaign touches, newest first.
-        Assert.Equal(["survey", "ticket", "touch", "touch", "touch"], view.History.Select(h => h.GetString("kind")!).Order(StringComparer.Ordinal));
-        Assert.Equal(new DateOnly(2024, 3, 6), view.History[0].GetDate("event_date"));
+        Assert.Equal(
+            [CustomerEventKind.Ticket, CustomerEventKind.Survey, CustomerEventKind.CampaignTouch, CustomerEventKind.CampaignTouch, CustomerEventKind.CampaignTouch],
+            view.History.Select(h => h.Kind).Order());
+        Assert.Equal(new DateOnly(2024, 3, 6), view.History[0].Date);
+        // S1 scored CSAT 90: a survey's score is its CSAT; a survey is never a complaint.
+        Assert.Contains(view.History, h => h is { Kind: CustomerEventKind.Survey, Code: "S1", Score: 90m, Complaint: false });
+        // T1 (billing, e-mail) was a complaint and is resolved; a ticket has no score.
+        Assert.Contains(view.History, h => h is { Kind: CustomerEventKind.Ticket, Code: "T1", Detail: "billing", Channel: "email", Outcome: "resolved", Score: null, Complaint: true });
     }
 
     [Fact]
@@ -48,7 +55,7 @@ public sealed class CustomerServiceTests : IAsyncLifetime
     [Fact]
     public async Task The_order_list_pages_the_customers_orders_of_the_period_newest_first()
     {
-        var page = await _db.Tables.GetPageAsync(TableCatalog.CustomerOrders, March, DataScope.All,
+        var page = await _db.Tables.ReadPageAsync(TableCatalog.CustomerOrders, March, DataScope.All,
             TableCatalog.CustomerOrders.Request(null, null, 0, 1), SqlArgs.Empty.With("customer_id", 1L));
 
         Assert.Equal(2, page.Total);

@@ -29,7 +29,7 @@ public sealed class DrillTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<SqlRow>> Level(DrillLevel level, DashboardFilter filter)
     {
-        var page = await _db.Tables.GetPageAsync(TableCatalog.Drill, filter, DataScope.All, TableCatalog.Drill.Request(null, null, 0, 25),
+        var page = await _db.Tables.ReadPageAsync(TableCatalog.Drill, filter, DataScope.All, TableCatalog.Drill.Request(null, null, 0, 25),
             SqlArgs.Empty.With("level", level.UrlName()));
         return page.Rows;
     }

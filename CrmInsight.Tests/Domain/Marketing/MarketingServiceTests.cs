@@ -50,7 +50,7 @@ public sealed class MarketingServiceTests : IAsyncLifetime
     public async Task The_campaign_table_ranks_by_roi_and_leaves_roi_undefined_without_spend()
     {
         var table = TableCatalog.Campaigns;
-        var page = await _db.Tables.GetPageAsync(table, March, DataScope.All, table.Request(null, null, 0, 25));
+        var page = await _db.Tables.ReadPageAsync(table, March, DataScope.All, table.Request(null, null, 0, 25));
 
         Assert.Equal(2, page.Total);
         var spring = page.Rows[0];
@@ -81,7 +81,7 @@ public sealed class MarketingServiceTests : IAsyncLifetime
     {
         var table = TableCatalog.CampaignCustomers;
         var spring = March.WithMembers(DimensionKind.Campaign, IdSet.Of(1));
-        var page = await _db.Tables.GetPageAsync(table, spring, DataScope.All, table.Request(null, null, 0, 25));
+        var page = await _db.Tables.ReadPageAsync(table, spring, DataScope.All, table.Request(null, null, 0, 25));
 
         // By revenue in March: C1 550 (O1 + O6), C3 300, C4 200, C2 100.
         Assert.Equal(["C1", "C3", "C4", "C2"], page.Rows.Select(r => r.GetString("customer_code")));

@@ -67,7 +67,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Churned_customers_are_those_of_the_comparison_period_who_did_not_come_back()
     {
-        var page = await _db.Tables.GetPageAsync(TableCatalog.ChurnedCustomers, March, DataScope.All, TableCatalog.ChurnedCustomers.Request(null, null, 0, 25));
+        var page = await _db.Tables.ReadPageAsync(TableCatalog.ChurnedCustomers, March, DataScope.All, TableCatalog.ChurnedCustomers.Request(null, null, 0, 25));
 
         var row = Assert.Single(page.Rows); // C2: active in P' (O3), only a cancelled order in P
         Assert.Equal("C2", row.GetString("customer_code"));

@@ -35,7 +35,7 @@ public sealed class OwnershipRuleTests : IAsyncLifetime
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
     private async Task<IReadOnlyList<SqlRow>> RowsAsync(TableDefinition table, DataScope scope, SqlArgs? extra = null) =>
-        (await _db.Tables.GetPageAsync(table, March, scope, table.Request(null, null, 0, 100), extra)).Rows;
+        (await _db.Tables.ReadPageAsync(table, March, scope, table.Request(null, null, 0, 100), extra)).Rows;
 
     private static List<string?> Codes(IEnumerable<SqlRow> rows) => [.. rows.Select(r => r.GetString("customer_code")).Order()];
 

@@ -156,7 +156,7 @@ public sealed class TargetsServiceTests(TargetsFixture fixture) : IClassFixture<
         var request = TableCatalog.Opportunities.Request("amount", descending: true, 0, 50);
 
         // Everything: P8 won 900, P4 open 800 (negotiation, weighted 600), P10 won 500.
-        var all = await fixture.Db.Tables.GetPageAsync(TableCatalog.Opportunities, cai, DataScope.All, request);
+        var all = await fixture.Db.Tables.ReadPageAsync(TableCatalog.Opportunities, cai, DataScope.All, request);
         Assert.Equal(["P8", "P4", "P10"], all.Rows.Select(r => r.GetString("opportunity_code")));
         var open = all.Rows[1];
         Assert.Equal(600m, open.GetDecimal("weighted_amount"));
@@ -164,7 +164,7 @@ public sealed class TargetsServiceTests(TargetsFixture fixture) : IClassFixture<
         Assert.Equal(57L, all.Rows[0].GetInt64("days_open")); // P8: 03-12 → 05-08
 
         // The lead of Alpha sees only P10 (closed in April, when Cai was Alpha's).
-        var alphaOnly = await fixture.Db.Tables.GetPageAsync(TableCatalog.Opportunities, cai, DataScope.ForTeams(IdSet.Of(1)), request);
+        var alphaOnly = await fixture.Db.Tables.ReadPageAsync(TableCatalog.Opportunities, cai, DataScope.ForTeams(IdSet.Of(1)), request);
         Assert.Equal(["P10"], alphaOnly.Rows.Select(r => r.GetString("opportunity_code")));
         Assert.Equal(1L, alphaOnly.Total);
     }
@@ -181,7 +181,7 @@ public sealed class TargetsServiceTests(TargetsFixture fixture) : IClassFixture<
     }
 
     private async Task<IReadOnlyList<SqlRow>> Leaderboard(DashboardFilter filter, DataScope scope) =>
-        (await fixture.Db.Tables.GetPageAsync(TableCatalog.Leaderboard, filter, scope, TableCatalog.Leaderboard.Request(null, null, 0, 100))).Rows;
+        (await fixture.Db.Tables.ReadPageAsync(TableCatalog.Leaderboard, filter, scope, TableCatalog.Leaderboard.Request(null, null, 0, 100))).Rows;
 
     private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;
 }

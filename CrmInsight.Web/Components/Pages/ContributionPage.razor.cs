@@ -1,6 +1,5 @@
 using CrmInsight.Domain.Contribution;
 using CrmInsight.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
 
 namespace CrmInsight.Web.Components.Pages;
 
@@ -9,12 +8,10 @@ public sealed partial class ContributionPage : DashboardPage
 {
     private ContributionData? _data;
 
-    [Inject] private ContributionService Contribution { get; set; } = null!;
-
     private decimal? Top20Share => _data?.Kpis["top20_share"].Value;
 
     private Domain.Kpis.KpiResult Clv => _data!.Kpis["clv"];
 
     protected override async Task LoadDataAsync(CancellationToken cancellationToken) =>
-        _data = await Contribution.GetAsync(Filter, Scope, cancellationToken);
+        _data = await Data.GetContributionAsync(Filter, Scope, cancellationToken);
 }

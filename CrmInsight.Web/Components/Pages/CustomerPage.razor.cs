@@ -3,7 +3,6 @@ using CrmInsight.Domain;
 using CrmInsight.Domain.Customers;
 using CrmInsight.Domain.Drill;
 using CrmInsight.Domain.Kpis;
-using CrmInsight.Domain.Sql;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Formatting;
 using Microsoft.AspNetCore.Components;
@@ -21,11 +20,9 @@ public sealed partial class CustomerPage : DashboardPage
     [Parameter]
     public long CustomerId { get; set; }
 
-    [Inject] private CustomerService Customers { get; set; } = null!;
-
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
-        _view = await Customers.GetAsync(CustomerId, Filter, Scope, cancellationToken);
+        _view = await Data.GetCustomerAsync(CustomerId, Filter, Scope, cancellationToken);
         _missing = _view is null;
         _crumbs = DrillPath.Crumbs(Filter, DrillLevel.Customer, Catalog, AllRegions, CultureInfo.CurrentUICulture)
             .Select(c => c with { IsCurrent = false })
@@ -43,17 +40,14 @@ public sealed partial class CustomerPage : DashboardPage
             ({ } a, { } b) => $"{a} · {b}",
         };
 
-    private static string Kind(string? kind) => kind switch
+    private static string Kind(CustomerEventKind kind) => kind switch
     {
-        "ticket" => "Service ticket",
-        "survey" => "Survey",
+        CustomerEventKind.Ticket => "Service ticket",
+        CustomerEventKind.Survey => "Survey",
         _ => "Campaign",
     };
 
-    private static string Score(SqlRow row) => row.GetString("kind") switch
-    {
-        "survey" => row.GetDecimal("score")?.ToString("N0", CultureInfo.CurrentCulture) ?? "",
-        "ticket" => row.GetDecimal("score") == 1 ? "⚑" : "",
-        _ => "",
-    };
+    /// <summary>A survey's CSAT, a flag for a complaint ticket.</summary>
+    private static string Score(CustomerEvent entry) =>
+        entry.Complaint ? "⚑" : entry.Score?.ToString("N0", CultureInfo.CurrentCulture) ?? "";
 }

@@ -2,10 +2,9 @@ using System.Globalization;
 using CrmInsight.Domain;
 using CrmInsight.Domain.Drill;
 using CrmInsight.Domain.Filters;
-using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
 
 namespace CrmInsight.Web.Components.Pages;
 
@@ -17,8 +16,6 @@ public sealed partial class DrillPage : DashboardPage
     private IReadOnlyList<DrillCrumb> _crumbs = [];
     private ResolvedPeriod? _period;
 
-    [Inject] private PeriodResolver Periods { get; set; } = null!;
-
     protected override Task LoadDataAsync(CancellationToken cancellationToken)
     {
         var text = Urls.CurrentValue(TableExtras.Level);
@@ -28,21 +25,21 @@ public sealed partial class DrillPage : DashboardPage
             ReportProblem(new FilterProblem(FilterProblemKind.Malformed, TableExtras.Level, text));
         }
         _crumbs = DrillPath.Crumbs(Filter, _level, Catalog, AllRegions, CultureInfo.CurrentUICulture);
-        _period = Periods.Resolve(Filter);
+        _period = Data.ResolvePeriod(Filter);
         return Task.CompletedTask;
     }
 
     protected override IEnumerable<(string Key, string? Value)> PageParameters() => [(TableExtras.Level, _level.UrlName())];
 
-    private void Open(SqlRow row)
+    private void Open(DrillRowKey row)
     {
-        if (row.GetDecimal("member_id") is not { } id)
+        if (row.MemberId is not { } id)
         {
             return; // sales without a team, rep or customer: nothing below
         }
         if (_level == DrillLevel.Customer)
         {
-            Navigation.NavigateTo($"/customers/{(long)id}?{FilterQueryString.Format(Filter)}");
+            OpenCustomer(id);
             return;
         }
         // Members of the other levels select themselves in the filter and open the level below.

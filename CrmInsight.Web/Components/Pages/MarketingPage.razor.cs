@@ -1,8 +1,7 @@
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Marketing;
-using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
 
 namespace CrmInsight.Web.Components.Pages;
 
@@ -15,18 +14,16 @@ public sealed partial class MarketingPage : DashboardPage
 {
     private MarketingData? _data;
 
-    [Inject] private MarketingService Marketing { get; set; } = null!;
-
     private string FunnelScope => Filter.Campaigns.IsEmpty
         ? L["all campaigns"]
         : string.Join(", ", Filter.Campaigns.Select(id => Catalog.NameOf(DimensionKind.Campaign, id)));
 
     protected override async Task LoadDataAsync(CancellationToken cancellationToken) =>
-        _data = await Marketing.GetAsync(Filter, Scope, cancellationToken);
+        _data = await Data.GetMarketingAsync(Filter, Scope, cancellationToken);
 
-    private void ToggleCampaign(SqlRow row)
+    private void ToggleCampaign(CampaignRowKey row)
     {
-        var id = (int)row.GetInt64("campaign_id");
+        var id = row.CampaignId;
         var campaigns = Filter.Campaigns.Contains(id) ? Filter.Campaigns.Remove(id) : Filter.Campaigns.Add(id);
         ApplyFilter(Filter.WithMembers(DimensionKind.Campaign, campaigns));
     }

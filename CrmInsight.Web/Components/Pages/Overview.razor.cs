@@ -2,7 +2,6 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Overview;
 using CrmInsight.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
 
 namespace CrmInsight.Web.Components.Pages;
 
@@ -18,8 +17,6 @@ public sealed partial class Overview : DashboardPage
     private OverviewData? _data;
     private KpiResult? _selected;
 
-    [Inject] private OverviewService OverviewData { get; set; } = null!;
-
     private string GrainLabel => _data?.Trend.Grain switch
     {
         TrendGrain.Day => "by day",
@@ -29,7 +26,7 @@ public sealed partial class Overview : DashboardPage
 
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
-        _data = await OverviewData.GetAsync(Filter, Scope, cancellationToken);
+        _data = await Data.GetOverviewAsync(Filter, Scope, cancellationToken);
         var selectedId = Urls.CurrentValue(KpiParameter);
         _selected = _data.Report.Kpis.FirstOrDefault(k => string.Equals(k.Id, selectedId, StringComparison.OrdinalIgnoreCase));
         if (selectedId is not null && _selected is null)

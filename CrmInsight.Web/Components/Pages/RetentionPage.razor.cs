@@ -1,6 +1,5 @@
 using CrmInsight.Domain.Retention;
 using CrmInsight.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
 
 namespace CrmInsight.Web.Components.Pages;
 
@@ -9,8 +8,6 @@ public sealed partial class RetentionPage : DashboardPage
 {
     private RetentionData? _data;
 
-    [Inject] private RetentionService Retention { get; set; } = null!;
-
     protected override async Task LoadDataAsync(CancellationToken cancellationToken) =>
-        _data = await Retention.GetAsync(Filter, Scope, cancellationToken);
+        _data = await Data.GetRetentionAsync(Filter, Scope, cancellationToken);
 }

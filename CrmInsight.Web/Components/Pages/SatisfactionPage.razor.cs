@@ -1,9 +1,9 @@
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Satisfaction;
-using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
+using CrmInsight.Web.Components.Tables;
 
 namespace CrmInsight.Web.Components.Pages;
 
@@ -19,12 +19,7 @@ public sealed partial class SatisfactionPage : DashboardPage
     private string? _ticketMember;
     private int _tab;
 
-    [Inject] private SatisfactionService Satisfaction { get; set; } = null!;
-
-    private SqlArgs TicketArgs => TableExtras.ForTickets(_ticketBy, _ticketMember);
-
-    private IReadOnlyList<(string Key, string Value)> TicketExport =>
-        _ticketBy is { } by && _ticketMember is not null ? [(TableExtras.TicketBy, by.UrlName()), (TableExtras.TicketMember, _ticketMember)] : [];
+    private TableSpec<TicketRowKey> Tickets => TableExtras.TicketsOf(_ticketBy, _ticketMember);
 
     /// <summary>An agent is selected by id; show their name when the breakdown has it.</summary>
     private string? TicketLabel => _ticketBy == ServiceDimension.Agent
@@ -44,7 +39,7 @@ public sealed partial class SatisfactionPage : DashboardPage
         {
             _tab = (int)dimension;
         }
-        _data = await Satisfaction.GetAsync(Filter, Scope, cancellationToken);
+        _data = await Data.GetSatisfactionAsync(Filter, Scope, cancellationToken);
     }
 
     protected override IEnumerable<(string Key, string? Value)> PageParameters() =>
@@ -71,11 +66,11 @@ public sealed partial class SatisfactionPage : DashboardPage
         ApplyFilter(Filter);
     }
 
-    private void OpenTicketCustomer(SqlRow row)
+    private void OpenTicketCustomer(TicketRowKey row)
     {
-        if (row.GetDecimal("customer_id") is not null)
+        if (row.CustomerId is { } customer)
         {
-            OpenCustomer(row);
+            OpenCustomer(customer);
         }
     }
 }

@@ -3,7 +3,7 @@ using CrmInsight.Domain;
 using CrmInsight.Domain.Drill;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
-using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Components.Targets;
@@ -31,8 +31,6 @@ public sealed partial class TargetsPage : DashboardPage
     private KpiResult? _selected;
     private bool _showFilters;
     private decimal _teamScale = 1m;
-
-    [Inject] private TargetsService Targets { get; set; } = null!;
 
     protected override DatePreset DefaultPreset => TargetsService.DefaultPreset;
 
@@ -66,7 +64,7 @@ public sealed partial class TargetsPage : DashboardPage
 
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
-        _data = await Targets.GetAsync(Filter, Scope, cancellationToken);
+        _data = await Data.GetTargetsAsync(Filter, Scope, cancellationToken);
         _teamScale = AttainmentBar.ScaleFor(_data.Board.Teams.Select(t => t.Attainment).Append(_data.Board.Total.Attainment));
         var selectedId = Urls.CurrentValue(Overview.KpiParameter);
         _selected = _data.Kpis.Kpis.FirstOrDefault(k => string.Equals(k.Id, selectedId, StringComparison.OrdinalIgnoreCase));
@@ -89,17 +87,17 @@ public sealed partial class TargetsPage : DashboardPage
 
     private void OpenRep(TargetStanding rep) => OpenRep(rep.TeamId!.Value, rep.RepId!.Value);
 
-    private void OpenLeaderboardRow(SqlRow row) => OpenRep((int)row.GetInt64("team_id"), (int)row.GetInt64("rep_id"));
+    private void OpenLeaderboardRow(LeaderboardRowKey row) => OpenRep(row.TeamId, row.RepId);
 
     private void OpenRep(int teamId, int repId) =>
         Urls.Navigate(Filter.WithMembers(DimensionKind.Team, IdSet.Of(teamId)).WithMembers(DimensionKind.Rep, IdSet.Of(repId)), DefaultPreset);
 
     /// <summary>A customer of the rep's sales (a drill/members row at customer level) opens their 360° page.</summary>
-    private void OpenCustomerRow(SqlRow row)
+    private void OpenCustomerRow(DrillRowKey row)
     {
-        if (row.GetDecimal("member_id") is { } id)
+        if (row.MemberId is { } id)
         {
-            Navigation.NavigateTo($"/customers/{(long)id}?{FilterQueryString.Format(Filter)}");
+            OpenCustomer(id);
         }
     }
 

@@ -1,4 +1,5 @@
 using CrmInsight.Domain.Dimensions;
+using CrmInsight.Web.Data;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Security;
 using CrmInsight.Web.Hosting;
@@ -35,10 +36,10 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
     [Inject] protected FilterNavigator Urls { get; set; } = null!;
-    [Inject] protected DimensionService Dimensions { get; set; } = null!;
+    /// <summary>Everything the page reads (and hears changes of), through the one seam tests can replace.</summary>
+    [Inject] protected IDashboardData Data { get; set; } = null!;
     [Inject] protected DatabaseReadiness Readiness { get; set; } = null!;
     [Inject] protected ILoggerFactory LoggerFactory { get; set; } = null!;
-    [Inject] private DataChangeMonitor Monitor { get; set; } = null!;
     [Inject] private LiveRetry Retry { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> PageText { get; set; } = null!;
@@ -80,7 +81,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         Navigation.LocationChanged += OnLocationChanged;
         _readinessSubscription = Readiness.Subscribe(() => _ = InvokeAsync(() => LoadAsync()));
         // Data changed: re-read through the shared cache, throttled.
-        _liveSubscription = Monitor.OnDataChanged(() => InvokeAsync(() => LoadAsync(quiet: true)));
+        _liveSubscription = Data.OnDataChanged(() => InvokeAsync(() => LoadAsync(quiet: true)));
     }
 
     protected override Task OnInitializedAsync() => LoadAsync();
@@ -101,9 +102,12 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected void ReportProblem(FilterProblem problem) => Problems = [.. Problems, problem];
 
-    /// <summary>Opens a customer's 360° page from a table row, with the filters and period kept.</summary>
-    protected void OpenCustomer(Domain.Sql.SqlRow row) =>
-        Navigation.NavigateTo($"/customers/{row.GetInt64("customer_id")}?{FilterQueryString.Format(Filter)}");
+    /// <summary>Opens a customer's 360° page, with the filters and period kept.</summary>
+    protected void OpenCustomer(long customerId) =>
+        Navigation.NavigateTo($"/customers/{customerId}?{FilterQueryString.Format(Filter)}");
+
+    /// <summary>Opens the 360° page of a customer's table row.</summary>
+    protected void OpenCustomer(Domain.Tables.CustomerRowKey row) => OpenCustomer(row.CustomerId);
 
     /// <summary>
     /// Re-reads the current data without a spinner (through the cache: cheap when nothing changed),
@@ -157,7 +161,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
             Scope = PrincipalScope.For((await AuthenticationState).User);
             await LiveRetry.ExecuteAsync(_retry, async attempt =>
             {
-                Catalog = await Dimensions.GetCatalogAsync(Scope, attempt);
+                Catalog = await Data.GetCatalogAsync(Scope, attempt);
                 _catalogKnown = true;
                 var parsed = Catalog.Validate(query);
                 Filter = parsed.Filter;

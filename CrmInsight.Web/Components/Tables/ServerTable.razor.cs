@@ -1,12 +1,12 @@
 using System.Globalization;
 using CrmInsight.Domain.Export;
 using CrmInsight.Domain.Filters;
-using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Formatting;
 using Microsoft.AspNetCore.Components;
 using CrmInsight.Web.Components.Shared;
+using CrmInsight.Web.Data;
 using CrmInsight.Web.Live;
 using CrmInsight.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -18,41 +18,35 @@ namespace CrmInsight.Web.Components.Tables;
 /// A grid the database sorts and pages. It follows the data by itself: on a change it re-reads
 /// its current page (through the shared cache), at most once per redraw interval.
 /// </summary>
-public sealed partial class ServerTable : IDisposable
+public sealed partial class ServerTable<TKey> : IDisposable
+    where TKey : notnull
 {
     private IDisposable? _liveSubscription;
     private static readonly int[] PageSizes = [10, 25, 50, 100];
-    private MudTable<GridRow>? _table;
+    private MudTable<GridRow<TKey>>? _table;
     private int _requestedLoad;
     private int _shownLoad;
     private DashboardFilter? _loadedFilter;
-    private string? _loadedExtra;
+    private TableSpec<TKey>? _loadedSpec;
     private string _sort = "";
     private bool _descending;
     private string? _loadError;
     private Polly.ResiliencePipeline _retry = Polly.ResiliencePipeline.Empty;
 
-    [Inject] private TableService Tables { get; set; } = null!;
-    [Inject] private DataChangeMonitor Monitor { get; set; } = null!;
+    [Inject] private IDashboardData Data { get; set; } = null!;
     [Inject] private KpiFormatter Format { get; set; } = null!;
     [Inject] private LiveRetry Retry { get; set; } = null!;
-    [Inject] private ILogger<ServerTable> Logger { get; set; } = null!;
+    [Inject] private ILogger<ServerTable<TKey>> Logger { get; set; } = null!;
 
+    /// <summary>The table and its parameters beyond the filter: what the grid shows and its export downloads.</summary>
     [Parameter, EditorRequired]
-    public TableDefinition Definition { get; set; } = null!;
+    public TableSpec<TKey> Spec { get; set; } = null!;
 
     [Parameter, EditorRequired]
     public DashboardFilter Filter { get; set; } = DashboardFilter.Default;
 
     /// <summary>The signed-in principal: the grid reads its scope itself, so no page can hand it a wider one.</summary>
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
-
-    /// <summary>Arguments beyond the filter (a customer id ...), and the same as URL pairs for the export.</summary>
-    [Parameter]
-    public SqlArgs? Extra { get; set; }
-
-    [Parameter]
-    public IReadOnlyList<(string Key, string Value)> ExportExtra { get; set; } = [];
 
     [Parameter]
     public int PageSize { get; set; } = 25;
@@ -61,8 +55,9 @@ public sealed partial class ServerTable : IDisposable
     [Parameter]
     public string? Title { get; set; }
 
+    /// <summary>A row was clicked: its key says which customer, campaign, rep … it is.</summary>
     [Parameter]
-    public EventCallback<SqlRow> OnRowClick { get; set; }
+    public EventCallback<TKey> OnRowClick { get; set; }
 
     /// <summary>Many columns: tighter cells, money to the whole unit, names on one line and headers wrapped (wide screens).</summary>
     [Parameter]
@@ -86,22 +81,22 @@ public sealed partial class ServerTable : IDisposable
             });
         });
         Expect(); // MudTable reads the first page after its first render
-        _liveSubscription = Monitor.OnDataChanged(() => InvokeAsync(ReloadQuietlyAsync));
+        _liveSubscription = Data.OnDataChanged(() => InvokeAsync(ReloadQuietlyAsync));
         _sort = Definition.DefaultSort;
         _descending = Definition.DefaultDescending;
     }
 
     protected override async Task OnParametersSetAsync()
     {
-        // A new filter or new extra arguments (the tickets of another channel) mean new rows: back to the first page.
-        if (_table is not null && _loadedFilter is not null && (_loadedFilter != Filter || _loadedExtra != ExtraKey))
+        // A new filter or new parameters (the tickets of another channel) mean new rows: back to the first page.
+        if (_table is not null && _loadedFilter is not null && (_loadedFilter != Filter || _loadedSpec != Spec))
         {
             Expect();
             await _table.ReloadServerData();
         }
     }
 
-    private async Task<TableData<GridRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    private async Task<TableData<GridRow<TKey>>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
         Expect();
         var load = _requestedLoad;
@@ -113,17 +108,18 @@ public sealed partial class ServerTable : IDisposable
         _sort = request.Sort;
         _descending = request.Descending;
         _loadedFilter = Filter;
-        _loadedExtra = ExtraKey;
+        _loadedSpec = Spec;
         var scope = PrincipalScope.For((await AuthenticationState).User);
-        TablePage page = null!;
-        await LiveRetry.ExecuteAsync(_retry, async attempt => page = await Tables.GetPageAsync(Definition, Filter, scope, request, Extra, attempt), cancellationToken);
+        var spec = Spec;
+        TablePage<TKey> page = null!;
+        await LiveRetry.ExecuteAsync(_retry, async attempt => page = await Data.GetTablePageAsync(spec, Filter, scope, request, attempt), cancellationToken);
         if (_loadError is not null)
         {
             _loadError = null;
             await InvokeAsync(StateHasChanged);
         }
         _shownLoad = load; // MudTable draws these rows next, and RenderedSignal reports it
-        return new TableData<GridRow> { Items = GridRow.Of(page.Rows, Definition.KeyField), TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
+        return new TableData<GridRow<TKey>> { Items = GridRow.Of(page.Rows), TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
     }
 
     /// <summary>New rows are on their way: the grid is pending until the latest read is drawn.</summary>
@@ -141,15 +137,15 @@ public sealed partial class ServerTable : IDisposable
         }
     }
 
-    private string ExtraKey => Extra is null ? "" : Extra.KeyFor(Extra.Names);
+    private TableDefinition<TKey> Definition => Spec.Table;
 
-    private string ExportUrl(ExportFormat format) => ExportEndpoints.Url(Definition, format, Filter, _sort, _descending, [.. ExportExtra]);
+    private string ExportUrl(ExportFormat format) => ExportEndpoints.Url(Definition, format, Filter, _sort, _descending, [.. Spec.Parameters]);
 
     private SortDirection InitialDirection(TableColumn column) =>
         column.Field == Definition.DefaultSort ? (Definition.DefaultDescending ? SortDirection.Descending : SortDirection.Ascending) : SortDirection.None;
 
-    private Task RowClicked(TableRowClickEventArgs<GridRow> args) =>
-        args.Item is { } row ? OnRowClick.InvokeAsync(row.Row) : Task.CompletedTask;
+    private Task RowClicked(TableRowClickEventArgs<GridRow<TKey>> args) =>
+        args.Item is { } row ? OnRowClick.InvokeAsync(row.Row.Key) : Task.CompletedTask;
 
     private static string? HeaderClass(TableColumn column) => IsNumeric(column) ? "num" : null;
 
@@ -157,20 +153,19 @@ public sealed partial class ServerTable : IDisposable
 
     private static bool IsNumeric(TableColumn column) => column.Kind is ColumnKind.Money or ColumnKind.Count or ColumnKind.Number or ColumnKind.Fraction;
 
-    private string Cell(SqlRow row, TableColumn column)
+    private string Cell(TableCell cell, TableColumn column)
     {
         var culture = CultureInfo.CurrentCulture;
-        var value = row[column.Field];
         return column.Kind switch
         {
-            ColumnKind.Money => Compact ? Format.FormatWholeMoney(SqlRow.ToDecimal(value), culture) : Format.FormatExact(SqlRow.ToDecimal(value), Domain.Kpis.KpiUnit.Money, culture),
+            ColumnKind.Money => Compact ? Format.FormatWholeMoney(cell.Number, culture) : Format.FormatExact(cell.Number, Domain.Kpis.KpiUnit.Money, culture),
             // An undefined number (a ratio with nothing to divide by) reads "—", never blank or 0.
-            ColumnKind.Count => SqlRow.ToDecimal(value)?.ToString("N0", culture) ?? KpiFormatter.Undefined,
-            ColumnKind.Number => SqlRow.ToDecimal(value)?.ToString("N2", culture) ?? KpiFormatter.Undefined,
-            ColumnKind.Fraction => SqlRow.ToDecimal(value)?.ToString("P1", culture) ?? KpiFormatter.Undefined,
-            ColumnKind.Date => row.GetDate(column.Field)?.ToString("d", culture) ?? "",
-            _ when column.Codes is { } codes && value is string code && codes.TryGetValue(code, out var label) => label.For(CultureInfo.CurrentUICulture),
-            _ => value?.ToString() ?? "",
+            ColumnKind.Count => cell.Number?.ToString("N0", culture) ?? KpiFormatter.Undefined,
+            ColumnKind.Number => cell.Number?.ToString("N2", culture) ?? KpiFormatter.Undefined,
+            ColumnKind.Fraction => cell.Number?.ToString("P1", culture) ?? KpiFormatter.Undefined,
+            ColumnKind.Date => cell.Date?.ToString("d", culture) ?? "",
+            _ when column.Codes is { } codes && cell.Text is { } code && codes.TryGetValue(code, out var label) => label.For(CultureInfo.CurrentUICulture),
+            _ => cell.Text ?? "",
         };
     }
 

@@ -32,8 +32,6 @@ public sealed partial class WallPage : IAsyncDisposable
     private TeamBoard? _board;
     private decimal _targetScale = 1m;
 
-    [Inject] private OverviewService Overview { get; set; } = null!;
-    [Inject] private TargetsService Targets { get; set; } = null!;
     [Inject] private IOptions<WallOptions> Options { get; set; } = null!;
     [Inject] private IOptions<LiveOptions> LiveOptions { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
@@ -111,8 +109,8 @@ public sealed partial class WallPage : IAsyncDisposable
 
     private async Task<object> ReadAsync(WallView view, CancellationToken cancellationToken) =>
         view.Targets
-            ? await Targets.GetBoardAsync(FilterFor(view), Scope, cancellationToken: cancellationToken)
-            : await Overview.GetSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
+            ? await Data.GetTeamBoardAsync(FilterFor(view), Scope, cancellationToken)
+            : await Data.GetOverviewSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
 
     private void Show(object data)
     {

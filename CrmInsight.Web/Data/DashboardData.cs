@@ -1,0 +1,73 @@
+using CrmInsight.Domain.Contribution;
+using CrmInsight.Domain.Customers;
+using CrmInsight.Domain.Dimensions;
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Marketing;
+using CrmInsight.Domain.Overview;
+using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Retention;
+using CrmInsight.Domain.Satisfaction;
+using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Tables;
+using CrmInsight.Domain.Targets;
+using CrmInsight.Web.Components.Tables;
+using CrmInsight.Web.Live;
+
+namespace CrmInsight.Web.Data;
+
+/// <summary>The pages' data as the app reads it: the Domain services (through the shared cache) and the process's change monitor.</summary>
+public sealed class DashboardData(
+    DimensionService dimensions,
+    PeriodResolver periods,
+    OverviewService overview,
+    ContributionService contribution,
+    RetentionService retention,
+    SatisfactionService satisfaction,
+    MarketingService marketing,
+    TargetsService targets,
+    CustomerService customers,
+    TableService tables,
+    DataChangeMonitor monitor) : IDashboardData
+{
+    public Task<DimensionCatalog> GetCatalogAsync(DataScope scope, CancellationToken cancellationToken) =>
+        dimensions.GetCatalogAsync(scope, cancellationToken);
+
+    public ResolvedPeriod ResolvePeriod(DashboardFilter filter) => periods.Resolve(filter);
+
+    public Task<OverviewData> GetOverviewAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        overview.GetAsync(filter, scope, cancellationToken);
+
+    public Task<OverviewData> GetOverviewSelectionAsync(DashboardFilter filter, DataScope scope, IReadOnlyList<string> kpiIds, bool trend, bool regions, CancellationToken cancellationToken) =>
+        overview.GetSelectionAsync(filter, scope, kpiIds, trend, regions, cancellationToken);
+
+    public Task<ContributionData> GetContributionAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        contribution.GetAsync(filter, scope, cancellationToken);
+
+    public Task<RetentionData> GetRetentionAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        retention.GetAsync(filter, scope, cancellationToken);
+
+    public Task<SatisfactionData> GetSatisfactionAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        satisfaction.GetAsync(filter, scope, cancellationToken);
+
+    public Task<MarketingData> GetMarketingAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        marketing.GetAsync(filter, scope, cancellationToken);
+
+    public Task<TargetsData> GetTargetsAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        targets.GetAsync(filter, scope, cancellationToken);
+
+    public Task<TeamBoard> GetTeamBoardAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        targets.GetBoardAsync(filter, scope, cancellationToken: cancellationToken);
+
+    public Task<CustomerView?> GetCustomerAsync(long customerId, DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        customers.GetAsync(customerId, filter, scope, cancellationToken);
+
+    public Task<TablePage<TKey>> GetTablePageAsync<TKey>(TableSpec<TKey> spec, DashboardFilter filter, DataScope scope, TableRequest request, CancellationToken cancellationToken)
+        where TKey : notnull =>
+        tables.GetPageAsync(spec.Table, filter, scope, request, spec.Arguments, cancellationToken);
+
+    public LiveState LiveState => monitor.State;
+
+    public IDisposable OnLiveStateChanged(Func<LiveState, Task> onChange) => monitor.Subscribe(onChange);
+
+    public IDisposable OnDataChanged(Func<Task> refresh) => monitor.OnDataChanged(refresh);
+}
