@@ -76,7 +76,7 @@ internal static class OverviewTiming
             yield return (name, () => load(CancellationToken.None));
         }
         yield return ("Drill step", () => tables.GetPageAsync(TableCatalog.Drill, filter with { Regions = IdSet.Of(1) }, all,
-            TableCatalog.Drill.Request(null, null, 0, 25), TableExtras.ForLevel(DrillLevel.Team)));
+            TableCatalog.Drill.Request(null, null, 0, 25), TableExtras.DrillAt(DrillLevel.Team).Arguments));
         var periods = stack.Get<PeriodResolver>();
         yield return ("Cohorts (36)", () =>
         {

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using CrmInsight.Domain.Security;
+using CrmInsight.Web.Data;
+using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Live;
+using CrmInsight.Web.Security;
+using CrmInsight.Web.State;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CrmInsight.Tests.TestSupport;
+
+/// <summary>
+/// A bUnit context that renders a whole dashboard page on <see cref="TestDashboardData"/>: the
+/// database ready, a signed-in analyst (all teams) or a sales lead of some teams, fake time (so a
+/// failed load's retry waits until the test moves the clock), the page's address set first.
+/// </summary>
+public sealed class PageTestContext : IAsyncDisposable
+{
+    private PageTestContext(BunitContext context, TestDashboardData data, FakeTimeProvider time)
+    {
+        Context = context;
+        Data = data;
+        Time = time;
+    }
+
+    public BunitContext Context { get; }
+
+    public TestDashboardData Data { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
+
+    /// <param name="leadOf">The teams of a signed-in sales lead; none: an analyst, who sees every team.</param>
+    public static PageTestContext Create(TestDashboardData data, int[]? leadOf = null, string culture = "en-US")
+    {
+        var context = ComponentTestContext.Create(culture);
+        var auth = context.AddAuthorization();
+        auth.SetAuthorized("tester");
+        if (leadOf is null)
+        {
+            auth.SetRoles(Roles.Analyst);
+        }
+        else
+        {
+            auth.SetRoles(Roles.SalesLead);
+            auth.SetClaims([.. leadOf.Select(t => new Claim(CrmClaims.Team, t.ToString(CultureInfo.InvariantCulture)))]);
+        }
+        var time = new FakeTimeProvider(PinnedDays.Ordinary);
+        var readiness = new DatabaseReadiness();
+        readiness.MarkReady();
+        context.Services.AddSingleton<IDashboardData>(data);
+        context.Services.AddSingleton(readiness);
+        context.Services.AddSingleton<TimeProvider>(time);
+        context.Services.AddSingleton(Options.Create(new LiveOptions()));
+        context.Services.AddSingleton(Options.Create(new WallOptions()));
+        context.Services.AddSingleton<LiveRetry>();
+        context.Services.AddScoped<FilterNavigator>();
+        return new PageTestContext(context, data, time);
+    }
+
+    /// <summary>Renders the page at this address (path and query), and waits until it is ready or shows its error.</summary>
+    public IRenderedComponent<TPage> Render<TPage>(string address, Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
+        where TPage : IComponent
+    {
+        Navigation.NavigateTo(address);
+        var page = Context.Render<TPage>(parameters ?? (_ => { }));
+        WaitUntilSettled(page);
+        return page;
+    }
+
+    /// <summary>Waits for the page's data-state to say ready (every tile, chart and grid drawn, or the error shown).</summary>
+    public static void WaitUntilSettled<TPage>(IRenderedComponent<TPage> page) where TPage : IComponent =>
+        page.WaitForAssertion(() => Assert.Equal("ready", page.Find(".page-state").GetAttribute("data-state")), TimeSpan.FromSeconds(10));
+
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
+}

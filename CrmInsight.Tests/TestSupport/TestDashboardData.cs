@@ -1,0 +1,209 @@
+using CrmInsight.Domain.Contribution;
+using CrmInsight.Domain.Customers;
+using CrmInsight.Domain.Dimensions;
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Marketing;
+using CrmInsight.Domain.Overview;
+using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Retention;
+using CrmInsight.Domain.Satisfaction;
+using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Tables;
+using CrmInsight.Domain.Targets;
+using CrmInsight.Web.Components.Tables;
+using CrmInsight.Web.Data;
+
+namespace CrmInsight.Tests.TestSupport;
+
+/// <summary>One read a page made: which read, for which filter and scope, with what beyond them (a customer id, a table spec).</summary>
+public sealed record DataCall(string Read, DashboardFilter Filter, DataScope Scope, object? Argument = null);
+
+/// <summary>
+/// The pages' data seam without a database (as the Aspire dashboard's tests have
+/// <c>TestDashboardClient</c>): each read answers what the test set — a view model, or a function
+/// of the filter — and is recorded in <see cref="Calls"/>; <see cref="Failure"/> makes the page
+/// reads throw; <see cref="RaiseDataChangedAsync"/> is a live data change as the monitor reports it.
+/// A page read the test did not set fails the test with the read's name; a grid the test did not set has no rows.
+/// </summary>
+public sealed class TestDashboardData : IDashboardData
+{
+    private readonly Lock _lock = new();
+    private readonly List<DataCall> _calls = [];
+    private readonly List<Func<Task>> _dataChanged = [];
+    private readonly List<Func<LiveState, Task>> _liveChanged = [];
+    private readonly Dictionary<string, Func<object, DashboardFilter, TableRequest, object>> _tables = new(StringComparer.Ordinal);
+
+    public DimensionCatalog Catalog { get; set; } = PageModels.Catalog;
+
+    /// <summary>The catalog a limited scope reads (its teams and reps only); null: <see cref="Catalog"/>.</summary>
+    public DimensionCatalog? ScopedCatalog { get; set; }
+
+    public Func<DashboardFilter, OverviewData>? Overview { get; set; }
+    public Func<DashboardFilter, ContributionData>? Contribution { get; set; }
+    public Func<DashboardFilter, RetentionData>? Retention { get; set; }
+    public Func<DashboardFilter, SatisfactionData>? Satisfaction { get; set; }
+    public Func<DashboardFilter, MarketingData>? Marketing { get; set; }
+    public Func<DashboardFilter, TargetsData>? Targets { get; set; }
+    public Func<DashboardFilter, TeamBoard>? Board { get; set; }
+    public Func<long, DashboardFilter, CustomerView?>? Customer { get; set; }
+
+    /// <summary>Thrown by every page read (not the catalog) while set: the database is away.</summary>
+    public Exception? Failure { get; set; }
+
+    public LiveState LiveState { get; set; } = new(new CrmInsight.Domain.Storage.DataVersionSnapshot(1, new Dictionary<string, long>(), DateTimeOffset.UnixEpoch), DateTimeOffset.UnixEpoch, false, null);
+
+    public IReadOnlyList<DataCall> Calls
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _calls];
+            }
+        }
+    }
+
+    public int DataChangeSubscribers
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _dataChanged.Count;
+            }
+        }
+    }
+
+    /// <summary>The rows a table's grid gets (paged by its request): a function of the spec and the filter.</summary>
+    public void SetTable<TKey>(TableDefinition<TKey> table, Func<TableSpec<TKey>, DashboardFilter, IReadOnlyList<TableRow<TKey>>> rows)
+        where TKey : notnull =>
+        _tables[table.Name] = (spec, filter, request) =>
+        {
+            var all = rows((TableSpec<TKey>)spec, filter);
+            return new TablePage<TKey>([.. all.Skip(request.Offset).Take(request.Limit)], all.Count);
+        };
+
+    public void SetTable<TKey>(TableDefinition<TKey> table, params TableRow<TKey>[] rows) where TKey : notnull =>
+        SetTable(table, (_, _) => rows);
+
+    /// <summary>The reads of one kind, in order.</summary>
+    public IReadOnlyList<DataCall> CallsOf(string read) => [.. Calls.Where(c => c.Read == read)];
+
+    /// <summary>The data changed: every subscribed page and grid re-reads (as the monitor tells them, past its throttle).</summary>
+    public async Task RaiseDataChangedAsync()
+    {
+        List<Func<Task>> subscribers;
+        lock (_lock)
+        {
+            subscribers = [.. _dataChanged];
+        }
+        foreach (var subscriber in subscribers)
+        {
+            await subscriber();
+        }
+    }
+
+    public async Task RaiseLiveStateChangedAsync(LiveState state)
+    {
+        LiveState = state;
+        List<Func<LiveState, Task>> subscribers;
+        lock (_lock)
+        {
+            subscribers = [.. _liveChanged];
+        }
+        foreach (var subscriber in subscribers)
+        {
+            await subscriber(state);
+        }
+    }
+
+    public Task<DimensionCatalog> GetCatalogAsync(DataScope scope, CancellationToken cancellationToken)
+    {
+        Record(new DataCall("catalog", DashboardFilter.Default, scope));
+        return Task.FromResult(scope.IsAll ? Catalog : ScopedCatalog ?? Catalog);
+    }
+
+    public ResolvedPeriod ResolvePeriod(DashboardFilter filter) => PageModels.Period;
+
+    public Task<OverviewData> GetOverviewAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        Read("overview", filter, scope, null, Overview, f => f(filter));
+
+    public Task<OverviewData> GetOverviewSelectionAsync(DashboardFilter filter, DataScope scope, IReadOnlyList<string> kpiIds, bool trend, bool regions, CancellationToken cancellationToken) =>
+        Read("overview-selection", filter, scope, (kpiIds, trend, regions), Overview, f => f(filter));
+
+    public Task<ContributionData> GetContributionAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        Read("contribution", filter, scope, null, Contribution, f => f(filter));
+
+    public Task<RetentionData> GetRetentionAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        Read("retention", filter, scope, null, Retention, f => f(filter));
+
+    public Task<SatisfactionData> GetSatisfactionAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        Read("satisfaction", filter, scope, null, Satisfaction, f => f(filter));
+
+    public Task<MarketingData> GetMarketingAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        Read("marketing", filter, scope, null, Marketing, f => f(filter));
+
+    public Task<TargetsData> GetTargetsAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        Read("targets", filter, scope, null, Targets, f => f(filter));
+
+    public Task<TeamBoard> GetTeamBoardAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        Read("team-board", filter, scope, null, Board, f => f(filter));
+
+    public Task<CustomerView?> GetCustomerAsync(long customerId, DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        Read("customer", filter, scope, customerId, Customer, f => f(customerId, filter));
+
+    public Task<TablePage<TKey>> GetTablePageAsync<TKey>(TableSpec<TKey> spec, DashboardFilter filter, DataScope scope, TableRequest request, CancellationToken cancellationToken)
+        where TKey : notnull =>
+        Read("table:" + spec.Table.Name, filter, scope, (spec, request), _tables.GetValueOrDefault(spec.Table.Name) ?? NoRows<TKey>,
+            f => (TablePage<TKey>)f(spec, filter, request));
+
+    // A grid the test did not set has no rows (a page is rarely about its grid).
+    private static object NoRows<TKey>(object spec, DashboardFilter filter, TableRequest request) where TKey : notnull => new TablePage<TKey>([], 0);
+
+    public IDisposable OnLiveStateChanged(Func<LiveState, Task> onChange) => Add(_liveChanged, onChange);
+
+    public IDisposable OnDataChanged(Func<Task> refresh) => Add(_dataChanged, refresh);
+
+    private Task<T> Read<T, TSource>(string read, DashboardFilter filter, DataScope scope, object? argument, TSource? source, Func<TSource, T> answer)
+        where TSource : class
+    {
+        Record(new DataCall(read, filter, scope, argument));
+        if (Failure is { } failure)
+        {
+            return Task.FromException<T>(failure);
+        }
+        if (source is null)
+        {
+            throw new InvalidOperationException($"The test did not set what the '{read}' read answers.");
+        }
+        return Task.FromResult(answer(source));
+    }
+
+    private void Record(DataCall call)
+    {
+        lock (_lock)
+        {
+            _calls.Add(call);
+        }
+    }
+
+    private Subscription Add<T>(List<T> list, T item)
+    {
+        lock (_lock)
+        {
+            list.Add(item);
+        }
+        return new Subscription(() =>
+        {
+            lock (_lock)
+            {
+                list.Remove(item);
+            }
+        });
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
+    }
+}
