@@ -8,6 +8,7 @@ using CrmInsight.Domain.Marketing;
 using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Retention;
 using CrmInsight.Domain.Satisfaction;
+using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
 
 namespace CrmInsight.Tests.TestSupport;
@@ -75,7 +76,7 @@ public static class PageModels
         new ParetoCurve([new ParetoPoint(1, 0.5m, 0.8m), new ParetoPoint(2, 1m, 1m)], 2, 150m),
         [new AbcClassRow("A", 1, 120m, 50m, 3, 0.5m, 0.8m), new AbcClassRow("B", 1, 30m, 10m, 1, 0.5m, 0.2m)],
         [new RfmSegmentRow(RfmSegment.Champions, 1, 120m, 5m, 3m, 0.5m, 0.8m)],
-        [new RfmCell(5, 5, 1, 120m, RfmSegment.Champions)],
+        [.. Enumerable.Range(1, 5).SelectMany(r => Enumerable.Range(1, 5).Select(f => new RfmCell(r, f, r == 5 && f == 5 ? 1 : 0, r == 5 && f == 5 ? 120m : 0m, RfmSegment.Champions)))],
         [.. ContributionService.BreakdownDimensions.Select(kind => new DimensionBreakdown(kind,
             [new MemberContribution(1, kind + " one", 100m, 40m, 3, 1, 0.66m, 0.8m, 90m)]))]);
 
@@ -135,4 +136,14 @@ public static class PageModels
         new CustomerSales(200m, 80m, 1, 0m, 300m, 2, new DateOnly(2024, 1, 10), new DateOnly(2024, 2, 5)),
         history ?? [],
         Period);
+
+    /// <summary>A grid row with the given cells by field (numbers, dates or text, as the column's kind); the other cells empty.</summary>
+    public static TableRow<TKey> Row<TKey>(TableDefinition<TKey> table, TKey key, params (string Field, object Value)[] cells) where TKey : notnull =>
+        new(key, [.. table.Columns.Select(c => cells.FirstOrDefault(v => v.Field == c.Field).Value switch
+        {
+            null => new TableCell(),
+            DateOnly date => new TableCell(Date: date),
+            string text => new TableCell(Text: text),
+            var number => new TableCell(Number: Convert.ToDecimal(number, System.Globalization.CultureInfo.InvariantCulture)),
+        })]);
 }

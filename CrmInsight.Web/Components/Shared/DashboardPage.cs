@@ -103,8 +103,11 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     protected void ReportProblem(FilterProblem problem) => Problems = [.. Problems, problem];
 
     /// <summary>Opens a customer's 360° page, with the filters and period kept.</summary>
-    protected void OpenCustomer(long customerId) =>
-        Navigation.NavigateTo($"/customers/{customerId}?{FilterQueryString.Format(Filter)}");
+    protected void OpenCustomer(long customerId)
+    {
+        var query = FilterQueryString.Format(Filter);
+        Navigation.NavigateTo(query.Length == 0 ? $"/customers/{customerId}" : $"/customers/{customerId}?{query}");
+    }
 
     /// <summary>Opens the 360° page of a customer's table row.</summary>
     protected void OpenCustomer(Domain.Tables.CustomerRowKey row) => OpenCustomer(row.CustomerId);

@@ -1,0 +1,39 @@
+using Bunit;
+using CrmInsight.Domain.Tables;
+using CrmInsight.Tests.TestSupport;
+using CrmInsight.Web.Components.Pages;
+
+namespace CrmInsight.Tests.Web.Components.Pages;
+
+/// <summary>The Retention page on the data seam.</summary>
+public sealed class RetentionPageTests
+{
+    [Fact]
+    public async Task No_churned_customer_says_so_and_a_churned_one_opens_their_page()
+    {
+        var data = new TestDashboardData { Retention = _ => PageModels.Retention() };
+        await using var test = PageTestContext.Create(data);
+        var page = test.Render<RetentionPage>("/retention");
+
+        Assert.Contains("No rows match the filters.", page.Find("[data-testid=table-churned-customers]").TextContent, StringComparison.Ordinal);
+
+        data.SetTable(TableCatalog.ChurnedCustomers, PageModels.Row(TableCatalog.ChurnedCustomers, new CustomerRowKey(2), ("customer_code", "C2"), ("name", "Cai")));
+        await data.RaiseDataChangedAsync(); // a customer churned meanwhile: the grid follows by itself
+        page.WaitForAssertion(() => Assert.Contains("Cai", page.Find("[data-testid=table-churned-customers]").TextContent, StringComparison.Ordinal));
+        await page.Find("[data-testid=table-churned-customers] tbody tr").ClickAsync(new());
+
+        Assert.Equal("http://localhost/customers/2", test.Navigation.Uri);
+    }
+
+    [Fact]
+    public async Task Every_kpi_gets_its_tile()
+    {
+        var data = new TestDashboardData { Retention = _ => PageModels.Retention(new Dictionary<string, decimal?> { ["churn_rate"] = null }) };
+        await using var test = PageTestContext.Create(data);
+
+        var page = test.Render<RetentionPage>("/retention");
+
+        Assert.Equal(CrmInsight.Domain.Retention.RetentionService.KpiIds.Count, page.FindAll("[data-testid^=kpi-tile-]").Count);
+        Assert.Equal("—", page.Find("[data-testid=kpi-value-churn_rate]").TextContent.Trim()); // undefined, never 0
+    }
+}
