@@ -89,6 +89,10 @@ public sealed class TestDashboardData : IDashboardData
     /// <summary>The reads of one kind, in order.</summary>
     public IReadOnlyList<DataCall> CallsOf(string read) => [.. Calls.Where(c => c.Read == read)];
 
+    /// <summary>The specs (table and parameters) a table's grid read with, in order.</summary>
+    public IReadOnlyList<TableSpec<TKey>> SpecsOf<TKey>(TableDefinition<TKey> table) where TKey : notnull =>
+        [.. CallsOf("table:" + table.Name).Select(c => (((TableSpec<TKey> Spec, TableRequest Request))c.Argument!).Spec)];
+
     /// <summary>The data changed: every subscribed page and grid re-reads (as the monitor tells them, past its throttle).</summary>
     public async Task RaiseDataChangedAsync()
     {

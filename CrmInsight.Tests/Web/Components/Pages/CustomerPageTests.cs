@@ -4,7 +4,6 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Components.Pages;
-using CrmInsight.Web.Components.Tables;
 
 namespace CrmInsight.Tests.Web.Components.Pages;
 
@@ -25,8 +24,7 @@ public sealed class CustomerPageTests
         Assert.Equal(42L, read.Argument);
         Assert.Equal(IdSet.Of(1), read.Filter.Regions);
         var grid = Assert.Single(data.CallsOf("table:customer-orders"));
-        var (spec, _) = ((TableSpec<OrderRowKey>, TableRequest))grid.Argument!;
-        Assert.Equal(42L, spec.Arguments.Value("customer_id"));
+        Assert.Equal(42L, Assert.Single(data.SpecsOf(TableCatalog.CustomerOrders)).Arguments.Value("customer_id"));
         Assert.Equal(IdSet.Of(1), grid.Filter.Regions);
         // The export downloads what the grid shows: the same customer and filter.
         var export = page.Find("[data-testid=export-csv-customer-orders]").GetAttribute("href")!;

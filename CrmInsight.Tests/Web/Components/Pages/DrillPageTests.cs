@@ -2,7 +2,6 @@ using Bunit;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Components.Pages;
-using CrmInsight.Web.Components.Tables;
 
 namespace CrmInsight.Tests.Web.Components.Pages;
 
@@ -10,7 +9,7 @@ namespace CrmInsight.Tests.Web.Components.Pages;
 public sealed class DrillPageTests
 {
     private static string LastLevel(TestDashboardData data) =>
-        (string)(((TableSpec<DrillRowKey>, TableRequest))data.CallsOf("table:drill")[^1].Argument!).Item1.Arguments.Value("level")!;
+        (string)data.SpecsOf(TableCatalog.Drill)[^1].Arguments.Value("level")!;
 
     [Fact]
     public async Task A_region_row_selects_the_region_and_opens_its_teams()

@@ -10,8 +10,7 @@ namespace CrmInsight.Tests.Web.Components.Pages;
 /// <summary>The Satisfaction page on the data seam: the ticket list's channel, category or agent lives in the URL.</summary>
 public sealed class SatisfactionPageTests
 {
-    private static TableSpec<TicketRowKey> LastTicketSpec(TestDashboardData data) =>
-        (((TableSpec<TicketRowKey>, TableRequest))data.CallsOf("table:tickets")[^1].Argument!).Item1;
+    private static TableSpec<TicketRowKey> LastTicketSpec(TestDashboardData data) => data.SpecsOf(TableCatalog.Tickets)[^1];
 
     [Fact]
     public async Task The_agent_of_the_address_selects_the_tickets_names_the_agent_and_goes_into_the_export()

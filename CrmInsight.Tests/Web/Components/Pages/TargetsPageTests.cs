@@ -3,7 +3,6 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Components.Pages;
-using CrmInsight.Web.Components.Tables;
 
 namespace CrmInsight.Tests.Web.Components.Pages;
 
@@ -55,7 +54,7 @@ public sealed class TargetsPageTests
         Assert.Equal("http://localhost/targets?team=1&rep=11", test.Navigation.Uri);
         PageTestContext.WaitUntilSettled(page);
         Assert.Equal("Li Wei · North team", page.Find("[data-testid=rep-headline] [data-testid=headline-name]").TextContent.Trim());
-        var customers = (((TableSpec<DrillRowKey>, TableRequest))Assert.Single(data.CallsOf("table:drill")).Argument!).Item1;
+        var customers = Assert.Single(data.SpecsOf(TableCatalog.Drill));
         Assert.Equal("customer", customers.Arguments.Value("level"));
         Assert.Equal((IdSet.Of(1), IdSet.Of(11)), (data.CallsOf("table:opportunities")[^1].Filter.Teams, data.CallsOf("table:opportunities")[^1].Filter.Reps));
         Assert.Empty(page.FindAll("[data-testid=table-leaderboard]"));
