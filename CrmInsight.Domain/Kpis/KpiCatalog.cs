@@ -27,6 +27,8 @@ public sealed class KpiCatalog
     private static readonly IReadOnlySet<DimensionKind> OpportunityDimensions =
         new[] { DimensionKind.Region, DimensionKind.Segment, DimensionKind.Team, DimensionKind.Rep }.ToFrozenSet();
 
+    private static readonly IReadOnlySet<DimensionKind> NoDimensions = new HashSet<DimensionKind>().ToFrozenSet();
+
     private readonly FrozenDictionary<string, KpiDefinition> _byId;
 
     public KpiCatalog()
@@ -220,7 +222,33 @@ public sealed class KpiCatalog
         Kpi("win_rate", "Win rate", "成交率", KpiArea.Sales, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
             "opportunities won / opportunities closed in P", "赢单商机数 / P 期内关闭的商机数",
             "kpi/opportunities", OpportunityDimensions, m => Ratio(m.Cur("won"), m.Cur("closed"))),
+
+        // 7. Data health
+        Kpi("data_completeness", "Data completeness", "客户数据完整性", KpiArea.DataHealth, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "customers with name, region, segment and a contact (e-mail or phone) all present / customers (the records as they are now)",
+            "姓名、区域、细分与联系方式（电子邮件或电话）齐全的客户数 / 客户数（按当前记录）",
+            "kpi/data_completeness", CustomerDimensions, m => Ratio(m.Cur("complete_customers"), m.Cur("customers")),
+            window: KpiWindow.Snapshot, hasMonthlySeries: false),
+        Kpi("freshness", "Data freshness", "数据新鲜度", KpiArea.DataHealth, KpiUnit.Hours, KpiDirection.LowerIsBetter,
+            "hours from the newest record written (to any table) to the end of P, or to now while P runs",
+            "从最新写入的记录（任一数据表）到 P 期末（进行中的期间为现在）的小时数",
+            "kpi/data_writes", NoDimensions, m => Freshness(m), hasMonthlySeries: false, readsClock: true),
+        Kpi("update_rate", "Update rate", "数据更新率", KpiArea.DataHealth, KpiUnit.Fraction, KpiDirection.Neutral,
+            "records inserted or updated in the 24 h before the end of P (or now) / records, over every table",
+            "P 期末（进行中的期间为现在）前 24 小时内新增或更新的记录数 / 记录总数（全部数据表）",
+            "kpi/data_writes", NoDimensions, m => Ratio(DataTables.Sum(t => m.Cur($"{t}_recent")), DataTables.Sum(t => m.Cur($"{t}_records"))),
+            hasMonthlySeries: false, readsClock: true),
     ];
+
+    /// <summary>The tables data health reads, as kpi/data_writes names their columns (&lt;table&gt;_records ...).</summary>
+    public static IReadOnlyList<string> DataTables { get; } = ["orders", "tickets", "surveys", "touches", "opportunities", "activities", "customers"];
+
+    /// <summary>The newest write of any table: the smallest age among the tables that have records; undefined when none has.</summary>
+    private static decimal? Freshness(MeasureContext m)
+    {
+        var ages = DataTables.Where(t => m.Cur($"{t}_records") > 0).Select(t => m.Cur($"{t}_age_seconds")).ToList();
+        return ages.Count == 0 ? null : Math.Max(0m, ages.Min()) / 3600m;
+    }
 
     /// <summary>A percentile measure in seconds, shown in <paramref name="secondsPerUnit"/>; undefined without values.</summary>
     private static decimal? Percentile(MeasureContext m, string count, string measure, decimal secondsPerUnit) =>
@@ -236,7 +264,7 @@ public sealed class KpiCatalog
         string id, string nameEn, string nameZh, KpiArea area, KpiUnit unit, KpiDirection direction,
         string formulaEn, string formulaZh, string query, IReadOnlySet<DimensionKind> filters,
         Func<MeasureContext, decimal?> compute, string? monthlyQuery = null, bool usesPreviousWindow = false,
-        KpiWindow window = KpiWindow.Period, bool hasMonthlySeries = true) =>
+        KpiWindow window = KpiWindow.Period, bool hasMonthlySeries = true, bool readsClock = false) =>
         new()
         {
             Id = id,
@@ -252,5 +280,6 @@ public sealed class KpiCatalog
             UsesPreviousWindow = usesPreviousWindow,
             Window = window,
             HasMonthlySeries = hasMonthlySeries,
+            ReadsClock = readsClock,
         };
 }

@@ -34,4 +34,11 @@ public static class QueryArgs
             .With("prev_to", previous.To);
 
     public static SqlArgs Monthly(this SqlArgs args, bool monthly) => args.With("monthly", monthly ? 1 : 0);
+
+    /// <summary>
+    /// <c>@as_of</c> (UTC) and <c>@recent_from</c>, the 24 hours before it: the instant the
+    /// data-health queries measure at and the window update_rate counts (KPIS.md §7).
+    /// </summary>
+    public static SqlArgs AsOf(this SqlArgs args, DateTime asOfUtc) =>
+        args.With("as_of", asOfUtc).With("recent_from", asOfUtc.AddHours(-24));
 }

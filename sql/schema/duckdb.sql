@@ -326,10 +326,16 @@ CREATE TABLE IF NOT EXISTS alert_rule (
     evaluated_at       TIMESTAMP
 );
 
--- Every firing and clearing, for the alert history and the webhooks.
+-- Every firing and clearing, for the alert history and the webhooks. The rule's name, KPI,
+-- side and scope are copied, so the history still reads (and is still scoped) after the rule
+-- is changed or deleted.
 CREATE TABLE IF NOT EXISTS alert_event (
     event_id      BIGINT PRIMARY KEY,
     rule_id       INTEGER NOT NULL,
+    rule_name     VARCHAR NOT NULL,
+    kpi_id        VARCHAR NOT NULL,
+    comparison    VARCHAR NOT NULL,
+    scope_teams   VARCHAR,
     kind          VARCHAR NOT NULL,       -- 'fired' | 'cleared'
     kpi_value     DECIMAL(18,6),
     threshold     DECIMAL(18,6) NOT NULL,

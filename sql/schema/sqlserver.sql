@@ -368,6 +368,10 @@ IF OBJECT_ID(N'dbo.alert_event', N'U') IS NULL
     CREATE TABLE dbo.alert_event (
         event_id      BIGINT NOT NULL PRIMARY KEY,
         rule_id       INT NOT NULL,
+        rule_name     NVARCHAR(100) NOT NULL,
+        kpi_id        NVARCHAR(64) NOT NULL,
+        comparison    NVARCHAR(8) NOT NULL,
+        scope_teams   NVARCHAR(400) NULL,
         kind          NVARCHAR(8) NOT NULL,
         kpi_value     DECIMAL(18,6) NULL,
         threshold     DECIMAL(18,6) NOT NULL,

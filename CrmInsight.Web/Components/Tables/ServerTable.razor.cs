@@ -114,6 +114,7 @@ public sealed partial class ServerTable : IDisposable
             ColumnKind.Number => SqlRow.ToDecimal(value)?.ToString("N2", culture) ?? "",
             ColumnKind.Fraction => SqlRow.ToDecimal(value)?.ToString("P1", culture) ?? "",
             ColumnKind.Date => row.GetDate(column.Field)?.ToString("d", culture) ?? "",
+            ColumnKind.Missing => SqlRow.ToDecimal(value) == 1 ? "✗" : "",
             _ => value?.ToString() ?? "",
         };
     }
