@@ -31,9 +31,12 @@ public sealed class KpiCatalogTests
         "reach", "conversion_rate", "campaign_spend", "attributed_revenue", "cost_per_response", "cross_sell_rate",
     ];
 
+    // Section 7: the CRM's own data quality.
+    private static readonly string[] DataHealth = ["data_completeness", "freshness", "update_rate"];
+
     [Fact]
-    public void Holds_the_headline_set_and_the_rest_of_sections_1_to_4() =>
-        Assert.Equal(Headline.Concat(ContributionAndRetention).Concat(SatisfactionAndMarketing).Order(), _catalog.All.Select(k => k.Id).Order());
+    public void Holds_the_headline_set_and_the_rest_of_sections_1_to_4_and_7() =>
+        Assert.Equal(Headline.Concat(ContributionAndRetention).Concat(SatisfactionAndMarketing).Concat(DataHealth).Order(), _catalog.All.Select(k => k.Id).Order());
 
     [Fact]
     public void Every_kpi_names_itself_in_both_languages_and_states_its_formula()
@@ -102,6 +105,9 @@ public sealed class KpiCatalogTests
     [InlineData("call_wait_time", KpiDirection.LowerIsBetter, KpiUnit.Seconds)]
     [InlineData("repeat_issue_rate", KpiDirection.LowerIsBetter, KpiUnit.Fraction)]
     [InlineData("cost_per_response", KpiDirection.LowerIsBetter, KpiUnit.Money)]
+    [InlineData("data_completeness", KpiDirection.HigherIsBetter, KpiUnit.Fraction)]
+    [InlineData("freshness", KpiDirection.LowerIsBetter, KpiUnit.Hours)]
+    [InlineData("update_rate", KpiDirection.Neutral, KpiUnit.Fraction)]
     public void Directions_and_units_follow_kpis_md(string id, KpiDirection direction, KpiUnit unit)
     {
         Assert.Equal(direction, _catalog.Get(id).Direction);
