@@ -62,7 +62,8 @@ public sealed class ScorecardStore(ICrmDatabase database, QueryRunner runner, Kp
         {
             var all = await ReadAsync(cancellationToken);
             var existing = all.FirstOrDefault(s => s.Id == scorecard.Id);
-            var known = (existing?.Kpis.Select(k => k.KpiId) ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            // KPIs the catalog does not hold yet may stay where they already are (the seeded activities_per_rep).
+            var known = all.SelectMany(s => s.Kpis).Concat(DefaultScorecard.Create().Kpis).Select(k => k.KpiId).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (ScorecardValidator.Validate(scorecard, catalog, known) is { Count: > 0 } problems)
             {
                 throw new ScorecardRejectedException(problems);
