@@ -229,9 +229,9 @@ public sealed class KpiCatalog
             "姓名、区域、细分与联系方式（电子邮件或电话）齐全的客户数 / 客户数（按当前记录）",
             "kpi/data_completeness", CustomerDimensions, m => Ratio(m.Cur("complete_customers"), m.Cur("customers")),
             window: KpiWindow.Snapshot, hasMonthlySeries: false),
-        Kpi("freshness", "Data freshness", "数据新鲜度", KpiArea.DataHealth, KpiUnit.Hours, KpiDirection.LowerIsBetter,
-            "hours from the newest record written (to any table) to the end of P, or to now while P runs",
-            "从最新写入的记录（任一数据表）到 P 期末（进行中的期间为现在）的小时数",
+        Kpi("freshness", "Data freshness", "数据新鲜度", KpiArea.DataHealth, KpiUnit.Minutes, KpiDirection.LowerIsBetter,
+            "minutes from the newest record written (to any table) to the end of P, or to now while P runs",
+            "从最新写入的记录（任一数据表）到 P 期末（进行中的期间为现在）的分钟数",
             "kpi/data_writes", NoDimensions, m => Freshness(m), hasMonthlySeries: false, readsClock: true),
         Kpi("update_rate", "Update rate", "数据更新率", KpiArea.DataHealth, KpiUnit.Fraction, KpiDirection.Neutral,
             "records inserted or updated in the 24 h before the end of P (or now) / records, over every table",
@@ -247,7 +247,7 @@ public sealed class KpiCatalog
     private static decimal? Freshness(MeasureContext m)
     {
         var ages = DataTables.Where(t => m.Cur($"{t}_records") > 0).Select(t => m.Cur($"{t}_age_seconds")).ToList();
-        return ages.Count == 0 ? null : Math.Max(0m, ages.Min()) / 3600m;
+        return ages.Count == 0 ? null : Math.Max(0m, ages.Min()) / 60m;
     }
 
     /// <summary>A percentile measure in seconds, shown in <paramref name="secondsPerUnit"/>; undefined without values.</summary>

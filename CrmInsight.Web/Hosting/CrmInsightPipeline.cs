@@ -31,6 +31,7 @@ public static class CrmInsightPipeline
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapKpiApi();
+        app.MapScorecardApi();
         app.MapIngestEndpoints();
         app.MapExportEndpoints();
         app.MapPreferenceEndpoints();

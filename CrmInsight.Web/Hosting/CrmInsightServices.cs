@@ -1,4 +1,7 @@
+using CrmInsight.Domain.Alerts;
 using CrmInsight.Domain.Contribution;
+using CrmInsight.Domain.DataHealth;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Customers;
 using CrmInsight.Domain.Demo;
 using CrmInsight.Domain.Dimensions;
@@ -13,7 +16,10 @@ using CrmInsight.Domain.Retention;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
+using CrmInsight.Web.Alerts;
 using CrmInsight.Web.Api;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using CrmInsight.Web.Formatting;
 using CrmInsight.Web.Live;
 using CrmInsight.Web.State;
@@ -46,6 +52,8 @@ public static class CrmInsightServices
         services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
         services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         return services;
     }
 
@@ -77,6 +85,13 @@ public static class CrmInsightServices
         services.AddSingleton<ImportService>();
         services.AddSingleton<CrmInsight.Domain.Satisfaction.SatisfactionService>();
         services.AddSingleton<CrmInsight.Domain.Marketing.MarketingService>();
+        services.AddSingleton<ScorecardStore>();
+        // The default scorecard's thresholds colour the tiles KpiService computes, wherever they show.
+        services.AddSingleton<IKpiStatusRules>(sp => sp.GetRequiredService<ScorecardStore>());
+        services.AddSingleton<ScorecardService>();
+        services.AddSingleton<DataHealthService>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<AlertEvaluator>();
         return services;
     }
 
@@ -94,6 +109,7 @@ public static class CrmInsightServices
         services.AddHostedService(sp => sp.GetRequiredService<DataChangeMonitor>());
         services.AddSingleton<SimulatorService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulatorService>());
+        services.AddAlerts();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -103,6 +119,33 @@ public static class CrmInsightServices
         services.AddSingleton<KpiFormatter>();
         services.AddProblemDetails();
         return builder;
+    }
+
+    /// <summary>
+    /// Alert evaluation on data changes and the webhooks: POSTs retried with exponential backoff
+    /// and jitter by the resilience handler (Polly), each attempt time-limited.
+    /// </summary>
+    private static IServiceCollection AddAlerts(this IServiceCollection services)
+    {
+        services.AddSingleton<AlertWebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertWebhookSender>());
+        services.AddSingleton<AlertMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertMonitor>());
+        services.AddHttpClient(AlertWebhookSender.ClientName)
+            .AddResilienceHandler(AlertWebhookSender.ClientName, (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<AlertOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.WebhookRetries,
+                    Delay = options.WebhookRetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                });
+                pipeline.AddTimeout(options.WebhookTimeout);
+            });
+        services.AddAuthorization(o => o.AddEditPolicies());
+        return services;
     }
 
     /// <summary>The configured database; a relative DuckDB path is under the content root.</summary>

@@ -82,11 +82,11 @@ public sealed class DataHealthTests : IAsyncLifetime
     /// <summary>
     /// As of 12:00: written before it are orders O1, O2 (O3 at 12:30 is later), ticket T1 and the
     /// five customers = 8 records. In the 24 h from 2024-04-14 12:00: O1, C1, C3, C5 = 4, so the
-    /// update rate is 4 / 8 = 0.5. The newest write is O1 at 11:45: 15 minutes, 0.25 h.
+    /// update rate is 4 / 8 = 0.5. The newest write is O1 at 11:45: 15 minutes.
     /// Per table: orders 2 records, 1 recent, newest 900 s old; tickets 1, 0, 48 h = 172 800 s;
     /// customers 5, 3, C5 at 11:30 = 1 800 s.
     /// As of 2024-04-01 00:00 (the comparison): only C4 (2024-03-01 08:00) was written: update
-    /// rate 0 / 1 = 0; freshness 30 days 16 hours = 736 h.
+    /// rate 0 / 1 = 0; freshness 30 days 16 hours = 736 h = 44 160 minutes.
     /// </summary>
     [Fact]
     public async Task Freshness_and_update_rate_are_measured_as_of_now_and_as_of_the_comparison_end()
@@ -94,8 +94,8 @@ public sealed class DataHealthTests : IAsyncLifetime
         var data = await _health.GetAsync(April, DataScope.All);
 
         Assert.Equal(new DateTime(2024, 4, 15, 12, 0, 0, DateTimeKind.Utc), data.AsOfUtc);
-        Assert.Equal(0.25m, data.Kpis["freshness"].Value);
-        Assert.Equal(736m, data.Kpis["freshness"].ComparisonValue);
+        Assert.Equal(15m, data.Kpis["freshness"].Value);
+        Assert.Equal(44_160m, data.Kpis["freshness"].ComparisonValue);
         Assert.Equal(0.5m, data.Kpis["update_rate"].Value);
         Assert.Equal(0m, data.Kpis["update_rate"].ComparisonValue);
 
@@ -111,7 +111,7 @@ public sealed class DataHealthTests : IAsyncLifetime
     /// <summary>
     /// Team 1 owns C1, C2 (rep 1) and C5 (rep 2) and order O1 (and the later O3); T1 is C4's,
     /// team 2's. Completeness: C1 complete of 3 → 1/3. Records: O1 + C1, C2, C5 = 4; recent O1, C1,
-    /// C5 = 3 → 0.75; newest O1, 0.25 h.
+    /// C5 = 3 → 0.75; newest O1, 15 minutes.
     /// </summary>
     [Fact]
     public async Task A_team_scope_sees_only_its_teams_records()
@@ -120,7 +120,7 @@ public sealed class DataHealthTests : IAsyncLifetime
 
         Assert.Equal(1m / 3m, data.Kpis["data_completeness"].Value);
         Assert.Equal(0.75m, data.Kpis["update_rate"].Value);
-        Assert.Equal(0.25m, data.Kpis["freshness"].Value);
+        Assert.Equal(15m, data.Kpis["freshness"].Value);
         Assert.Equal(0, data.Tables.Single(t => t.Table == "tickets").Records);
     }
 

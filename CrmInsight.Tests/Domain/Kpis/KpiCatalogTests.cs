@@ -106,7 +106,7 @@ public sealed class KpiCatalogTests
     [InlineData("repeat_issue_rate", KpiDirection.LowerIsBetter, KpiUnit.Fraction)]
     [InlineData("cost_per_response", KpiDirection.LowerIsBetter, KpiUnit.Money)]
     [InlineData("data_completeness", KpiDirection.HigherIsBetter, KpiUnit.Fraction)]
-    [InlineData("freshness", KpiDirection.LowerIsBetter, KpiUnit.Hours)]
+    [InlineData("freshness", KpiDirection.LowerIsBetter, KpiUnit.Minutes)]
     [InlineData("update_rate", KpiDirection.Neutral, KpiUnit.Fraction)]
     public void Directions_and_units_follow_kpis_md(string id, KpiDirection direction, KpiUnit unit)
     {

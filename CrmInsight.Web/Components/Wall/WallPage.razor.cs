@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Overview;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Security;
 using CrmInsight.Web.Components.Filters;
 using CrmInsight.Web.Components.Shared;
@@ -28,9 +29,11 @@ public sealed partial class WallPage : IAsyncDisposable
     private int _viewIndex;
     private TimeSpan _interval;
     private OverviewData? _data;
+    private ScorecardReport? _scorecard;
     private bool _keyValid = true;
 
     [Inject] private OverviewService Overview { get; set; } = null!;
+    [Inject] private ScorecardService Scorecards { get; set; } = null!;
     [Inject] private AccessKeyStore Keys { get; set; } = null!;
     [Inject] private IOptions<WallOptions> Options { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
@@ -93,16 +96,26 @@ public sealed partial class WallPage : IAsyncDisposable
         if (_keyValid)
         {
             var view = CurrentView;
-            var data = await Overview.GetSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
+            var (data, scorecard) = await ReadAsync(view, cancellationToken);
             if (ReferenceEquals(view, CurrentView))
             {
-                _data = data; // the rotation moved on while this was read: its own read has the right data
+                // the rotation moved on while this was read: its own read has the right data
+                _data = data;
+                _scorecard = scorecard;
             }
         }
     }
 
     protected override IEnumerable<(string Key, string? Value)> PageParameters() =>
         [(ViewsParameter, Urls.CurrentValue(ViewsParameter)), (IntervalParameter, Urls.CurrentValue(IntervalParameter))];
+
+    /// <summary>A view's tiles and charts, and the default scorecard (its score and red KPIs show under every view) at the same data version.</summary>
+    private async Task<(OverviewData, ScorecardReport?)> ReadAsync(WallView view, CancellationToken cancellationToken)
+    {
+        var data = await Overview.GetSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
+        var scorecard = await Scorecards.GetAsync(Filter, Scope, dataVersion: data.Report.DataVersion, cancellationToken: cancellationToken);
+        return (data, scorecard);
+    }
 
     private async Task RotateAsync(CancellationToken stop)
     {
@@ -119,7 +132,7 @@ public sealed partial class WallPage : IAsyncDisposable
                         var next = _views[(_viewIndex + 1) % _views.Count];
                         try
                         {
-                            _data = await Overview.GetSelectionAsync(Filter, Scope, next.KpiIds, next.Trend, next.Regions, stop);
+                            (_data, _scorecard) = await ReadAsync(next, stop);
                             _viewIndex = (_viewIndex + 1) % _views.Count;
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException)
