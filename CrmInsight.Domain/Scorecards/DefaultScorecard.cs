@@ -23,9 +23,9 @@ public static class DefaultScorecard
         Perspectives = [.. Perspectives.All.Select(p => new PerspectiveSettings(p, WeightingMode.Ahp))],
         Kpis =
         [
-            Kpi("revenue_growth", Perspective.Financial, ScorecardStandard.Budget, 0.20m),
+            Kpi("revenue_growth", Perspective.Financial, ScorecardStandard.Budget, 0.25m),
             Kpi("gross_margin", Perspective.Financial, ScorecardStandard.Historical, null),
-            Kpi("roi", Perspective.Financial, ScorecardStandard.Budget, 5.5m),
+            Kpi("roi", Perspective.Financial, ScorecardStandard.Budget, 6.0m),
             Kpi("retention_rate", Perspective.Customer, ScorecardStandard.Industry, 0.85m),
             Kpi("csat", Perspective.Customer, ScorecardStandard.Objective, 92m),
             Kpi("nps", Perspective.Customer, ScorecardStandard.Industry, 50m),

@@ -189,18 +189,18 @@ public sealed class ScorecardStore(ICrmDatabase database, QueryRunner runner, Kp
                 PerspectiveMode = Mode(h.GetString("perspective_mode")),
                 UpdatedAt = h["updated_at"] is DateTime at ? at : default,
                 Perspectives = [.. Perspectives.All.Select(p => stored.TryGetValue(p.Key(), out var row)
-                    ? new PerspectiveSettings(p, Mode(row.GetString("kpi_mode")), row.GetDecimal("direct_weight"))
+                    ? new PerspectiveSettings(p, Mode(row.GetString("kpi_mode")), Plain(row.GetDecimal("direct_weight")))
                     : new PerspectiveSettings(p, WeightingMode.Ahp))],
                 Kpis = [.. kpis[id].Select(r => new ScorecardKpi(
                     r.GetString("kpi_id") ?? "",
                     Perspectives.TryParse(r.GetString("perspective"), out var p) ? p : Perspective.Financial,
                     ScorecardStandards.TryParse(r.GetString("standard"), out var s) ? s : ScorecardStandard.Budget,
-                    r.GetDecimal("target"),
-                    r.GetDecimal("amber_from") ?? DefaultScorecard.AmberFrom,
-                    r.GetDecimal("green_from") ?? DefaultScorecard.GreenFrom,
-                    r.GetDecimal("direct_weight")))],
+                    Plain(r.GetDecimal("target")),
+                    Plain(r.GetDecimal("amber_from")) ?? DefaultScorecard.AmberFrom,
+                    Plain(r.GetDecimal("green_from")) ?? DefaultScorecard.GreenFrom,
+                    Plain(r.GetDecimal("direct_weight"))))],
                 Judgements = [.. comparisons[id].Select(r => new Judgement(
-                    r.GetString("matrix_group") ?? "", r.GetString("item_a") ?? "", r.GetString("item_b") ?? "", r.GetDecimal("ratio") ?? 1))],
+                    r.GetString("matrix_group") ?? "", r.GetString("item_a") ?? "", r.GetString("item_b") ?? "", Plain(r.GetDecimal("ratio")) ?? 1))],
             };
         })];
     }
@@ -249,6 +249,9 @@ public sealed class ScorecardStore(ICrmDatabase database, QueryRunner runner, Kp
     private static string ModeName(WeightingMode mode) => mode == WeightingMode.Direct ? "direct" : "ahp";
 
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>A stored DECIMAL(18,6) without its trailing zeros (0.25, not 0.250000), as it was entered.</summary>
+    private static decimal? Plain(decimal? value) => value / 1.000000000000000000000000000000000m;
 
     private static WeightingMode Mode(string? name) =>
         string.Equals(name, "direct", StringComparison.OrdinalIgnoreCase) ? WeightingMode.Direct : WeightingMode.Ahp;
