@@ -20,6 +20,8 @@ public sealed class AlertWebhookSender(IHttpClientFactory clients, IOptions<Aler
     private readonly Channel<AlertWebhookPayload> _queue = Channel.CreateBounded<AlertWebhookPayload>(
         new BoundedChannelOptions(QueueLength) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private readonly Lock _lock = new();
+    private TaskCompletionSource _idle = Completed();
     private long _delivered;
     private long _failed;
     private long _pending;
@@ -31,7 +33,25 @@ public sealed class AlertWebhookSender(IHttpClientFactory clients, IOptions<Aler
     public long Failed => Interlocked.Read(ref _failed);
 
     /// <summary>Events queued or being sent.</summary>
-    public long Pending => Interlocked.Read(ref _pending);
+    public long Pending
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pending;
+            }
+        }
+    }
+
+    /// <summary>Completes when every event queued so far has been sent or given up on.</summary>
+    public Task WaitUntilSentAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return _idle.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Queues an event for every webhook; never waits. A full queue drops it, with a warning.</summary>
     public void Enqueue(AlertRule rule, AlertEvent alert)
@@ -40,10 +60,10 @@ public sealed class AlertWebhookSender(IHttpClientFactory clients, IOptions<Aler
         {
             return;
         }
-        Interlocked.Increment(ref _pending);
+        Started();
         if (!_queue.Writer.TryWrite(AlertWebhookPayload.From(rule, alert)))
         {
-            Interlocked.Decrement(ref _pending);
+            Finished();
             logger.LogWarning("The alert webhook queue is full ({Length}); event {EventId} of rule {RuleId} was not sent", QueueLength, alert.Id, alert.RuleId);
         }
     }
@@ -66,8 +86,37 @@ public sealed class AlertWebhookSender(IHttpClientFactory clients, IOptions<Aler
                     logger.LogWarning(ex, "Alert event {EventId} ({Kind} of rule {RuleId}) could not be delivered to {Url}", payload.EventId, payload.Event, payload.Rule.Id, url);
                 }
             }
-            Interlocked.Decrement(ref _pending);
+            Finished();
         }
+    }
+
+    private void Started()
+    {
+        lock (_lock)
+        {
+            if (_pending++ == 0)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    private void Finished()
+    {
+        lock (_lock)
+        {
+            if (--_pending == 0)
+            {
+                _idle.TrySetResult();
+            }
+        }
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource();
+        done.SetResult();
+        return done;
     }
 }
 
