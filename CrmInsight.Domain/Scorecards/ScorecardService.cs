@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Security;
+using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Domain.Scorecards;
 
@@ -11,9 +13,14 @@ namespace CrmInsight.Domain.Scorecards;
 /// The KPI values come from <see cref="KpiService"/> through the shared cache, so the scorecard
 /// shows the numbers the tiles show.
 /// </summary>
-public sealed class ScorecardService(KpiService kpis, ScorecardStore store, PeriodResolver periods, IDataVersionSource versions)
+public sealed class ScorecardService(
+    KpiService kpis, ScorecardStore store, PeriodResolver periods, IDataVersionSource versions, TimeProvider time, IOptions<ScorecardOptions> options)
 {
     public const int TrendQuarters = 8;
+
+    // Trends by scorecard (and its last change), filter, scope and day: one computation shared by
+    // every viewer and kept for ScorecardOptions.TrendRefresh.
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, Task<IReadOnlyList<ScoreTrendPoint>> Points)> _trends = new(StringComparer.Ordinal);
 
     /// <summary>The scorecard <paramref name="scorecardId"/> (the default one when null) scored for the filter; null when there is no such scorecard.</summary>
     public async Task<ScorecardReport?> GetAsync(
@@ -32,7 +39,9 @@ public sealed class ScorecardService(KpiService kpis, ScorecardStore store, Peri
 
     /// <summary>
     /// The overall score of each of the <see cref="TrendQuarters"/> calendar quarters ending with
-    /// the quarter of the period's last day (that one only up to the period's end).
+    /// the quarter of the period's last day (that one only up to the period's end). Worked out
+    /// at most once per <see cref="ScorecardOptions.TrendRefresh"/> for a scorecard, filter and
+    /// scope, whatever the data version (see there why).
     /// </summary>
     public async Task<IReadOnlyList<ScoreTrendPoint>> GetTrendAsync(
         DashboardFilter filter, DataScope scope, int? scorecardId = null, long? dataVersion = null, CancellationToken cancellationToken = default)
@@ -42,15 +51,32 @@ public sealed class ScorecardService(KpiService kpis, ScorecardStore store, Peri
         {
             return [];
         }
-        var resolved = periods.Resolve(filter);
-        var version = dataVersion ?? await versions.GetCurrentAsync(cancellationToken);
-        var points = await Task.WhenAll(Quarters(resolved.Period, TrendQuarters).Select(async quarter =>
+        var key = $"{scorecard.Id}|{scorecard.UpdatedAt.Ticks}|{FilterQueryString.Format(filter)}|{filter.Comparison}|{scope}|{periods.Today:yyyyMMdd}";
+        var now = time.GetUtcNow();
+        var refresh = options.Value.TrendRefresh;
+        if (!_trends.TryGetValue(key, out var entry) || now - entry.At >= refresh || entry.Points.IsFaulted || entry.Points.IsCanceled)
         {
-            var (actuals, lastYear) = await ReadAsync(scorecard, filter, scope, quarter, version, cancellationToken);
+            foreach (var old in _trends.Where(t => now - t.Value.At >= refresh).Select(t => t.Key).ToList())
+            {
+                _trends.TryRemove(old, out _);
+            }
+            // Shared by whoever asks meanwhile, so one viewer leaving does not cancel it for the others.
+            var version = dataVersion ?? await versions.GetCurrentAsync(cancellationToken);
+            entry = _trends.AddOrUpdate(key, _ => (now, ComputeTrendAsync(scorecard, filter, scope, version)),
+                (_, current) => now - current.At >= refresh || current.Points.IsFaulted || current.Points.IsCanceled ? (now, ComputeTrendAsync(scorecard, filter, scope, version)) : current);
+        }
+        return await entry.Points.WaitAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ScoreTrendPoint>> ComputeTrendAsync(ScorecardDefinition scorecard, DashboardFilter filter, DataScope scope, long version)
+    {
+        var resolved = periods.Resolve(filter);
+        return await Task.WhenAll(Quarters(resolved.Period, TrendQuarters).Select(async quarter =>
+        {
+            var (actuals, lastYear) = await ReadAsync(scorecard, filter, scope, quarter, version, CancellationToken.None);
             var report = Compose(scorecard, kpis.Catalog, resolved with { Period = quarter }, version, actuals, lastYear);
             return new ScoreTrendPoint(quarter, report.Score, report.Grade);
         }));
-        return points;
     }
 
     /// <summary>The calendar quarters ending with the one that holds the period's last day, that one cut at the period's end.</summary>

@@ -52,6 +52,8 @@ public static class CrmInsightServices
         services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
         services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
+        services.AddOptions<ScorecardOptions>().Bind(configuration.GetSection(ScorecardOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScorecardOptions>, ScorecardOptionsValidator>();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         return services;

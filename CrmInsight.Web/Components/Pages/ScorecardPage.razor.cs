@@ -27,6 +27,7 @@ public sealed partial class ScorecardPage : DashboardPage
     private Perspective? _perspective;
     private ScorecardKpiScore? _selected;
     private bool _canEdit;
+    private bool _trendLoading;
 
     [Inject] private ScorecardService Scorecards { get; set; } = null!;
     [Inject] private ScorecardStore Store { get; set; } = null!;
@@ -51,10 +52,7 @@ public sealed partial class ScorecardPage : DashboardPage
             ReportProblem(new FilterProblem(FilterProblemKind.Malformed, PerspectiveParameter, perspectiveText));
         }
 
-        var report = await Scorecards.GetAsync(Filter, Scope, _scorecardId, cancellationToken: cancellationToken);
-        _trend = await Scorecards.GetTrendAsync(Filter, Scope, _scorecardId, report?.DataVersion, cancellationToken);
-        _report = report;
-
+        _report = await Scorecards.GetAsync(Filter, Scope, _scorecardId, cancellationToken: cancellationToken);
         var kpiText = Urls.CurrentValue(KpiParameter);
         _selected = _report?.Kpis.FirstOrDefault(k => string.Equals(k.Kpi.KpiId, kpiText, StringComparison.OrdinalIgnoreCase));
         if (kpiText is not null && _selected is null)
@@ -63,6 +61,17 @@ public sealed partial class ScorecardPage : DashboardPage
         }
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         _canEdit = (await Authorization.AuthorizeAsync(user, EditPolicies.Scorecard)).Succeeded;
+
+        // The scores show at once; the quarterly trend (kept for minutes, see ScorecardOptions) follows,
+        // and only once the page is live: the prerendered first answer must not wait for it.
+        _trendLoading = true;
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+        StateHasChanged();
+        _trend = await Scorecards.GetTrendAsync(Filter, Scope, _scorecardId, _report?.DataVersion, cancellationToken);
+        _trendLoading = false;
     }
 
     protected override IEnumerable<(string Key, string? Value)> PageParameters() =>
