@@ -1,41 +1,75 @@
 using CrmInsight.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmInsight.Tests.TestSupport;
 
 /// <summary>
-/// The real app in-process, on a database file of its own. With <see cref="DatabasePath"/>
-/// missing, the app creates it on start like a first run (with a small demo company).
+/// The real app in-process, on a database file of its own, with its clock pinned
+/// (<see cref="Clock"/>: "today" is <see cref="PinnedDays.Ordinary"/> unless a subclass or the
+/// constructor says otherwise). With <see cref="DatabasePath"/> missing, the app creates it on
+/// start like a first run, with a small demo company generated up to that pinned today.
+/// The one server type every API and browser test class uses: subclass it for other settings
+/// (override <see cref="ConfigureWebHost"/>, call the base first).
 /// </summary>
 public class CrmInsightServer : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "crminsight-tests", Guid.NewGuid().ToString("N"));
 
     public CrmInsightServer()
+        : this(PinnedDays.Ordinary)
+    {
+    }
+
+    /// <summary>For subclasses pinned to another day (xUnit wants one public constructor on a fixture).</summary>
+    protected CrmInsightServer(DateTimeOffset now)
     {
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "app.duckdb");
+        Clock = new PinnedClock(now);
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>The app's clock: pinned at the start, then moving with real time.</summary>
+    public PinnedClock Clock { get; }
+
+    /// <summary>The app's today.</summary>
+    public DateOnly Today => Clock.Today;
 
     /// <summary>Demo size created on first start; small so tests start in about a second.</summary>
     protected virtual (int Customers, int Orders) DemoSize => (1_500, 15_000);
 
     public DatabaseReadiness Readiness => Services.GetRequiredService<DatabaseReadiness>();
 
-    /// <summary>Waits until the app reports the database ready (or failed).</summary>
+    /// <summary>Waits until the app reports the database ready.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan? timeout = null)
     {
-        _ = Services; // builds and starts the host
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (Readiness.State == DatabaseState.Starting && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await WaitUntilSettledAsync(timeout);
         Assert.True(Readiness.IsReady, $"Database not ready: {Readiness.State} {Readiness.Message}");
+    }
+
+    /// <summary>Waits until the app's database start has ended, ready or failed, on the app's own notification.</summary>
+    public async Task WaitUntilSettledAsync(TimeSpan? timeout = null)
+    {
+        var readiness = Readiness; // builds and starts the host
+        var settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (readiness.Subscribe(() =>
+        {
+            if (readiness.State != DatabaseState.Starting)
+            {
+                settled.TrySetResult();
+            }
+        }))
+        {
+            if (readiness.State == DatabaseState.Starting)
+            {
+                await settled.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
+            }
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -46,6 +80,7 @@ public class CrmInsightServer : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Customers", DemoSize.Customers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Orders", DemoSize.Orders.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     protected override void Dispose(bool disposing)
@@ -61,6 +96,48 @@ public class CrmInsightServer : WebApplicationFactory<Program>
             {
                 // A leftover temp folder is harmless.
             }
+        }
+    }
+}
+
+/// <summary>
+/// Servers pinned to each of <see cref="PinnedDays"/>, started on first use and shared by the
+/// tests of a class (<c>IClassFixture&lt;PinnedDayServers&gt;</c>), for theories over the days.
+/// </summary>
+public sealed class PinnedDayServers : IAsyncLifetime
+{
+    private readonly Dictionary<string, Task<CrmInsightServer>> _servers = [];
+    private readonly Lock _lock = new();
+
+    public Task<CrmInsightServer> ForAsync(string day)
+    {
+        lock (_lock)
+        {
+            if (!_servers.TryGetValue(day, out var server))
+            {
+                server = StartAsync(PinnedDays.Parse(day));
+                _servers[day] = server;
+            }
+            return server;
+        }
+    }
+
+    private static async Task<CrmInsightServer> StartAsync(DateTimeOffset now)
+    {
+        var server = new PinnedServer(now);
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    private sealed class PinnedServer(DateTimeOffset now) : CrmInsightServer(now);
+
+    public async Task DisposeAsync()
+    {
+        foreach (var server in _servers.Values)
+        {
+            await (await server).DisposeAsync();
         }
     }
 }

@@ -19,12 +19,15 @@ public sealed class LiveTestServer : CrmInsightServer
     {
         // The switchable wrapper hides the file from the app's first-start creation, so the
         // demo database is made here, as `generate-demo` makes it.
-        var exit = CommandLine.TryRunAsync(["generate-demo", "--database", DatabasePath, "--orders", "15000", "--customers", "1500"], TextWriter.Null, TextWriter.Null)
+        var exit = CommandLine.TryRunAsync(["generate-demo", "--database", DatabasePath, "--orders", "15000", "--customers", "1500"], TextWriter.Null, TextWriter.Null, Clock)
             .GetAwaiter().GetResult();
         Assert.Equal(0, exit);
     }
 
     public SwitchableDatabase Database => Services.GetRequiredService<SwitchableDatabase>();
+
+    /// <summary>The open circuits: a closed tab's circuit ends within the 3 s retention.</summary>
+    public CircuitCounter Circuits { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -38,6 +41,8 @@ public sealed class LiveTestServer : CrmInsightServer
             services.AddSingleton(sp => new SwitchableDatabase(CrmInsightServices.OpenDatabase(
                 sp.GetRequiredService<IOptions<StorageOptions>>().Value, AppContext.BaseDirectory)));
             services.AddSingleton<ICrmDatabase>(sp => sp.GetRequiredService<SwitchableDatabase>());
+            services.AddSingleton(Circuits);
+            services.AddSingleton<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(Circuits);
             // A tab that vanishes without saying goodbye keeps its circuit this long (3 min by default).
             services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(3));
         });

@@ -21,14 +21,16 @@ public static class CommandLine
           --force replaces an existing file.
         """;
 
+    /// <param name="time">The clock the commands read "today" and timestamps from (tests pin it); the system clock by default.</param>
     /// <returns>The exit code when a command ran; null when the server should start.</returns>
-    public static async Task<int?> TryRunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static async Task<int?> TryRunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TimeProvider? time = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
+        time ??= TimeProvider.System;
         if (args.Length > 0 && args[0] == "import")
         {
-            return await ImportCommand.RunAsync(args[1..], output, error);
+            return await ImportCommand.RunAsync(args[1..], output, error, time);
         }
         if (args.Length == 0 || args[0] is not ("generate-demo" or "keys"))
         {
@@ -37,8 +39,8 @@ public static class CommandLine
         try
         {
             return args[0] == "keys"
-                ? await KeysCommand.RunAsync(args[1..], output, error)
-                : await GenerateDemoAsync(args[1..], output);
+                ? await KeysCommand.RunAsync(args[1..], output, error, time)
+                : await GenerateDemoAsync(args[1..], output, time);
         }
         catch (UsageException ex)
         {
@@ -53,7 +55,7 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> GenerateDemoAsync(string[] args, TextWriter output)
+    private static async Task<int> GenerateDemoAsync(string[] args, TextWriter output, TimeProvider time)
     {
         var options = Parse(args);
         var builder = Host.CreateApplicationBuilder([]);
@@ -92,7 +94,7 @@ public static class CommandLine
 
         await output.WriteLineAsync($"Creating {path}: {settings.Customers:N0} customers, about {settings.Orders:N0} orders over {settings.Years} years (seed {settings.Seed}).");
         var started = Stopwatch.GetTimestamp();
-        var summary = await DuckDbFileCreator.CreateAsync(path, settings, TimeProvider.System, line => output.WriteLine(line));
+        var summary = await DuckDbFileCreator.CreateAsync(path, settings, time, line => output.WriteLine(line));
         var elapsed = Stopwatch.GetElapsedTime(started);
         await output.WriteLineAsync(
             $"Done in {elapsed.TotalSeconds:F1} s: {summary!.Orders:N0} orders, {summary.Tickets:N0} tickets, {summary.Surveys:N0} surveys, " +

@@ -31,7 +31,7 @@ public static class ImportCommand
 
     private static readonly string[] Known = ["map", "database", "date-format", "culture", "strict"];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time)
     {
         if (args.Length < 2 || !ImportKinds.TryParse(args[0], out var kind))
         {
@@ -94,7 +94,7 @@ public static class ImportCommand
             if (database is DuckDbDatabase duck && !duck.FileExists)
             {
                 await output.WriteLineAsync($"{duck.FilePath} does not exist: creating an empty database (schema, no demo data).");
-                await DuckDbFileCreator.CreateAsync(duck.FilePath, null, TimeProvider.System);
+                await DuckDbFileCreator.CreateAsync(duck.FilePath, null, time);
             }
             await SchemaInstaller.InstallAsync(database, SqlCatalog.Default);
         }
@@ -107,8 +107,8 @@ public static class ImportCommand
         }
 
         using var metrics = new QueryMetrics();
-        var versions = new DataVersionStore(new QueryRunner(database, SqlCatalog.Default, metrics), TimeProvider.System);
-        using var service = new ImportService(database, versions, TimeProvider.System);
+        var versions = new DataVersionStore(new QueryRunner(database, SqlCatalog.Default, metrics), time);
+        using var service = new ImportService(database, versions, time);
         var settings = new ImportSettings(mapping)
         {
             DateFormat = options.GetValueOrDefault("date-format"),

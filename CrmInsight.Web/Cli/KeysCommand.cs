@@ -23,7 +23,7 @@ public static class KeysCommand
           when it is printed. While the dashboard runs on the same DuckDB file, use its Admin page.
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time)
     {
         if (args.Length == 0 || args[0] is not ("create" or "list" or "revoke"))
         {
@@ -66,7 +66,7 @@ public static class KeysCommand
             return 1;
         }
         await SchemaInstaller.InstallAsync(database, SqlCatalog.Default);
-        var store = new AccessKeyStore(database, new QueryRunner(database, SqlCatalog.Default, new QueryMetrics()), TimeProvider.System);
+        var store = new AccessKeyStore(database, new QueryRunner(database, SqlCatalog.Default, new QueryMetrics()), time);
 
         switch (verb)
         {

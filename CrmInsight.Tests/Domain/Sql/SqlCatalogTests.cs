@@ -14,13 +14,34 @@ public sealed class SqlCatalogTests
         Assert.Contains("CLUSTERED COLUMNSTORE", catalog.GetSchema(SqlDialect.SqlServer), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The catalog holds exactly the files under sql/queries (read from the checkout, not from the
+    /// catalog), and each is one statement for each engine: a file left out of the embedded
+    /// resources, or two statements run as one, fails here.
+    /// </summary>
     [Fact]
-    public void Every_query_has_text_for_both_engines()
+    public void Holds_every_query_file_as_one_statement_per_engine()
     {
-        foreach (var name in SqlCatalog.Default.QueryNames)
+        var folder = Path.Combine(TestSupport.RepositoryPaths.Root, "sql", "queries");
+        var onDisk = Directory.EnumerateFiles(folder, "*.sql", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Select(f => f.EndsWith(".sqlserver.sql", StringComparison.Ordinal) ? f[..^".sqlserver.sql".Length]
+                : f.EndsWith(".duckdb.sql", StringComparison.Ordinal) ? f[..^".duckdb.sql".Length]
+                : f[..^".sql".Length])
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(onDisk.Count > 50, $"the checkout's query files were found ({onDisk.Count})");
+        Assert.Equal(onDisk, SqlCatalog.Default.QueryNames.Order(StringComparer.Ordinal));
+        foreach (var name in onDisk)
         {
-            Assert.False(string.IsNullOrWhiteSpace(SqlCatalog.Default.GetSource(name, SqlDialect.DuckDb)), name);
-            Assert.False(string.IsNullOrWhiteSpace(SqlCatalog.Default.GetSource(name, SqlDialect.SqlServer)), name);
+            foreach (var dialect in new[] { SqlDialect.DuckDb, SqlDialect.SqlServer })
+            {
+                var code = string.Join('\n', SqlCatalog.Default.GetSource(name, dialect).Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim();
+                Assert.Matches(@"^(SELECT|WITH|INSERT|UPDATE|DELETE)\b", code);
+                Assert.False(code.TrimEnd(';').Contains(';', StringComparison.Ordinal), $"{name} ({dialect}) holds more than one statement");
+            }
         }
     }
 

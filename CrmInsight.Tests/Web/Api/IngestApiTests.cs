@@ -9,16 +9,24 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmInsight.Tests.Web.Api;
 
-public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IAsyncLifetime
+public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IClassFixture<PinnedDayServers>, IAsyncLifetime
 {
     private readonly CrmInsightServer _server;
+    private readonly PinnedDayServers _days;
     private HttpClient _client = null!;
     private string _apiKey = null!;
     private string _displayKey = null!;
 
-    public IngestApiTests(CrmInsightServer server) => _server = server;
+    public IngestApiTests(CrmInsightServer server, PinnedDayServers days)
+    {
+        _server = server;
+        _days = days;
+    }
 
-    private static string Today => DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The app's pinned today, so a run across midnight compares the same day before and after.</summary>
+    private string Today => _server.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private string Tomorrow => _server.Today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task InitializeAsync()
     {
@@ -48,7 +56,7 @@ public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IAsyncLife
 
     private async Task<decimal> RevenueTodayAsync()
     {
-        using var body = JsonDocument.Parse(await _client.GetStringAsync($"/api/kpis?ids=revenue&from={Today}&to={DateTime.Now.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&region=1"));
+        using var body = JsonDocument.Parse(await _client.GetStringAsync($"/api/kpis?ids=revenue&from={Today}&to={Tomorrow}&region=1"));
         return body.RootElement.GetProperty("kpis")[0].GetProperty("value").GetDecimal();
     }
 
@@ -96,6 +104,34 @@ public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IAsyncLife
         Assert.All(problems, p => Assert.Equal(2, p.GetProperty("record").GetInt32()));
         Assert.Equal(["date", "revenue"], problems.Select(p => p.GetProperty("field").GetString()).Order(StringComparer.Ordinal));
         Assert.Equal(before, await RevenueTodayAsync()); // record 1 was valid, and still not written
+    }
+
+    /// <summary>An order posted for today counts in today, in the last 7 days and in the year to date, whatever day today is.</summary>
+    [Theory]
+    [MemberData(nameof(PinnedDays.All), MemberType = typeof(PinnedDays))]
+    public async Task An_order_for_today_counts_today_this_week_and_this_year_on_any_day(string day)
+    {
+        var server = await _days.ForAsync(day);
+        using var client = server.CreateClient();
+        var key = (await server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "pinned")).Secret;
+        var today = server.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var windows = new[] { $"from={today}&to={server.Today.AddDays(1):yyyy-MM-dd}", "period=7d", "period=ytd" };
+        async Task<decimal[]> RevenuesAsync() => await Task.WhenAll(windows.Select(async w =>
+        {
+            using var body = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/kpis?ids=revenue&region=1&{w}", UriKind.Relative)));
+            return body.RootElement.GetProperty("kpis")[0].GetProperty("value").GetDecimal();
+        }));
+        var before = await RevenuesAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/ingest/orders", UriKind.Relative))
+        {
+            Content = new StringContent($$"""[{"id":"DAY-1","date":"{{today}}","revenue":1234.56,"region":"East China"}]""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(IngestEndpoints.KeyHeader, key);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before.Select(b => b + 1234.56m), await RevenuesAsync());
     }
 
     [Theory]

@@ -13,14 +13,16 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(browser.Url("/contribution?period=ytd"));
-        await Assertions.Expect(page.Locator("[data-testid=pareto-chart] .main-svg").First).ToBeAttachedAsync();
-        await Assertions.Expect(page.Locator("[data-testid=member-chart-region] g.point").First).ToBeAttachedAsync();
+        await BrowserFixture.WaitForReadyAsync(page);
+        Assert.True(await page.Locator("[data-testid=pareto-chart] .main-svg").CountAsync() > 0, "ready means the charts are drawn");
         var customersBefore = await page.Locator("[data-testid=kpi-value-active_customers]").InnerTextAsync();
         var firstRowBefore = await page.Locator("[data-testid=table-top-customers] tbody tr").First.InnerTextAsync();
 
-        await ClickBarAsync(page, page.Locator("[data-testid=member-chart-region] g.trace.bars").Last.Locator("g.point path").First);
+        var regions = page.Locator("[data-testid=member-chart-region]");
+        await ChartClicks.ClickAsync(page, regions, regions.Locator("g.trace.bars").Last.Locator("g.point path").First);
 
-        await page.WaitForURLAsync(new Regex(@"region=\d+"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"region=\d+"), BrowserFixture.UrlWait);
+        await BrowserFixture.WaitForReadyAsync(page);
         var chip = page.Locator(".mud-chip", new PageLocatorOptions { HasText = "Region:" });
         await Assertions.Expect(chip).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=kpi-value-active_customers]")).Not.ToHaveTextAsync(customersBefore);
@@ -47,16 +49,17 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
             await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync(title);
             var rows = table.Locator("tbody tr.clickable-row");
             await Assertions.Expect(rows.First).ToBeVisibleAsync();
-            await BrowserClicks.ClickUntilAsync(page, rows.First, $"level={next}");
-            await page.WaitForURLAsync(new Regex($"level={next}"));
+            await rows.First.ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"level={next}"), BrowserFixture.UrlWait);
             await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync(nextTitle);
             Assert.Contains($"{level}=", page.Url, StringComparison.Ordinal);
             Assert.Contains("channel=1", page.Url, StringComparison.Ordinal); // filters survive every step
         }
         await Assertions.Expect(page.Locator("[data-testid=drill-breadcrumb] [data-testid=crumb]")).ToHaveCountAsync(3);
 
-        await BrowserClicks.ClickUntilAsync(page, page.Locator("[data-testid=table-drill] tbody tr.clickable-row").First, "/customers/");
-        await page.WaitForURLAsync(new Regex(@"/customers/\d+\?.*channel=1"));
+        await BrowserFixture.WaitForReadyAsync(page);
+        await page.Locator("[data-testid=table-drill] tbody tr.clickable-row").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/customers/\d+\?.*channel=1"), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToBeVisibleAsync();
         var grid = page.Locator("[data-testid=table-customer-orders] tbody tr");
         await Assertions.Expect(grid.First).ToBeVisibleAsync();
@@ -73,11 +76,35 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         Assert.Equal(gridOrders, exported.Take(gridOrders.Count));
     }
 
+    /// <summary>
+    /// The lost-click bug: a click that landed while the grid re-read its rows did nothing (each
+    /// re-read replaced every row component, and Blazor drops a click for a disposed one).
+    /// </summary>
+    [Fact]
+    public async Task A_row_clicked_right_after_a_filter_change_drills_down_with_that_filter()
+    {
+        var page = await browser.OpenAsync("/drill?period=ytd");
+        var table = page.Locator("[data-testid=table-drill]");
+        await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync("Regions");
+
+        await page.Locator("[data-testid=period-select]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Last 7 days" }).ClickAsync();
+        // At once, while the grid re-reads its rows for the new period: one click.
+        await table.Locator("tbody tr.clickable-row").First.ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("level=team"), BrowserFixture.UrlWait);
+        Assert.Contains("period=7d", page.Url, StringComparison.Ordinal); // the click kept the new period
+        Assert.Matches(@"region=\d+", page.Url);
+        await BrowserFixture.WaitForReadyAsync(page);
+        await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync("Teams");
+    }
+
     [Fact]
     public async Task Retention_shows_cohorts_trends_and_the_churned_customers_behind_the_rate()
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(browser.Url("/retention?period=ytd&compare=yoy"));
+        await BrowserFixture.WaitForReadyAsync(page);
 
         await Assertions.Expect(page.Locator("[data-testid=cohort-heatmap] .main-svg").First).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator("[data-testid=kpi-trend-chart] .main-svg").First).ToBeAttachedAsync();
@@ -89,24 +116,9 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid=loading]")).ToHaveCountAsync(0);
         await Assertions.Expect(churned.First).ToBeVisibleAsync();
         var name = (await churned.First.Locator("td").Nth(1).InnerTextAsync()).Trim();
-        await BrowserClicks.ClickUntilAsync(page, churned.First, "/customers/");
+        await churned.First.ClickAsync();
 
-        await page.WaitForURLAsync(new Regex(@"/customers/\d+\?.*compare=yoy"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/customers/\d+\?.*compare=yoy"), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToContainTextAsync(name);
-    }
-
-    private static async Task ClickBarAsync(IPage page, ILocator bar)
-    {
-        await bar.ScrollIntoViewIfNeededAsync();
-        var box = await bar.BoundingBoxAsync() ?? throw new InvalidOperationException("No bar to click.");
-        var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
-        var before = page.Url;
-        for (var attempt = 0; attempt < 5 && page.Url == before; attempt++)
-        {
-            await page.Mouse.MoveAsync(x - 5, y);
-            await page.Mouse.MoveAsync(x, y);
-            await page.Mouse.ClickAsync(x, y);
-            await page.WaitForTimeoutAsync(500);
-        }
     }
 }

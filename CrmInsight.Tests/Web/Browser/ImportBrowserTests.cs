@@ -29,7 +29,8 @@ public sealed class ImportBrowserTests(ImportBrowserTests.EmptyStartBrowser brow
             }
         };
         await page.GotoAsync(browser.Url("/import"));
-        await ChooseFileAsync(page, "retail.csv", OrderLineImportTests.Retail);
+        // Chosen once, as soon as the input exists: before or while the circuit wires it up.
+        await page.Locator("[data-testid=import-file]").SetInputFilesAsync(new FilePayload { Name = "retail.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(OrderLineImportTests.Retail) });
         // Guessed from the header: InvoiceNo → order, CustomerID → customer, Country → region ...
         await Assertions.Expect(page.Locator("[data-testid=import-preview-verdict]"))
             .ToContainTextAsync("Of the first 10 lines, 6 would be imported and 4 rejected.");
@@ -61,6 +62,7 @@ public sealed class ImportBrowserTests(ImportBrowserTests.EmptyStartBrowser brow
 
         // Every view works with only order lines.
         await page.GotoAsync(browser.Url("/?from=2024-03-01&to=2024-04-01"));
+        await BrowserFixture.WaitForReadyAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=kpi-value-revenue]")).ToHaveTextAsync("¥1,031.35");
         await Assertions.Expect(page.Locator("[data-testid=kpi-value-complaint_rate]")).ToHaveTextAsync("—");
         await Assertions.Expect(page.Locator("[data-testid=kpi-value-csat]")).ToHaveTextAsync("—");
@@ -68,6 +70,7 @@ public sealed class ImportBrowserTests(ImportBrowserTests.EmptyStartBrowser brow
         foreach (var (view, tile) in new[] { ("/contribution", "revenue"), ("/retention", "new_customers"), ("/drill", "revenue") })
         {
             await page.GotoAsync(browser.Url(view + "?from=2024-03-01&to=2024-04-01"));
+            await BrowserFixture.WaitForReadyAsync(page);
             if (view == "/drill")
             {
                 await Assertions.Expect(page.Locator("table")).ToContainTextAsync("France");
@@ -78,71 +81,8 @@ public sealed class ImportBrowserTests(ImportBrowserTests.EmptyStartBrowser brow
         Assert.Empty(errors);
     }
 
-    /// <summary>
-    /// InputFile wires its change event in script after the first render; a file chosen before
-    /// that is lost, so choose it again until the page shows the mapping.
-    /// </summary>
-    private static async Task ChooseFileAsync(IPage page, string name, string text)
-    {
-        var mapping = page.Locator("[data-testid=import-mapping]");
-        for (var attempt = 0; attempt < 20 && await mapping.CountAsync() == 0; attempt++)
-        {
-            await page.Locator("[data-testid=import-file]").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(text) });
-            try
-            {
-                await mapping.WaitForAsync(new LocatorWaitForOptions { Timeout = 1_000 });
-            }
-            catch (TimeoutException)
-            {
-                // Not wired yet: choose it again.
-            }
-        }
-    }
-
     /// <summary>The real app on a new database that starts empty, and Chromium.</summary>
-    public sealed class EmptyStartBrowser : IAsyncLifetime
-    {
-        private IPlaywright? _playwright;
-        private IBrowser? _browser;
-
-        public EmptyStartServer Server { get; } = new();
-
-        public Uri BaseAddress { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Server.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-            Server.StartServer();
-            BaseAddress = Server.ClientOptions.BaseAddress;
-            await Server.WaitUntilReadyAsync();
-            _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = BrowserFixture.ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
-        }
-
-        public async Task<IPage> NewPageAsync()
-        {
-            var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
-            context.SetDefaultTimeout(30_000);
-            return await context.NewPageAsync();
-        }
-
-        public string Url(string pathAndQuery) => new Uri(BaseAddress, pathAndQuery).ToString();
-
-        public async Task DisposeAsync()
-        {
-            if (_browser is not null)
-            {
-                await _browser.DisposeAsync();
-            }
-            _playwright?.Dispose();
-            await Server.DisposeAsync();
-        }
-    }
+    public sealed class EmptyStartBrowser() : BrowserFixture(new EmptyStartServer());
 
     public sealed class EmptyStartServer : CrmInsightServer
     {

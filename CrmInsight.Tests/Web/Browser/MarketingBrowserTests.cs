@@ -29,9 +29,9 @@ public sealed class MarketingBrowserTests(BrowserFixture browser) : IClassFixtur
         Assert.True(index >= 0, "a campaign on the first page reached customers");
         var row = rows.Nth(index);
         var name = (await row.Locator("td").First.InnerTextAsync()).Trim();
-        await BrowserClicks.ClickUntilAsync(page, row, "campaign=");
+        await row.ClickAsync();
 
-        await page.WaitForURLAsync(new Regex(@"campaign=\d+"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"campaign=\d+"), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator(".mud-chip", new PageLocatorOptions { HasText = "Campaign:" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=funnel-scope]")).ToContainTextAsync(name);
         await Assertions.Expect(page.Locator("[data-testid=kpi-value-reach]")).Not.ToHaveTextAsync(reachBefore);
@@ -43,7 +43,9 @@ public sealed class MarketingBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "marketing-campaign.png"), FullPage = true });
 
         // The same row again takes the campaign out of the filter.
-        await BrowserClicks.ClickUntilAsync(page, rows.Nth(index), "", urlLacks: "campaign=");
+        await BrowserFixture.WaitForReadyAsync(page);
+        await rows.Nth(index).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("campaign="), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator("[data-testid=funnel-scope]")).ToContainTextAsync("all campaigns");
     }
 
@@ -59,17 +61,18 @@ public sealed class MarketingBrowserTests(BrowserFixture browser) : IClassFixtur
 
         var channel = page.Locator("[data-testid=service-channel] [data-testid=service-row]").First;
         var member = (await channel.Locator("td").First.InnerTextAsync()).Trim();
-        await BrowserClicks.ClickUntilAsync(page, channel, "ticket_by=channel");
+        await channel.ClickAsync();
 
-        await page.WaitForURLAsync(new Regex(@"ticket_by=channel&ticket_member="));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"ticket_by=channel&ticket_member="), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator("[data-testid=ticket-selection]")).ToContainTextAsync(member);
         var tickets = page.Locator("[data-testid=table-tickets] tbody tr.clickable-row");
         await Assertions.Expect(tickets.First).ToContainTextAsync(member);
         Assert.All(await tickets.Locator("td:nth-child(4)").AllInnerTextsAsync(), t => Assert.Equal(member, t.Trim()));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "satisfaction-tickets.png"), FullPage = true });
 
-        await BrowserClicks.ClickUntilAsync(page, tickets.First, "/customers/");
-        await page.WaitForURLAsync(new Regex(@"/customers/\d+\?.*period=ytd"));
+        await BrowserFixture.WaitForReadyAsync(page);
+        await tickets.First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/customers/\d+\?.*period=ytd"), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToBeVisibleAsync();
     }
 }

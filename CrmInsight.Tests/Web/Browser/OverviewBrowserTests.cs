@@ -36,7 +36,8 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
         await page.Locator("[data-testid=period-select]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Last 7 days" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex(@"period=7d"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"period=7d"), BrowserFixture.UrlWait);
+        await BrowserFixture.WaitForReadyAsync(page);
         await Assertions.Expect(revenue).Not.ToHaveTextAsync(before);
         Assert.Matches(@"^¥[\d.,]+[KM]?$", await revenue.InnerTextAsync());
         Assert.Empty(errors);
@@ -85,29 +86,20 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
         await WaitForChartsAsync(page);
 
         // Plotly listens on its drag layer above the bars and clicks what the pointer hovers:
-        // move onto the bar first, then click where it is.
-        // The chart subscribes to clicks after its first draw, so a click can come too early:
-        // wait for plotly's hover label, and try again a few times.
-        var bar = page.Locator("[data-testid=region-chart] g.trace.bars").Last.Locator("g.point path").First;
-        await bar.ScrollIntoViewIfNeededAsync();
-        var box = await bar.BoundingBoxAsync() ?? throw new InvalidOperationException("The region chart has no bars.");
-        var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
-        for (var attempt = 0; attempt < 5 && !page.Url.Contains("region=", StringComparison.Ordinal); attempt++)
-        {
-            await page.Mouse.MoveAsync(x - 5, y);
-            await page.Mouse.MoveAsync(x, y);
-            await Assertions.Expect(page.Locator("[data-testid=region-chart] .hoverlayer .hovertext").First).ToBeAttachedAsync();
-            await page.Mouse.ClickAsync(x, y);
-            await page.WaitForTimeoutAsync(500);
-        }
+        // move onto the bar, then click there, once. A ready page has its charts listening.
+        var chart = page.Locator("[data-testid=region-chart]");
+        await ChartClicks.ClickAsync(page, chart, chart.Locator("g.trace.bars").Last.Locator("g.point path").First);
 
-        await page.WaitForURLAsync(new Regex(@"region=\d+"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"region=\d+"), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator(".mud-chip", new PageLocatorOptions { HasText = "Region:" })).ToHaveCountAsync(1);
     }
 
     private static async Task WaitForChartsAsync(IPage page)
     {
+        await BrowserFixture.WaitForReadyAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=kpi-value-revenue]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".main-svg").Nth(ExpectedCharts - 1)).ToBeAttachedAsync();
+        // Ready means drawn: every chart has its plot.
+        Assert.Equal(ExpectedCharts, await page.Locator(".js-plotly-plot").CountAsync());
+        Assert.Equal(0, await page.Locator(".js-plotly-plot:not(:has(.main-svg))").CountAsync());
     }
 }

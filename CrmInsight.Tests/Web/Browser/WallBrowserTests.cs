@@ -42,6 +42,7 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
     {
         var page = await NewPageAsync(1920, 1080);
         await page.GotoAsync(browser.Url($"/wall?key={Uri.EscapeDataString(displayKey)}&{query}"));
+        await BrowserFixture.WaitForReadyAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=kpi-value-revenue]")).ToBeVisibleAsync();
         return page;
     }
@@ -53,7 +54,7 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
         {
             Content = JsonContent.Create(new[]
             {
-                new { id, date = DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), revenue, region = "East China" },
+                new { id, date = browser.Server.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), revenue, region = "East China" },
             }),
         };
         request.Headers.Add(IngestEndpoints.KeyHeader, apiKey);
@@ -82,9 +83,8 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
-        // Generous bound for a loaded CI machine; the real figure is in the note (and printed here).
+        // The bound is the wait's own 10 s; the figures are printed for the record (the benchmark measures them).
         output.WriteLine($"write → visible on the wall: {string.Join(", ", latencies.Select(l => $"{l:F0} ms"))}");
-        Assert.All(latencies, l => Assert.InRange(l, 0, 10_000));
     }
 
     [Fact]
@@ -111,15 +111,18 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
 
         async Task<Dictionary<string, long>> ExecutionsAfterAWriteAsync(List<IPage> pages, string apiKey, string id)
         {
+            foreach (var page in pages)
+            {
+                await BrowserFixture.WaitForReadyAsync(page); // every wall has read and drawn what it shows: nothing left to count
+            }
             var values = await Task.WhenAll(pages.Select(p => p.Locator("[data-testid=kpi-value-revenue]").InnerTextAsync()));
-            await Task.Delay(1500); // let loads of the new pages settle before counting
             counter.Reset();
             await PostOrderAsync(apiKey, id, 3_000_000m);
             for (var i = 0; i < pages.Count; i++)
             {
                 await Assertions.Expect(pages[i].Locator("[data-testid=kpi-value-revenue]")).Not.ToHaveTextAsync(values[i], new LocatorAssertionsToHaveTextOptions { Timeout = 20_000 });
+                await BrowserFixture.WaitForReadyAsync(pages[i]); // its reads of the new version are done
             }
-            await Task.Delay(1000);
             return counter.ScreenQueries().ToDictionary(kv => kv.Key, kv => kv.Value);
         }
     }
@@ -147,6 +150,30 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
         }
 
         await Assertions.Expect(banner).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 15_000 });
+    }
+
+    /// <summary>A dashboard page whose data cannot be read shows the error in place of its data (no stack trace) and counts as settled.</summary>
+    [Fact]
+    public async Task A_page_whose_data_cannot_be_read_says_so()
+    {
+        browser.Live.Database.Unreachable = true;
+        try
+        {
+            var page = await NewPageAsync();
+            await page.GotoAsync(browser.Url("/retention?period=ytd"));
+            await BrowserFixture.WaitForReadyAsync(page);
+
+            var error = page.Locator("[data-testid=load-error]");
+            await Assertions.Expect(error).ToBeVisibleAsync();
+            await Assertions.Expect(error).ToContainTextAsync("unreachable");
+            Assert.DoesNotContain("   at ", await error.InnerTextAsync(), StringComparison.Ordinal);
+            await Assertions.Expect(page.Locator("[data-testid=cohort-heatmap]")).ToHaveCountAsync(0);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "page-error.png") });
+        }
+        finally
+        {
+            browser.Live.Database.Unreachable = false;
+        }
     }
 
     [Fact]
@@ -214,19 +241,11 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
     public async Task Closed_walls_leave_no_subscriptions_behind()
     {
         var monitor = browser.Server.Services.GetRequiredService<CrmInsight.Web.Live.DataChangeMonitor>();
+        var circuits = browser.Live.Circuits;
         var display = await Keys.CreateAsync(AccessKeyKind.Display, "leak check");
-        // Screens of earlier tests end within the 3 s circuit retention: wait until the count holds still.
+        // Screens of earlier tests end within the 3 s circuit retention: start when none is open.
+        await circuits.WaitUntilAsync(open => open == 0, TimeSpan.FromSeconds(30));
         var before = monitor.SubscriberCount;
-        var settleBy = DateTime.UtcNow.AddSeconds(30);
-        for (var stableSince = DateTime.UtcNow; DateTime.UtcNow - stableSince < TimeSpan.FromSeconds(4) && DateTime.UtcNow < settleBy;)
-        {
-            await Task.Delay(200);
-            if (monitor.SubscriberCount != before)
-            {
-                before = monitor.SubscriberCount;
-                stableSince = DateTime.UtcNow;
-            }
-        }
         var walls = new List<IPage>();
         for (var i = 0; i < 5; i++)
         {
@@ -240,11 +259,8 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
             await wall.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (monitor.SubscriberCount > before && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
-        Assert.Equal(before, monitor.SubscriberCount);
+        await circuits.WaitUntilAsync(open => open == 0, TimeSpan.FromSeconds(30));
+        // A closed circuit disposes its components right after it reports closed.
+        await Eventually.HoldsAsync(() => monitor.SubscriberCount == before, TimeSpan.FromSeconds(10), $"the walls' subscriptions end ({monitor.SubscriberCount} left, {before} before)");
     }
 }

@@ -1,3 +1,4 @@
+using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Cli;
 
 namespace CrmInsight.Tests.Web.Cli;
@@ -14,7 +15,7 @@ public sealed class GenerateDemoCommandTests : IDisposable
         var path = Path.Combine(_folder, "bench.duckdb");
         using var output = new StringWriter();
 
-        var exit = await CommandLine.TryRunAsync(["generate-demo", "--database", path, "--orders", "20000"], output, TextWriter.Null);
+        var exit = await CommandLine.TryRunAsync(["generate-demo", "--database", path, "--orders", "20000"], output, TextWriter.Null, PinnedDays.Frozen());
 
         Assert.Equal(0, exit);
         Assert.True(File.Exists(path));
@@ -30,7 +31,7 @@ public sealed class GenerateDemoCommandTests : IDisposable
         await File.WriteAllTextAsync(path, "not a database");
         using var error = new StringWriter();
 
-        var exit = await CommandLine.TryRunAsync(["generate-demo", "--database", path, "--orders", "20000"], TextWriter.Null, error);
+        var exit = await CommandLine.TryRunAsync(["generate-demo", "--database", path, "--orders", "20000"], TextWriter.Null, error, PinnedDays.Frozen());
 
         Assert.Equal(2, exit);
         Assert.Contains("--force", error.ToString(), StringComparison.Ordinal);
@@ -45,7 +46,7 @@ public sealed class GenerateDemoCommandTests : IDisposable
     {
         using var error = new StringWriter();
 
-        var exit = await CommandLine.TryRunAsync(["generate-demo", name, value, "--database", Path.Combine(_folder, "x.duckdb")], TextWriter.Null, error);
+        var exit = await CommandLine.TryRunAsync(["generate-demo", name, value, "--database", Path.Combine(_folder, "x.duckdb")], TextWriter.Null, error, PinnedDays.Frozen());
 
         Assert.Equal(2, exit);
         Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
@@ -55,7 +56,7 @@ public sealed class GenerateDemoCommandTests : IDisposable
 
     [Fact]
     public async Task Anything_else_starts_the_server() =>
-        Assert.Null(await CommandLine.TryRunAsync(["--Storage:DuckDbPath=x.duckdb"], TextWriter.Null, TextWriter.Null));
+        Assert.Null(await CommandLine.TryRunAsync(["--Storage:DuckDbPath=x.duckdb"], TextWriter.Null, TextWriter.Null, PinnedDays.Frozen()));
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

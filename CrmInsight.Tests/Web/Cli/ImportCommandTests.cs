@@ -1,3 +1,4 @@
+using CrmInsight.Tests.TestSupport;
 using System.Diagnostics;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Tests.Domain.Import;
@@ -19,7 +20,7 @@ public sealed class ImportCommandTests : IDisposable
         var path = Path.Combine(_folder, "new.duckdb");
         using var output = new StringWriter();
 
-        var exit = await CommandLine.TryRunAsync(["import", "order-lines", csv, "--map", OrderLineImportTests.Map, "--database", path], output, TextWriter.Null);
+        var exit = await CommandLine.TryRunAsync(["import", "order-lines", csv, "--map", OrderLineImportTests.Map, "--database", path], output, TextWriter.Null, PinnedDays.Frozen());
 
         Assert.Equal(0, exit);
         var text = output.ToString();
@@ -40,7 +41,7 @@ public sealed class ImportCommandTests : IDisposable
         var path = Path.Combine(_folder, "strict.duckdb");
         using var output = new StringWriter();
 
-        var exit = await CommandLine.TryRunAsync(["import", "order-lines", csv, "--map", OrderLineImportTests.Map, "--database", path, "--strict"], output, TextWriter.Null);
+        var exit = await CommandLine.TryRunAsync(["import", "order-lines", csv, "--map", OrderLineImportTests.Map, "--database", path, "--strict"], output, TextWriter.Null, PinnedDays.Frozen());
 
         Assert.Equal(1, exit);
         Assert.Contains("Nothing was written", output.ToString(), StringComparison.Ordinal);
@@ -59,7 +60,7 @@ public sealed class ImportCommandTests : IDisposable
             : ["import", "order-lines", csv, "--map", OrderLineImportTests.Map, name, value];
         using var error = new StringWriter();
 
-        var exit = await CommandLine.TryRunAsync([.. args, "--database", Path.Combine(_folder, "x.duckdb")], TextWriter.Null, error);
+        var exit = await CommandLine.TryRunAsync([.. args, "--database", Path.Combine(_folder, "x.duckdb")], TextWriter.Null, error, PinnedDays.Frozen());
 
         Assert.Equal(2, exit);
         Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
@@ -72,7 +73,7 @@ public sealed class ImportCommandTests : IDisposable
         var path = Path.Combine(_folder, "none.duckdb");
         using var error = new StringWriter();
 
-        var exit = await CommandLine.TryRunAsync(["import", "tickets", Path.Combine(_folder, "nope.csv"), "--map", "id=Id,submitted=Opened", "--database", path], TextWriter.Null, error);
+        var exit = await CommandLine.TryRunAsync(["import", "tickets", Path.Combine(_folder, "nope.csv"), "--map", "id=Id,submitted=Opened", "--database", path], TextWriter.Null, error, PinnedDays.Frozen());
 
         Assert.Equal(1, exit);
         Assert.Contains("nope.csv does not exist", error.ToString(), StringComparison.Ordinal);

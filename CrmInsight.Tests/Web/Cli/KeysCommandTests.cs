@@ -1,3 +1,4 @@
+using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Cli;
 
 namespace CrmInsight.Tests.Web.Cli;
@@ -17,7 +18,7 @@ public sealed class KeysCommandTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CommandLine.TryRunAsync(args, output, error);
+        var exit = await CommandLine.TryRunAsync(args, output, error, PinnedDays.Frozen());
         return (exit, output.ToString(), error.ToString());
     }
 

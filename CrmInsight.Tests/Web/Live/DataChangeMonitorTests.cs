@@ -107,6 +107,8 @@ public sealed class DataChangeMonitorTests : IAsyncLifetime
     [Fact]
     public async Task A_page_hears_data_changes_not_health_changes_and_nothing_after_dispose()
     {
+        // The throttle's timer runs on the fake clock: a refresh due fires inside Advance, so
+        // moving the clock far on proves nothing is merely late.
         await _monitor.RefreshAsync();
         var refreshes = 0;
         var subscription = _monitor.OnDataChanged(() => { Interlocked.Increment(ref refreshes); return Task.CompletedTask; });
@@ -116,19 +118,19 @@ public sealed class DataChangeMonitorTests : IAsyncLifetime
         await _monitor.RefreshAsync(); // stale: a health change only
         _switch.Unreachable = false;
         await _monitor.RefreshAsync();
-        await Task.Delay(100);
+        _db.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(0, refreshes);
 
         await WriteAsync(DataAreas.Orders);
         await _monitor.RefreshAsync();
-        await Task.Delay(100);
+        Assert.Equal(1, refreshes); // at once: nothing was drawn in the last redraw interval
+        _db.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, refreshes);
 
         subscription.Dispose();
-        _db.Time.Advance(TimeSpan.FromSeconds(2));
         await WriteAsync(DataAreas.Orders);
         await _monitor.RefreshAsync();
-        await Task.Delay(100);
+        _db.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, refreshes);
     }
 }

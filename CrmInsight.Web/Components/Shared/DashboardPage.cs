@@ -13,13 +13,18 @@ namespace CrmInsight.Web.Components.Shared;
 /// What every dashboard page does the same way: read the filter from the URL (and again on
 /// back/forward or a link), wait for the database, load through the services with the previous
 /// load cancelled, reload quietly (no spinner, at most once per redraw interval) when the
-/// data changes, and write filter changes back to the URL. A page adds its data and markup.
+/// data changes, and write filter changes back to the URL. A page adds its data and markup,
+/// inside <c>&lt;PageState Tracker="Drawing"&gt;</c>: the page's own load counts in
+/// <see cref="Drawing"/> until the page has rendered its new data (so the charts and grids that
+/// render have said they are drawing it).
 /// </summary>
 public abstract class DashboardPage : ComponentBase, IDisposable
 {
     private CancellationTokenSource? _load;
     private IDisposable? _readinessSubscription;
     private IDisposable? _liveSubscription;
+    private bool _loadedUnrendered;
+    private bool _catalogKnown;
 
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
     [Inject] protected FilterNavigator Urls { get; set; } = null!;
@@ -38,6 +43,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected string? LoadError { get; private set; }
 
+    /// <summary>What the page still has to draw; its root shows it as <c>data-state</c>.</summary>
+    protected DrawTracker Drawing { get; } = new();
+
     /// <summary>Until sign-in lands every viewer sees all teams.</summary>
     protected static DataScope Scope => DataScope.All;
 
@@ -49,6 +57,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
+        Drawing.Begin(this);
         Navigation.LocationChanged += OnLocationChanged;
         _readinessSubscription = Readiness.Subscribe(() => _ = InvokeAsync(() => LoadAsync()));
         // Data changed: re-read through the shared cache, throttled.
@@ -57,7 +66,16 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    protected void ApplyFilter(DashboardFilter filter) => Urls.Navigate(filter, [.. PageParameters()]);
+    /// <summary>
+    /// Goes to this filter. The page takes it at once: the browser reports the new address only
+    /// after a round trip, and a click in between (a row right after a period change) must act
+    /// on the filter the user just chose, not the one before it.
+    /// </summary>
+    protected void ApplyFilter(DashboardFilter filter)
+    {
+        Filter = filter;
+        Urls.Navigate(filter, [.. PageParameters()]);
+    }
 
     /// <summary>Cross-filter: a clicked bar, cell or point adds its member to the filter.</summary>
     protected void AddMember(DimensionKind kind, int id) => ApplyFilter(Filter.WithMembers(kind, Filter.Members(kind).Add(id)));
@@ -82,6 +100,15 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         _load?.Dispose();
         _load = new CancellationTokenSource();
         var cancellationToken = _load.Token;
+        Drawing.Begin(this);
+        Drawing.Location = Navigation.Uri;
+        var query = FilterQueryString.Parse(Urls.CurrentQuery());
+        if (_catalogKnown)
+        {
+            // The filter follows the URL at once (with the members known so far), so a click handled
+            // while the new data loads acts on the filter the user sees, not the one before it.
+            Filter = Catalog.Validate(query).Filter;
+        }
         if (!quiet)
         {
             Loading = true;
@@ -90,7 +117,8 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         try
         {
             Catalog = await Dimensions.GetCatalogAsync(Scope, cancellationToken);
-            var parsed = Catalog.Validate(FilterQueryString.Parse(Urls.CurrentQuery()));
+            _catalogKnown = true;
+            var parsed = Catalog.Validate(query);
             Filter = parsed.Filter;
             Problems = parsed.Problems;
             await LoadDataAsync(cancellationToken);
@@ -106,7 +134,18 @@ public abstract class DashboardPage : ComponentBase, IDisposable
             LoadError = ex.Message;
         }
         Loading = false;
+        _loadedUnrendered = true;
         StateHasChanged();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (_loadedUnrendered)
+        {
+            // The new data is rendered: the charts and grids given it have begun drawing it.
+            _loadedUnrendered = false;
+            Drawing.End(this);
+        }
     }
 
     public void Dispose()

@@ -7,6 +7,7 @@ using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Formatting;
 using Microsoft.AspNetCore.Components;
+using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Live;
 using MudBlazor;
 
@@ -20,7 +21,9 @@ public sealed partial class ServerTable : IDisposable
 {
     private IDisposable? _liveSubscription;
     private static readonly int[] PageSizes = [10, 25, 50, 100];
-    private MudTable<SqlRow>? _table;
+    private MudTable<GridRow>? _table;
+    private int _requestedLoad;
+    private int _shownLoad;
     private DashboardFilter? _loadedFilter;
     private string? _loadedExtra;
     private string _sort = "";
@@ -56,8 +59,13 @@ public sealed partial class ServerTable : IDisposable
     [Parameter]
     public EventCallback<SqlRow> OnRowClick { get; set; }
 
+    /// <summary>The page's drawing state: the grid is pending from each read until its rows are on screen.</summary>
+    [CascadingParameter]
+    public DrawTracker? Drawing { get; set; }
+
     protected override void OnInitialized()
     {
+        Expect(); // MudTable reads the first page after its first render
         _liveSubscription = Monitor.OnDataChanged(() => InvokeAsync(ReloadQuietlyAsync));
         _sort = Definition.DefaultSort;
         _descending = Definition.DefaultDescending;
@@ -68,12 +76,15 @@ public sealed partial class ServerTable : IDisposable
         // A new filter or new extra arguments (the tickets of another channel) mean new rows: back to the first page.
         if (_table is not null && _loadedFilter is not null && (_loadedFilter != Filter || _loadedExtra != ExtraKey))
         {
+            Expect();
             await _table.ReloadServerData();
         }
     }
 
-    private async Task<TableData<SqlRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    private async Task<TableData<GridRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
+        Expect();
+        var load = _requestedLoad;
         var request = Definition.Request(
             string.IsNullOrEmpty(state.SortLabel) ? null : state.SortLabel,
             state.SortDirection == SortDirection.None ? null : state.SortDirection == SortDirection.Descending,
@@ -84,7 +95,23 @@ public sealed partial class ServerTable : IDisposable
         _loadedFilter = Filter;
         _loadedExtra = ExtraKey;
         var page = await Tables.GetPageAsync(Definition, Filter, Scope, request, Extra, cancellationToken);
-        return new TableData<SqlRow> { Items = page.Rows, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
+        _shownLoad = load; // MudTable draws these rows next, and RenderedSignal reports it
+        return new TableData<GridRow> { Items = GridRow.Of(page.Rows, Definition.KeyField), TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
+    }
+
+    /// <summary>New rows are on their way: the grid is pending until the latest read is drawn.</summary>
+    private void Expect()
+    {
+        _requestedLoad++;
+        Drawing?.Begin(this);
+    }
+
+    private void OnRowsRendered(int load)
+    {
+        if (load == _requestedLoad)
+        {
+            Drawing?.End(this);
+        }
     }
 
     private string ExtraKey => Extra is null ? "" : Extra.KeyFor(Extra.Names);
@@ -94,8 +121,8 @@ public sealed partial class ServerTable : IDisposable
     private SortDirection InitialDirection(TableColumn column) =>
         column.Field == Definition.DefaultSort ? (Definition.DefaultDescending ? SortDirection.Descending : SortDirection.Ascending) : SortDirection.None;
 
-    private Task RowClicked(TableRowClickEventArgs<SqlRow> args) =>
-        args.Item is { } row ? OnRowClick.InvokeAsync(row) : Task.CompletedTask;
+    private Task RowClicked(TableRowClickEventArgs<GridRow> args) =>
+        args.Item is { } row ? OnRowClick.InvokeAsync(row.Row) : Task.CompletedTask;
 
     private static string? HeaderClass(TableColumn column) => IsNumeric(column) ? "num" : null;
 
@@ -123,9 +150,14 @@ public sealed partial class ServerTable : IDisposable
     {
         if (_table is not null && _loadedFilter is not null)
         {
+            Expect();
             await _table.ReloadServerData();
         }
     }
 
-    public void Dispose() => _liveSubscription?.Dispose();
+    public void Dispose()
+    {
+        _liveSubscription?.Dispose();
+        Drawing?.End(this);
+    }
 }
