@@ -16,35 +16,35 @@ public sealed class ScorecardBrowserTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task Two_clicks_lead_from_the_total_to_the_inputs_of_a_kpis_score()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.Url($"/scorecard?{Quarter}"));
+        // Ready: the scores, the perspectives and the quarterly trend chart are drawn.
+        var page = await browser.OpenAsync($"/scorecard?{Quarter}");
 
         await Assertions.Expect(page.Locator("[data-testid=scorecard-score]")).ToHaveTextAsync(new Regex(@"^\d+\.\d$"));
         await Assertions.Expect(page.Locator("[data-testid=scorecard-grade]")).ToHaveTextAsync(new Regex("^(Excellent|Good|Pass|Fail)$"));
-        // The trend reads twelve quarters of every KPI, cold here: it may take longer than the scores.
-        await Assertions.Expect(page.Locator("[data-testid=score-trend-chart] .main-svg").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=score-trend-chart] .main-svg").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "scorecard.png"), FullPage = true });
 
         await page.Locator("[data-testid=perspective-customer]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("perspective=customer"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("perspective=customer"), BrowserFixture.UrlWait);
+        await BrowserFixture.WaitForReadyAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=perspective-kpis-customer]")).ToContainTextAsync("Complaint rate");
 
         await page.Locator("[data-testid=scorecard-kpi-complaint_rate]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("kpi=complaint_rate"), BrowserFixture.UrlWait);
+        await BrowserFixture.WaitForReadyAsync(page);
         var detail = page.Locator("[data-testid=scorecard-kpi-detail]");
         await Assertions.Expect(detail).ToContainTextAsync("Complaint rate");
         await Assertions.Expect(page.Locator("[data-testid=detail-target]")).ToHaveTextAsync("0.80%");
         await Assertions.Expect(page.Locator("[data-testid=detail-standard]")).ToHaveTextAsync("Objective value");
         await Assertions.Expect(page.Locator("[data-testid=detail-actual]")).ToHaveTextAsync(new Regex(@"^\d+\.\d\d%$"));
         await Assertions.Expect(page.Locator("[data-testid=detail-formula]")).ToContainTextAsync("Lower is better: 100 × target / actual");
-        Assert.Contains("kpi=complaint_rate", page.Url, StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "scorecard-kpi.png") });
     }
 
     [Fact]
     public async Task Data_health_shows_completeness_by_field_freshness_by_table_and_the_records_to_fix()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.Url("/data-health"));
+        var page = await browser.OpenAsync("/data-health");
 
         await Assertions.Expect(page.Locator("[data-testid=writes-by-table] tbody tr")).ToHaveCountAsync(7);
         await Assertions.Expect(page.Locator("[data-testid=completeness-by-field] tbody tr")).ToHaveCountAsync(7);
@@ -60,12 +60,12 @@ public sealed class ScorecardBrowserTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task An_alert_rule_made_on_the_page_is_evaluated_at_once_and_its_firing_listed()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.Url("/alerts?period=7d"));
+        var page = await browser.OpenAsync("/alerts?period=7d");
 
         await page.Locator("[data-testid=alert-new]").ClickAsync();
-        await page.Locator("[data-testid=alert-name] input").FillAsync("Churn this week");
-        await page.Locator("[data-testid=alert-threshold] input").FillAsync("0");
+        // MudBlazor puts a field's attributes on the input itself.
+        await page.Locator("input[data-testid=alert-name]").FillAsync("Churn this week");
+        await page.Locator("input[data-testid=alert-threshold]").FillAsync("0");
         await page.Locator("[data-testid=alert-save]").ClickAsync();
 
         var rules = page.Locator("[data-testid=alert-rules] tbody tr", new PageLocatorOptions { HasText = "Churn this week" });
@@ -79,8 +79,7 @@ public sealed class ScorecardBrowserTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task The_overview_colours_tiles_and_lists_the_red_kpis()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.Url($"/?{Quarter}"));
+        var page = await browser.OpenAsync($"/?{Quarter}");
 
         await Assertions.Expect(page.Locator("[data-testid=kpi-tile-csat]")).ToHaveAttributeAsync("data-status", new Regex("^(red|amber|green)$"));
         // Revenue is on no scorecard: no status.
@@ -99,7 +98,8 @@ public sealed class ScorecardBrowserTests(BrowserFixture browser) : IClassFixtur
         if (await red.CountAsync() > 0)
         {
             await red.First.ClickAsync();
-            await page.WaitForURLAsync(new Regex(@"/scorecard\?.*kpi="));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/scorecard\?.*kpi="), BrowserFixture.UrlWait);
+            await BrowserFixture.WaitForReadyAsync(page);
             await Assertions.Expect(page.Locator("[data-testid=scorecard-kpi-detail]")).ToBeVisibleAsync();
         }
     }
@@ -112,6 +112,7 @@ public sealed class ScorecardBrowserTests(BrowserFixture browser) : IClassFixtur
         var page = await browser.NewPageAsync(1920, 1080);
 
         await page.GotoAsync(browser.Url($"/wall?key={Uri.EscapeDataString(display.Secret)}&views=scorecard&{Quarter}"));
+        await BrowserFixture.WaitForReadyAsync(page);
 
         await Assertions.Expect(page.Locator("[data-testid=wall-scorecard-score]")).ToHaveTextAsync(new Regex(@"^\d+\.\d$"));
         await Assertions.Expect(page.Locator("[data-testid=wall-view-title]")).ToHaveTextAsync("Balanced scorecard");
