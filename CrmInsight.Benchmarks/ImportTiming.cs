@@ -39,11 +39,8 @@ internal static class ImportTiming
         File.Delete(path);
         File.Delete(path + ".wal");
         await DuckDbFileCreator.CreateAsync(path, null, TimeProvider.System);
-        await using var database = new DuckDbDatabase(path, "4GB");
-        using var metrics = new QueryMetrics();
-        var runner = new QueryRunner(database, SqlCatalog.Default, metrics);
-        var versions = new DataVersionStore(runner, TimeProvider.System);
-        using var importer = new ImportService(database, versions, TimeProvider.System);
+        await using var stack = await BenchStack.OpenAsync(path, "4GB");
+        var importer = stack.Get<ImportService>();
 
         GC.Collect();
         ResetPeakMemory();
@@ -61,11 +58,8 @@ internal static class ImportTiming
         Console.WriteLine($"peak memory of the process while importing: {peak:F0} MB (before: {before:F0} MB)");
 
         // The first view after an import: new data version, nothing cached, the Overview computed.
-        var source = new StoredDataVersionSource(versions);
-        var cache = new QueryCache(runner, QueryCacheRegistration.CreateStandalone(), source, Options.Create(new QueryCacheOptions()));
-        var periods = new PeriodResolver(TimeProvider.System);
-        var kpis = new KpiService(new KpiCatalog(), cache, periods, source);
-        var overview = new OverviewService(kpis, cache, periods, source);
+        var kpis = stack.Get<KpiService>();
+        var overview = stack.Get<OverviewService>();
         var viewStarted = Stopwatch.GetTimestamp();
         await overview.GetAsync(DashboardFilter.Default, DataScope.All);
         Console.WriteLine($"first Overview after import (all tiles, sparklines, charts; cold cache): {Stopwatch.GetElapsedTime(viewStarted).TotalMilliseconds:F0} ms; " +

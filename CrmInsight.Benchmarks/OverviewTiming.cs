@@ -1,192 +1,138 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
+using CrmInsight.Domain.Drill;
 using CrmInsight.Domain.Filters;
-using CrmInsight.Domain.Kpis;
+using CrmInsight.Domain.Ingest;
 using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
-using CrmInsight.Domain.Storage;
-using Microsoft.Extensions.Options;
+using CrmInsight.Domain.Tables;
+using CrmInsight.Web.Api;
 
 namespace CrmInsight.Benchmarks;
 
-/// <summary>Times one Overview (all tiles, sparklines, trend and region chart) three ways.</summary>
+/// <summary>
+/// Times every view on one file, the way a server sees them: cold (database open and warm,
+/// result cache empty: what a new filter or a new data version costs; median of 3), warm
+/// (cache hits; median of 5), and the Overview again after an ingest of today's orders (only
+/// what the write touched is recomputed). Then one drill step, the 36-cohort matrix, and each
+/// catalog query beside its engine floor (FloorQueries).
+/// </summary>
 internal static class OverviewTiming
 {
-    public static async Task MeasureAsync(string path, string filterName, DashboardFilter filter)
+    public static async Task MeasureAsync(string path, string filterName, DashboardFilter filter, bool floors)
     {
-        Console.WriteLine($"### Overview, {filterName}");
+        Console.WriteLine($"### {filterName}");
+        await using var stack = await BenchStack.OpenAsync(path);
+        // Warm the database (first reads of the file), then measure on an empty cache.
+        await stack.Get<OverviewService>().GetAsync(filter, DataScope.All);
 
-        // Cold: the database was just opened and nothing is cached.
-        await using (var cold = await Stack.OpenAsync(path))
+        Console.WriteLine($"{"view",-13} {"cold ms",8} {"queries",8} {"warm ms",8}");
+        foreach (var (name, load) in Views(stack, filter))
         {
-            var (elapsed, queries, perQuery) = await cold.TimeAsync(filter);
-            Console.WriteLine($"cold     : {elapsed,8:F0} ms  ({queries} queries)");
-            foreach (var (query, ms, count) in perQuery.OrderByDescending(q => q.Ms))
+            var cold = new List<double>();
+            long queries = 0;
+            List<(string Query, double Ms, int Count)> perQuery = [];
+            for (var i = 0; i < 3; i++)
             {
-                Console.WriteLine($"           {query,-28} {ms,8:F0} ms total over {count} executions");
+                await stack.ResetCacheAsync();
+                var run = await stack.TimeAsync(load);
+                cold.Add(run.Ms);
+                (queries, perQuery) = (run.Queries, run.PerQuery);
             }
-
-            // Warm: the same filter again, served from the shared cache.
             var warm = new List<double>();
             for (var i = 0; i < 5; i++)
             {
-                warm.Add((await cold.TimeAsync(filter)).Elapsed);
+                warm.Add((await stack.TimeAsync(load)).Ms);
             }
-            Console.WriteLine($"warm     : {Median(warm),8:F1} ms  (median of 5, cache hits)");
-        }
-
-        // The analyst pages, each on an empty cache (a fresh database instance is not needed again).
-        await using (var pages = await Stack.OpenAsync(path))
-        {
-            foreach (var (name, load) in pages.Pages(filter))
+            Console.WriteLine($"{name,-13} {Median(cold),8:F0} {queries,8} {Median(warm),8:F1}");
+            foreach (var (query, ms, count) in perQuery.OrderByDescending(q => q.Ms).Take(4))
             {
-                var started = Stopwatch.GetTimestamp();
-                await load();
-                var cold = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                started = Stopwatch.GetTimestamp();
-                await load();
-                Console.WriteLine($"{name,-9}: {cold,8:F0} ms cold, {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms warm");
+                Console.WriteLine($"{"",15}{query,-40} {ms,7:F0} ms over {count}");
             }
         }
 
-        // SQL only: the database is warm but the cache is empty, as after a new data version.
-        await using var hot = await Stack.OpenAsync(path);
-        await hot.TimeAsync(filter);
-        var sqlOnly = new List<double>();
-        for (var i = 0; i < 3; i++)
+        await AfterWriteAsync(stack, filter);
+        Console.WriteLine($"peak working set so far: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB");
+        if (floors)
         {
-            hot.ResetCache();
-            sqlOnly.Add((await hot.TimeAsync(filter)).Elapsed);
+            await FloorQueries.CompareAsync(stack, path);
         }
-        Console.WriteLine($"sql only : {Median(sqlOnly),8:F0} ms  (median of 3, warm database, empty cache)");
     }
 
-    private static double Median(List<double> values)
+    /// <summary>The views (page loads, first table pages included) the dashboard serves.</summary>
+    private static IEnumerable<(string Name, Func<Task> Load)> Views(BenchStack stack, DashboardFilter filter)
+    {
+        var tables = stack.Get<TableService>();
+        var all = DataScope.All;
+        yield return ("Overview", () => stack.Get<OverviewService>().GetAsync(filter, all));
+        yield return ("Contribution", () => Task.WhenAll(
+            stack.Get<CrmInsight.Domain.Contribution.ContributionService>().GetAsync(filter, all),
+            tables.GetPageAsync(TableCatalog.TopCustomers, filter, all, TableCatalog.TopCustomers.Request(null, null, 0, 25))));
+        yield return ("Retention", () => Task.WhenAll(
+            stack.Get<CrmInsight.Domain.Retention.RetentionService>().GetAsync(filter, all),
+            tables.GetPageAsync(TableCatalog.ChurnedCustomers, filter, all, TableCatalog.ChurnedCustomers.Request(null, null, 0, 25))));
+        var allTickets = SqlArgs.Empty.With("ticket_by", "").With("ticket_member", "");
+        yield return ("Satisfaction", () => Task.WhenAll(
+            stack.Get<CrmInsight.Domain.Satisfaction.SatisfactionService>().GetAsync(filter, all),
+            tables.GetPageAsync(TableCatalog.Tickets, filter, all, TableCatalog.Tickets.Request(null, null, 0, 10), allTickets)));
+        yield return ("Marketing", () => Task.WhenAll(
+            stack.Get<CrmInsight.Domain.Marketing.MarketingService>().GetAsync(filter, all),
+            tables.GetPageAsync(TableCatalog.Campaigns, filter, all, TableCatalog.Campaigns.Request(null, null, 0, 25)),
+            tables.GetPageAsync(TableCatalog.CampaignCustomers, filter, all, TableCatalog.CampaignCustomers.Request(null, null, 0, 25))));
+        yield return ("Drill step", () => tables.GetPageAsync(TableCatalog.Drill, filter with { Regions = IdSet.Of(1) }, all,
+            TableCatalog.Drill.Request(null, null, 0, 25), TableExtras.ForLevel(DrillLevel.Team)));
+        var periods = stack.Get<PeriodResolver>();
+        yield return ("Cohorts (36)", () =>
+        {
+            var window = periods.Resolve(filter).Period.TrailingMonths(36);
+            return stack.Get<QueryCache>().GetRowsAsync("retention/cohorts", QueryArgs.For(filter, all).Window(window, window),
+                stack.Get<IDataVersionSource>().GetCurrentAsync().AsTask().Result);
+        });
+    }
+
+    /// <summary>
+    /// An ingest of five orders dated today, then the Overview again: the tracker drops what the
+    /// write made stale (as the web host's monitor does), and only that is recomputed.
+    /// </summary>
+    private static async Task AfterWriteAsync(BenchStack stack, DashboardFilter filter)
+    {
+        var overview = stack.Get<OverviewService>();
+        var tracker = stack.Get<DataVersionTracker>();
+        var ingest = stack.Get<IngestService>();
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var customers = (await stack.Get<QueryRunner>().QueryRowsAsync("ingest/sample_customers", SqlArgs.Empty)).Take(5).Select(r => r.GetString("customer_code")).ToList();
+        var times = new List<double>();
+        long queries = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            await tracker.RefreshAsync();
+            await overview.GetAsync(filter, DataScope.All);
+            var records = customers.Select((code, n) => new IngestRecord(n + 1, new Dictionary<string, string?>
+            {
+                ["id"] = $"BENCH-{Guid.NewGuid():N}",
+                ["date"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["revenue"] = "199.00",
+                ["customer"] = code,
+            })).ToList();
+            var written = Stopwatch.GetTimestamp();
+            await ingest.IngestAsync(IngestKind.Orders, records);
+            var ingestMs = Stopwatch.GetElapsedTime(written).TotalMilliseconds;
+            await tracker.RefreshAsync();
+            var run = await stack.TimeAsync(() => overview.GetAsync(filter, DataScope.All));
+            times.Add(run.Ms);
+            queries = run.Queries;
+            if (i == 0)
+            {
+                Console.WriteLine($"{"",15}ingest of 5 orders dated today: {ingestMs:F0} ms (pre-aggregates refreshed in the same transaction)");
+            }
+        }
+        Console.WriteLine($"{"after write",-13} {Median(times),8:F0} {queries,8}          (Overview recomputed after an ingest of today's orders; median of 5)");
+    }
+
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted[sorted.Count / 2];
-    }
-
-    private sealed class Stack : IAsyncDisposable
-    {
-        private readonly DuckDbDatabase _database;
-        private readonly QueryMetrics _metrics = new();
-        private readonly QueryRunner _runner;
-        private readonly MeterListener _listener = new();
-        private readonly Dictionary<string, (double Ms, int Count)> _durations = [];
-        private QueryCache _cache;
-        private OverviewService _overview;
-
-        private Stack(DuckDbDatabase database)
-        {
-            _database = database;
-            _runner = new QueryRunner(database, SqlCatalog.Default, _metrics);
-            (_cache, _overview) = Build();
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == QueryMetrics.MeterName && instrument.Name == "crminsight.queries.duration")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<double>((_, ms, tags, _) =>
-            {
-                var name = tags[0].Value as string ?? "?";
-                lock (_durations)
-                {
-                    var (total, count) = _durations.GetValueOrDefault(name);
-                    _durations[name] = (total + ms, count + 1);
-                }
-            });
-            _listener.Start();
-        }
-
-        public static async Task<Stack> OpenAsync(string path)
-        {
-            var database = new DuckDbDatabase(path, "8GB");
-            await using (await database.OpenConnectionAsync())
-            {
-            }
-            return new Stack(database);
-        }
-
-        /// <summary>The analyst pages' loads (Contribution, Retention, Satisfaction, Marketing), and the first page of their tables.</summary>
-        public IEnumerable<(string Name, Func<Task> Load)> Pages(DashboardFilter filter)
-        {
-            var versions = new StoredDataVersionSource(new DataVersionStore(_runner, TimeProvider.System));
-            var periods = new PeriodResolver(TimeProvider.System);
-            var kpis = new KpiService(new KpiCatalog(), _cache, periods, versions);
-            var tables = new CrmInsight.Domain.Tables.TableService(_cache, _runner, periods, versions);
-            var contribution = new CrmInsight.Domain.Contribution.ContributionService(kpis, _cache, periods, versions);
-            var retention = new CrmInsight.Domain.Retention.RetentionService(kpis, _cache, periods, versions);
-            var top = CrmInsight.Domain.Tables.TableCatalog.TopCustomers;
-            var churned = CrmInsight.Domain.Tables.TableCatalog.ChurnedCustomers;
-            yield return ("contrib.", async () =>
-            {
-                await contribution.GetAsync(filter, DataScope.All);
-                await tables.GetPageAsync(top, filter, DataScope.All, top.Request(null, null, 0, 25));
-            });
-            yield return ("retention", async () =>
-            {
-                await retention.GetAsync(filter, DataScope.All);
-                await tables.GetPageAsync(churned, filter, DataScope.All, churned.Request(null, null, 0, 25));
-            });
-            var satisfaction = new CrmInsight.Domain.Satisfaction.SatisfactionService(kpis, _cache, periods, versions);
-            var marketing = new CrmInsight.Domain.Marketing.MarketingService(kpis, _cache, periods, versions);
-            var tickets = CrmInsight.Domain.Tables.TableCatalog.Tickets;
-            var campaigns = CrmInsight.Domain.Tables.TableCatalog.Campaigns;
-            var reached = CrmInsight.Domain.Tables.TableCatalog.CampaignCustomers;
-            var allTickets = CrmInsight.Domain.Sql.SqlArgs.Empty.With("ticket_by", "").With("ticket_member", "");
-            yield return ("satisf.", async () =>
-            {
-                await satisfaction.GetAsync(filter, DataScope.All);
-                await tables.GetPageAsync(tickets, filter, DataScope.All, tickets.Request(null, null, 0, 10), allTickets);
-            });
-            yield return ("marketing", async () =>
-            {
-                await marketing.GetAsync(filter, DataScope.All);
-                await tables.GetPageAsync(campaigns, filter, DataScope.All, campaigns.Request(null, null, 0, 25));
-                await tables.GetPageAsync(reached, filter, DataScope.All, reached.Request(null, null, 0, 25));
-            });
-        }
-
-        public void ResetCache()
-        {
-            (_cache, _overview) = Build();
-        }
-
-        public async Task<(double Elapsed, long Queries, List<(string Query, double Ms, int Count)> PerQuery)> TimeAsync(DashboardFilter filter)
-        {
-            lock (_durations)
-            {
-                _durations.Clear();
-            }
-            var before = _metrics.TotalExecuted;
-            var started = Stopwatch.GetTimestamp();
-            await _overview.GetAsync(filter, DataScope.All);
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            lock (_durations)
-            {
-                return (elapsed, _metrics.TotalExecuted - before, [.. _durations.Select(d => (d.Key, d.Value.Ms, d.Value.Count))]);
-            }
-        }
-
-        private (QueryCache, OverviewService) Build()
-        {
-            var versions = new StoredDataVersionSource(new DataVersionStore(_runner, TimeProvider.System));
-            var cache = new QueryCache(_runner, QueryCacheRegistration.CreateStandalone(), versions, Options.Create(new QueryCacheOptions()));
-            var periods = new PeriodResolver(TimeProvider.System);
-            var kpis = new KpiService(new KpiCatalog(), cache, periods, versions);
-            return (cache, new OverviewService(kpis, cache, periods, versions));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _listener.Dispose();
-            _metrics.Dispose();
-            await _database.DisposeAsync();
-        }
     }
 }

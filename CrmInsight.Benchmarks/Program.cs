@@ -59,6 +59,7 @@ foreach (var orders in sizes)
         Console.WriteLine($"## {orders:N0} orders (reused {path})");
     }
     Console.WriteLine($"file size: {new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB");
+    await AggregateTiming.MeasureAsync(path);
 
     var filters = new (string Name, DashboardFilter Filter)[]
     {
@@ -67,7 +68,7 @@ foreach (var orders in sizes)
     };
     foreach (var (name, filter) in filters)
     {
-        await OverviewTiming.MeasureAsync(path, name, filter);
+        await OverviewTiming.MeasureAsync(path, name, filter, floors: filter == DashboardFilter.Default);
     }
 }
 foreach (var lines in imports)

@@ -22,7 +22,9 @@ namespace CrmInsight.Benchmarks;
 ///   · server CPU and executed screen queries per minute with 50 walls and the simulator on,
 ///     and the queries per minute of one wall under the same simulator, for comparison.
 ///   · with --soak M: M minutes of one wall under the simulator, the server heap each minute (leaks?).
-/// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS] [--soak MINUTES]
+///   · with --database PATH: on that existing file (e.g. the 10 M-order benchmark file) instead of a new demo;
+///     with --latency-only: only the write → visible figure.
+/// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS] [--soak MINUTES] [--database PATH] [--latency-only]
 /// </summary>
 internal static class WallBenchmark
 {
@@ -32,6 +34,8 @@ internal static class WallBenchmark
         var writes = 50;
         var minute = 60;
         var soak = 0;
+        string? database = null;
+        var latencyOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -40,6 +44,8 @@ internal static class WallBenchmark
                 case "--writes": writes = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--minute": minute = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--soak": soak = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--database": database = Path.GetFullPath(args[++i]); break;
+                case "--latency-only": latencyOnly = true; break;
                 default: Console.Error.WriteLine($"Unknown argument {args[i]}"); return 2;
             }
         }
@@ -47,7 +53,7 @@ internal static class WallBenchmark
         Directory.CreateDirectory(folder);
         Console.WriteLine($"CrmInsight wall benchmark · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.Now:yyyy-MM-dd HH:mm} · {orders:N0} demo orders");
 
-        await using var app = new WallHost(Path.Combine(folder, "wall.duckdb"), orders);
+        await using var app = new WallHost(database ?? Path.Combine(folder, "wall.duckdb"), orders);
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         var started = Stopwatch.GetTimestamp();
@@ -94,7 +100,7 @@ internal static class WallBenchmark
             var t0 = Stopwatch.GetTimestamp();
             using var response = await http.PostAsJsonAsync("/api/ingest/orders", new[]
             {
-                new { id = $"BENCH-{i}", date = DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), revenue = 1_000_000m + i, region = "East China" },
+                new { id = $"BENCH-{folder.GetHashCode():x}-{i}", date = DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), revenue = 1_000_000m + i, region = "East China" },
             });
             response.EnsureSuccessStatusCode();
             await page.WaitForFunctionAsync(
@@ -105,6 +111,11 @@ internal static class WallBenchmark
         }
         latencies.Sort();
         Console.WriteLine($"write → visible on a wall ({writes} writes): p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, max {latencies[^1]:F0} ms");
+        Console.WriteLine($"server peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB (incl. the Playwright client)");
+        if (latencyOnly)
+        {
+            return 0;
+        }
 
         // 2. Memory per wall circuit.
         var baseline = ManagedHeap();

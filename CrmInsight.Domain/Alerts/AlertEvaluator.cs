@@ -1,12 +1,16 @@
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CrmInsight.Domain.Alerts;
 
 /// <summary>What starts an evaluation: a new data version (with the areas it changed), the clock moving on, or a rule just saved.</summary>
-public sealed record AlertTrigger(long DataVersion, IReadOnlyCollection<string> ChangedAreas, bool ClockTick = false, int? RuleId = null);
+public sealed record AlertTrigger(DataVersionSnapshot Snapshot, IReadOnlyCollection<string> ChangedAreas, bool ClockTick = false, int? RuleId = null)
+{
+    public long DataVersion => Snapshot.Version;
+}
 
 /// <summary>
 /// Evaluates alert rules at a data version: the rules whose KPI reads a changed area (or every
@@ -30,7 +34,7 @@ public sealed class AlertEvaluator(AlertStore store, KpiService kpis, QueryRunne
             {
                 var filter = AlertStore.FilterOf(rule);
                 var period = periods.Resolve(filter).Period;
-                var values = await kpis.GetValuesAsync(filter, rule.Scope, [kpi.Id], period, trigger.DataVersion, cancellationToken);
+                var values = await kpis.GetValuesAsync(filter, rule.Scope, [kpi.Id], period, trigger.Snapshot, cancellationToken);
                 var (next, kind) = rule.Evaluate(values[kpi.Id].Value);
                 next = next with { EvaluatedVersion = trigger.DataVersion, EvaluatedAt = time.GetUtcNow().UtcDateTime };
                 if (await store.RecordAsync(next, kind, trigger.DataVersion, cancellationToken) is { } recorded)

@@ -25,18 +25,19 @@ public sealed class ContributionService(KpiService kpis, QueryCache cache, Perio
         var args = QueryArgs.For(filter, scope).Window(resolved.Period, resolved.Comparison);
         var comparisonArgs = QueryArgs.For(filter, scope).Window(resolved.Comparison, resolved.ComparisonOfComparison);
 
-        var report = await kpis.GetKpisAsync(filter, scope, KpiIds, version, cancellationToken);
-        var pareto = Pareto(await cache.GetRowsAsync("contribution/pareto", args, version, cancellationToken));
-        var abc = Abc(await cache.GetRowsAsync("contribution/abc", args, version, cancellationToken));
-        var (rfm, map) = Rfm(await cache.GetRowsAsync("contribution/rfm", args, version, cancellationToken));
-        var breakdowns = new List<DimensionBreakdown>();
-        foreach (var kind in BreakdownDimensions)
-        {
-            var current = await cache.GetRowsAsync("contribution/by_dimension", args.With("dimension", kind.UrlName()), version, cancellationToken);
-            var comparison = await cache.GetRowsAsync("contribution/by_dimension", comparisonArgs.With("dimension", kind.UrlName()), version, cancellationToken);
-            breakdowns.Add(Breakdown(kind, current, comparison));
-        }
-        return new ContributionData(report, pareto, abc, rfm, map, breakdowns);
+        // Every read starts at once: the engine runs them side by side on the cores it has.
+        var report = kpis.GetKpisAsync(filter, scope, KpiIds, version, cancellationToken);
+        var pareto = cache.GetRowsAsync("contribution/pareto", args, version, cancellationToken);
+        var abc = cache.GetRowsAsync("contribution/abc", args, version, cancellationToken);
+        var rfm = cache.GetRowsAsync("contribution/rfm", args, version, cancellationToken);
+        var breakdowns = BreakdownDimensions.Select(kind => (
+            Kind: kind,
+            Current: cache.GetRowsAsync("contribution/by_dimension", args.With("dimension", kind.UrlName()), version, cancellationToken),
+            Comparison: cache.GetRowsAsync("contribution/by_dimension", comparisonArgs.With("dimension", kind.UrlName()), version, cancellationToken))).ToList();
+        await Task.WhenAll([report, pareto, abc, rfm, .. breakdowns.SelectMany(b => new[] { b.Current, b.Comparison })]);
+        var (segments, map) = Rfm(await rfm);
+        return new ContributionData(await report, Pareto(await pareto), Abc(await abc), segments, map,
+            [.. breakdowns.Select(b => Breakdown(b.Kind, b.Current.Result, b.Comparison.Result))]);
     }
 
     internal static ParetoCurve Pareto(IReadOnlyList<SqlRow> rows)

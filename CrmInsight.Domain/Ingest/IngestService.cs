@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CrmInsight.Domain.Aggregates;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 
@@ -8,9 +9,10 @@ namespace CrmInsight.Domain.Ingest;
 /// The write path of the ingest API and the demo simulator. A request is validated whole
 /// first; any bad record refuses it (every problem listed) and nothing is written. A valid
 /// request is written in one transaction — earlier copies of the same source ids deleted,
-/// the records inserted, the data version bumped once for the areas it touched.
+/// the records inserted, the order pre-aggregates refreshed for the customers it touched, the
+/// data version bumped once for the areas (and months) it touched.
 /// </summary>
-public sealed partial class IngestService(ICrmDatabase database, QueryRunner runner, DataVersionStore versions, WriteGate gate, TimeProvider time)
+public sealed partial class IngestService(ICrmDatabase database, QueryRunner runner, DataVersionStore versions, PreAggregates aggregates, WriteGate gate, TimeProvider time)
 {
     public const int CodeBatch = 500;
 
@@ -42,7 +44,7 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
         using var _ = await gate.EnterAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var areas = new HashSet<string>(StringComparer.Ordinal);
+        var changes = new List<DataChange>();
         var written = new List<(IngestKind Kind, int Records, int Replaced, int Customers)>();
         foreach (var (kind, records) in parts.Where(p => p.Records.Count > 0))
         {
@@ -51,7 +53,7 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
             var problems = new List<IngestProblem>();
             var batch = new IngestBatch();
             var readers = records.Select(r => new RecordReader(r, FieldsOf(kind), problems)).ToList();
-            areas.UnionWith(kind switch
+            var areas = kind switch
             {
                 IngestKind.Orders => PrepareOrders(readers, context, batch),
                 IngestKind.Tickets => PrepareTickets(readers, context, batch),
@@ -59,7 +61,7 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
                 IngestKind.Touches => PrepareTouches(readers, context, batch),
                 IngestKind.Opportunities => PrepareOpportunities(readers, context, batch),
                 _ => throw new ArgumentOutOfRangeException(nameof(parts)),
-            });
+            };
             if (problems.Count > 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -67,8 +69,17 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
             }
             var replaced = 0;
             var (deleteQuery, insertQuery) = Statements(kind);
+            var customerChanges = new CustomerChanges();
             foreach (var delete in batch.Deletes)
             {
+                if (kind == IngestKind.Orders)
+                {
+                    // The orders about to be replaced leave the pre-aggregates too.
+                    foreach (var old in await runner.QueryRowsAsync("ingest/orders_by_code", delete, connection, transaction, cancellationToken))
+                    {
+                        customerChanges.Add(old["customer_id"] is null ? null : old.GetInt64("customer_id"), old.GetDate("order_date")!.Value);
+                    }
+                }
                 replaced += await runner.ExecuteAsync(deleteQuery, delete, connection, transaction, cancellationToken);
             }
             foreach (var customer in batch.NewCustomers)
@@ -79,16 +90,64 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
             {
                 await runner.ExecuteAsync(insertQuery, row, connection, transaction, cancellationToken);
             }
+            if (kind == IngestKind.Orders)
+            {
+                foreach (var row in batch.Rows)
+                {
+                    customerChanges.Add(row.TryGet("customer_id", out var customer) && customer is long id ? id : null, (DateOnly)row.Value("order_date")!);
+                }
+                await aggregates.RefreshOrdersAsync(customerChanges, connection, transaction, cancellationToken);
+                changes.Add(new DataChange(DataAreas.Orders, customerChanges.Months));
+            }
+            else
+            {
+                if (kind == IngestKind.Touches)
+                {
+                    // A touch is replaced by one with the same customer and sent date: the new rows name every date touched.
+                    foreach (var row in batch.Rows)
+                    {
+                        customerChanges.Add((long)row.Value("customer_id")!, (DateOnly)row.Value("sent_date")!);
+                    }
+                    await aggregates.RefreshTouchesAsync(customerChanges, connection, transaction, cancellationToken);
+                }
+                changes.AddRange(areas.Select(area => DatedChange(kind, area, batch, replaced)));
+            }
             if (batch.NewCustomers.Count > 0)
             {
-                areas.Add(DataAreas.Customers);
+                changes.Add(DataChange.Undated(DataAreas.Customers));
             }
             written.Add((kind, records.Count, replaced, batch.NewCustomers.Count));
         }
-        await versions.BumpAsync(connection, transaction, areas, cancellationToken);
+        await versions.BumpAsync(connection, transaction, changes, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var version = await versions.ReadAsync(cancellationToken);
         return [.. written.Select(w => new IngestResult(w.Kind, w.Records, w.Replaced, w.Customers, version))];
+    }
+
+    /// <summary>
+    /// The months a write of tickets, surveys, touches or opportunities touched: those its rows
+    /// are dated in (the dates the queries read them by). Replaced tickets, surveys and
+    /// opportunities may have been dated elsewhere, so a write that replaced any is undated;
+    /// a touch is identified by its send date, so a replaced one is in the same month.
+    /// </summary>
+    private static DataChange DatedChange(IngestKind kind, string area, IngestBatch batch, int replaced)
+    {
+        if (replaced > 0 && kind != IngestKind.Touches)
+        {
+            return DataChange.Undated(area);
+        }
+        IEnumerable<DateOnly> DatesOf(string field) => batch.Rows
+            .Select(r => r.Value(field))
+            .Select(v => v switch { DateOnly d => d, DateTime t => DateOnly.FromDateTime(t), _ => (DateOnly?)null })
+            .OfType<DateOnly>();
+        return kind switch
+        {
+            IngestKind.Tickets => DataChange.InMonths(area, DatesOf("submitted_at")),
+            IngestKind.Surveys => DataChange.InMonths(area, DatesOf("survey_date")),
+            IngestKind.Touches => DataChange.InMonths(area, DatesOf("sent_date")),
+            IngestKind.Opportunities => DataChange.InMonths(area, DatesOf("created_date").Concat(DatesOf("closed_date"))),
+            _ => DataChange.Undated(area),
+        };
     }
 
     private static (string Delete, string Insert) Statements(IngestKind kind) => kind switch

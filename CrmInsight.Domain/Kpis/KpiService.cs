@@ -3,6 +3,7 @@ using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
 
 namespace CrmInsight.Domain.Kpis;
 
@@ -19,7 +20,7 @@ public sealed class KpiService(
     public KpiCatalog Catalog => catalog;
 
     /// <param name="dataVersion">The version a page already read, so everything it shows comes from one version; null reads the current one.</param>
-    public async Task<KpiReport> GetKpisAsync(DashboardFilter filter, DataScope scope, IEnumerable<string> ids, long? dataVersion = null, CancellationToken cancellationToken = default)
+    public async Task<KpiReport> GetKpisAsync(DashboardFilter filter, DataScope scope, IEnumerable<string> ids, DataVersionSnapshot? dataVersion = null, CancellationToken cancellationToken = default)
     {
         var definitions = ids.Select(catalog.Get).ToList();
         var resolved = periods.Resolve(filter);
@@ -36,7 +37,7 @@ public sealed class KpiService(
         {
             results = await WithStatusesAsync(results, filter, scope, resolved, version, cancellationToken);
         }
-        return new KpiReport(resolved, results, version);
+        return new KpiReport(resolved, results, version.Version) { Snapshot = version };
     }
 
     /// <summary>
@@ -45,7 +46,7 @@ public sealed class KpiService(
     /// quarterly trend and the "same period last year" of historical targets.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, KpiValue>> GetValuesAsync(
-        DashboardFilter filter, DataScope scope, IEnumerable<string> ids, DateRange window, long dataVersion, CancellationToken cancellationToken = default)
+        DashboardFilter filter, DataScope scope, IEnumerable<string> ids, DateRange window, DataVersionSnapshot dataVersion, CancellationToken cancellationToken = default)
     {
         var definitions = ids.Select(catalog.Get).ToList();
         var values = await ComputeAsync(definitions, filter, scope, window, dataVersion, withComparison: false, cancellationToken);
@@ -53,7 +54,7 @@ public sealed class KpiService(
     }
 
     private async Task<Dictionary<string, (KpiValue Current, KpiValue? Comparison)>> ComputeAsync(
-        List<KpiDefinition> definitions, DashboardFilter filter, DataScope scope, DateRange period, long version, bool withComparison, CancellationToken cancellationToken)
+        List<KpiDefinition> definitions, DashboardFilter filter, DataScope scope, DateRange period, DataVersionSnapshot version, bool withComparison, CancellationToken cancellationToken)
     {
         var baseArgs = QueryArgs.For(filter, scope).Monthly(false);
 
@@ -116,7 +117,7 @@ public sealed class KpiService(
     /// the page already compares with last year, else read once for those KPIs.
     /// </summary>
     private async Task<List<KpiResult>> WithStatusesAsync(
-        List<KpiResult> results, DashboardFilter filter, DataScope scope, ResolvedPeriod resolved, long version, CancellationToken cancellationToken)
+        List<KpiResult> results, DashboardFilter filter, DataScope scope, ResolvedPeriod resolved, DataVersionSnapshot version, CancellationToken cancellationToken)
     {
         var rules = await statusRules!.GetRulesAsync(cancellationToken);
         var onCard = results.Where(r => rules.ContainsKey(r.Id)).ToList();
@@ -140,9 +141,11 @@ public sealed class KpiService(
     /// Each KPI month by month over the <paramref name="months"/> calendar months ending with
     /// the month of the period's last day (that month only up to the period's end). A month's
     /// previous window is the month before it.
+    /// The months are read in two cached parts — the closed months and the last one — so a
+    /// write dated in the last month (today's orders) recomputes one month, not twelve.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<MonthlyPoint>>> GetMonthlySeriesAsync(
-        DashboardFilter filter, DataScope scope, IEnumerable<string> ids, int months = 12, long? dataVersion = null, CancellationToken cancellationToken = default)
+        DashboardFilter filter, DataScope scope, IEnumerable<string> ids, int months = 12, DataVersionSnapshot? dataVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
         var definitions = ids.Select(catalog.Get).ToList();
@@ -152,14 +155,17 @@ public sealed class KpiService(
         var firstMonth = window.From;
         // One month more at the front, so the first month has a month before it.
         var fetch = new DateRange(firstMonth.AddMonths(-1), window.To);
-        var monthBeforeFetch = new DateRange(fetch.From.AddMonths(-1), fetch.From);
-        var args = QueryArgs.For(filter, scope).Window(fetch, monthBeforeFetch).Monthly(true);
+        var lastMonth = new DateOnly(window.To.AddDays(-1).Year, window.To.AddDays(-1).Month, 1);
+        var baseArgs = QueryArgs.For(filter, scope).Monthly(true);
+        // Each part's previous window is the month before it (what retention_monthly reads).
+        SqlArgs Part(DateRange part) => baseArgs.Window(part, new DateRange(part.From.AddMonths(-1), part.From));
+        DateRange[] parts = [new(fetch.From, lastMonth), new(lastMonth, fetch.To)];
 
         var queries = definitions.Where(d => d.HasMonthlySeries).Select(d => d.MonthlyQuery ?? d.Query).Distinct().ToList();
-        var fetched = await Task.WhenAll(queries.Select(async q => (Query: q, Rows: await cache.GetRowsAsync(q, args, version, cancellationToken))));
-        var rowsByMonth = fetched.ToDictionary(
-            f => f.Query,
-            f => f.Rows.Where(r => r.GetDate("bucket") is not null).ToDictionary(r => r.GetDate("bucket")!.Value));
+        var fetched = await Task.WhenAll(queries.SelectMany(q => parts.Select(async part => (Query: q, Rows: await cache.GetRowsAsync(q, Part(part), version, cancellationToken)))));
+        var rowsByMonth = fetched.GroupBy(f => f.Query).ToDictionary(
+            g => g.Key,
+            g => g.SelectMany(f => f.Rows).Where(r => r.GetDate("bucket") is not null).ToDictionary(r => r.GetDate("bucket")!.Value));
 
         var series = new Dictionary<string, IReadOnlyList<MonthlyPoint>>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in definitions)

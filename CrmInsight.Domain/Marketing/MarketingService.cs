@@ -28,22 +28,26 @@ public sealed class MarketingService(KpiService kpis, QueryCache cache, PeriodRe
         var resolved = periods.Resolve(filter);
         var period = resolved.Period;
         var version = await versions.GetCurrentAsync(cancellationToken);
-        var report = await kpis.GetKpisAsync(filter, scope, KpiIds, version, cancellationToken);
-        var sparklines = await kpis.GetMonthlySeriesAsync(filter, scope, KpiIds, Months, version, cancellationToken);
+        // Every read starts at once: the engine runs them side by side on the cores it has.
+        var reportTask = kpis.GetKpisAsync(filter, scope, KpiIds, version, cancellationToken);
+        var sparklinesTask = kpis.GetMonthlySeriesAsync(filter, scope, KpiIds, Months, version, cancellationToken);
         var yearEarlier = filter.WithCustomRange(period.From.AddYears(-1), period.To.AddYears(-1));
-        var comparison = await kpis.GetMonthlySeriesAsync(yearEarlier, scope, ["cross_sell_rate"], Months, version, cancellationToken);
-        var crossSell = new KpiTrend(kpis.Catalog.Get("cross_sell_rate"), sparklines["cross_sell_rate"], comparison["cross_sell_rate"]);
+        var comparisonTask = kpis.GetMonthlySeriesAsync(yearEarlier, scope, ["cross_sell_rate"], Months, version, cancellationToken);
 
         // The same arguments KpiService used for conversion_rate: the row comes from the cache.
         var args = QueryArgs.For(filter, scope).Monthly(false).Window(period, resolved.Comparison);
-        var touches = await cache.GetRowsAsync("kpi/conversions", args, version, cancellationToken);
+        var touchesTask = cache.GetRowsAsync("kpi/conversions", args, version, cancellationToken);
 
         var table = TableCatalog.Campaigns;
         var request = table.Request("spend", descending: true, 0, MaxCampaignPoints);
         var campaignArgs = args
             .With("sort", request.Sort).With("descending", 1).With("offset", request.Offset).With("limit", request.Limit);
-        var campaigns = await cache.GetRowsAsync(table.Query, campaignArgs, version, cancellationToken);
-        var channels = await cache.GetRowsAsync("marketing/by_acquisition_channel", args, version, cancellationToken);
+        var campaignsTask = cache.GetRowsAsync(table.Query, campaignArgs, version, cancellationToken);
+        var channelsTask = cache.GetRowsAsync("marketing/by_acquisition_channel", args, version, cancellationToken);
+        await Task.WhenAll(reportTask, sparklinesTask, comparisonTask, touchesTask, campaignsTask, channelsTask);
+        var (report, sparklines, comparison, touches, campaigns, channels) =
+            (await reportTask, await sparklinesTask, await comparisonTask, await touchesTask, await campaignsTask, await channelsTask);
+        var crossSell = new KpiTrend(kpis.Catalog.Get("cross_sell_rate"), sparklines["cross_sell_rate"], comparison["cross_sell_rate"]);
 
         return new MarketingData(report, sparklines, Funnel(touches.Count > 0 ? touches[0] : null),
             Points(campaigns, filter.Campaigns), Channels(channels), crossSell);

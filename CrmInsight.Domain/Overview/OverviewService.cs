@@ -3,6 +3,7 @@ using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
 
 namespace CrmInsight.Domain.Overview;
 
@@ -77,7 +78,7 @@ public sealed class OverviewService(KpiService kpis, QueryCache cache, PeriodRes
         _ => bucket.AddDays(1),
     };
 
-    private async Task<TrendSeries> GetTrendAsync(DashboardFilter filter, DataScope scope, ResolvedPeriod resolved, long version, CancellationToken cancellationToken)
+    private async Task<TrendSeries> GetTrendAsync(DashboardFilter filter, DataScope scope, ResolvedPeriod resolved, DataVersionSnapshot version, CancellationToken cancellationToken)
     {
         var grain = GrainFor(resolved.Period);
         var args = QueryArgs.For(filter, scope).With("grain", grain == TrendGrain.Month ? "month" : "day");
@@ -116,7 +117,7 @@ public sealed class OverviewService(KpiService kpis, QueryCache cache, PeriodRes
         return totals;
     }
 
-    private async Task<IReadOnlyList<RegionRevenue>> GetRegionsAsync(DashboardFilter filter, DataScope scope, ResolvedPeriod resolved, long version, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RegionRevenue>> GetRegionsAsync(DashboardFilter filter, DataScope scope, ResolvedPeriod resolved, DataVersionSnapshot version, CancellationToken cancellationToken)
     {
         var args = QueryArgs.For(filter, scope);
         var current = cache.GetRowsAsync("overview/revenue_by_region", args.Window(resolved.Period, resolved.Comparison), version, cancellationToken);

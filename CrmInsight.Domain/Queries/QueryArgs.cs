@@ -41,4 +41,14 @@ public static class QueryArgs
     /// </summary>
     public static SqlArgs AsOf(this SqlArgs args, DateTime asOfUtc) =>
         args.With("as_of", asOfUtc).With("recent_from", asOfUtc.AddHours(-24));
+
+    /// <summary>
+    /// No dimension is filtered and the scope is everything (<c>@{dimension}_all</c> and
+    /// <c>@scope_all</c> all 1): what the queries under <c>unfiltered/</c> answer. Arguments that
+    /// do not say (a query without the standard filters) are not unfiltered.
+    /// </summary>
+    public static bool IsUnfiltered(SqlArgs args) =>
+        DimensionKinds.All.All(kind => IsOne(args, $"{kind.UrlName()}_all")) && IsOne(args, "scope_all");
+
+    private static bool IsOne(SqlArgs args, string name) => args.TryGet(name, out var value) && value is 1;
 }

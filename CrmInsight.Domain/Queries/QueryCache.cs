@@ -14,8 +14,11 @@ namespace CrmInsight.Domain.Queries;
 /// not cached. Entries are tagged with the areas they read, so a write can drop exactly the
 /// results it made stale.
 /// </summary>
-public sealed class QueryCache(QueryRunner runner, HybridCache cache, IDataVersionSource versions, IOptions<QueryCacheOptions> options)
+public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<QueryCacheOptions> options)
 {
+    /// <summary>The folder of the queries that answer the same as their namesake when nothing is filtered, from pre-aggregates.</summary>
+    public const string UnfilteredPrefix = "unfiltered/";
+
     private readonly HybridCacheEntryOptions _entryOptions = new()
     {
         Expiration = options.Value.Expiration,
@@ -24,39 +27,87 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IDataVersi
         Flags = HybridCacheEntryFlags.DisableDistributedCache,
     };
 
-    public async Task<IReadOnlyList<SqlRow>> GetRowsAsync(string queryName, SqlArgs args, long dataVersion, CancellationToken cancellationToken = default)
+    /// <param name="snapshot">The data version the caller read for its whole page (<see cref="IDataVersionSource"/>).</param>
+    public async Task<IReadOnlyList<SqlRow>> GetRowsAsync(string queryName, SqlArgs args, DataVersionSnapshot snapshot, CancellationToken cancellationToken = default)
     {
+        queryName = ChooseQuery(queryName, args);
         var query = runner.Prepare(queryName);
-        // A version this process has the area breakdown of keys by the areas the query reads;
-        // otherwise the global version, which is always correct but shares less.
-        var version = versions.SnapshotFor(dataVersion)?.VersionFor(query.Areas) ?? dataVersion;
+        // Keyed by the version at which the areas the query reads last changed — for a query
+        // dated by its window, by the changes dated before the window's end only.
+        var before = query.IsDated && args.TryGet("date_to", out var to) && to is DateOnly end ? end : (DateOnly?)null;
+        var version = snapshot.VersionFor(query.Areas, before);
         var key = $"{queryName}|{query.Dialect}|v{version}|{args.KeyFor(query.Parameters)}";
         var result = await cache.GetOrCreateAsync(
             key,
             (runner, queryName, args),
             static async (state, ct) => new CachedRows(await state.runner.QueryRowsAsync(state.queryName, state.args, ct)),
             _entryOptions,
-            query.Areas,
+            before is { } day ? DatedTags(query.Areas, day) : query.Areas,
             cancellationToken);
         return result.Rows;
     }
 
     /// <summary>
+    /// The query that answers <paramref name="queryName"/> for these arguments: its
+    /// <c>unfiltered/</c> twin when one exists and nothing is filtered (the twin reads the
+    /// pre-aggregates and returns the same rows; a test holds them equal), else itself.
+    /// </summary>
+    public string ChooseQuery(string queryName, SqlArgs args) =>
+        QueryArgs.IsUnfiltered(args) && runner.Has(UnfilteredPrefix + queryName) ? UnfilteredPrefix + queryName : queryName;
+
+    /// <summary>
     /// Drops the cached results that read any of <paramref name="changedAreas"/> ('*': all). The
     /// monitor calls it before it publishes the new version, so nothing computed for the new
-    /// version is caught. Tags are the area names alone: HybridCache remembers every tag it
-    /// was asked to invalidate for the life of the process, so per-version tags would grow
-    /// without bound on a wall that runs for weeks.
+    /// version is caught. Keys carry versions, so this is about memory, not correctness: a
+    /// superseded result is never read again. Tags are area names (plus the month a dated
+    /// result ends in), not versions: HybridCache remembers every tag it was asked to
+    /// invalidate for the life of the process, so per-version tags would grow without bound on
+    /// a wall that runs for weeks.
     /// </summary>
-    public async Task InvalidateAsync(IReadOnlyList<string> changedAreas, CancellationToken cancellationToken = default)
+    public Task InvalidateAsync(IReadOnlyList<string> changedAreas, CancellationToken cancellationToken = default) =>
+        InvalidateAsync(changedAreas.ToDictionary(a => a, _ => (IReadOnlyList<DateOnly>)[], StringComparer.Ordinal), cancellationToken);
+
+    /// <summary>
+    /// Drops the results a change made stale: per changed area, the undated results and the
+    /// dated ones whose window ends in or after the first changed month (no months: all of the
+    /// area). Results over earlier months stay — their keys did not change either.
+    /// </summary>
+    public async Task InvalidateAsync(IReadOnlyDictionary<string, IReadOnlyList<DateOnly>> changedMonths, CancellationToken cancellationToken = default)
     {
-        if (changedAreas.Contains(DataAreas.All))
+        if (changedMonths.ContainsKey(DataAreas.All))
         {
             await cache.RemoveByTagAsync("*", cancellationToken);
             return;
         }
-        await cache.RemoveByTagAsync(changedAreas, cancellationToken);
+        var tags = new List<string>();
+        foreach (var (area, months) in changedMonths)
+        {
+            tags.Add(area);
+            if (months.Count == 0)
+            {
+                tags.Add(area + DatedSuffix);
+                continue;
+            }
+            // Windows ending later than two years after the change are left to expire.
+            for (var month = months.Min(); month <= months.Max().AddMonths(24); month = month.AddMonths(1))
+            {
+                tags.Add(MonthTag(area, month));
+            }
+        }
+        await cache.RemoveByTagAsync(tags, cancellationToken);
     }
+
+    private const string DatedSuffix = "@dated";
+
+    /// <summary>A dated result is tagged by the month of its window's last day, and as dated, per area.</summary>
+    private static string[] DatedTags(IReadOnlyList<string> areas, DateOnly before)
+    {
+        var last = before.AddDays(-1);
+        var month = new DateOnly(last.Year, last.Month, 1);
+        return [.. areas.SelectMany(a => new[] { MonthTag(a, month), a + DatedSuffix })];
+    }
+
+    private static string MonthTag(string area, DateOnly month) => $"{area}@{month:yyyy-MM}";
 
     /// <summary>Immutable, so HybridCache hands out the same instance instead of copying it per read.</summary>
     [ImmutableObject(true)]

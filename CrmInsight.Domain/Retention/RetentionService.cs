@@ -24,19 +24,22 @@ public sealed class RetentionService(KpiService kpis, QueryCache cache, PeriodRe
     {
         var period = periods.Resolve(filter).Period;
         var version = await versions.GetCurrentAsync(cancellationToken);
-        var report = await kpis.GetKpisAsync(filter, scope, KpiIds, version, cancellationToken);
-        var sparklines = await kpis.GetMonthlySeriesAsync(filter, scope, KpiIds, Months, version, cancellationToken);
+        // Every read starts at once: the engine runs them side by side on the cores it has.
+        var reportTask = kpis.GetKpisAsync(filter, scope, KpiIds, version, cancellationToken);
+        var sparklinesTask = kpis.GetMonthlySeriesAsync(filter, scope, KpiIds, Months, version, cancellationToken);
         var yearEarlier = filter.WithCustomRange(period.From.AddYears(-1), period.To.AddYears(-1));
-        var comparison = await kpis.GetMonthlySeriesAsync(yearEarlier, scope, TrendIds, Months, version, cancellationToken);
-        var trends = TrendIds.Select(id => new KpiTrend(kpis.Catalog.Get(id), sparklines[id], comparison[id])).ToList();
-
+        var comparisonTask = kpis.GetMonthlySeriesAsync(yearEarlier, scope, TrendIds, Months, version, cancellationToken);
         var window = period.TrailingMonths(Months);
         var args = QueryArgs.For(filter, scope);
-        var cohorts = Cohorts(await cache.GetRowsAsync("retention/cohorts", args.Window(window, window), version, cancellationToken), window);
+        var cohortsTask = cache.GetRowsAsync("retention/cohorts", args.Window(window, window), version, cancellationToken);
         var lastYear = new DateRange(window.From.AddYears(-1), window.To.AddYears(-1));
-        var mix = await cache.GetRowsAsync("retention/new_vs_returning", args.Window(window, window), version, cancellationToken);
-        var mixBefore = await cache.GetRowsAsync("retention/new_vs_returning", args.Window(lastYear, lastYear), version, cancellationToken);
-        return new RetentionData(report, sparklines, cohorts, trends, Mix(mix, mixBefore, window));
+        var mixTask = cache.GetRowsAsync("retention/new_vs_returning", args.Window(window, window), version, cancellationToken);
+        var mixBeforeTask = cache.GetRowsAsync("retention/new_vs_returning", args.Window(lastYear, lastYear), version, cancellationToken);
+        await Task.WhenAll(reportTask, sparklinesTask, comparisonTask, cohortsTask, mixTask, mixBeforeTask);
+
+        var (sparklines, comparison) = (await sparklinesTask, await comparisonTask);
+        var trends = TrendIds.Select(id => new KpiTrend(kpis.Catalog.Get(id), sparklines[id], comparison[id])).ToList();
+        return new RetentionData(await reportTask, sparklines, Cohorts(await cohortsTask, window), trends, Mix(await mixTask, await mixBeforeTask, window));
     }
 
     internal static IReadOnlyList<CohortRow> Cohorts(IReadOnlyList<SqlRow> rows, DateRange window)

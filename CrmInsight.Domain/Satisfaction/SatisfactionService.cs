@@ -32,24 +32,24 @@ public sealed class SatisfactionService(KpiService kpis, QueryCache cache, Perio
         var resolved = periods.Resolve(filter);
         var period = resolved.Period;
         var version = await versions.GetCurrentAsync(cancellationToken);
-        var report = await kpis.GetKpisAsync(filter, scope, KpiIds, version, cancellationToken);
-        var sparklines = await kpis.GetMonthlySeriesAsync(filter, scope, KpiIds, Months, version, cancellationToken);
+        // Every read starts at once: the engine runs them side by side on the cores it has.
+        var reportTask = kpis.GetKpisAsync(filter, scope, KpiIds, version, cancellationToken);
+        var sparklinesTask = kpis.GetMonthlySeriesAsync(filter, scope, KpiIds, Months, version, cancellationToken);
         var yearEarlier = filter.WithCustomRange(period.From.AddYears(-1), period.To.AddYears(-1));
-        var comparison = await kpis.GetMonthlySeriesAsync(yearEarlier, scope, TrendIds, Months, version, cancellationToken);
-        var trends = TrendIds.Select(id => new KpiTrend(kpis.Catalog.Get(id), sparklines[id], comparison[id])).ToList();
-
+        var comparisonTask = kpis.GetMonthlySeriesAsync(yearEarlier, scope, TrendIds, Months, version, cancellationToken);
         // The same arguments KpiService used for csat: the surveys row comes from the cache.
         var args = QueryArgs.For(filter, scope).Monthly(false).Window(period, resolved.Comparison);
-        var surveys = await cache.GetRowsAsync("kpi/surveys", args, version, cancellationToken);
-        var survey = surveys.Count > 0 ? surveys[0] : null;
+        var surveysTask = cache.GetRowsAsync("kpi/surveys", args, version, cancellationToken);
+        var breakdownTasks = ServiceDimensions.All
+            .Select(dimension => (Dimension: dimension, Rows: cache.GetRowsAsync("satisfaction/by_dimension", args.With("dimension", dimension.UrlName()), version, cancellationToken)))
+            .ToList();
+        var groupsTask = cache.GetRowsAsync("satisfaction/churned_vs_retained", args, version, cancellationToken);
+        await Task.WhenAll([reportTask, sparklinesTask, comparisonTask, surveysTask, groupsTask, .. breakdownTasks.Select(b => b.Rows)]);
 
-        var breakdowns = new List<ServiceBreakdown>();
-        foreach (var dimension in ServiceDimensions.All)
-        {
-            var rows = await cache.GetRowsAsync("satisfaction/by_dimension", args.With("dimension", dimension.UrlName()), version, cancellationToken);
-            breakdowns.Add(new ServiceBreakdown(dimension, [.. rows.Select(Service)]));
-        }
-        var groups = await cache.GetRowsAsync("satisfaction/churned_vs_retained", args, version, cancellationToken);
+        var (report, sparklines, comparison, surveys, groups) = (await reportTask, await sparklinesTask, await comparisonTask, await surveysTask, await groupsTask);
+        var trends = TrendIds.Select(id => new KpiTrend(kpis.Catalog.Get(id), sparklines[id], comparison[id])).ToList();
+        var survey = surveys.Count > 0 ? surveys[0] : null;
+        var breakdowns = breakdownTasks.Select(b => new ServiceBreakdown(b.Dimension, [.. b.Rows.Result.Select(Service)])).ToList();
 
         return new SatisfactionData(report, sparklines, trends, SurveyBands.Csat(survey), SurveyBands.Service(survey), breakdowns, ChurnedVsRetained(groups));
     }

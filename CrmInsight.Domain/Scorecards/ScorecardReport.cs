@@ -1,5 +1,6 @@
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
+using CrmInsight.Domain.Storage;
 
 namespace CrmInsight.Domain.Scorecards;
 
@@ -49,6 +50,9 @@ public sealed record ScorecardReport(
     GroupWeights PerspectiveWeights,
     IReadOnlyList<PerspectiveScore> Perspectives)
 {
+    /// <summary>The version snapshot read (the trend reads the same one).</summary>
+    public DataVersionSnapshot? Snapshot { get; init; }
+
     public IEnumerable<ScorecardKpiScore> Kpis => Perspectives.SelectMany(p => p.Kpis);
 
     /// <summary>The KPIs whose status is red now, in scorecard order.</summary>

@@ -3,6 +3,7 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Domain.Scorecards;
@@ -24,7 +25,7 @@ public sealed class ScorecardService(
 
     /// <summary>The scorecard <paramref name="scorecardId"/> (the default one when null) scored for the filter; null when there is no such scorecard.</summary>
     public async Task<ScorecardReport?> GetAsync(
-        DashboardFilter filter, DataScope scope, int? scorecardId = null, long? dataVersion = null, CancellationToken cancellationToken = default)
+        DashboardFilter filter, DataScope scope, int? scorecardId = null, DataVersionSnapshot? dataVersion = null, CancellationToken cancellationToken = default)
     {
         var scorecard = await store.GetAsync(scorecardId, cancellationToken);
         if (scorecard is null)
@@ -34,7 +35,7 @@ public sealed class ScorecardService(
         var resolved = periods.Resolve(filter);
         var version = dataVersion ?? await versions.GetCurrentAsync(cancellationToken);
         var (actuals, lastYear) = await ReadAsync(scorecard, filter, scope, resolved.Period, version, cancellationToken);
-        return Compose(scorecard, kpis.Catalog, resolved, version, actuals, lastYear);
+        return Compose(scorecard, kpis.Catalog, resolved, version.Version, actuals, lastYear) with { Snapshot = version };
     }
 
     /// <summary>
@@ -44,7 +45,7 @@ public sealed class ScorecardService(
     /// scope, whatever the data version (see there why).
     /// </summary>
     public async Task<IReadOnlyList<ScoreTrendPoint>> GetTrendAsync(
-        DashboardFilter filter, DataScope scope, int? scorecardId = null, long? dataVersion = null, CancellationToken cancellationToken = default)
+        DashboardFilter filter, DataScope scope, int? scorecardId = null, DataVersionSnapshot? dataVersion = null, CancellationToken cancellationToken = default)
     {
         var scorecard = await store.GetAsync(scorecardId, cancellationToken);
         if (scorecard is null)
@@ -68,13 +69,13 @@ public sealed class ScorecardService(
         return await entry.Points.WaitAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<ScoreTrendPoint>> ComputeTrendAsync(ScorecardDefinition scorecard, DashboardFilter filter, DataScope scope, long version)
+    private async Task<IReadOnlyList<ScoreTrendPoint>> ComputeTrendAsync(ScorecardDefinition scorecard, DashboardFilter filter, DataScope scope, DataVersionSnapshot version)
     {
         var resolved = periods.Resolve(filter);
         return await Task.WhenAll(Quarters(resolved.Period, TrendQuarters).Select(async quarter =>
         {
             var (actuals, lastYear) = await ReadAsync(scorecard, filter, scope, quarter, version, CancellationToken.None);
-            var report = Compose(scorecard, kpis.Catalog, resolved with { Period = quarter }, version, actuals, lastYear);
+            var report = Compose(scorecard, kpis.Catalog, resolved with { Period = quarter }, version.Version, actuals, lastYear);
             return new ScoreTrendPoint(quarter, report.Score, report.Grade);
         }));
     }
@@ -92,7 +93,7 @@ public sealed class ScorecardService(
     }
 
     private async Task<(IReadOnlyDictionary<string, KpiValue> Actuals, IReadOnlyDictionary<string, KpiValue> LastYear)> ReadAsync(
-        ScorecardDefinition scorecard, DashboardFilter filter, DataScope scope, DateRange window, long version, CancellationToken cancellationToken)
+        ScorecardDefinition scorecard, DashboardFilter filter, DataScope scope, DateRange window, DataVersionSnapshot version, CancellationToken cancellationToken)
     {
         var available = scorecard.Kpis.Where(k => kpis.Catalog.TryGet(k.KpiId, out _)).ToList();
         var historical = available.Where(k => k.Standard == ScorecardStandard.Historical).Select(k => k.KpiId).ToList();

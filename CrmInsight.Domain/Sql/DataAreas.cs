@@ -5,7 +5,8 @@ namespace CrmInsight.Domain.Sql;
 /// <summary>
 /// The units of change the live updates track: a write names the areas it touched, a query
 /// is affected by the areas its text reads. An area is a table (a view counts as the table
-/// it reads), so a new ticket leaves cached order results alone.
+/// it reads; a pre-aggregate counts as the facts it is derived from), so a new ticket leaves
+/// cached order results alone.
 /// </summary>
 public static partial class DataAreas
 {
@@ -22,11 +23,17 @@ public static partial class DataAreas
     public static IReadOnlyList<string> ReadBy(string sqlText) =>
         [.. TableName().Matches(sqlText)
             .Select(m => m.Value.ToLowerInvariant())
-            .Select(name => name == "v_ticket" ? Tickets : name)
-            .Where(name => name != "data_version" && name != "data_change" && name != "dim_date")
+            .Select(name => name switch
+            {
+                "v_ticket" => Tickets,
+                "agg_first_sale" or "agg_sale_chain" => Orders,
+                "agg_touch_chain" => Touches,
+                _ => name,
+            })
+            .Where(name => name is not ("data_version" or "data_change" or "data_change_month" or "aggregate_state" or "dim_date"))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
 
-    [GeneratedRegex(@"\b(?:fact|dim)_[a-z_]+\b|\bv_ticket\b|\bdata_version\b|\bdata_change\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:fact|dim|agg)_[a-z0-9_]+\b|\bv_ticket\b|\bdata_version\b|\bdata_change(?:_month)?\b|\baggregate_state\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TableName();
 }

@@ -17,6 +17,8 @@ public sealed class QueryRunner(ICrmDatabase database, SqlCatalog catalog, Query
 
     public SqlQuery Prepare(string name) => catalog.Get(name, database.Dialect);
 
+    public bool Has(string name) => catalog.Contains(name);
+
     public async Task<IReadOnlyList<SqlRow>> QueryRowsAsync(string name, SqlArgs args, CancellationToken cancellationToken = default)
     {
         var rows = await QueryAsync<dynamic>(name, args, cancellationToken);

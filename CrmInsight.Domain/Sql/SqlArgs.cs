@@ -25,6 +25,9 @@ public sealed class SqlArgs
 
     public bool TryGet(string name, out object? value) => _values.TryGetValue(name, out value);
 
+    /// <summary>The value of <paramref name="name"/>, null when absent.</summary>
+    public object? Value(string name) => _values.GetValueOrDefault(name);
+
     public IEnumerable<string> Names => _values.Keys;
 
     /// <summary>

@@ -139,7 +139,9 @@ public sealed class SqlCatalog
                 throw new InvalidOperationException($"{path} includes '{fragment}', but there is no {FragmentPrefix}{fragment}.sql.");
             }
             var indent = line[..(line.Length - trimmed.Length)];
-            lines.AddRange(body.TrimEnd().Split('\n').Select(l => indent + l.TrimEnd('\r')));
+            // A fragment may include others (the shared half of a query and its filters).
+            var expanded = Expand(body, fragments, $"{FragmentPrefix}{fragment}.sql");
+            lines.AddRange(expanded.TrimEnd().Split('\n').Select(l => indent + l.TrimEnd('\r')));
         }
         return string.Join('\n', lines);
     }

@@ -7,5 +7,14 @@ namespace CrmInsight.Domain.Sql;
 /// </summary>
 public sealed record SqlQuery(string Name, SqlDialect Dialect, string Text, IReadOnlyList<string> Parameters)
 {
+    /// <summary>
+    /// The line that marks a query reading only rows dated before <c>@date_to</c> (in every
+    /// area it reads): its cached results survive writes dated on or after that day.
+    /// </summary>
+    public const string DatedDirective = "--#dated";
+
     public IReadOnlyList<string> Areas { get; init; } = DataAreas.ReadBy(Text);
+
+    /// <summary>The query says it reads only rows dated before <c>@date_to</c> (see <see cref="DatedDirective"/>).</summary>
+    public bool IsDated { get; init; } = Text.Contains(DatedDirective, StringComparison.Ordinal) && Parameters.Contains("date_to");
 }

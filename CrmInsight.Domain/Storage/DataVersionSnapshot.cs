@@ -1,16 +1,27 @@
 namespace CrmInsight.Domain.Storage;
 
 /// <summary>
-/// The data version at one moment: the global counter and, per data area, the version at
-/// which it last changed. <see cref="VersionFor"/> is what a cached result of a query
-/// reading those areas is keyed by.
+/// The data version at one moment: the global counter; per data area, the version at which it
+/// last changed; and per area and month, the version of the last write dated in that month
+/// (<see cref="DataChange.EveryMonth"/>: an undated write). <see cref="VersionFor"/> is what a
+/// cached result of a query reading those areas (over dates before a day) is keyed by.
 /// </summary>
 public sealed record DataVersionSnapshot(long Version, IReadOnlyDictionary<string, long> AreaVersions, DateTimeOffset ReadAt)
 {
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<(DateOnly Month, long Version)>> NoMonths =
+        new Dictionary<string, IReadOnlyList<(DateOnly Month, long Version)>>();
+
     public static DataVersionSnapshot Initial(DateTimeOffset at) => new(0, new Dictionary<string, long>(), at);
 
-    /// <summary>The version at which any of <paramref name="areas"/> (or everything) last changed.</summary>
-    public long VersionFor(IReadOnlyList<string> areas)
+    /// <summary>Per area, the months written and the version of the last write dated in each.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<(DateOnly Month, long Version)>> AreaMonths { get; init; } = NoMonths;
+
+    /// <summary>
+    /// The version at which any of <paramref name="areas"/> (or everything) last changed; with
+    /// <paramref name="before"/>, only changes dated before that day count (a result over dates
+    /// before it is unaffected by later-dated writes).
+    /// </summary>
+    public long VersionFor(IReadOnlyList<string> areas, DateOnly? before = null)
     {
         // A bump that recorded no area (an older writer) must invalidate everything.
         if (areas.Count == 0 || AreaVersions.Count == 0 || Version > AreaVersions.Values.Max())
@@ -20,7 +31,7 @@ public sealed record DataVersionSnapshot(long Version, IReadOnlyDictionary<strin
         var version = AreaVersions.GetValueOrDefault(Sql.DataAreas.All);
         foreach (var area in areas)
         {
-            version = Math.Max(version, AreaVersions.GetValueOrDefault(area));
+            version = Math.Max(version, AreaVersionFor(area, before));
         }
         return version;
     }
@@ -28,4 +39,44 @@ public sealed record DataVersionSnapshot(long Version, IReadOnlyDictionary<strin
     /// <summary>The areas whose version differs from <paramref name="earlier"/> ('*' when everything changed).</summary>
     public IReadOnlyList<string> ChangedSince(DataVersionSnapshot earlier) =>
         [.. AreaVersions.Where(kv => earlier.AreaVersions.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => kv.Key).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Per area changed since <paramref name="earlier"/>, the months its changes were dated in;
+    /// an empty list when a change was undated (every month).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<DateOnly>> ChangedMonthsSince(DataVersionSnapshot earlier)
+    {
+        var changed = new Dictionary<string, IReadOnlyList<DateOnly>>(StringComparer.Ordinal);
+        foreach (var area in ChangedSince(earlier))
+        {
+            var seen = earlier.AreaVersions.GetValueOrDefault(area);
+            var months = AreaMonths.GetValueOrDefault(area) ?? [];
+            var dated = months.Where(m => m.Version > seen).Select(m => m.Month).Order().ToList();
+            var undated = dated.Count == 0 || dated[0] == DataChange.EveryMonth || months.Max(m => m.Version) < AreaVersions[area];
+            changed[area] = undated ? [] : dated;
+        }
+        return changed;
+    }
+
+    private long AreaVersionFor(string area, DateOnly? before)
+    {
+        var last = AreaVersions.GetValueOrDefault(area);
+        if (before is not { } day || !AreaMonths.TryGetValue(area, out var months) || months.Count == 0)
+        {
+            return last;
+        }
+        var dated = 0L;
+        var newest = 0L;
+        foreach (var (month, version) in months)
+        {
+            newest = Math.Max(newest, version);
+            if (month < day)
+            {
+                dated = Math.Max(dated, version);
+            }
+        }
+        // The area's last change left no month row (a writer that does not date its changes):
+        // it may have touched any date.
+        return newest < last ? last : dated;
+    }
 }

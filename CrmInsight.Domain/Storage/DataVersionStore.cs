@@ -5,8 +5,8 @@ namespace CrmInsight.Domain.Storage;
 
 /// <summary>
 /// The data-version row: every write bumps it once, in the writer's transaction, and records
-/// which data areas it touched. Cached results are keyed by the version at which the areas
-/// they read last changed.
+/// which data areas it touched and in which months. Cached results are keyed by the version at
+/// which the areas (and dates) they read last changed.
 /// </summary>
 public sealed class DataVersionStore(QueryRunner runner, TimeProvider time)
 {
@@ -17,18 +17,31 @@ public sealed class DataVersionStore(QueryRunner runner, TimeProvider time)
     {
         var rows = await runner.QueryRowsAsync("system/data_version", SqlArgs.Empty, cancellationToken);
         var changes = await runner.QueryRowsAsync("system/data_changes", SqlArgs.Empty, cancellationToken);
+        var months = await runner.QueryRowsAsync("system/data_change_months", SqlArgs.Empty, cancellationToken);
         return new DataVersionSnapshot(
             rows.Count == 0 ? 0 : rows[0].GetInt64("version"),
             changes.ToDictionary(r => r.GetString("area") ?? "", r => r.GetInt64("version"), StringComparer.Ordinal),
-            time.GetUtcNow());
+            time.GetUtcNow())
+        {
+            AreaMonths = months
+                .GroupBy(r => r.GetString("area") ?? "", StringComparer.Ordinal)
+                .ToDictionary(
+                    g => g.Key,
+                    g => (IReadOnlyList<(DateOnly, long)>)[.. g.Select(r => (r.GetDate("month_start")!.Value, r.GetInt64("version")))],
+                    StringComparer.Ordinal),
+        };
     }
 
     /// <summary>Bumps the version for a write that touched every area (an import).</summary>
     public Task BumpAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default) =>
         BumpAsync(connection, transaction, [DataAreas.All], cancellationToken);
 
-    /// <summary>Bumps the version once and records the areas (tables) the write touched.</summary>
-    public async Task BumpAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> areas, CancellationToken cancellationToken = default)
+    /// <summary>Bumps the version once and records the areas (tables) the write touched, at any date.</summary>
+    public Task BumpAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> areas, CancellationToken cancellationToken = default) =>
+        BumpAsync(connection, transaction, [.. areas.Distinct(StringComparer.Ordinal).Select(DataChange.Undated)], cancellationToken);
+
+    /// <summary>Bumps the version once and records each area the write touched and the months it touched there.</summary>
+    public async Task BumpAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<DataChange> changes, CancellationToken cancellationToken = default)
     {
         await runner.ExecuteAsync(
             "system/bump_data_version",
@@ -36,11 +49,21 @@ public sealed class DataVersionStore(QueryRunner runner, TimeProvider time)
             connection,
             transaction,
             cancellationToken);
-        foreach (var area in areas.Distinct(StringComparer.Ordinal))
+        foreach (var change in changes.GroupBy(c => c.Area, StringComparer.Ordinal))
         {
-            var args = SqlArgs.Empty.With("area", area);
+            var args = SqlArgs.Empty.With("area", change.Key);
             await runner.ExecuteAsync("system/clear_area_change", args, connection, transaction, cancellationToken);
             await runner.ExecuteAsync("system/record_area_change", args, connection, transaction, cancellationToken);
+            // Any undated part makes the whole area's change undated.
+            IEnumerable<DateOnly> months = change.Any(c => c.Months.Count == 0)
+                ? [DataChange.EveryMonth]
+                : change.SelectMany(c => c.Months).Distinct();
+            foreach (var month in months)
+            {
+                var monthArgs = args.With("month_start", month);
+                await runner.ExecuteAsync("system/clear_area_month", monthArgs, connection, transaction, cancellationToken);
+                await runner.ExecuteAsync("system/record_area_month", monthArgs, connection, transaction, cancellationToken);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using CrmInsight.Domain.Aggregates;
 using CrmInsight.Domain.Demo;
 using CrmInsight.Domain.Sql;
 using Dapper;
@@ -36,7 +37,10 @@ public static class DuckDbFileCreator
                 sink.Complete();
             }
             using var metrics = new QueryMetrics();
-            await new DataVersionStore(new QueryRunner(database, SqlCatalog.Default, metrics), time).BumpAsync(connection, null, cancellationToken);
+            var runner = new QueryRunner(database, SqlCatalog.Default, metrics);
+            progress?.Invoke("Building the pre-aggregates");
+            await new PreAggregates(runner, time).RebuildAsync(connection, null, cancellationToken);
+            await new DataVersionStore(runner, time).BumpAsync(connection, null, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition("CHECKPOINT", commandType: System.Data.CommandType.Text, cancellationToken: cancellationToken));
         }
         File.Move(building, target);

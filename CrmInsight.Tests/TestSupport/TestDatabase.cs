@@ -4,7 +4,9 @@ using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
+using CrmInsight.Domain;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -16,29 +18,41 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _folder;
 
+    private readonly ServiceProvider _services;
+
     private TestDatabase(string folder, DuckDbDatabase database, FakeTimeProvider time)
     {
         _folder = folder;
         Database = database;
         Time = time;
-        Metrics = new QueryMetrics();
-        Runner = new QueryRunner(database, SqlCatalog.Default, Metrics);
-        Versions = new DataVersionStore(Runner, time);
-        VersionSource = new StoredDataVersionSource(Versions);
-        Cache = new QueryCache(Runner, QueryCacheRegistration.CreateStandalone(), VersionSource, Options.Create(new QueryCacheOptions()));
-        Periods = new PeriodResolver(time);
-        Kpis = new KpiService(new KpiCatalog(), Cache, Periods, VersionSource);
-        Dimensions = new DimensionService(Cache, VersionSource);
-        Contribution = new CrmInsight.Domain.Contribution.ContributionService(Kpis, Cache, Periods, VersionSource);
+        // The Domain as every host registers it, on this file and this clock.
+        _services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(time)
+            .AddCrmInsightDomain(_ => database)
+            .BuildServiceProvider();
+        Metrics = _services.GetRequiredService<QueryMetrics>();
+        Runner = _services.GetRequiredService<QueryRunner>();
+        Versions = _services.GetRequiredService<DataVersionStore>();
+        Aggregates = _services.GetRequiredService<CrmInsight.Domain.Aggregates.PreAggregates>();
+        VersionSource = _services.GetRequiredService<DataVersionTracker>();
+        Cache = _services.GetRequiredService<QueryCache>();
+        Periods = _services.GetRequiredService<PeriodResolver>();
+        Kpis = _services.GetRequiredService<KpiService>();
+        Dimensions = _services.GetRequiredService<DimensionService>();
+        Contribution = _services.GetRequiredService<CrmInsight.Domain.Contribution.ContributionService>();
     }
+
+    /// <summary>Any Domain service, as the hosts get it.</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     public CrmInsight.Domain.Contribution.ContributionService Contribution { get; }
 
-    public CrmInsight.Domain.Retention.RetentionService Retention => new(Kpis, Cache, Periods, VersionSource);
+    public CrmInsight.Domain.Retention.RetentionService Retention => Get<CrmInsight.Domain.Retention.RetentionService>();
 
-    public CrmInsight.Domain.Tables.TableService Tables => new(Cache, Runner, Periods, VersionSource);
+    public CrmInsight.Domain.Tables.TableService Tables => Get<CrmInsight.Domain.Tables.TableService>();
 
-    public CrmInsight.Domain.Customers.CustomerService Customers => new(Cache, Periods, VersionSource);
+    public CrmInsight.Domain.Customers.CustomerService Customers => Get<CrmInsight.Domain.Customers.CustomerService>();
 
     public DuckDbDatabase Database { get; }
 
@@ -52,7 +66,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DataVersionStore Versions { get; }
 
-    public StoredDataVersionSource VersionSource { get; }
+    public CrmInsight.Domain.Aggregates.PreAggregates Aggregates { get; }
+
+    public DataVersionTracker VersionSource { get; }
 
     public PeriodResolver Periods { get; }
 
@@ -74,11 +90,12 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(folder, database, time);
     }
 
-    /// <summary>Runs test-data SQL and bumps the data version, as every product write does.</summary>
+    /// <summary>Runs test-data SQL, rebuilds the pre-aggregates and bumps the data version, as every product write does.</summary>
     public async Task ExecuteAsync(string sql)
     {
         await using var connection = await Database.OpenConnectionAsync();
         await connection.ExecuteAsync(sql);
+        await Aggregates.RebuildAsync(connection, null);
         await Versions.BumpAsync(connection, null);
     }
 
@@ -90,8 +107,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Metrics.Dispose();
-        await Database.DisposeAsync();
+        await _services.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using CrmInsight.Domain.Alerts;
 using CrmInsight.Domain.Kpis;
+using CrmInsight.Domain.Queries;
 using CrmInsight.Web.Hosting;
 using CrmInsight.Web.Live;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ namespace CrmInsight.Web.Alerts;
 /// </summary>
 public sealed class AlertMonitor(
     DataChangeMonitor monitor,
+    IDataVersionSource versions,
     AlertEvaluator evaluator,
     AlertWebhookSender webhooks,
     KpiCatalog catalog,
@@ -38,7 +40,7 @@ public sealed class AlertMonitor(
     public Task EvaluateRuleAsync(int ruleId, CancellationToken cancellationToken = default)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _triggers.Writer.TryWrite(new Queued(new AlertTrigger(monitor.State.Snapshot.Version, [], RuleId: ruleId), done));
+        _triggers.Writer.TryWrite(new Queued(new AlertTrigger(monitor.State.Snapshot, [], RuleId: ruleId), done));
         return done.Task.WaitAsync(cancellationToken);
     }
 
@@ -63,7 +65,7 @@ public sealed class AlertMonitor(
         {
             if (state.ChangedAreas.Count > 0)
             {
-                _triggers.Writer.TryWrite(new Queued(new AlertTrigger(state.Snapshot.Version, state.ChangedAreas), null));
+                _triggers.Writer.TryWrite(new Queued(new AlertTrigger(state.Snapshot, state.ChangedAreas), null));
             }
             return Task.CompletedTask;
         });
@@ -107,7 +109,7 @@ public sealed class AlertMonitor(
             {
                 data = data is null
                     ? trigger
-                    : new AlertTrigger(Math.Max(data.DataVersion, trigger.DataVersion), [.. data.ChangedAreas.Union(trigger.ChangedAreas, StringComparer.Ordinal)]);
+                    : new AlertTrigger(trigger.DataVersion > data.DataVersion ? trigger.Snapshot : data.Snapshot, [.. data.ChangedAreas.Union(trigger.ChangedAreas, StringComparer.Ordinal)]);
             }
         }
         if (data is not null)
@@ -123,7 +125,7 @@ public sealed class AlertMonitor(
         {
             if (trigger.RuleId is not null || trigger.ClockTick)
             {
-                trigger = trigger with { DataVersion = await monitor.GetCurrentAsync(stoppingToken) };
+                trigger = trigger with { Snapshot = await versions.GetCurrentAsync(stoppingToken) };
             }
             foreach (var (rule, alert) in await evaluator.EvaluateAsync(trigger, stoppingToken))
             {
@@ -171,7 +173,7 @@ public sealed class AlertMonitor(
             {
                 if (readiness.IsReady)
                 {
-                    _triggers.Writer.TryWrite(new Queued(new AlertTrigger(0, [], ClockTick: true), null));
+                    _triggers.Writer.TryWrite(new Queued(new AlertTrigger(monitor.State.Snapshot, [], ClockTick: true), null));
                 }
             }
         }

@@ -47,7 +47,7 @@ public static class ScorecardApi
         }
 
         var report = (await scorecards.GetAsync(filter, scope, id, cancellationToken: cancellationToken))!;
-        var trend = await scorecards.GetTrendAsync(filter, scope, id, report.DataVersion, cancellationToken);
+        var trend = await scorecards.GetTrendAsync(filter, scope, id, report.Snapshot, cancellationToken);
         return Results.Ok(ScorecardResponse.Of(report, trend));
     }
 

@@ -32,15 +32,18 @@ public static class CommandLine
         {
             return await ImportCommand.RunAsync(args[1..], output, error, time);
         }
-        if (args.Length == 0 || args[0] is not ("generate-demo" or "keys"))
+        if (args.Length == 0 || args[0] is not ("generate-demo" or "keys" or "aggregates"))
         {
             return null;
         }
         try
         {
-            return args[0] == "keys"
-                ? await KeysCommand.RunAsync(args[1..], output, error, time)
-                : await GenerateDemoAsync(args[1..], output, time);
+            return args[0] switch
+            {
+                "keys" => await KeysCommand.RunAsync(args[1..], output, error, time),
+                "aggregates" => await AggregatesCommand.RunAsync(args[1..], output, error),
+                _ => await GenerateDemoAsync(args[1..], output, time),
+            };
         }
         catch (UsageException ex)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmInsight.Domain;
 using CrmInsight.Domain.Import;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Sql;
@@ -106,9 +107,9 @@ public static class ImportCommand
             return 1;
         }
 
-        using var metrics = new QueryMetrics();
-        var versions = new DataVersionStore(new QueryRunner(database, SqlCatalog.Default, metrics), time);
-        using var service = new ImportService(database, versions, time);
+        // The Domain as every host registers it, on this database.
+        await using var services = new ServiceCollection().AddSingleton(time).AddCrmInsightDomain(_ => database).BuildServiceProvider();
+        var service = services.GetRequiredService<ImportService>();
         var settings = new ImportSettings(mapping)
         {
             DateFormat = options.GetValueOrDefault("date-format"),

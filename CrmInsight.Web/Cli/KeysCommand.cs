@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmInsight.Domain;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
@@ -66,7 +67,9 @@ public static class KeysCommand
             return 1;
         }
         await SchemaInstaller.InstallAsync(database, SqlCatalog.Default);
-        var store = new AccessKeyStore(database, new QueryRunner(database, SqlCatalog.Default, new QueryMetrics()), time);
+        // The Domain as every host registers it, on this database.
+        await using var services = new ServiceCollection().AddSingleton(time).AddCrmInsightDomain(_ => database).BuildServiceProvider();
+        var store = services.GetRequiredService<AccessKeyStore>();
 
         switch (verb)
         {

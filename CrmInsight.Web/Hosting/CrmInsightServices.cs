@@ -1,3 +1,4 @@
+using CrmInsight.Domain;
 using CrmInsight.Domain.Alerts;
 using CrmInsight.Domain.Contribution;
 using CrmInsight.Domain.DataHealth;
@@ -6,13 +7,13 @@ using CrmInsight.Domain.Customers;
 using CrmInsight.Domain.Demo;
 using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Filters;
-using CrmInsight.Domain.Ingest;
-using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Import;
+using CrmInsight.Domain.Ingest;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Retention;
+using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
@@ -51,6 +52,12 @@ public static class CrmInsightServices
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
         services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section)).ValidateOnStart();
+        // Between polls the monitor's version is the current one (two polls of slack).
+        services.AddOptions<DataVersionOptions>().Configure<IOptions<LiveOptions>>((version, live) =>
+        {
+            version.FreshFor = live.Value.PollInterval * 2;
+            version.StaleAfter = live.Value.StaleAfter;
+        });
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
         services.AddOptions<ScorecardOptions>().Bind(configuration.GetSection(ScorecardOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScorecardOptions>, ScorecardOptionsValidator>();
@@ -59,55 +66,18 @@ public static class CrmInsightServices
         return services;
     }
 
-    /// <summary>Storage and the Domain services: one database, one cache and one set of services per process.</summary>
-    public static IServiceCollection AddCrmInsightDomain(this IServiceCollection services)
-    {
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ICrmDatabase>(sp => OpenDatabase(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
-            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddSingleton(SqlCatalog.Default);
-        services.AddSingleton<QueryMetrics>();
-        services.AddSingleton<QueryRunner>();
-        services.AddQueryCache();
-        services.AddSingleton<DataVersionStore>();
-        services.AddSingleton<IDataVersionSource, StoredDataVersionSource>();
-        services.AddSingleton<PeriodResolver>();
-        services.AddSingleton<KpiCatalog>();
-        services.AddSingleton<KpiService>();
-        services.AddSingleton<DimensionService>();
-        services.AddSingleton<OverviewService>();
-        services.AddSingleton<ContributionService>();
-        services.AddSingleton<TableService>();
-        services.AddSingleton<CustomerService>();
-        services.AddSingleton<RetentionService>();
-        services.AddSingleton<WriteGate>();
-        services.AddSingleton<IngestService>();
-        services.AddSingleton<AccessKeyStore>();
-        services.AddSingleton<ImportService>();
-        services.AddSingleton<CrmInsight.Domain.Satisfaction.SatisfactionService>();
-        services.AddSingleton<CrmInsight.Domain.Marketing.MarketingService>();
-        services.AddSingleton<ScorecardStore>();
-        // The default scorecard's thresholds colour the tiles KpiService computes, wherever they show.
-        services.AddSingleton<IKpiStatusRules>(sp => sp.GetRequiredService<ScorecardStore>());
-        services.AddSingleton<ScorecardService>();
-        services.AddSingleton<DataHealthService>();
-        services.AddSingleton<AlertStore>();
-        services.AddSingleton<AlertEvaluator>();
-        return services;
-    }
-
     public static WebApplicationBuilder AddCrmInsight(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCrmInsightOptions(builder.Configuration);
-        services.AddCrmInsightDomain();
+        services.AddCrmInsightDomain(sp => OpenDatabase(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseInitializer>();
-        // One monitor per process, and the version every service keys the cache by.
+        // One monitor per process: the timer and the fan-out to circuits over Domain's tracker.
         services.AddSingleton<DataChangeMonitor>();
-        services.AddSingleton<IDataVersionSource>(sp => sp.GetRequiredService<DataChangeMonitor>());
         services.AddHostedService(sp => sp.GetRequiredService<DataChangeMonitor>());
         services.AddSingleton<SimulatorService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulatorService>());

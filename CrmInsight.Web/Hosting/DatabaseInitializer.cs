@@ -1,3 +1,4 @@
+using CrmInsight.Domain.Aggregates;
 using CrmInsight.Domain.Demo;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
@@ -12,6 +13,7 @@ namespace CrmInsight.Web.Hosting;
 /// </summary>
 public sealed class DatabaseInitializer(
     ICrmDatabase database,
+    PreAggregates aggregates,
     IOptions<DemoOptions> demo,
     DatabaseReadiness readiness,
     TimeProvider time,
@@ -27,6 +29,11 @@ public sealed class DatabaseInitializer(
             }
             readiness.Report("Checking the schema");
             await SchemaInstaller.InstallAsync(database, SqlCatalog.Default, stoppingToken);
+            readiness.Report("Checking the pre-aggregates");
+            if (await aggregates.EnsureBuiltAsync(database, stoppingToken))
+            {
+                logger.LogInformation("Built the pre-aggregates of a database that had none");
+            }
             readiness.MarkReady();
             logger.LogInformation("Database ready: {Database}", database.Description);
         }

@@ -1,32 +1,27 @@
 using CrmInsight.Domain.Queries;
-using CrmInsight.Domain.Storage;
 using CrmInsight.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Web.Live;
 
 /// <summary>
-/// The one reader of the data version in the process. Every <see cref="LiveOptions.PollInterval"/>
-/// it reads the version; on a change it drops the cached results of the changed areas, then
-/// tells subscribers (pages, walls), who re-read through the cache — so fifty screens cost one
-/// execution per query. A failed read keeps the last state and, after
-/// <see cref="LiveOptions.StaleAfter"/>, marks it stale; the next good read clears that.
+/// The timer and the fan-out of live updates; the version logic is Domain's
+/// <see cref="DataVersionTracker"/>. Every <see cref="LiveOptions.PollInterval"/> it asks the
+/// tracker to read the version (which drops the stale cached results first); on a change or a
+/// health change it tells subscribers (pages, walls), who re-read through the cache — so fifty
+/// screens cost one execution per query. Writers in the process call <see cref="RefreshAsync"/>
+/// after they commit, so their change shows without waiting for the next poll.
 /// </summary>
 public sealed class DataChangeMonitor(
-    DataVersionStore store,
-    IServiceProvider services,
+    DataVersionTracker tracker,
     DatabaseReadiness readiness,
     IOptions<LiveOptions> options,
     TimeProvider time,
-    ILogger<DataChangeMonitor> logger) : BackgroundService, IDataVersionSource
+    ILogger<DataChangeMonitor> logger) : BackgroundService
 {
-    private readonly SemaphoreSlim _reading = new(1, 1);
-    private readonly Lock _lock = new();
     private readonly Listeners<Func<LiveState, Task>> _subscribers = new();
-    private readonly LinkedList<DataVersionSnapshot> _recent = [];
-    private LiveState _state = new(DataVersionSnapshot.Initial(time.GetUtcNow()), null, false, null);
 
-    public LiveState State => _state;
+    public LiveState State => tracker.State;
 
     public TimeSpan PollInterval => options.Value.PollInterval;
 
@@ -54,76 +49,10 @@ public sealed class DataChangeMonitor(
 
     public int SubscriberCount => _subscribers.Count;
 
-    public async ValueTask<long> GetCurrentAsync(CancellationToken cancellationToken = default)
-    {
-        var state = _state;
-        // Between polls the monitor's version is the current one; only before the first read
-        // (or while reads fail) does a request read for itself.
-        if (state.ConfirmedAt is { } at && time.GetUtcNow() - at <= options.Value.PollInterval * 2)
-        {
-            return state.Snapshot.Version;
-        }
-        return (await RefreshAsync(cancellationToken)).Snapshot.Version;
-    }
-
-    // The last few snapshots: a page that read version N keys its queries by N's areas even if
-    // the monitor moved on while it was loading, so it still shares results with the others.
-    public DataVersionSnapshot? SnapshotFor(long version)
-    {
-        lock (_lock)
-        {
-            return _recent.FirstOrDefault(s => s.Version == version);
-        }
-    }
-
-    /// <summary>Reads the version now: writers in this process call it after committing, so their
-    /// change shows without waiting for the next poll.</summary>
+    /// <summary>Reads the version now and tells the subscribers when the data or its health changed.</summary>
     public async Task<LiveState> RefreshAsync(CancellationToken cancellationToken = default)
     {
-        await _reading.WaitAsync(cancellationToken);
-        LiveState previous, next;
-        try
-        {
-            previous = _state;
-            try
-            {
-                var snapshot = await store.ReadSnapshotAsync(cancellationToken);
-                next = new LiveState(snapshot, time.GetUtcNow(), false, null)
-                {
-                    ChangedAreas = snapshot.Version == previous.Snapshot.Version ? [] : snapshot.ChangedSince(previous.Snapshot),
-                };
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                var stale = previous.ConfirmedAt is not { } at || time.GetUtcNow() - at > options.Value.StaleAfter;
-                next = previous with { IsStale = stale, Problem = ex.Message, ChangedAreas = [] };
-                if (!previous.IsStale && stale)
-                {
-                    logger.LogWarning(ex, "The data version could not be read for {Seconds:F0} s; screens show the data as stale", options.Value.StaleAfter.TotalSeconds);
-                }
-            }
-            if (next.ChangedAreas.Count > 0 && previous.ConfirmedAt is not null)
-            {
-                // Before anyone re-reads: the stale results must be gone when they ask.
-                await services.GetRequiredService<QueryCache>().InvalidateAsync(next.ChangedAreas, cancellationToken);
-            }
-            _state = next;
-            if (next.ChangedAreas.Count > 0 || previous.ConfirmedAt is null)
-            {
-                lock (_lock)
-                {
-                    _recent.AddFirst(next.Snapshot);
-                    while (_recent.Count > 16)
-                    {
-                        _recent.RemoveLast();
-                    }
-                }
-            }
-        }
-        finally
-        {
-            _reading.Release();
-        }
+        var (previous, next) = await tracker.RefreshAsync(cancellationToken);
         if (next.ChangedAreas.Count > 0 || next.IsStale != previous.IsStale || (previous.Problem is null) != (next.Problem is null))
         {
             await NotifyAsync(next);
@@ -166,12 +95,6 @@ public sealed class DataChangeMonitor(
                 logger.LogWarning(ex, "A live-update subscriber failed");
             }
         }
-    }
-
-    public override void Dispose()
-    {
-        _reading.Dispose();
-        base.Dispose();
     }
 
     private sealed class DataChangeSubscription(IDisposable subscription, ThrottledRefresh throttle) : IDisposable

@@ -301,6 +301,62 @@ IF OBJECT_ID(N'dbo.fact_quota', N'U') IS NULL
         PRIMARY KEY (rep_id, month_start)
     );
 
+-- Pre-aggregates (see duckdb.sql): derived from the facts, maintained by every write path in
+-- the writer's transaction and rebuilt whole by `aggregates rebuild`.
+IF OBJECT_ID(N'dbo.agg_first_sale', N'U') IS NULL
+    CREATE TABLE dbo.agg_first_sale (
+        customer_id  BIGINT NOT NULL,
+        order_id     BIGINT NOT NULL,
+        first_date   DATE NOT NULL,
+        rep_id       INT NULL,
+        team_id      INT NULL,
+        region_id    INT NULL,
+        segment_id   INT NULL,
+        channel_id   INT NULL,
+        category_id  INT NULL,
+        campaign_id  INT NULL,
+        INDEX ix_agg_first_sale_customer CLUSTERED (customer_id, order_id)
+    );
+
+IF OBJECT_ID(N'dbo.agg_sale_chain', N'U') IS NULL
+    CREATE TABLE dbo.agg_sale_chain (
+        customer_id  BIGINT NOT NULL,
+        sale_date    DATE NOT NULL,
+        month_start  DATE NOT NULL,
+        prev_date    DATE NULL,
+        prev2_date   DATE NULL,
+        INDEX cci_agg_sale_chain CLUSTERED COLUMNSTORE
+    );
+
+IF OBJECT_ID(N'dbo.agg_touch_chain', N'U') IS NULL
+    CREATE TABLE dbo.agg_touch_chain (
+        customer_id         BIGINT NOT NULL,
+        sent_date           DATE NOT NULL,
+        month_start         DATE NOT NULL,
+        responded           TINYINT NOT NULL,
+        prev_date           DATE NULL,
+        prev_response_date  DATE NULL,
+        INDEX cci_agg_touch_chain CLUSTERED COLUMNSTORE
+    );
+
+IF OBJECT_ID(N'dbo.aggregate_state', N'U') IS NULL
+    CREATE TABLE dbo.aggregate_state (
+        name      NVARCHAR(64) NOT NULL PRIMARY KEY,
+        built_at  DATETIME2(3) NOT NULL
+    );
+
+IF OBJECT_ID(N'dbo.data_change_month', N'U') IS NULL
+    CREATE TABLE dbo.data_change_month (
+        area         NVARCHAR(64) NOT NULL,
+        month_start  DATE NOT NULL,
+        version      BIGINT NOT NULL,
+        PRIMARY KEY (area, month_start)
+    );
+INSERT INTO dbo.data_change_month (area, month_start, version)
+SELECT c.area, CAST('19000101' AS DATE), c.version
+FROM dbo.data_change c
+WHERE NOT EXISTS (SELECT 1 FROM dbo.data_change_month m WHERE m.area = c.area);
+
 -- Balanced scorecards (KPIS.md §6); see duckdb.sql for the meaning of each column.
 IF OBJECT_ID(N'dbo.scorecard', N'U') IS NULL
     CREATE TABLE dbo.scorecard (

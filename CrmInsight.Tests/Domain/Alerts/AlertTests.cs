@@ -89,9 +89,9 @@ public sealed class AlertTests : IAsyncLifetime
         await _evaluator.EvaluateAsync(new AlertTrigger(version, [DataAreas.All]));
         Assert.Equal(1, (await Rule(rule.Id)).Breaches);
 
-        await _evaluator.EvaluateAsync(new AlertTrigger(version + 1, [DataAreas.Tickets]));
+        await _evaluator.EvaluateAsync(new AlertTrigger(version with { Version = version.Version + 1 }, [DataAreas.Tickets]));
         Assert.Equal(1, (await Rule(rule.Id)).Breaches);
-        await _evaluator.EvaluateAsync(new AlertTrigger(version + 1, [DataAreas.Orders]));
+        await _evaluator.EvaluateAsync(new AlertTrigger(version with { Version = version.Version + 1 }, [DataAreas.Orders]));
         Assert.Equal(2, (await Rule(rule.Id)).Breaches);
     }
 

@@ -15,7 +15,7 @@ public sealed class LiveEventSimulatorTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync(new DateTimeOffset(2024, 4, 15, 11, 0, 0, TimeSpan.Zero));
         await _db.ExecuteAsync(GoldenDataset.Sql);
-        var ingest = new IngestService(_db.Database, _db.Runner, _db.Versions, new WriteGate(), _db.Time);
+        var ingest = new IngestService(_db.Database, _db.Runner, _db.Versions, _db.Aggregates, new WriteGate(), _db.Time);
         _simulator = new LiveEventSimulator(ingest, _db.Runner, _db.Time);
     }
 

@@ -20,7 +20,7 @@ internal static class ImportTestFile
         {
             bytes = [.. Encoding.UTF8.GetPreamble(), .. bytes];
         }
-        using var service = new ImportService(db.Database, db.Versions, db.Time);
+        using var service = new ImportService(db.Database, db.Versions, db.Aggregates, db.Time);
         using var stream = new MemoryStream(bytes);
         return await service.ImportAsync(kind, stream, settings);
     }

@@ -16,7 +16,7 @@ public sealed class IngestServiceTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         await _db.ExecuteAsync(GoldenDataset.Sql);
-        _ingest = new IngestService(_db.Database, _db.Runner, _db.Versions, new WriteGate(), _db.Time);
+        _ingest = new IngestService(_db.Database, _db.Runner, _db.Versions, _db.Aggregates, new WriteGate(), _db.Time);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

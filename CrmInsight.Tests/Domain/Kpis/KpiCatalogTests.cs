@@ -1,5 +1,6 @@
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
+using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Sql;
 
 namespace CrmInsight.Tests.Domain.Kpis;
@@ -78,13 +79,26 @@ public sealed class KpiCatalogTests
     public void Every_query_over_team_owned_rows_takes_the_team_scope()
     {
         string[] teamOwned = ["fact_order", "fact_opportunity", "fact_quota", "fact_activity", "dim_customer", "dim_rep"];
-        // Reads that feed screens; the write path (ingest/) is authorised by its API key, not by a viewer's teams.
-        foreach (var name in SqlCatalog.Default.QueryNames.Where(n => !n.StartsWith("system/", StringComparison.Ordinal) && !n.StartsWith("ingest/", StringComparison.Ordinal)))
+        // Reads that feed screens; the write paths (ingest/, aggregates/) are authorised by their
+        // API key or command, not by a viewer's teams.
+        string[] writePaths = ["system/", "ingest/", "aggregates/"];
+        foreach (var name in SqlCatalog.Default.QueryNames.Where(n => !writePaths.Any(w => n.StartsWith(w, StringComparison.Ordinal))))
         {
             var source = SqlCatalog.Default.GetSource(name, SqlDialect.DuckDb);
-            if (teamOwned.Any(t => source.Contains(t, StringComparison.Ordinal)))
+            if (!teamOwned.Any(t => source.Contains(t, StringComparison.Ordinal)))
             {
-                Assert.Contains("scope_team_ids", SqlCatalog.Default.Get(name, SqlDialect.DuckDb).Parameters);
+                continue;
+            }
+            var parameters = SqlCatalog.Default.Get(name, SqlDialect.DuckDb).Parameters;
+            if (name.StartsWith(QueryCache.UnfilteredPrefix, StringComparison.Ordinal))
+            {
+                // The unfiltered twins serve the whole scope only: any other scope gets no rows.
+                Assert.Contains("AND @scope_all = 1", source, StringComparison.Ordinal);
+                Assert.Contains("scope_all", parameters);
+            }
+            else
+            {
+                Assert.Contains("scope_team_ids", parameters);
             }
         }
     }

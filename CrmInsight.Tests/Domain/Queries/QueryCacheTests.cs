@@ -2,6 +2,7 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
 using CrmInsight.Tests.TestSupport;
 
 namespace CrmInsight.Tests.Domain.Queries;
@@ -23,12 +24,15 @@ public sealed class QueryCacheTests : IAsyncLifetime
             .Window(new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), new DateRange(new DateOnly(2024, 1, 30), new DateOnly(2024, 3, 1)))
             .Monthly(false);
 
+    /// <summary>A snapshot with no area breakdown: every query is keyed by the global version.</summary>
+    private static DataVersionSnapshot V(long version) => DataVersionSnapshot.Initial(DateTimeOffset.UnixEpoch) with { Version = version };
+
     [Fact]
     public async Task Twenty_viewers_of_the_same_view_cost_one_execution()
     {
         var before = _db.Metrics.TotalExecuted;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _db.Cache.GetRowsAsync("kpi/sales_summary", March(), dataVersion: 7)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(7))));
 
         Assert.Equal(1, _db.Metrics.TotalExecuted - before);
         Assert.All(results, rows => Assert.Equal(1160m, rows[0].GetDecimal("revenue")));
@@ -39,8 +43,8 @@ public sealed class QueryCacheTests : IAsyncLifetime
     {
         var before = _db.Metrics.TotalExecuted;
 
-        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
-        await _db.Cache.GetRowsAsync("kpi/sales_summary", March().With("grain", "month").With("prev_from", new DateOnly(2020, 1, 1)), 7);
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(7));
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March().With("grain", "month").With("prev_from", new DateOnly(2020, 1, 1)), V(7));
 
         Assert.Equal(1, _db.Metrics.TotalExecuted - before);
     }
@@ -50,9 +54,9 @@ public sealed class QueryCacheTests : IAsyncLifetime
     {
         var before = _db.Metrics.TotalExecuted;
 
-        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
-        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 8);
-        var north = await _db.Cache.GetRowsAsync("kpi/sales_summary", March(DashboardFilter.Default with { Regions = IdSet.Of(1) }), 8);
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(7));
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(8));
+        var north = await _db.Cache.GetRowsAsync("kpi/sales_summary", March(DashboardFilter.Default with { Regions = IdSet.Of(1) }), V(8));
 
         Assert.Equal(3, _db.Metrics.TotalExecuted - before);
         Assert.Equal(500m, north[0].GetDecimal("revenue"));
@@ -61,10 +65,10 @@ public sealed class QueryCacheTests : IAsyncLifetime
     [Fact]
     public async Task A_failure_is_not_cached()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() => _db.Cache.GetRowsAsync("kpi/sales_summary", SqlArgs.Empty, 7));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _db.Cache.GetRowsAsync("kpi/sales_summary", SqlArgs.Empty, V(7)));
         var before = _db.Metrics.TotalExecuted;
 
-        var rows = await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
+        var rows = await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(7));
 
         Assert.Single(rows);
         Assert.Equal(1, _db.Metrics.TotalExecuted - before);
@@ -79,7 +83,7 @@ public sealed class QueryCacheTests : IAsyncLifetime
 
         await _db.Kpis.GetKpisAsync(filter, DataScope.All, ["revenue", "orders", "gross_margin"]);
 
-        Assert.Equal(2, _db.Metrics.TotalExecuted - before); // only the data-version read (version row and area changes)
+        Assert.Equal(3, _db.Metrics.TotalExecuted - before); // only the data-version read (version row, area changes, area months)
     }
 
     [Fact]
@@ -100,7 +104,7 @@ public sealed class QueryCacheTests : IAsyncLifetime
         await _db.Cache.GetRowsAsync("kpi/tickets", March(), next);
         var ticketsAgain = _db.Metrics.TotalExecuted - before - ordersAgain;
 
-        Assert.Equal(version + 1, next);
+        Assert.Equal(version.Version + 1, next.Version);
         Assert.Equal(0, ordersAgain);
         Assert.Equal(1, ticketsAgain);
     }
@@ -125,14 +129,14 @@ public sealed class QueryCacheTests : IAsyncLifetime
     [Fact]
     public async Task Invalidating_an_area_drops_the_results_that_read_it_and_keeps_the_others()
     {
-        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
-        await _db.Cache.GetRowsAsync("kpi/surveys", March(), 7);
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(7));
+        await _db.Cache.GetRowsAsync("kpi/surveys", March(), V(7));
 
         await _db.Cache.InvalidateAsync([DataAreas.Orders]);
         var before = _db.Metrics.TotalExecuted;
-        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), 7);
+        await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(7));
         var ordersAgain = _db.Metrics.TotalExecuted - before;
-        await _db.Cache.GetRowsAsync("kpi/surveys", March(), 7);
+        await _db.Cache.GetRowsAsync("kpi/surveys", March(), V(7));
 
         Assert.Equal(1, ordersAgain);
         Assert.Equal(1, _db.Metrics.TotalExecuted - before); // the survey result (no order table) was kept

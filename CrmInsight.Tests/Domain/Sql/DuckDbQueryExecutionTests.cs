@@ -15,6 +15,8 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
+    private static readonly long[] SomeCustomers = [1L, 2L];
+
     public static TheoryData<string, bool> Cases()
     {
         var data = new TheoryData<string, bool>();
@@ -57,7 +59,11 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
             .With("ticket_by", filtered ? "channel" : "")
             .With("ticket_member", "email")
             .With("updated_at", new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc))
-            .With("area", "fact_order");
+            .With("area", "fact_order")
+            .With("month_start", new DateOnly(2024, 3, 1))
+            .With("all_customers", filtered ? 0 : 1)
+            .With("customer_ids", filtered ? SomeCustomers : Array.Empty<long>())
+            .With("from_date", new DateOnly(2024, 3, 1));
         var query = _db.Runner.Prepare(name);
         args = WithWriteArguments(query, args);
         if (name == "ingest/insert_customer")
@@ -66,7 +72,14 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
         }
         var statement = string.Join('\n', query.Text.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal))).TrimStart();
 
-        if (statement.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase))
+        if (statement.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) && name.StartsWith("aggregates/", StringComparison.Ordinal) && name != "aggregates/mark_built")
+        {
+            // A pre-aggregate's insert writes the rows its delete left missing: none here, as
+            // nothing was deleted first; it must run and leave the aggregate as the facts say.
+            await using var connection = await _db.Database.OpenConnectionAsync();
+            Assert.InRange(await _db.Runner.ExecuteAsync(name, args, connection, null), 0, 1_000);
+        }
+        else if (statement.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase))
         {
             // Every insert writes one row (ingest rows, key records, an area's change record).
             await using var connection = await _db.Database.OpenConnectionAsync();
@@ -81,7 +94,7 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
         else
         {
             // The reader's own column types, so an empty result still shows its shape.
-            Assert.True(QueryShapes.All.TryGetValue(name, out var shape), $"{name} has no shape in QueryShapes: add the columns its callers read");
+            var shape = QueryShapes.For(name) ?? throw new Xunit.Sdk.XunitException($"{name} has no shape in QueryShapes: add the columns its callers read");
             await using var connection = await _db.Database.OpenConnectionAsync();
             await using var reader = await Dapper.SqlMapper.ExecuteReaderAsync(connection, query.Text, QueryRunner.Bind(query, args));
             var columns = Enumerable.Range(0, reader.FieldCount).Select(i => (reader.GetName(i), KindOf(reader.GetFieldType(i)))).ToList();

@@ -25,6 +25,8 @@ public static class QueryShapes
     /// <summary>By query name. Row counts are for the golden dataset over March 2024 (see the comments).</summary>
     public static readonly IReadOnlyDictionary<string, QueryShape> All = new Dictionary<string, QueryShape>
     {
+        // The golden load rebuilds the pre-aggregates once: their one state row.
+        ["aggregates/state"] = new("name:Text built_at:Timestamp", 1, 1),
         // No alert has fired.
         ["alerts/events"] = new("event_id:Number rule_id:Number rule_name:Text kpi_id:Text comparison:Text scope_teams:Text kind:Text kpi_value:Number threshold:Number data_version:Number occurred_at:Timestamp", 0, 0),
         // One row: the next id.
@@ -69,6 +71,8 @@ public static class QueryShapes
         ["drill/members"] = new("member_id:Number name:Text revenue:Number gross_profit:Number orders:Number customers:Number revenue_share:Number total_rows:Number", 2, null),
         // No customer has the codes asked for.
         ["ingest/customers_by_code"] = new("customer_id:Number customer_code:Text region_id:Number segment_id:Number owner_rep_id:Number", 0, 0),
+        // No order has the codes asked for.
+        ["ingest/orders_by_code"] = new("customer_id:Number order_date:Date", 0, 0),
         ["ingest/lookups"] = new("kind:Text id:Number name:Text team_id:Number region_id:Number"),
         // One row of next ids.
         ["ingest/next_ids"] = new("order_id:Number customer_id:Number ticket_id:Number survey_id:Number opportunity_id:Number", 1, 1),
@@ -136,8 +140,27 @@ public static class QueryShapes
         ["satisfaction/churned_vs_retained"] = new("customer_group:Text customers:Number csat_responses:Number csat_total:Number nps_respondents:Number promoters:Number detractors:Number tickets:Number complaining_customers:Number responded:Number response_seconds_total:Number resolved:Number resolution_seconds_total:Number"),
         // T1, T2 and T3 were submitted in March (T4 in February).
         ["satisfaction/tickets"] = new("ticket_id:Number ticket_code:Text customer_id:Number customer_code:Text customer:Text channel:Text category:Text agent:Text submitted_at:Timestamp response_minutes:Number resolution_hours:Number is_complaint:Number total_rows:Number", 3, null),
+        // The golden load is one write of every area, undated: one row for all areas and months.
+        ["system/data_change_months"] = new("area:Text month_start:Date version:Number", 1, 1),
         ["system/data_changes"] = new("area:Text version:Number"),
         // The one version row.
         ["system/data_version"] = new("version:Number updated_at:Timestamp", 1, 1),
     };
+
+    /// <summary>
+    /// The shape a query is held to: its own entry, or for a twin under <c>unfiltered/</c> its
+    /// namesake's columns and unfiltered rows (what it answers under a filter or scope, nothing or
+    /// zeros, is UnfilteredTwinTests' to check).
+    /// </summary>
+    public static QueryShape? For(string name)
+    {
+        if (All.TryGetValue(name, out var shape))
+        {
+            return shape;
+        }
+        const string twin = "unfiltered/";
+        return name.StartsWith(twin, StringComparison.Ordinal) && All.TryGetValue(name[twin.Length..], out var original)
+            ? original with { FilteredRows = null }
+            : null;
+    }
 }

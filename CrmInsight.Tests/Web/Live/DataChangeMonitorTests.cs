@@ -18,6 +18,7 @@ public sealed class DataChangeMonitorTests : IAsyncLifetime
     private DataChangeMonitor _monitor = null!;
     private DataVersionStore _store = null!;
     private ServiceProvider _services = null!;
+    private DataVersionTracker _tracker = null!;
     private readonly List<LiveState> _heard = [];
 
     public async Task InitializeAsync()
@@ -31,15 +32,21 @@ public sealed class DataChangeMonitorTests : IAsyncLifetime
         services.AddSingleton(runner);
         services.AddSingleton(Options.Create(new QueryCacheOptions()));
         services.AddQueryCache();
-        services.AddSingleton<IDataVersionSource>(sp => _monitor);
         _services = services.BuildServiceProvider();
-        _monitor = new DataChangeMonitor(_store, _services, new DatabaseReadiness(), options, _db.Time, NullLogger<DataChangeMonitor>.Instance);
+        // Domain's tracker, with the freshness and staleness the host derives from LiveOptions.
+        _tracker = new DataVersionTracker(
+            _store,
+            _services.GetRequiredService<QueryCache>(),
+            Options.Create(new DataVersionOptions { FreshFor = options.Value.PollInterval * 2, StaleAfter = options.Value.StaleAfter }),
+            _db.Time);
+        _monitor = new DataChangeMonitor(_tracker, new DatabaseReadiness(), options, _db.Time, NullLogger<DataChangeMonitor>.Instance);
         _monitor.Subscribe(state => { _heard.Add(state); return Task.CompletedTask; });
     }
 
     public async Task DisposeAsync()
     {
         _monitor.Dispose();
+        _tracker.Dispose();
         await _services.DisposeAsync();
         await _db.DisposeAsync();
     }
@@ -63,7 +70,7 @@ public sealed class DataChangeMonitorTests : IAsyncLifetime
         var change = Assert.Single(_heard);
         Assert.Equal([DataAreas.Tickets], change.ChangedAreas);
         Assert.Equal(1, change.Snapshot.Version);
-        Assert.Equal(1, await _monitor.GetCurrentAsync());
+        Assert.Equal(1, (await _tracker.GetCurrentAsync()).Version);
     }
 
     [Fact]
@@ -91,14 +98,14 @@ public sealed class DataChangeMonitorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Between_polls_the_version_comes_from_the_monitor_without_a_query()
+    public async Task Between_polls_the_version_comes_from_the_tracker_without_a_query()
     {
         await _monitor.RefreshAsync();
         var before = _db.Metrics.TotalExecuted;
 
         for (var i = 0; i < 10; i++)
         {
-            await _monitor.GetCurrentAsync();
+            await _tracker.GetCurrentAsync();
         }
 
         Assert.Equal(before, _db.Metrics.TotalExecuted);

@@ -34,7 +34,7 @@ public sealed partial class Overview : DashboardPage
     {
         _data = await OverviewData.GetAsync(Filter, Scope, cancellationToken);
         // The default scorecard at the same data version: its score and the KPIs that are red now.
-        _scorecard = await Scorecards.GetAsync(Filter, Scope, dataVersion: _data.Report.DataVersion, cancellationToken: cancellationToken);
+        _scorecard = await Scorecards.GetAsync(Filter, Scope, dataVersion: _data.Report.Snapshot, cancellationToken: cancellationToken);
         var selectedId = Urls.CurrentValue(KpiParameter);
         _selected = _data.Report.Kpis.FirstOrDefault(k => string.Equals(k.Id, selectedId, StringComparison.OrdinalIgnoreCase));
         if (selectedId is not null && _selected is null)

@@ -70,7 +70,7 @@ public sealed partial class ScorecardPage : DashboardPage
             return;
         }
         StateHasChanged();
-        _trend = await Scorecards.GetTrendAsync(Filter, Scope, _scorecardId, _report?.DataVersion, cancellationToken);
+        _trend = await Scorecards.GetTrendAsync(Filter, Scope, _scorecardId, _report?.Snapshot, cancellationToken);
         _trendLoading = false;
     }
 

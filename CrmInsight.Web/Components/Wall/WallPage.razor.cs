@@ -113,7 +113,7 @@ public sealed partial class WallPage : IAsyncDisposable
     private async Task<(OverviewData, ScorecardReport?)> ReadAsync(WallView view, CancellationToken cancellationToken)
     {
         var data = await Overview.GetSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
-        var scorecard = await Scorecards.GetAsync(Filter, Scope, dataVersion: data.Report.DataVersion, cancellationToken: cancellationToken);
+        var scorecard = await Scorecards.GetAsync(Filter, Scope, dataVersion: data.Report.Snapshot, cancellationToken: cancellationToken);
         return (data, scorecard);
     }
 

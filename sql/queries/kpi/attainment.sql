@@ -2,6 +2,7 @@
 -- their quota. A monthly quota counts for the share of its month's days inside the period
 -- (prorated by day). Region and team are the rep's; segment, channel, category and campaign
 -- do not apply (a quota is not set per segment).
+--#dated
 WITH reps AS (
     SELECT r.rep_id
     FROM dim_rep r

@@ -1,6 +1,7 @@
 -- The inputs of clv for a year [date_from, date_to) and the year before [prev_from, prev_to)
 -- (the engine passes the twelve months up to the period's end): the sales measures of the
 -- year and the customers active in the year before and again in this one (annual churn).
+--#dated
 WITH sales AS (
     SELECT o.customer_id, o.order_date, o.revenue, o.cost
     FROM fact_order o

@@ -2,8 +2,10 @@
 -- [date_from, date_to), over the customers active (with a sale) in that period.
 -- Both sides filter on the customer's region, segment and owner rep, so they describe the
 -- same customers; sales channel, category and campaign do not apply.
--- has_tickets is 0 when no ticket was ever recorded (a database fed only order lines): the
--- rate is then undefined ("no data"), not 0.
+-- has_tickets is 0 when no ticket was recorded before the period's end (a database fed only
+-- order lines): the rate is then undefined ("no data"), not 0. (Up to the period's end, so the
+-- result depends on nothing dated after it.)
+--#dated
 WITH customers AS (
     SELECT c.customer_id
     FROM dim_customer c
@@ -31,16 +33,5 @@ WITH customers AS (
     SELECT bucket, COUNT(*) AS complaining_customers FROM complaining GROUP BY bucket
 ), active_counts AS (
     SELECT bucket, COUNT(*) AS active_customers FROM active GROUP BY bucket
-), buckets AS (
-    SELECT bucket FROM complaining_counts
-    UNION
-    SELECT bucket FROM active_counts
-)
-SELECT b.bucket,
-       COALESCE(cc.complaining_customers, 0) AS complaining_customers,
-       COALESCE(ac.active_customers, 0) AS active_customers,
-       CASE WHEN EXISTS (SELECT 1 FROM fact_ticket) THEN 1 ELSE 0 END AS has_tickets
-FROM buckets b
-LEFT JOIN complaining_counts cc ON cc.bucket = b.bucket
-LEFT JOIN active_counts ac ON ac.bucket = b.bucket
-ORDER BY b.bucket
+),
+--#include complaint_rows

@@ -1,6 +1,7 @@
 -- contribution_share and profit_contribution of the filtered slice: its revenue and gross
 -- profit over those of all sales in [date_from, date_to) in the caller's scope. With no
 -- dimension filter the slice is everything (share 1); with region = 3 it is region 3's share.
+--#dated
 WITH sales AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            o.revenue, o.cost,

@@ -1,6 +1,7 @@
 -- cross_sell_rate for [date_from, date_to): active customers whose sales in the period span at
 -- least two product categories, over all active customers (both under the same filters, so a
 -- category filter asks "two or more of the selected categories").
+--#dated
 WITH scoped AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            o.customer_id, o.category_id

@@ -1,19 +1,14 @@
 -- customer_growth: customers acquired (first-ever sale) in the period over the customers
 -- acquired before it, per period or per calendar month (@monthly = 1). A customer counts
--- where their first sale matches the filters.
-WITH first_sales AS (
-    SELECT o.customer_id, MIN(o.order_date) AS first_date
-    FROM fact_order o
-    WHERE o.customer_id IS NOT NULL
-      AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
-    GROUP BY o.customer_id
-), acquired AS (
-    SELECT DISTINCT f.customer_id, f.first_date
-    FROM first_sales f
-    JOIN fact_order o ON o.customer_id = f.customer_id AND o.order_date = f.first_date
-    WHERE o.status <> 'cancelled' AND o.revenue > 0
+-- where their first sale matches the filters (agg_first_sale: every sale of a customer's
+-- first day).
+--#dated
+WITH acquired AS (
+    SELECT o.customer_id, MIN(o.first_date) AS first_date
+    FROM agg_first_sale o
+    WHERE o.first_date < @date_to
       --#include order_filters
+    GROUP BY o.customer_id
 ), days AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket, d.calendar_date
     FROM dim_date d

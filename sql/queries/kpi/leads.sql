@@ -1,5 +1,6 @@
 -- lead_conversion: opportunities created in [date_from, date_to) and how many of them were won
 -- (whenever they closed). Region and team are the rep's; segment is the customer's.
+--#dated
 WITH scoped AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            o.stage

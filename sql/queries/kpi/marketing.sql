@@ -4,10 +4,12 @@
 --   campaign_responders: customers who answered a touch sent in the period (each once);
 --   attributed_revenue: sales in the period that carry a campaign and fall inside its
 --     attribution window [start_date, end_date + attribution_days), days as dim_date numbers;
---   attributed_new_customers: customers whose first-ever sale is in the period and whose
---     acquisition campaign is set (the campaigns selected, when the filter names some).
+--   attributed_new_customers: customers whose first-ever sale is in the period (in the team
+--     scope; agg_first_sale) and whose acquisition campaign is set (the campaigns selected,
+--     when the filter names some).
 -- Only the campaign filter applies: spend has no region, segment or channel to slice by,
 -- and slicing one side of a ratio but not the other would make it meaningless.
+--#dated
 WITH spent AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            s.amount
@@ -51,22 +53,13 @@ WITH spent AS (
     SELECT bucket, COUNT(*) AS campaign_responders
     FROM responding
     GROUP BY bucket
-), period_buyers AS (
-    SELECT o.customer_id, MIN(o.order_date) AS first_date
-    FROM fact_order o
-    WHERE o.customer_id IS NOT NULL
-      AND o.status <> 'cancelled' AND o.revenue > 0
-      AND o.order_date >= @date_from AND o.order_date < @date_to
+), first_sales AS (
+    -- New customers of the period acquired in the scope (see kpi/new_customers).
+    SELECT o.customer_id, MIN(o.first_date) AS first_date
+    FROM agg_first_sale o
+    WHERE o.first_date >= @date_from AND o.first_date < @date_to
       AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
     GROUP BY o.customer_id
-), first_sales AS (
-    -- New customers: buyers of the period with no sale before it (see kpi/new_customers).
-    SELECT b.customer_id, b.first_date
-    FROM period_buyers b
-    WHERE NOT EXISTS (
-        SELECT 1 FROM fact_order e
-        WHERE e.customer_id = b.customer_id AND e.order_date < @date_from
-          AND e.status <> 'cancelled' AND e.revenue > 0)
 ), acquired_customers AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            f.customer_id

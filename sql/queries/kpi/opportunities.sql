@@ -1,5 +1,6 @@
 -- Opportunities closed (won or lost) in [date_from, date_to): win_rate.
 -- Region and team are the rep's; segment is the customer's.
+--#dated
 WITH scoped AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            o.stage

@@ -1,6 +1,7 @@
 -- Customers active in the previous window [prev_from, prev_to), and how many of them are
 -- active again in the period [date_from, date_to): retention_rate and churn_rate.
 -- The windows may overlap (a two-year range compared with last year), so each is read on its own.
+--#dated
 WITH sales AS (
     SELECT o.customer_id, o.order_date
     FROM fact_order o

@@ -1,13 +1,10 @@
 -- kpi/retention per calendar month: for each month starting in [date_from, date_to), the
 -- customers active in the month before and how many of them are active again in the month.
 -- @prev_from is the first day of the month before date_from.
-WITH months AS (
-    SELECT m.month_start, before_month.month_start AS previous_month
-    FROM dim_date m
-    JOIN dim_date before_month ON before_month.day_number = m.day_number - 1
-    WHERE m.calendar_date = m.month_start
-      AND m.calendar_date >= @date_from AND m.calendar_date < @date_to
-), customer_months AS (
+--#dated
+WITH
+--#include retention_months
+, customer_months AS (
     SELECT DISTINCT o.customer_id, d.month_start
     FROM fact_order o
     JOIN dim_date d ON d.calendar_date = o.order_date

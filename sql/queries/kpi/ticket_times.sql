@@ -2,6 +2,7 @@
 -- [date_from, date_to), over the tickets that have a first response / are resolved
 -- (continuous percentiles, see sql/fragments/percentiles.sql). No row: no such tickets.
 -- Region, segment, team and rep are the customer's (the rep is the account owner).
+--#dated
 WITH scoped AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            t.response_seconds, t.resolution_seconds

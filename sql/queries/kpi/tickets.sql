@@ -6,18 +6,12 @@
 -- before it, at most 30 calendar days earlier (by submission date, day numbers of dim_date).
 -- Call wait and talk seconds are recorded for the call centre (phone) only.
 -- Region, segment, team and rep are the customer's (the rep is the account owner).
+--#dated
 WITH scoped AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            t.resolved_at, t.first_response_at, t.response_seconds, t.resolution_seconds,
            t.wait_seconds, t.talk_seconds,
-           CASE WHEN EXISTS (
-               SELECT 1
-               FROM fact_ticket p
-               JOIN dim_date pd ON pd.calendar_date = CAST(p.submitted_at AS DATE)
-               WHERE p.customer_id = t.customer_id
-                 AND p.category = t.category
-                 AND (p.submitted_at < t.submitted_at OR (p.submitted_at = t.submitted_at AND p.ticket_id < t.ticket_id))
-                 AND pd.day_number >= d.day_number - 30) THEN 1 ELSE 0 END AS is_repeat
+           --#include ticket_is_repeat
     FROM v_ticket t
     JOIN dim_date d ON d.calendar_date = CAST(t.submitted_at AS DATE)
     LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
@@ -25,17 +19,4 @@ WITH scoped AS (
     WHERE t.submitted_at >= @date_from AND t.submitted_at < @date_to
       --#include customer_filters
 )
-SELECT bucket,
-       COUNT(*) AS tickets,
-       COUNT(resolved_at) AS resolved,
-       COUNT(first_response_at) AS responded,
-       CAST(COALESCE(SUM(response_seconds), 0) AS BIGINT) AS response_seconds_total,
-       CAST(COALESCE(SUM(resolution_seconds), 0) AS BIGINT) AS resolution_seconds_total,
-       CAST(SUM(is_repeat) AS BIGINT) AS repeat_tickets,
-       COUNT(wait_seconds) AS calls_waited,
-       CAST(COALESCE(SUM(wait_seconds), 0) AS BIGINT) AS wait_seconds_total,
-       COUNT(talk_seconds) AS calls_talked,
-       CAST(COALESCE(SUM(talk_seconds), 0) AS BIGINT) AS talk_seconds_total
-FROM scoped
-GROUP BY bucket
-ORDER BY bucket
+--#include tickets_measures

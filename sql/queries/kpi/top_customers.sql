@@ -1,6 +1,7 @@
 -- top20_share (the 2:8 rule): the revenue of the top ceil(N/5) of the N active customers,
 -- ranked by revenue in [date_from, date_to) with ties broken by customer id, over the revenue
 -- of all N. "position <= ceil(N/5)" is written 5 * (position - 1) < N to stay in integers.
+--#dated
 WITH sales AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            o.customer_id, o.revenue

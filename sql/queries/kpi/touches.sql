@@ -1,6 +1,8 @@
 -- Campaign reach and response for touches sent in [date_from, date_to): reach, response_rate.
 -- Counted per customer: a customer targeted twice is one targeted customer, and a
--- responder if they answered any touch.
+-- responder if they answered any touch. Unfiltered, unfiltered/kpi/touches answers the same
+-- from agg_touch_chain.
+--#dated
 WITH scoped AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            t.customer_id, t.responded

@@ -1,6 +1,7 @@
 -- winback_rate: of the customers lapsed at the start of the period (a sale before the
 -- comparison period [prev_from, prev_to) and none in it), those active again in
 -- [date_from, date_to).
+--#dated
 WITH sales AS (
     SELECT o.customer_id, o.order_date
     FROM fact_order o

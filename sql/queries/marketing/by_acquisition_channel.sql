@@ -2,7 +2,8 @@
 -- channel's campaigns, over the new customers of the period (first-ever sale in it, as in
 -- kpi/new_customers) whose acquisition channel it is. With a campaign filter, only those
 -- campaigns' spend and the customers they acquired count. Spend is not regional, so only the
--- campaign filter and the team scope (on the sales) apply.
+-- campaign filter and the team scope (on the first sale, agg_first_sale) apply.
+--#dated
 WITH spent AS (
     SELECT k.marketing_channel_id, CAST(SUM(s.amount) AS DECIMAL(18,2)) AS spend
     FROM fact_campaign_spend s
@@ -10,24 +11,18 @@ WITH spent AS (
     WHERE s.spend_date >= @date_from AND s.spend_date < @date_to
       AND (@campaign_all = 1 OR s.campaign_id IN @campaign_ids)
     GROUP BY k.marketing_channel_id
-), period_buyers AS (
+), first_sales AS (
     SELECT o.customer_id
-    FROM fact_order o
-    WHERE o.customer_id IS NOT NULL
-      AND o.status <> 'cancelled' AND o.revenue > 0
-      AND o.order_date >= @date_from AND o.order_date < @date_to
+    FROM agg_first_sale o
+    WHERE o.first_date >= @date_from AND o.first_date < @date_to
       AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
     GROUP BY o.customer_id
 ), acquired AS (
     SELECT cu.acquisition_channel_id AS marketing_channel_id, COUNT(*) AS new_customers
-    FROM period_buyers b
-    JOIN dim_customer cu ON cu.customer_id = b.customer_id
+    FROM first_sales f
+    JOIN dim_customer cu ON cu.customer_id = f.customer_id
     WHERE cu.acquisition_channel_id IS NOT NULL
       AND (@campaign_all = 1 OR cu.acquisition_campaign_id IN @campaign_ids)
-      AND NOT EXISTS (
-        SELECT 1 FROM fact_order e
-        WHERE e.customer_id = b.customer_id AND e.order_date < @date_from
-          AND e.status <> 'cancelled' AND e.revenue > 0)
     GROUP BY cu.acquisition_channel_id
 )
 SELECT mc.marketing_channel_id AS member_id, mc.name,

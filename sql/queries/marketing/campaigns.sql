@@ -48,23 +48,17 @@ WITH touch AS (
       AND od.day_number < ke.day_number + k.attribution_days
       AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
     GROUP BY o.campaign_id
-), period_buyers AS (
+), first_sales AS (
     SELECT o.customer_id
-    FROM fact_order o
-    WHERE o.customer_id IS NOT NULL
-      AND o.status <> 'cancelled' AND o.revenue > 0
-      AND o.order_date >= @date_from AND o.order_date < @date_to
+    FROM agg_first_sale o
+    WHERE o.first_date >= @date_from AND o.first_date < @date_to
       AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
     GROUP BY o.customer_id
 ), acquired AS (
     SELECT cu.acquisition_campaign_id AS campaign_id, COUNT(*) AS new_customers
-    FROM period_buyers b
-    JOIN dim_customer cu ON cu.customer_id = b.customer_id
+    FROM first_sales f
+    JOIN dim_customer cu ON cu.customer_id = f.customer_id
     WHERE cu.acquisition_campaign_id IS NOT NULL
-      AND NOT EXISTS (
-        SELECT 1 FROM fact_order e
-        WHERE e.customer_id = b.customer_id AND e.order_date < @date_from
-          AND e.status <> 'cancelled' AND e.revenue > 0)
     GROUP BY cu.acquisition_campaign_id
 ), combined AS (
     SELECT k.campaign_id, k.name, mc.name AS marketing_channel,

@@ -1,5 +1,6 @@
 -- Revenue and gross profit over [date_from, date_to) per region of sale; sales with no
 -- region are reported under region_id NULL.
+--#dated
 WITH scoped AS (
     SELECT o.region_id, o.revenue, o.cost
     FROM fact_order o

@@ -1,6 +1,7 @@
 -- Revenue and gross profit over [date_from, date_to) per day (@grain = 'day') or calendar
 -- month ('month'). The caller folds days into weeks that start on the period's first day,
 -- and fills days or months with no sales with zero.
+--#dated
 WITH scoped AS (
     SELECT CASE WHEN @grain = 'day' THEN d.calendar_date ELSE d.month_start END AS bucket,
            o.revenue, o.cost

@@ -1,21 +1,13 @@
 -- Cohort retention: customers grouped by the month of their first-ever sale (from @date_from,
 -- a month start, to @date_to), and for each later month how many of them bought again.
 -- A customer belongs to the filtered slice when their first sale matches the filters; their
--- activity is their filtered sales. months_since = 0 is the cohort's own month (its size).
-WITH first_sales AS (
-    SELECT o.customer_id, MIN(o.order_date) AS first_date
-    FROM fact_order o
-    WHERE o.customer_id IS NOT NULL
-      AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
-    GROUP BY o.customer_id
-    HAVING MIN(o.order_date) >= @date_from
-), members AS (
-    SELECT DISTINCT f.customer_id, d.month_start AS cohort
-    FROM first_sales f
-    JOIN fact_order o ON o.customer_id = f.customer_id AND o.order_date = f.first_date
-    JOIN dim_date d ON d.calendar_date = f.first_date
-    WHERE o.status <> 'cancelled' AND o.revenue > 0
+-- activity is their filtered sales. First sales are read from agg_first_sale. months_since = 0 is the cohort's own month (its size).
+--#dated
+WITH members AS (
+    SELECT DISTINCT o.customer_id, d.month_start AS cohort
+    FROM agg_first_sale o
+    JOIN dim_date d ON d.calendar_date = o.first_date
+    WHERE o.first_date >= @date_from AND o.first_date < @date_to
       --#include order_filters
 ), activity AS (
     SELECT DISTINCT o.customer_id, d.month_start AS active_month

@@ -1,13 +1,12 @@
 -- Revenue per calendar month in [date_from, date_to) split by who bought: customers in the
 -- month of their first-ever sale (new), other customers (returning), and anonymous sales.
+--#dated
 WITH first_months AS (
-    SELECT o.customer_id, MIN(d.month_start) AS first_month
-    FROM fact_order o
-    JOIN dim_date d ON d.calendar_date = o.order_date
-    WHERE o.customer_id IS NOT NULL
-      AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
-    GROUP BY o.customer_id
+    SELECT f.customer_id, MIN(d.month_start) AS first_month
+    FROM agg_first_sale f
+    JOIN dim_date d ON d.calendar_date = f.first_date
+    WHERE f.first_date < @date_to
+    GROUP BY f.customer_id
 ), sales AS (
     SELECT d.month_start AS bucket, o.revenue,
            CASE WHEN o.customer_id IS NULL THEN 'anonymous'

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using CrmInsight.Domain.Aggregates;
+using CrmInsight.Domain.Storage;
+using Dapper;
+
+namespace CrmInsight.Benchmarks;
+
+/// <summary>What the pre-aggregates cost: a full rebuild's time, and their rows and share of the file.</summary>
+internal static class AggregateTiming
+{
+    public static async Task MeasureAsync(string path)
+    {
+        var sizeBefore = new FileInfo(path).Length / 1024.0 / 1024.0;
+        await using var stack = await BenchStack.OpenAsync(path);
+        var database = stack.Get<ICrmDatabase>();
+        var started = Stopwatch.GetTimestamp();
+        await using (var connection = await database.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await stack.Get<PreAggregates>().RebuildAsync(connection, transaction);
+            await transaction.CommitAsync();
+        }
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        await using var read = await database.OpenConnectionAsync();
+        await read.ExecuteAsync(new CommandDefinition("CHECKPOINT", commandType: System.Data.CommandType.Text));
+        var first = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_first_sale");
+        var chain = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_sale_chain");
+        Console.WriteLine($"pre-aggregates: rebuild {seconds:F1} s; agg_first_sale {first:N0} rows, agg_sale_chain {chain:N0} rows; " +
+                          $"file {sizeBefore:F1} MB before this run, {new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB with them");
+    }
+}

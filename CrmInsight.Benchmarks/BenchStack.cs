@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using CrmInsight.Domain;
+using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmInsight.Benchmarks;
+
+/// <summary>
+/// The Domain on one database file as every host registers it (AddCrmInsightDomain), with the
+/// per-query durations of the last measurement and a way to empty the result cache.
+/// </summary>
+internal sealed class BenchStack : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly MeterListener _listener = new();
+    private readonly Dictionary<string, (double Ms, int Count)> _durations = [];
+
+    private BenchStack(ServiceProvider services)
+    {
+        _services = services;
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == QueryMetrics.MeterName && instrument.Name == "crminsight.queries.duration")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<double>((_, ms, tags, _) =>
+        {
+            var name = tags[0].Value as string ?? "?";
+            lock (_durations)
+            {
+                var (total, count) = _durations.GetValueOrDefault(name);
+                _durations[name] = (total + ms, count + 1);
+            }
+        });
+        _listener.Start();
+    }
+
+    public static async Task<BenchStack> OpenAsync(string path, string memoryLimit = "8GB")
+    {
+        var services = new ServiceCollection()
+            .AddCrmInsightDomain(_ => new DuckDbDatabase(path, memoryLimit))
+            .BuildServiceProvider();
+        var database = services.GetRequiredService<ICrmDatabase>();
+        await SchemaInstaller.InstallAsync(database, SqlCatalog.Default);
+        await services.GetRequiredService<CrmInsight.Domain.Aggregates.PreAggregates>().EnsureBuiltAsync(database);
+        return new BenchStack(services);
+    }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public long Executed => Get<QueryMetrics>().TotalExecuted;
+
+    /// <summary>Drops every cached result (what a new filter or a new data version costs next).</summary>
+    public Task ResetCacheAsync() => Get<QueryCache>().InvalidateAsync([DataAreas.All]);
+
+    /// <summary>Runs <paramref name="work"/> and returns its wall time, the queries it executed and their summed durations.</summary>
+    public async Task<(double Ms, long Queries, List<(string Query, double Ms, int Count)> PerQuery)> TimeAsync(Func<Task> work)
+    {
+        lock (_durations)
+        {
+            _durations.Clear();
+        }
+        var before = Executed;
+        var started = Stopwatch.GetTimestamp();
+        await work();
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        lock (_durations)
+        {
+            return (elapsed, Executed - before, [.. _durations.Select(d => (d.Key, d.Value.Ms, d.Value.Count))]);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Dispose();
+        await _services.DisposeAsync();
+    }
+}

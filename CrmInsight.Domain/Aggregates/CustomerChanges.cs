@@ -1,0 +1,34 @@
+namespace CrmInsight.Domain.Aggregates;
+
+/// <summary>
+/// What a write did to orders, as far as the pre-aggregates care: the customers whose orders
+/// were inserted or removed, and the earliest order date among them.
+/// </summary>
+public sealed class CustomerChanges
+{
+    private readonly HashSet<long> _customers = [];
+
+    public IReadOnlyCollection<long> CustomerIds => _customers;
+
+    public DateOnly? From { get; private set; }
+
+    /// <summary>The months the orders fall in (the cache keeps results over other months).</summary>
+    public SortedSet<DateOnly> Months { get; } = [];
+
+    public bool IsEmpty => _customers.Count == 0;
+
+    /// <summary>An order of <paramref name="customerId"/> (null: anonymous) dated <paramref name="date"/> was written or removed.</summary>
+    public void Add(long? customerId, DateOnly date)
+    {
+        Months.Add(new DateOnly(date.Year, date.Month, 1));
+        if (customerId is not { } id)
+        {
+            return;
+        }
+        _customers.Add(id);
+        if (From is null || date < From)
+        {
+            From = date;
+        }
+    }
+}

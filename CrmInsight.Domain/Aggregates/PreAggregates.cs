@@ -1,0 +1,81 @@
+using System.Data.Common;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Storage;
+
+namespace CrmInsight.Domain.Aggregates;
+
+/// <summary>
+/// The pre-aggregates: agg_first_sale and agg_sale_chain (from fact_order), agg_touch_chain
+/// (from fact_campaign_touch). Refreshed for the customers a write touched, in the writer's
+/// transaction, or rebuilt whole. Each is a pure function of its facts, so a refresh is "delete
+/// the touched customers' rows from the earliest touched date, insert them again from the
+/// facts" and a rebuild is the same for every customer.
+/// </summary>
+public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
+{
+    /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
+    public const string StateName = "sales_touches_v1";
+
+    // Customers per statement: the ids become one bound parameter each.
+    private const int CustomerBatch = 500;
+
+    private static readonly DateOnly Beginning = new(1900, 1, 1);
+
+    /// <summary>Refreshes the order aggregates of the customers in <paramref name="changes"/> (nothing when none).</summary>
+    public Task RefreshOrdersAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default) =>
+        RefreshAsync(changes, SalesStatements, connection, transaction, cancellationToken);
+
+    /// <summary>Refreshes the touch aggregate of the customers in <paramref name="changes"/> (nothing when none).</summary>
+    public Task RefreshTouchesAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default) =>
+        RefreshAsync(changes, TouchStatements, connection, transaction, cancellationToken);
+
+    private static readonly string[] SalesStatements =
+        ["aggregates/first_sale_delete", "aggregates/first_sale_insert", "aggregates/sale_chain_delete", "aggregates/sale_chain_insert"];
+
+    private static readonly string[] TouchStatements = ["aggregates/touch_chain_delete", "aggregates/touch_chain_insert"];
+
+    private async Task RefreshAsync(CustomerChanges changes, string[] statements, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (changes.IsEmpty)
+        {
+            return;
+        }
+        foreach (var chunk in changes.CustomerIds.Order().Chunk(CustomerBatch))
+        {
+            await RunAsync(statements, SqlArgs.Empty.With("all_customers", 0).With("customer_ids", chunk).With("from_date", changes.From!.Value), connection, transaction, cancellationToken);
+        }
+    }
+
+    /// <summary>Rebuilds every aggregate from all facts and records it (imports, the demo load, `aggregates rebuild`).</summary>
+    public async Task RebuildAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        await RunAsync([.. SalesStatements, .. TouchStatements], SqlArgs.Empty.With("all_customers", 1).With("customer_ids", Array.Empty<long>()).With("from_date", Beginning), connection, transaction, cancellationToken);
+        var state = SqlArgs.Empty.With("name", StateName).With("built_at", time.GetUtcNow().UtcDateTime);
+        await runner.ExecuteAsync("aggregates/clear_state", state, connection, transaction, cancellationToken);
+        await runner.ExecuteAsync("aggregates/mark_built", state, connection, transaction, cancellationToken);
+    }
+
+    /// <summary>Builds the aggregates of a database made before they existed (once, when it is opened).</summary>
+    /// <returns>true when they had to be built.</returns>
+    public async Task<bool> EnsureBuiltAsync(ICrmDatabase database, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var state = await runner.QueryRowsAsync("aggregates/state", SqlArgs.Empty, connection, null, cancellationToken);
+        if (state.Any(r => r.GetString("name") == StateName))
+        {
+            return false;
+        }
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RebuildAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task RunAsync(string[] statements, SqlArgs args, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        foreach (var statement in statements)
+        {
+            await runner.ExecuteAsync(statement, args, connection, transaction, cancellationToken);
+        }
+    }
+}

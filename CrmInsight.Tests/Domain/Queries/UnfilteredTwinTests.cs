@@ -1,0 +1,89 @@
+using System.Globalization;
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Ingest;
+using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Tests.TestSupport;
+
+namespace CrmInsight.Tests.Domain.Queries;
+
+/// <summary>
+/// Every query under unfiltered/ returns exactly the rows of its namesake when nothing is
+/// filtered (that is when QueryCache picks it), for windows of every shape: a month against the
+/// month before, a period against the same period a year earlier (a gap between them), one day,
+/// and monthly buckets; on the golden data plus backdated and same-day repeat orders. And with
+/// any filter or scope the twin answers nothing (fails closed).
+/// </summary>
+public sealed class UnfilteredTwinTests : IAsyncLifetime
+{
+    private static readonly (DateRange Period, DateRange Previous, bool Monthly)[] Windows =
+    [
+        (new(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), new(new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 1)), false),
+        (new(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 16)), new(new DateOnly(2023, 3, 1), new DateOnly(2023, 4, 16)), false),
+        (new(new DateOnly(2024, 3, 20), new DateOnly(2024, 3, 21)), new(new DateOnly(2024, 3, 19), new DateOnly(2024, 3, 20)), false),
+        (new(new DateOnly(2023, 12, 1), new DateOnly(2024, 4, 16)), new(new DateOnly(2023, 11, 1), new DateOnly(2023, 12, 1)), true),
+    ];
+
+    private TestDatabase _db = null!;
+
+    public static TheoryData<string> Twins() =>
+        [.. SqlCatalog.Default.QueryNames.Where(n => n.StartsWith(QueryCache.UnfilteredPrefix, StringComparison.Ordinal))];
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        await _db.ExecuteAsync(GoldenDataset.Sql);
+        // Depth for the chain: C1 buys twice on one day and once backdated into December, C2 again in April.
+        string[][] orders = [["T1", "C1", "2024-03-20"], ["T2", "C1", "2024-03-20"], ["T3", "C1", "2023-12-05"], ["T4", "C2", "2024-04-02"], ["T5", "C4", "2024-03-12"]];
+        await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
+        {
+            ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = "25.00",
+        }))]);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Theory]
+    [MemberData(nameof(Twins))]
+    public async Task A_twin_returns_its_namesakes_rows_for_every_window(string twin)
+    {
+        var original = twin[QueryCache.UnfilteredPrefix.Length..];
+        var rows = 0;
+        foreach (var (period, previous, monthly) in Windows)
+        {
+            var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly);
+            Assert.Equal(twin, _db.Cache.ChooseQuery(original, args));
+            var expected = Text(await _db.Runner.QueryRowsAsync(original, args));
+            var actual = Text(await _db.Runner.QueryRowsAsync(twin, args));
+            Assert.Equal(expected, actual);
+            rows += expected.Count;
+        }
+        Assert.True(rows >= 3, "the windows gave rows to compare"); // retention_monthly has none for windows not starting on a month
+    }
+
+    [Theory]
+    [MemberData(nameof(Twins))]
+    public async Task A_twin_answers_nothing_under_a_filter_or_a_scope(string twin)
+    {
+        var (period, previous, monthly) = Windows[0];
+        var filtered = QueryArgs.For(DashboardFilter.Default with { Regions = IdSet.Of(1) }, DataScope.All).Window(period, previous).Monthly(monthly);
+        var scoped = QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(1))).Window(period, previous).Monthly(monthly);
+
+        Assert.Equal(twin[QueryCache.UnfilteredPrefix.Length..], _db.Cache.ChooseQuery(twin[QueryCache.UnfilteredPrefix.Length..], filtered));
+        Assert.All(await _db.Runner.QueryRowsAsync(twin, filtered), Zero);
+        Assert.All(await _db.Runner.QueryRowsAsync(twin, scoped), Zero);
+    }
+
+    /// <summary>A row of a twin that failed closed: no customer or sale counted.</summary>
+    private static void Zero(SqlRow row) =>
+        Assert.All(row.Columns.Where(c => c != "bucket" && c != "has_tickets"), c => Assert.True((row.GetDecimal(c) ?? 0m) == 0m, $"{c} = {row[c]}"));
+
+    private static List<string> Text(IReadOnlyList<SqlRow> rows) =>
+        [.. rows.Select(r => string.Join("; ", r.Columns.Order(StringComparer.Ordinal).Select(c => $"{c}={Value(r, c)}")))];
+
+    private static string Value(SqlRow row, string column) =>
+        row[column] is DateOnly or DateTime
+            ? row.GetDate(column)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : row.GetDecimal(column)?.ToString(CultureInfo.InvariantCulture) ?? "null";
+}
