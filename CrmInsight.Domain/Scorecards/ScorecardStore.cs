@@ -30,6 +30,12 @@ public sealed class ScorecardStore(ICrmDatabase database, QueryRunner runner, Kp
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            // Whoever waited here while another caller read them takes that read: twenty walls
+            // asking at once cost one read, not twenty.
+            if (_cached is { } fresh && time.GetUtcNow() - fresh.ReadAt < RefreshAfter)
+            {
+                return fresh.All;
+            }
             return await ReadAsync(cancellationToken);
         }
         finally
