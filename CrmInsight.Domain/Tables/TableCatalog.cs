@@ -156,9 +156,9 @@ public static class TableCatalog
             new("owner", new("Owner", "负责人"), ColumnKind.Text, Sortable: false),
             new("email", new("E-mail", "电子邮件"), ColumnKind.Text, Sortable: false),
             new("phone", new("Phone", "电话"), ColumnKind.Text, Sortable: false),
-            new("missing_name", new("No name", "缺名称"), ColumnKind.Missing, Sortable: false),
-            new("missing_region", new("No region", "缺区域"), ColumnKind.Missing, Sortable: false),
-            new("missing_segment", new("No segment", "缺细分"), ColumnKind.Missing, Sortable: false),
+            // A missing name, region or segment shows as the blank cell in its own column; a
+            // missing contact spans two columns, so it gets its mark (one column per field was too
+            // wide for a 1366 px screen).
             new("missing_contact", new("No contact", "缺联系方式"), ColumnKind.Missing, Sortable: false),
             new("updated_at", new("Last written", "最后写入"), ColumnKind.Date),
         ],

@@ -52,6 +52,9 @@ public sealed class KpiFormatter(IOptions<DisplayOptions> options)
         },
     };
 
+    /// <summary>A measure a KPI was computed from (a count, a sum): grouped, up to two decimals, none when whole.</summary>
+    public static string Measure(decimal? value, CultureInfo culture) => value?.ToString("#,##0.##", culture) ?? Undefined;
+
     /// <summary>"+12.3%" for relative changes; "+3.1 pts" / "+4.0" for changes in points.</summary>
     public string FormatChange(decimal? change, KpiDefinition definition, CultureInfo culture)
     {
