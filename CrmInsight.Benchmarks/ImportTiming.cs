@@ -77,7 +77,7 @@ internal static class ImportTiming
     }
 
     /// <summary>Writes the file and returns, per window, revenue / orders / returns worked out from the lines by the README's rules.</summary>
-    private static (decimal Revenue, long Orders, decimal Returns)[] Write(string path, int lines, DateOnly today, (DateOnly From, DateOnly To)[] windows)
+    internal static (decimal Revenue, long Orders, decimal Returns)[] Write(string path, int lines, DateOnly today, (DateOnly From, DateOnly To)[] windows)
     {
         var random = new Random(20_240_101);
         var totals = new (decimal Revenue, long Orders, decimal Returns)[windows.Length];

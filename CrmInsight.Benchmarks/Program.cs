@@ -11,14 +11,21 @@ using CrmInsight.Domain.Storage;
 //   every Overview tile and chart: cold (database just opened, empty cache), SQL only (warm
 //   database, empty cache: what a new data version costs) and warm (served from the cache).
 // With --import-lines N it also times the CSV import of an N-line retail export into an empty database.
-// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- [--orders N]... [--import-lines N]... [--folder DIR] [--reuse]
+// With --csv-read-lines N it compares the CSV reader's speed with the hand-written one it replaced on that export.
+// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- [--orders N]... [--import-lines N]... [--csv-read-lines N]... [--folder DIR] [--reuse]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
+//        dotnet run -c Release --project CrmInsight.Benchmarks -- targets [--orders N]... [--database PATH]... [--folder DIR] [--reuse]
 if (args.Length > 0 && args[0] == "wall")
 {
     return await WallBenchmark.RunAsync(args[1..]);
 }
+if (args.Length > 0 && args[0] == "targets")
+{
+    return await TargetsTiming.RunAsync(args[1..]);
+}
 var sizes = new List<int>();
 var imports = new List<int>();
+var csvReads = new List<int>();
 var folder = Path.Combine(Path.GetTempPath(), "crminsight-bench");
 var reuse = false;
 for (var i = 0; i < args.Length; i++)
@@ -29,10 +36,11 @@ for (var i = 0; i < args.Length; i++)
         case "--folder": folder = args[++i]; break;
         case "--reuse": reuse = true; break;
         case "--import-lines": imports.Add(int.Parse(args[++i].Replace("_", ""), CultureInfo.InvariantCulture)); break;
+        case "--csv-read-lines": csvReads.Add(int.Parse(args[++i].Replace("_", ""), CultureInfo.InvariantCulture)); break;
         default: Console.Error.WriteLine($"Unknown argument {args[i]}"); return 2;
     }
 }
-if (sizes.Count == 0 && imports.Count == 0)
+if (sizes.Count == 0 && imports.Count == 0 && csvReads.Count == 0)
 {
     sizes.Add(1_000_000);
 }
@@ -74,5 +82,9 @@ foreach (var orders in sizes)
 foreach (var lines in imports)
 {
     await ImportTiming.MeasureAsync(lines, folder);
+}
+foreach (var lines in csvReads)
+{
+    await CsvReadTiming.MeasureAsync(lines, folder);
 }
 return 0;

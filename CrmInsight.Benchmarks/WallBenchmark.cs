@@ -10,6 +10,7 @@ using CrmInsight.Web.Live;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace CrmInsight.Benchmarks;
@@ -25,11 +26,16 @@ namespace CrmInsight.Benchmarks;
 ///   · with --database PATH: on that existing file (e.g. the 10 M-order benchmark file) instead of a new demo;
 ///     with --latency-only: only the write → visible figure.
 /// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS] [--soak MINUTES] [--database PATH] [--latency-only]
+///        dotnet run -c Release --project CrmInsight.Benchmarks -- wall soak [--walls N] [--minutes M] [--orders N]  (see <see cref="WallSoak"/>)
 /// </summary>
 internal static class WallBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && args[0] == "soak")
+        {
+            return await WallSoak.RunAsync(args[1..]);
+        }
         var orders = 1_000_000;
         var writes = 50;
         var minute = 60;
@@ -173,7 +179,7 @@ internal static class WallBenchmark
         }
     }
 
-    private static long ManagedHeap()
+    internal static long ManagedHeap()
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
@@ -183,10 +189,14 @@ internal static class WallBenchmark
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    private sealed class WallHost(string databasePath, int orders) : WebApplicationFactory<CrmInsight.Web.SharedResource>
+    internal sealed class WallHost(string databasePath, int orders, ILoggerProvider? log = null) : WebApplicationFactory<CrmInsight.Web.SharedResource>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            if (log is not null)
+            {
+                builder.ConfigureLogging(logging => logging.AddProvider(log));
+            }
             builder.UseEnvironment("Development");
             builder.UseSetting("Storage:DuckDbPath", databasePath);
             builder.UseSetting("Demo:Orders", orders.ToString(CultureInfo.InvariantCulture));

@@ -18,8 +18,10 @@ using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
+using CrmInsight.Domain.Targets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Domain;
 
@@ -53,7 +55,9 @@ public static class DomainServices
         services.AddSingleton<RetentionService>();
         services.AddSingleton<SatisfactionService>();
         services.AddSingleton<MarketingService>();
-        services.AddSingleton<WriteGate>();
+        services.AddSingleton<TargetsService>();
+        // The gate's wait limit (Storage:WriteWaitTimeout) where a host binds the storage options.
+        services.AddSingleton(sp => new WriteGate(sp.GetService<IOptions<StorageOptions>>()?.Value.WriteWaitTimeout));
         services.AddSingleton<IngestService>();
         services.AddSingleton<AccessKeyStore>();
         services.AddSingleton<ImportService>();

@@ -13,7 +13,8 @@ builder.AddCrmInsight();
 var app = builder.Build();
 app.UseCrmInsight();
 await app.RunAsync();
-return 0;
+// Non-zero when the app stopped itself, e.g. because another process holds the database file.
+return Environment.ExitCode;
 
 /// <summary>The entry point, visible to the in-process test server.</summary>
 public partial class Program;

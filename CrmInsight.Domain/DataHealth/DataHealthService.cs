@@ -24,7 +24,7 @@ public sealed class DataHealthService(KpiService kpis, QueryCache cache, PeriodR
         var report = kpis.GetKpisAsync(filter, scope, KpiIds, version, cancellationToken);
         var resolved = periods.Resolve(filter);
         var asOf = periods.AsOfUtc(resolved.Period);
-        var args = QueryArgs.For(filter, scope).Monthly(false).Window(resolved.Period, resolved.Comparison).AsOf(asOf);
+        var args = QueryArgs.For(filter, scope).Monthly(false).Window(resolved.Period, resolved.Comparison).MeasuredAt(asOf);
         var completeness = cache.GetRowsAsync("kpi/data_completeness", args, version, cancellationToken);
         var writes = cache.GetRowsAsync("kpi/data_writes", args, version, cancellationToken);
 

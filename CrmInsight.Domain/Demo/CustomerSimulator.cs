@@ -144,7 +144,7 @@ internal sealed class CustomerSimulator(DemoWorld world, IDemoSink sink, DemoLed
         var returned = !cancelled && _random.Chance(category.ReturnRate) ? Math.Round(revenue * (decimal)_random.Uniform(0.15, 1.0), 2) : 0m;
         var owner = _profile.Owner;
 
-        sink.Add(new OrderRow(++ledger.NextOrderId, _profile.CustomerId, day, owner.RepId, owner.TeamId, _profile.RegionIndex + 1,
+        sink.Add(new OrderRow(++ledger.NextOrderId, _profile.CustomerId, day, owner.RepId, world.TeamOn(owner, day), _profile.RegionIndex + 1,
             _profile.SegmentIndex + 1, channel, categoryId, campaignId, revenue, cost, items, returned, cancelled));
         ledger.Orders++;
         if (cancelled)
@@ -328,8 +328,11 @@ internal sealed class CustomerSimulator(DemoWorld world, IDemoSink sink, DemoLed
         }
         else
         {
-            var age = world.Today.DayNumber - created.DayNumber;
-            stage = age switch { < 20 => "prospecting", < 45 => "qualification", < 75 => "proposal", _ => "negotiation" };
+            // An open deal has moved through the stages in step with its time to close, so every
+            // stage holds deals of every age (by age alone, only deals older than 75 days could be
+            // in negotiation, and on some days there were none).
+            var progress = (world.Today.DayNumber - created.DayNumber) / (double)(close.DayNumber - created.DayNumber);
+            stage = progress switch { < 0.25 => "prospecting", < 0.5 => "qualification", < 0.75 => "proposal", _ => "negotiation" };
         }
         sink.Add(new OpportunityRow(++ledger.NextOpportunityId, rep.RepId, _profile.CustomerId, created, closed, stage, amount));
     }

@@ -110,7 +110,7 @@ public sealed class DemoDataGenerator(DemoOptions options, TimeProvider time)
                     ? ledger.RepRevenue[rep.RepId, source]
                     : (source >= 12 ? ledger.RepRevenue[rep.RepId, source - 12] * 1.3m : 0m);
                 var quota = Math.Max(1000m, Math.Round(basis / (decimal)performance * (decimal)random.Uniform(0.93, 1.07) / 1000m) * 1000m);
-                sink.Add(new QuotaRow(rep.RepId, ledger.MonthOf(index), quota));
+                sink.Add(new QuotaRow(rep.RepId, world.TeamOn(rep, ledger.MonthOf(index)), ledger.MonthOf(index), quota));
             }
         }
     }

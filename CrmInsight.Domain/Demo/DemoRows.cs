@@ -34,4 +34,5 @@ public readonly record struct OpportunityRow(long OpportunityId, int RepId, long
 
 public readonly record struct ActivityRow(long ActivityId, int RepId, long CustomerId, DateOnly ActivityDate, string Kind);
 
-public readonly record struct QuotaRow(int RepId, DateOnly MonthStart, decimal Amount);
+/// <summary>A rep's quota for a month, with the team the rep sells for that month.</summary>
+public readonly record struct QuotaRow(int RepId, int TeamId, DateOnly MonthStart, decimal Amount);

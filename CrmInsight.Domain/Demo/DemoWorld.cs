@@ -46,6 +46,14 @@ public sealed class DemoWorld
 
     internal RepRow Rep(int repId) => Reps[repId - 1];
 
+    /// <summary>Reps who changed team: the team they left and their first day in the new one
+    /// (<see cref="RepRow.TeamId"/> is the team they are in now).</summary>
+    internal IReadOnlyDictionary<int, (int FromTeamId, DateOnly Since)> Moves { get; private init; } = new Dictionary<int, (int, DateOnly)>();
+
+    /// <summary>The team a rep sold for on a day: orders and quotas carry it, so a move does not rewrite history.</summary>
+    internal int TeamOn(RepRow rep, DateOnly day) =>
+        Moves.TryGetValue(rep.RepId, out var move) && day < move.Since ? move.FromTeamId : Reps[rep.RepId - 1].TeamId;
+
     internal CampaignRow Campaign(int campaignId) => Campaigns[campaignId - 1];
 
     /// <summary>The reps a customer of this region and segment is assigned to.</summary>
@@ -108,6 +116,16 @@ public sealed class DemoWorld
         // A few slow agents make "which agent is slow" a question the data can answer.
         var slowness = agents.Select(_ => random.Chance(0.15) ? random.Uniform(1.8, 2.6) : random.LogNormal(0, 0.25)).ToArray();
 
+        // Customers are assigned to the teams reps were hired into; one rep of the first region's
+        // inside-sales team moved to its key-accounts team on the first day of last month (so the
+        // current quarter usually has months in both teams).
+        var pools = teams.ToDictionary(
+            t => (t.RegionId, t.KeyAccounts),
+            t => (IReadOnlyList<RepRow>)[.. reps.Where(r => r.TeamId == t.TeamId)]);
+        var mover = reps.First(r => r.TeamId == teams[1].TeamId);
+        reps[mover.RepId - 1] = mover with { TeamId = teams[0].TeamId };
+        var moves = new Dictionary<int, (int, DateOnly)> { [mover.RepId] = (teams[1].TeamId, new DateOnly(today.Year, today.Month, 1).AddMonths(-1)) };
+
         var world = new DemoWorld
         {
             Start = start,
@@ -125,10 +143,9 @@ public sealed class DemoWorld
             RepWinRate = [.. winRates],
             RepPerformance = [.. performance],
             AgentSlowness = slowness,
+            Moves = moves,
         };
-        world._repsByTeamKind = teams.ToDictionary(
-            t => (t.RegionId, t.KeyAccounts),
-            t => (IReadOnlyList<RepRow>)[.. reps.Where(r => r.TeamId == t.TeamId)]);
+        world._repsByTeamKind = pools;
         world.IndexCampaigns();
         return world;
     }

@@ -105,7 +105,7 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
             .EndRow();
 
     public void Add(in QuotaRow row) =>
-        Row("fact_quota").AppendValue(row.RepId).AppendValue(row.MonthStart).AppendValue(row.Amount).EndRow();
+        Row("fact_quota").AppendValue(row.RepId).AppendValue(row.MonthStart).AppendValue(row.Amount).AppendValue(row.TeamId).EndRow();
 
     /// <summary>Flushes every appender and moves the orders into fact_order in date order.</summary>
     public void Complete()

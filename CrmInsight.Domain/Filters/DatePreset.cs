@@ -12,6 +12,12 @@ public enum DatePreset
     LastMonth,
     LastQuarter,
     LastYear,
+
+    /// <summary>The whole calendar month of today, days still to come included: the natural period of a monthly quota.</summary>
+    ThisMonth,
+
+    /// <summary>The whole calendar quarter of today.</summary>
+    ThisQuarter,
     Custom,
 }
 
@@ -25,6 +31,8 @@ public static class DatePresets
         (DatePreset.Last7Days, "7d"),
         (DatePreset.Last30Days, "30d"),
         (DatePreset.Last90Days, "90d"),
+        (DatePreset.ThisMonth, "month"),
+        (DatePreset.ThisQuarter, "quarter"),
         (DatePreset.MonthToDate, "mtd"),
         (DatePreset.QuarterToDate, "qtd"),
         (DatePreset.YearToDate, "ytd"),

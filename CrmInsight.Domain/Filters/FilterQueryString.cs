@@ -18,21 +18,22 @@ public static class FilterQueryString
     private const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>The first and last day the calendar (dim_date) holds.</summary>
-    public static readonly DateOnly MinDate = new(2000, 1, 1);
-    public static readonly DateOnly MaxDate = new(2049, 12, 31);
+    public static readonly DateOnly MinDate = Rules.FactDates.First;
+    public static readonly DateOnly MaxDate = Rules.FactDates.Last;
 
     /// <summary>Every parameter name a filter reads.</summary>
     public static IReadOnlyList<string> ParameterNames { get; } =
         [Period, From, To, Compare, .. DimensionKinds.All.Select(k => k.UrlName())];
 
-    public static FilterParseResult Parse(IEnumerable<KeyValuePair<string, string?>> query)
+    /// <param name="defaultPreset">The period of a URL that names none (a page may have its own: Sales targets open on this month).</param>
+    public static FilterParseResult Parse(IEnumerable<KeyValuePair<string, string?>> query, DatePreset defaultPreset = DatePresets.Default)
     {
         var values = query
             .Where(kv => kv.Value is not null)
             .GroupBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Select(kv => kv.Value!).ToList(), StringComparer.OrdinalIgnoreCase);
         var problems = new List<FilterProblem>();
-        var filter = DashboardFilter.Default;
+        var filter = DashboardFilter.Default.WithPreset(defaultPreset);
 
         if (Single(values, Period) is { } periodText)
         {
@@ -72,7 +73,7 @@ public static class FilterQueryString
     }
 
     /// <summary>The query-string pairs of a filter, defaults left out, in a fixed order.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> ToPairs(DashboardFilter filter)
+    public static IReadOnlyList<KeyValuePair<string, string>> ToPairs(DashboardFilter filter, DatePreset defaultPreset = DatePresets.Default)
     {
         var pairs = new List<KeyValuePair<string, string>>();
         if (filter.Preset == DatePreset.Custom && filter.From is { } from)
@@ -83,7 +84,7 @@ public static class FilterQueryString
                 pairs.Add(new(To, to.ToString(DateFormat, CultureInfo.InvariantCulture)));
             }
         }
-        else if (filter.Preset != DatePresets.Default && filter.Preset != DatePreset.Custom)
+        else if (filter.Preset != defaultPreset && filter.Preset != DatePreset.Custom)
         {
             pairs.Add(new(Period, filter.Preset.UrlName()));
         }

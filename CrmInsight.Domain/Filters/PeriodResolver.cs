@@ -31,7 +31,11 @@ public sealed class PeriodResolver(TimeProvider time)
         return new ResolvedPeriod(period, period.ComparedWith(filter.Comparison), filter.Comparison);
     }
 
-    /// <summary>Ranges include today where they run "to date", so a live wall shows today's orders.</summary>
+    /// <summary>
+    /// Ranges include today where they run "to date", so a live wall shows today's orders. "This
+    /// month" and "this quarter" run to the period's end, so sales targets can tell the days
+    /// already gone from the days left (pace, run-rate forecast).
+    /// </summary>
     public static DateRange Range(DashboardFilter filter, DateOnly today)
     {
         var tomorrow = today.AddDays(1);
@@ -49,6 +53,8 @@ public sealed class PeriodResolver(TimeProvider time)
             DatePreset.LastMonth => new(monthStart.AddMonths(-1), monthStart),
             DatePreset.LastQuarter => new(quarterStart.AddMonths(-3), quarterStart),
             DatePreset.LastYear => new(yearStart.AddYears(-1), yearStart),
+            DatePreset.ThisMonth => new(monthStart, monthStart.AddMonths(1)),
+            DatePreset.ThisQuarter => new(quarterStart, quarterStart.AddMonths(3)),
             DatePreset.Custom when filter.From is { } from => new(from, filter.To ?? Later(from, tomorrow)),
             _ => Range(filter with { Preset = DatePresets.Default }, today),
         };

@@ -1,25 +1,38 @@
 using System.Text;
+using Sylvan.Data.Csv;
 
 namespace CrmInsight.Domain.Import;
 
 /// <summary>
-/// Reads RFC 4180 CSV one record at a time from a stream: quoted fields may hold commas,
-/// doubled quotes and line breaks; a UTF-8 byte-order mark is skipped; CRLF and LF both end a
-/// record. Only the current record is held in memory, so a 200 MB upload is read in a few KB.
+/// Reads RFC 4180 CSV one record at a time from a stream through Sylvan.Data.Csv: quoted fields
+/// may hold commas, doubled quotes and line breaks; a UTF-8 byte-order mark is skipped; CRLF, LF
+/// and CR end a record. Only the current record is held (at most <see cref="CsvLimits.MaxRecordLength"/>
+/// characters), so a 200 MB upload is read in a few KB and an unclosed quote stops at the cap.
+/// Problems are <see cref="FormatException"/>s that name the file line.
 /// </summary>
 public sealed class CsvRecordReader : IDisposable
 {
-    private readonly TextReader _reader;
-    private readonly char[] _buffer = new char[64 * 1024];
-    private readonly StringBuilder _field = new();
-    private readonly List<string> _fields = [];
-    private int _position;
-    private int _length;
-    private long _line = 1;
+    private readonly CsvLimits _limits;
+    private readonly CsvDataReader _csv;
 
-    public CsvRecordReader(Stream stream)
+    // Sylvan counts records, not lines; the next record's first line is worked out from the
+    // line breaks inside the records read so far (a record is one line plus those breaks).
+    private long _nextLine = 1;
+
+    public CsvRecordReader(Stream stream, CsvLimits? limits = null)
     {
-        _reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        _limits = limits ?? CsvLimits.Default;
+        var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        _csv = CsvDataReader.Create(text, new CsvDataReaderOptions
+        {
+            HasHeaders = false,
+            Delimiter = ',',
+            Quote = '"',
+            CsvStyle = CsvStyle.Standard,
+            BufferSize = Math.Min(64 * 1024, _limits.MaxRecordLength),
+            MaxBufferSize = _limits.MaxRecordLength,
+            OwnsReader = true,
+        });
     }
 
     /// <summary>The file line (1-based) the last record returned started on.</summary>
@@ -30,108 +43,69 @@ public sealed class CsvRecordReader : IDisposable
     {
         while (true)
         {
-            var record = ReadRecord();
-            if (record is null)
+            RecordLine = _nextLine;
+            try
             {
-                return null;
+                if (!_csv.Read())
+                {
+                    return null;
+                }
             }
-            if (record.Length > 1 || record[0].Length > 0)
+            catch (CsvRecordTooLargeException)
             {
-                return record;
+                throw new FormatException(
+                    $"The record that starts on line {RecordLine} is longer than {_limits.MaxRecordLength:N0} characters (Csv:MaxRecordLength); a quote that is never closed makes the rest of the file one record.");
+            }
+            catch (CsvInvalidCharacterException ex)
+            {
+                throw new FormatException(ex.Message.Contains("end of the input", StringComparison.Ordinal)
+                    ? $"A quoted field that starts on line {RecordLine} is never closed."
+                    : $"Line {RecordLine}: a quoted field must be followed by a comma or the end of the line (a quote inside a field is written \"\").");
+            }
+            catch (CsvFormatException ex)
+            {
+                throw new FormatException($"Line {RecordLine}: {ex.Message}");
+            }
+
+            var count = _csv.RowFieldCount;
+            var fields = new string[count];
+            var breaks = 0L;
+            for (var i = 0; i < count; i++)
+            {
+                var field = _csv.GetString(i);
+                if (field.Length > _limits.MaxFieldLength)
+                {
+                    throw new FormatException(
+                        $"Line {RecordLine}, column {i + 1}: the field is {field.Length:N0} characters long; at most {_limits.MaxFieldLength:N0} are read (Csv:MaxFieldLength).");
+                }
+                breaks += LineBreaks(field);
+                fields[i] = field;
+            }
+            _nextLine += 1 + breaks;
+            if (count > 1 || (count == 1 && fields[0].Length > 0))
+            {
+                return fields;
             }
         }
     }
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose() => _csv.Dispose();
 
-    private string[]? ReadRecord()
+    private static int LineBreaks(string field)
     {
-        _fields.Clear();
-        _field.Clear();
-        RecordLine = _line;
-        if (!Fill())
+        var span = field.AsSpan();
+        if (span.IndexOfAny('\r', '\n') < 0)
         {
-            return null;
+            return 0;
         }
-        var quoted = false;
-        var fieldStarted = false;
-        while (true)
+        var breaks = 0;
+        for (var i = 0; i < span.Length; i++)
         {
-            if (_position >= _length && !Fill())
+            if (span[i] == '\n' || (span[i] == '\r' && (i + 1 == span.Length || span[i + 1] != '\n')))
             {
-                if (quoted)
-                {
-                    throw new FormatException($"A quoted field that starts on line {RecordLine} is never closed.");
-                }
-                _fields.Add(_field.ToString());
-                return [.. _fields];
-            }
-            var c = _buffer[_position++];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (Peek() == '"')
-                    {
-                        _position++;
-                        _field.Append('"');
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        _line++;
-                    }
-                    _field.Append(c);
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when !fieldStarted:
-                    quoted = true;
-                    fieldStarted = true;
-                    break;
-                case ',':
-                    _fields.Add(_field.ToString());
-                    _field.Clear();
-                    fieldStarted = false;
-                    break;
-                case '\r':
-                    if (Peek() == '\n')
-                    {
-                        _position++;
-                    }
-                    _line++;
-                    _fields.Add(_field.ToString());
-                    return [.. _fields];
-                case '\n':
-                    _line++;
-                    _fields.Add(_field.ToString());
-                    return [.. _fields];
-                default:
-                    _field.Append(c);
-                    fieldStarted = true;
-                    break;
+                breaks++;
             }
         }
-    }
-
-    private int Peek() => _position < _length || Fill() ? _buffer[_position] : -1;
-
-    private bool Fill()
-    {
-        if (_position < _length)
-        {
-            return true;
-        }
-        _length = _reader.Read(_buffer, 0, _buffer.Length);
-        _position = 0;
-        return _length > 0;
+        return breaks;
     }
 }

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using CrmInsight.Domain.Rules;
 
 namespace CrmInsight.Domain.Import;
 
@@ -29,6 +30,10 @@ internal sealed class CustomerTarget : ImportTarget
             if (!parser.TryDateTime(acquiredText, out var date))
             {
                 return Bad("acquired is not a date", acquiredText);
+            }
+            if (!FactDates.Covers(date))
+            {
+                return Bad("acquired is outside 2000–2049", acquiredText);
             }
             acquired = DateOnly.FromDateTime(date);
         }

@@ -42,7 +42,7 @@ public static class ImportFields
         new("id", true, false, "id", "ticketid", "ticketno", "caseid", "casenumber"),
         new("customer", false, true, "customer", "customerid", "customerno", "clientid"),
         new("category", false, true, "category", "type", "issuetype", "topic"),
-        new("channel", false, true, "channel", "source", "via"),
+        new("channel", true, false, "channel", "source", "via"),
         new("submitted", true, false, "submitted", "submittedat", "created", "createdat", "opened", "openedat"),
         new("first-response", false, true, "first-response", "firstresponse", "firstresponseat", "respondedat"),
         new("resolved", false, true, "resolved", "resolvedat", "closedat", "closed"),

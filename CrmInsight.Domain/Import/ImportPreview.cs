@@ -17,9 +17,9 @@ public sealed class ImportPreview
     public IReadOnlyList<(long Line, string[] Record)> Rows { get; }
 
     /// <summary>Reads the header and up to <paramref name="rows"/> records; only those bytes (and a read-ahead buffer) are read. Call it off the request or circuit thread.</summary>
-    public static ImportPreview Read(Stream csv, int rows = 10)
+    public static ImportPreview Read(Stream csv, int rows = 10, CsvLimits? limits = null)
     {
-        using var reader = new CsvRecordReader(new CountingStream(csv));
+        using var reader = new CsvRecordReader(new CountingStream(csv), limits);
         var header = reader.Read() ?? throw new FormatException("The file is empty: the first line must name the columns.");
         var records = new List<(long, string[])>();
         while (records.Count < rows && reader.Read() is { } record)

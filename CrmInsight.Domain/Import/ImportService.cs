@@ -4,6 +4,7 @@ using CrmInsight.Domain.Aggregates;
 using CrmInsight.Domain.Storage;
 using Dapper;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace CrmInsight.Domain.Import;
 
@@ -18,7 +19,8 @@ public sealed class ImportService(ICrmDatabase database, DataVersionStore versio
     private const int ProgressEvery = 20_000;
 
     // One writer at a time — imports, the ingest API and the simulator share the process's
-    // gate: new ids are taken as MAX(id) + n inside the merge.
+    // gate, and the merge holds it: fact and customer ids come from sequences, but new dimension
+    // members (regions, reps, …) are numbered MAX(id) + n (the import is DuckDB-only, one process).
     private readonly WriteGate _gate = gate ?? new WriteGate();
     private readonly bool _ownsGate = gate is null;
 
@@ -43,47 +45,70 @@ public sealed class ImportService(ICrmDatabase database, DataVersionStore versio
             return run.Fatal("Import writes to the embedded DuckDB database only; this build cannot import into SQL Server.", started);
         }
 
-        var writing = await _gate.EnterAsync(cancellationToken);
+        await using var connection = await duck.OpenDuckDbConnectionAsync(cancellationToken);
+        var target = ImportTarget.For(kind);
+        var counting = new CountingStream(csv);
+        long? totalBytes = settings.TotalBytes ?? (csv.CanSeek ? csv.Length - csv.Position : null);
+
+        // Staging goes into this connection's own temporary table, so other writers go on while a
+        // file is read (a 200 MB upload takes a while); the write gate is held for the merge only.
+        await connection.ExecuteAsync($"CREATE OR REPLACE TEMP TABLE {target.StagingTable} ({target.StagingColumns})");
         try
         {
-            await using var connection = await duck.OpenDuckDbConnectionAsync(cancellationToken);
-            var target = ImportTarget.For(kind);
-            var counting = new CountingStream(csv);
-            long? totalBytes = settings.TotalBytes ?? (csv.CanSeek ? csv.Length - csv.Position : null);
-
-            await connection.ExecuteAsync($"CREATE OR REPLACE TEMP TABLE {target.StagingTable} ({target.StagingColumns})");
-            try
+            if (await StageAsync(run, target, counting, totalBytes, connection, progress, cancellationToken) is { } fatal)
             {
-                if (await StageAsync(run, target, counting, totalBytes, connection, progress, cancellationToken) is { } fatal)
-                {
-                    return run.Fatal(fatal, started);
-                }
-                if (settings.Strict && run.Rejected > 0)
-                {
-                    return run.Fatal($"{run.Rejected:N0} of {run.LinesRead:N0} lines were rejected and strict mode refuses the whole file; nothing was written.", started);
-                }
-                if (run.Imported == 0)
-                {
-                    return run.Fatal(run.LinesRead == 0 ? "The file has a header but no data lines; nothing was written." : "No line could be imported; nothing was written.", started);
-                }
-                progress?.Report(new ImportProgress("writing", run.LinesRead, counting.BytesRead, totalBytes));
+                return run.Fatal(fatal, started);
+            }
+            if (settings.Strict && run.Rejected > 0)
+            {
+                return run.Fatal($"{run.Rejected:N0} of {run.LinesRead:N0} lines were rejected and strict mode refuses the whole file; nothing was written.", started);
+            }
+            if (run.Imported == 0)
+            {
+                return run.Fatal(run.LinesRead == 0 ? "The file has a header but no data lines; nothing was written." : "No line could be imported; nothing was written.", started);
+            }
+            progress?.Report(new ImportProgress("writing", run.LinesRead, counting.BytesRead, totalBytes));
+            using (await _gate.EnterAsync(cancellationToken))
+            {
+                database.EnsureRoomToWrite();
                 var version = await MergeAsync(run, target, connection, cancellationToken);
                 return run.Done(started, version);
             }
-            catch (DuckDBException ex)
+        }
+        catch (WriteGateTimeoutException busy)
+        {
+            return run.Fatal(busy.Message, started) with { DatabaseFault = true };
+        }
+        catch (DiskSpaceException full)
+        {
+            return run.Fatal(full.Message, started) with { DatabaseFault = true };
+        }
+        catch (DuckDBException refused) when (!IsFault(refused))
+        {
+            // The data, not the database: a value the schema cannot hold. Rolled back.
+            return run.Fatal("The database refused the import, nothing was written: a value does not fit it (a number too large, a text too long or a key used twice).", started) with
             {
-                return run.Fatal($"The database refused the import, nothing was written: {ex.Message}", started);
-            }
-            finally
+                FatalDetail = refused.Message,
+            };
+        }
+        catch (Exception ex) when (ex is DuckDBException or IOException)
+        {
+            // A full disk or an I/O error while merging: the transaction is rolled back.
+            return run.Fatal("The database could not write the import (for example, the disk is full); nothing was written.", started) with
             {
-                await connection.ExecuteAsync($"DROP TABLE IF EXISTS {target.StagingTable}");
-            }
+                FatalDetail = ex.Message,
+                DatabaseFault = true,
+            };
         }
         finally
         {
-            writing.Dispose();
+            await connection.ExecuteAsync($"DROP TABLE IF EXISTS {target.StagingTable}");
         }
     }
+
+    // The database itself failed (I/O, memory, an internal error) rather than refused a value.
+    private static bool IsFault(DuckDBException ex) => ex.ErrorType is DuckDBErrorType.Io or DuckDBErrorType.Fatal or DuckDBErrorType.Internal
+        or DuckDBErrorType.OutOfMemory or DuckDBErrorType.Connection or DuckDBErrorType.Interrupt or DuckDBErrorType.Permission;
 
     public void Dispose()
     {
@@ -102,7 +127,7 @@ public sealed class ImportService(ICrmDatabase database, DataVersionStore versio
         // (a Blazor circuit or a request) so a 200 MB file does not hold it.
         return await Task.Run(() =>
         {
-            using var reader = new CsvRecordReader(stream);
+            using var reader = new CsvRecordReader(stream, run.Settings.Csv);
             string[]? header;
             try
             {
@@ -140,6 +165,10 @@ public sealed class ImportService(ICrmDatabase database, DataVersionStore versio
                     break;
                 }
                 run.LinesRead++;
+                if (run.LinesRead > run.Settings.MaxLines)
+                {
+                    return $"A request holds at most {run.Settings.MaxLines:N0} lines; send the rest in another request.";
+                }
                 if (target.Stage(record, reader.RecordLine, resolved, parser, appender) is { } rejection)
                 {
                     run.Reject(reader.RecordLine, rejection);

@@ -18,6 +18,12 @@ public sealed record ImportSettings(ColumnMapping Mapping)
     /// <summary>How many rejected lines the summary lists one by one (all are counted by reason).</summary>
     public int MaxListedRejections { get; init; } = 1000;
 
+    /// <summary>The longest field and record the CSV reader accepts.</summary>
+    public CsvLimits Csv { get; init; } = CsvLimits.Default;
+
+    /// <summary>The most data lines a file may hold (null: no limit); more is a fatal problem. The ingest API's <c>Ingest:MaxRecords</c>.</summary>
+    public long? MaxLines { get; init; }
+
     /// <summary>The file's size when the stream cannot tell (an upload), for the progress fraction.</summary>
     public long? TotalBytes { get; init; }
 }

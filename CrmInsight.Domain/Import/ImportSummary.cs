@@ -34,6 +34,12 @@ public sealed record ImportSummary
 
     public string? FatalError { get; init; }
 
+    /// <summary>The failure's own text (a database or I/O error) for the log and the command line; pages and the API never show it.</summary>
+    public string? FatalDetail { get; init; }
+
+    /// <summary>The database, not the file, failed (the API answers 503: try again later).</summary>
+    public bool DatabaseFault { get; init; }
+
     public bool Succeeded => FatalError is null;
 
     /// <summary>The data version after the import (unchanged when nothing was written).</summary>

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using CrmInsight.Domain.Rules;
 
 namespace CrmInsight.Domain.Import;
 
@@ -31,6 +32,10 @@ internal sealed class OrderLineTarget : ImportTarget
         if (!parser.TryDateTime(dateText, out var date))
         {
             return Bad("date is not a date", dateText);
+        }
+        if (!FactDates.Covers(date))
+        {
+            return Bad("date is outside 2000–2049", dateText);
         }
         if (map.Get(record, "quantity") is not { } quantityText)
         {

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using CrmInsight.Domain.Rules;
 
 namespace CrmInsight.Domain.Import;
 
@@ -26,15 +27,19 @@ internal sealed class SurveyTarget : ImportTarget
         {
             return Bad("date is not a date", dateText);
         }
-        if (Score(record, map, parser, "csat", 0, 100, out var csat) is { } csatProblem)
+        if (!FactDates.Covers(date))
+        {
+            return Bad("date is outside 2000–2049", dateText);
+        }
+        if (Score(record, map, parser, SurveyScales.Csat, out var csat) is { } csatProblem)
         {
             return csatProblem;
         }
-        if (Score(record, map, parser, "rating", 1, 10, out var rating) is { } ratingProblem)
+        if (Score(record, map, parser, SurveyScales.Rating, out var rating) is { } ratingProblem)
         {
             return ratingProblem;
         }
-        if (Score(record, map, parser, "recommend", 0, 10, out var recommend) is { } recommendProblem)
+        if (Score(record, map, parser, SurveyScales.Recommend, out var recommend) is { } recommendProblem)
         {
             return recommendProblem;
         }
@@ -54,20 +59,20 @@ internal sealed class SurveyTarget : ImportTarget
         return null;
     }
 
-    private static Rejection? Score(string[] record, ResolvedMapping map, ValueParser parser, string field, int min, int max, out short? score)
+    private static Rejection? Score(string[] record, ResolvedMapping map, ValueParser parser, SurveyScale scale, out short? score)
     {
         score = null;
-        if (map.Get(record, field) is not { } text)
+        if (map.Get(record, scale.Field) is not { } text)
         {
             return null;
         }
         if (!parser.TryDecimal(text, out var value) || value != decimal.Truncate(value))
         {
-            return Bad($"{field} is not a whole number", text);
+            return Bad($"{scale.Field} is not a whole number", text);
         }
-        if (value < min || value > max)
+        if (!scale.Contains(value))
         {
-            return Bad($"{field} is outside {min}–{max}", text);
+            return Bad($"{scale.Field} is outside {scale.Min}–{scale.Max}", text);
         }
         score = (short)value;
         return null;

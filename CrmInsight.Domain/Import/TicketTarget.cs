@@ -1,8 +1,9 @@
 using DuckDB.NET.Data;
+using CrmInsight.Domain.Rules;
 
 namespace CrmInsight.Domain.Import;
 
-/// <summary>Service tickets by their source id. A blank first-response or resolved time means "not yet".</summary>
+/// <summary>Service tickets by their source id. A blank first-response or resolved time means "not yet"; the channel is one of <see cref="TicketChannels.All"/>.</summary>
 internal sealed class TicketTarget : ImportTarget
 {
     public override string StagingTable => "import_ticket";
@@ -27,12 +28,28 @@ internal sealed class TicketTarget : ImportTarget
         {
             return Bad("submitted is not a date", submittedText);
         }
+        if (!FactDates.Covers(submitted))
+        {
+            return Bad("submitted is outside 2000–2049", submittedText);
+        }
+        if (map.Get(record, "channel") is not { } channelText)
+        {
+            return Missing("channel");
+        }
+        if (TicketChannels.Normalize(channelText) is not { } channel)
+        {
+            return Bad("channel is not phone, email, chat or web", channelText);
+        }
         DateTime? firstResponse = null;
         if (map.Get(record, "first-response") is { } responseText)
         {
             if (!parser.TryDateTime(responseText, out var value))
             {
                 return Bad("first-response is not a date", responseText);
+            }
+            if (!FactDates.Covers(value))
+            {
+                return Bad("first-response is outside 2000–2049", responseText);
             }
             if (value < submitted)
             {
@@ -46,6 +63,10 @@ internal sealed class TicketTarget : ImportTarget
             if (!parser.TryDateTime(resolvedText, out var value))
             {
                 return Bad("resolved is not a date", resolvedText);
+            }
+            if (!FactDates.Covers(value))
+            {
+                return Bad("resolved is outside 2000–2049", resolvedText);
             }
             if (value < submitted)
             {
@@ -63,7 +84,7 @@ internal sealed class TicketTarget : ImportTarget
             .AppendValue(id)
             .AppendValue(map.Get(record, "customer"))
             .AppendValue(map.Get(record, "category")?.ToLowerInvariant())
-            .AppendValue(map.Get(record, "channel")?.ToLowerInvariant())
+            .AppendValue(channel)
             .AppendValue(submitted)
             .AppendValue(firstResponse)
             .AppendValue(resolved)

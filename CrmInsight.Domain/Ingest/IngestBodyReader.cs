@@ -79,14 +79,14 @@ public static class IngestBodyReader
     }
 
     /// <summary>CSV per RFC 4180 through the import's reader: a header line, quoted fields may hold commas, quotes ("") and line breaks; a UTF-8 BOM is skipped.</summary>
-    public static async Task<IReadOnlyList<IngestRecord>> ReadCsvAsync(Stream body, int maxRecords, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<IngestRecord>> ReadCsvAsync(Stream body, int maxRecords, CsvLimits? limits, CancellationToken cancellationToken)
     {
         // A request body allows only asynchronous reads and the reader is synchronous; the body is
         // bounded (Ingest:MaxBodyBytes), so it is buffered first.
         using var buffered = new MemoryStream();
         await body.CopyToAsync(buffered, cancellationToken);
         buffered.Position = 0;
-        using var csv = new CsvRecordReader(buffered);
+        using var csv = new CsvRecordReader(buffered, limits);
         try
         {
             var header = csv.Read()?.Select(NormalizeName).ToArray()

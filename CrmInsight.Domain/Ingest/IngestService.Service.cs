@@ -1,3 +1,4 @@
+using CrmInsight.Domain.Rules;
 using CrmInsight.Domain.Sql;
 
 namespace CrmInsight.Domain.Ingest;
@@ -5,7 +6,6 @@ namespace CrmInsight.Domain.Ingest;
 public sealed partial class IngestService
 {
     private static readonly string[] TicketFields = ["id", "customer", "category", "channel", "submitted", "firstresponse", "resolved", "complaint", "agent", "waitseconds", "talkseconds"];
-    private static readonly string[] TicketChannels = ["phone", "email", "chat", "web"];
     private static readonly string[] SurveyFields = ["id", "customer", "date", "touchpoint", "csat", "rating", "recommend"];
     private static readonly string[] Touchpoints = ["purchase", "service", "relationship"];
 
@@ -19,7 +19,7 @@ public sealed partial class IngestService
             var code = r.Text("id", required: true, maxLength: 64);
             var customer = context.ExistingCustomer(r, required: false);
             var category = r.Text("category", required: true, maxLength: 40)?.ToLowerInvariant();
-            var channel = r.OneOf("channel", TicketChannels, required: true);
+            var channel = r.OneOf("channel", TicketChannels.All, required: true);
             var submitted = r.Timestamp("submitted", required: true);
             var response = r.Timestamp("firstresponse");
             var resolved = r.Timestamp("resolved");
@@ -62,9 +62,9 @@ public sealed partial class IngestService
             var customer = context.ExistingCustomer(r, required: false);
             var date = r.Date("date", required: true);
             var touchpoint = r.OneOf("touchpoint", Touchpoints) ?? "service";
-            var csat = r.WholeNumber("csat", min: 0, max: 100);
-            var rating = r.WholeNumber("rating", min: 1, max: 10);
-            var recommend = r.WholeNumber("recommend", min: 0, max: 10);
+            var csat = r.Score(SurveyScales.Csat);
+            var rating = r.Score(SurveyScales.Rating);
+            var recommend = r.Score(SurveyScales.Recommend);
             if (csat is null && rating is null && recommend is null && !r.HasAny("csat", "rating", "recommend"))
             {
                 r.Problem(null, "A survey needs at least one of csat, rating or recommend.");

@@ -42,6 +42,7 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
             throw new IngestRejectedException([new IngestProblem(0, null, "The request holds no records.")]);
         }
         using var _ = await gate.EnterAsync(cancellationToken);
+        database.EnsureRoomToWrite();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var changes = new List<DataChange>();
@@ -163,7 +164,14 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
     private async Task<IngestContext> LoadContextAsync(IngestKind kind, IReadOnlyList<IngestRecord> records, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var lookups = new IngestLookups(await runner.QueryRowsAsync("ingest/lookups", SqlArgs.Empty, connection, transaction, cancellationToken));
-        var ids = (await runner.QueryRowsAsync("ingest/next_ids", SqlArgs.Empty, connection, transaction, cancellationToken))[0];
+        // Enough new ids for every record of the part (fewer may be used: a gap, never a clash).
+        var n = records.Count;
+        var ids = (await runner.QueryRowsAsync("ingest/reserve_ids", SqlArgs.Empty
+            .With("orders", kind == IngestKind.Orders ? n : 0)
+            .With("customers", kind == IngestKind.Orders ? n : 0)
+            .With("tickets", kind == IngestKind.Tickets ? n : 0)
+            .With("surveys", kind == IngestKind.Surveys ? n : 0)
+            .With("opportunities", kind == IngestKind.Opportunities ? n : 0), connection, transaction, cancellationToken))[0];
         var codes = records
             .Select(r => r.Fields.GetValueOrDefault("customer")?.Trim())
             .Where(c => !string.IsNullOrEmpty(c))
@@ -199,13 +207,14 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
     }
 }
 
-internal sealed class IngestContext(IngestKind kind, IngestLookups lookups, Dictionary<string, CustomerRef> customers, SqlRow nextIds, DateTimeOffset now)
+/// <param name="reserved">The first id of each block reserved from the sequences (ingest/reserve_ids).</param>
+internal sealed class IngestContext(IngestKind kind, IngestLookups lookups, Dictionary<string, CustomerRef> customers, SqlRow reserved, DateTimeOffset now)
 {
-    private long _order = nextIds.GetInt64("order_id");
-    private long _customer = nextIds.GetInt64("customer_id");
-    private long _ticket = nextIds.GetInt64("ticket_id");
-    private long _survey = nextIds.GetInt64("survey_id");
-    private long _opportunity = nextIds.GetInt64("opportunity_id");
+    private long _order = reserved.GetInt64("order_id") - 1;
+    private long _customer = reserved.GetInt64("customer_id") - 1;
+    private long _ticket = reserved.GetInt64("ticket_id") - 1;
+    private long _survey = reserved.GetInt64("survey_id") - 1;
+    private long _opportunity = reserved.GetInt64("opportunity_id") - 1;
 
     public IngestKind Kind => kind;
 

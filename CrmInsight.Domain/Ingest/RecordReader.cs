@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmInsight.Domain.Import;
+using CrmInsight.Domain.Rules;
 
 namespace CrmInsight.Domain.Ingest;
 
@@ -107,6 +108,9 @@ public sealed class RecordReader
         return value;
     }
 
+    /// <summary>A survey score: a whole number in the scale's range (the rule the import applies too).</summary>
+    public int? Score(SurveyScale scale) => WholeNumber(scale.Field, min: scale.Min, max: scale.Max);
+
     /// <summary>yes/no, true/false, y/n or 1/0 in any case, as the import reads them.</summary>
     public bool? Flag(string field)
     {
@@ -153,12 +157,11 @@ public sealed class RecordReader
         return InRange(field, DateOnly.FromDateTime(value)) ? value : null;
     }
 
-    // The date dimension covers 2000–2049; a date outside it would vanish from every view.
     private bool InRange(string field, DateOnly date)
     {
-        if (date.Year is < 2000 or > 2049)
+        if (!FactDates.Covers(date))
         {
-            Problem(field, $"{date:yyyy-MM-dd} is outside the years 2000–2049 the dashboard covers.");
+            Problem(field, FactDates.Outside(date));
             return false;
         }
         return true;

@@ -145,7 +145,7 @@ public sealed class KpiCatalog
         Band("csat_band_neutral", "CSAT band: neutral (50–69)", "满意度分布：一般（50–69）", "csat_neutral", "csat_responses", KpiDirection.Neutral),
         Band("csat_band_dissatisfied", "CSAT band: dissatisfied (0–49)", "满意度分布：不满意（0–49）", "csat_dissatisfied", "csat_responses", KpiDirection.LowerIsBetter),
         Kpi("complaint_rate", "Complaint rate", "客户投诉率", KpiArea.Satisfaction, KpiUnit.Fraction, KpiDirection.LowerIsBetter,
-            "customers with ≥ 1 complaint ticket in P / active customers", "P 期内至少投诉一次的客户数 / 活跃客户数",
+            "active customers of P with ≥ 1 complaint ticket submitted in P / active customers of P", "P 期内活跃且至少投诉一次的客户数 / P 期内活跃客户数",
             "kpi/complaints", CustomerDimensions, m => m.Cur("has_tickets") == 0 ? null : Ratio(m.Cur("complaining_customers"), m.Cur("active_customers"))),
         Kpi("resolution_rate", "Resolution rate", "问题解决率", KpiArea.Satisfaction, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
             "tickets submitted in P that have been resolved / tickets submitted in P", "P 期内提交且已解决的工单数 / P 期内提交的工单数",
@@ -216,19 +216,56 @@ public sealed class KpiCatalog
             "kpi/cross_sell", AllDimensions, m => Ratio(m.Cur("cross_buyers"), m.Cur("active_customers"))),
 
         // 5. Sales team targets
+        Kpi("quota", "Quota", "销售配额", KpiArea.Sales, KpiUnit.Money, KpiDirection.Neutral,
+            "Σ monthly quota of the reps in scope, prorated by day for partial months", "范围内销售代表月配额之和，不足整月的按天折算",
+            "kpi/attainment", RepDimensions, m => m.Cur("quota")),
         Kpi("attainment", "Quota attainment", "销售计划达成率", KpiArea.Sales, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
             "revenue / quota (monthly quota prorated by day)", "销售额 / 销售配额（月配额按天折算）",
             "kpi/attainment", RepDimensions, m => Ratio(m.Cur("rep_revenue"), m.Cur("quota"))),
+        Kpi("pace", "Pace", "进度达成率", KpiArea.Sales, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "revenue / (quota × elapsed share of P); elapsed share = days of P up to and including today / days of P; above 100 % is ahead of plan",
+            "销售额 /（销售配额 × P 期已过时间占比）；已过占比 = P 期截至今天（含）的天数 / P 期天数；高于 100% 即领先计划",
+            "kpi/attainment", RepDimensions, Pace),
+        Kpi("run_rate_forecast", "Run-rate forecast", "按日均预测销售额", KpiArea.Sales, KpiUnit.Money, KpiDirection.HigherIsBetter,
+            "revenue / elapsed days × days in P (= revenue for a past period)", "销售额 / 已过天数 × P 期天数（已结束的期间即为销售额）",
+            "kpi/attainment", RepDimensions, RunRateForecast),
+        Kpi("forecast_attainment", "Forecast attainment", "预测达成率", KpiArea.Sales, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "run_rate_forecast / quota", "按日均预测销售额 / 销售配额",
+            "kpi/attainment", RepDimensions, m => RunRateForecast(m) is { } forecast ? Ratio(forecast, m.Cur("quota")) : null),
         Kpi("win_rate", "Win rate", "成交率", KpiArea.Sales, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
             "opportunities won / opportunities closed in P", "赢单商机数 / P 期内关闭的商机数",
             "kpi/opportunities", OpportunityDimensions, m => Ratio(m.Cur("won"), m.Cur("closed"))),
+        Kpi("loss_rate", "Loss rate", "销售失败率", KpiArea.Sales, KpiUnit.Fraction, KpiDirection.LowerIsBetter,
+            "opportunities lost / opportunities closed in P", "输单商机数 / P 期内关闭的商机数",
+            "kpi/opportunities", OpportunityDimensions, m => Ratio(m.Cur("lost"), m.Cur("closed"))),
+        Kpi("sales_cycle_days", "Sales cycle", "销售周期", KpiArea.Sales, KpiUnit.Days, KpiDirection.LowerIsBetter,
+            "mean (closed − created) in days of the opportunities won in P", "P 期内赢单商机（关闭日期 − 创建日期）的平均天数",
+            "kpi/opportunities", OpportunityDimensions, m => Ratio(m.Cur("won_cycle_days"), m.Cur("won"))),
+        Kpi("pipeline", "Pipeline", "销售管道", KpiArea.Sales, KpiUnit.Money, KpiDirection.HigherIsBetter,
+            "Σ amount of the opportunities open now (a current snapshot, not of P)", "当前未关闭商机的金额之和（当前快照，不随 P 期变化）",
+            "kpi/pipeline", RepDimensions, m => m.Cur("pipeline"), snapshot: true),
+        Kpi("weighted_pipeline", "Weighted pipeline", "加权销售管道", KpiArea.Sales, KpiUnit.Money, KpiDirection.HigherIsBetter,
+            "Σ amount × stage probability of the opportunities open now (a current snapshot)", "当前未关闭商机的金额 × 阶段赢单概率之和（当前快照）",
+            "kpi/pipeline", RepDimensions, m => m.Cur("weighted_pipeline"), snapshot: true),
+        Kpi("pipeline_coverage", "Pipeline coverage", "管道覆盖率", KpiArea.Sales, KpiUnit.Ratio, KpiDirection.HigherIsBetter,
+            "weighted_pipeline / (quota − revenue) while the quota is not reached and P has not ended; else undefined",
+            "加权销售管道 /（销售配额 − 销售额），仅在未达成配额且 P 期未结束时有定义",
+            "kpi/attainment", RepDimensions, PipelineCoverage, extraQueries: ["kpi/pipeline"], hasMonthlySeries: false),
+        Kpi("activities_per_rep", "Follow-ups per rep", "人均客户跟进次数", KpiArea.Sales, KpiUnit.Ratio, KpiDirection.HigherIsBetter,
+            "follow-ups (calls, e-mails, visits, meetings) logged in P / reps in scope with a quota in P",
+            "P 期内记录的客户跟进（电话、邮件、拜访、会议）次数 / 范围内 P 期有配额的销售代表数",
+            "kpi/activities", RepDimensions, m => Ratio(m.Cur("activities"), m.Cur("quota_reps"))),
+        FollowUps("call", "calls", "Calls per rep", "电话", "call"),
+        FollowUps("email", "emails", "E-mails per rep", "邮件", "e-mail"),
+        FollowUps("visit", "visits", "Visits per rep", "拜访", "visit"),
+        FollowUps("meeting", "meetings", "Meetings per rep", "会议", "meeting"),
 
         // 7. Data health
         Kpi("data_completeness", "Data completeness", "客户数据完整性", KpiArea.DataHealth, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
             "customers with name, region, segment and a contact (e-mail or phone) all present / customers (the records as they are now)",
             "姓名、区域、细分与联系方式（电子邮件或电话）齐全的客户数 / 客户数（按当前记录）",
             "kpi/data_completeness", CustomerDimensions, m => Ratio(m.Cur("complete_customers"), m.Cur("customers")),
-            window: KpiWindow.Snapshot, hasMonthlySeries: false),
+            snapshot: true, hasMonthlySeries: false),
         Kpi("freshness", "Data freshness", "数据新鲜度", KpiArea.DataHealth, KpiUnit.Minutes, KpiDirection.LowerIsBetter,
             "minutes from the newest record written (to any table) to the end of P, or to now while P runs",
             "从最新写入的记录（任一数据表）到 P 期末（进行中的期间为现在）的分钟数",
@@ -250,6 +287,36 @@ public sealed class KpiCatalog
         return ages.Count == 0 ? null : Math.Max(0m, ages.Min()) / 60m;
     }
 
+    /// <summary>
+    /// pace = revenue / (quota × elapsed share), written revenue × days of P / (quota × elapsed
+    /// days) so no repeating fraction is rounded on the way; undefined without quota or before P starts.
+    /// </summary>
+    private static decimal? Pace(MeasureContext m)
+    {
+        var (revenue, quota, elapsed, days) = (m.Cur("rep_revenue"), m.Cur("quota"), m.Cur("elapsed_days"), m.Cur("period_days"));
+        return Ratio(revenue * days, quota * elapsed);
+    }
+
+    /// <summary>revenue / elapsed days × days of P; undefined before P starts.</summary>
+    private static decimal? RunRateForecast(MeasureContext m)
+    {
+        var (revenue, elapsed, days) = (m.Cur("rep_revenue"), m.Cur("elapsed_days"), m.Cur("period_days"));
+        return Ratio(revenue * days, elapsed);
+    }
+
+    /// <summary>weighted pipeline / the quota still to reach, while there is some to reach and days left to reach it.</summary>
+    private static decimal? PipelineCoverage(MeasureContext m)
+    {
+        var (weighted, quota, revenue, left) = (m.Cur("weighted_pipeline"), m.Cur("quota"), m.Cur("rep_revenue"), m.Cur("days_left"));
+        return quota > revenue && left > 0 ? weighted / (quota - revenue) : null;
+    }
+
+    /// <summary>activities_per_rep for one kind of follow-up.</summary>
+    private static KpiDefinition FollowUps(string kind, string measure, string nameEn, string kindZh, string kindEn) =>
+        Kpi($"activities_per_rep_{kind}", nameEn, $"人均{kindZh}跟进次数", KpiArea.Sales, KpiUnit.Ratio, KpiDirection.HigherIsBetter,
+            $"{kindEn} follow-ups logged in P / reps in scope with a quota in P", $"P 期内记录的{kindZh}跟进次数 / 范围内 P 期有配额的销售代表数",
+            "kpi/activities", RepDimensions, m => Ratio(m.Cur(measure), m.Cur("quota_reps")));
+
     /// <summary>A percentile measure in seconds, shown in <paramref name="secondsPerUnit"/>; undefined without values.</summary>
     private static decimal? Percentile(MeasureContext m, string count, string measure, decimal secondsPerUnit) =>
         m.Cur(count) == 0 ? null : m.Cur(measure) / secondsPerUnit;
@@ -264,7 +331,7 @@ public sealed class KpiCatalog
         string id, string nameEn, string nameZh, KpiArea area, KpiUnit unit, KpiDirection direction,
         string formulaEn, string formulaZh, string query, IReadOnlySet<DimensionKind> filters,
         Func<MeasureContext, decimal?> compute, string? monthlyQuery = null, bool usesPreviousWindow = false,
-        KpiWindow window = KpiWindow.Period, bool hasMonthlySeries = true, bool readsClock = false) =>
+        KpiWindow window = KpiWindow.Period, bool hasMonthlySeries = true, bool snapshot = false, IReadOnlyList<string>? extraQueries = null, bool readsClock = false) =>
         new()
         {
             Id = id,
@@ -280,6 +347,8 @@ public sealed class KpiCatalog
             UsesPreviousWindow = usesPreviousWindow,
             Window = window,
             HasMonthlySeries = hasMonthlySeries,
+            Snapshot = snapshot,
+            ExtraQueries = extraQueries ?? [],
             ReadsClock = readsClock,
         };
 }

@@ -24,6 +24,15 @@ public sealed record KpiDefinition
     /// <summary>The catalog query returning this KPI's measures, one row per bucket.</summary>
     public required string Query { get; init; }
 
+    /// <summary>
+    /// Further queries whose measures the formula reads beside <see cref="Query"/>'s (pipeline
+    /// coverage reads the pipeline and the quota). Measure names are unique across them.
+    /// </summary>
+    public IReadOnlyList<string> ExtraQueries { get; init; } = [];
+
+    /// <summary><see cref="Query"/> and then <see cref="ExtraQueries"/>.</summary>
+    public IReadOnlyList<string> Queries => [Query, .. ExtraQueries];
+
     /// <summary>The query giving one row per calendar month, when it is not <see cref="Query"/> with <c>@monthly = 1</c>.</summary>
     public string? MonthlyQuery { get; init; }
 
@@ -34,6 +43,12 @@ public sealed record KpiDefinition
     public bool UsesPreviousWindow { get; init; }
 
     public KpiWindow Window { get; init; } = KpiWindow.Period;
+
+    /// <summary>
+    /// A value as of now rather than of P (the open pipeline: stages are not historised): it has
+    /// no comparison value and no monthly series, and the tile says "now".
+    /// </summary>
+    public bool Snapshot { get; init; }
 
     /// <summary>false when a month on its own says nothing (annual estimates, win-back): no sparkline.</summary>
     public bool HasMonthlySeries { get; init; } = true;

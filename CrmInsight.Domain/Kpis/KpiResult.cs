@@ -43,4 +43,5 @@ public sealed record KpiResult(
 }
 
 /// <summary>A KPI's value in one calendar month (sparklines).</summary>
-public sealed record MonthlyPoint(DateOnly Month, decimal? Value);
+/// <param name="Partial">The month is not over (the period ends inside it, or it is the current month): its value is "so far".</param>
+public sealed record MonthlyPoint(DateOnly Month, decimal? Value, bool Partial = false);

@@ -56,7 +56,7 @@ public sealed class KpiService(
     private async Task<Dictionary<string, (KpiValue Current, KpiValue? Comparison)>> ComputeAsync(
         List<KpiDefinition> definitions, DashboardFilter filter, DataScope scope, DateRange period, DataVersionSnapshot version, bool withComparison, CancellationToken cancellationToken)
     {
-        var baseArgs = QueryArgs.For(filter, scope).Monthly(false);
+        var baseArgs = QueryArgs.For(filter, scope).Monthly(false).AsOf(periods.Today);
 
         // P, P', P'', P''' : each window is read with the one before it as its previous window.
         var steps = new List<DateRange> { period };
@@ -66,28 +66,30 @@ public sealed class KpiService(
         }
 
         var needed = definitions
-            .SelectMany(d => StepsRead(d, withComparison).Select(step => (d.Query, Windows: WindowsFor(d, steps, step))))
+            .SelectMany(d => d.Queries.SelectMany(query => StepsRead(d, withComparison).Select(step => (Query: query, Windows: WindowsFor(d, steps, step)))))
             .Distinct()
             .ToList();
         var fetched = await Task.WhenAll(needed.Select(async n =>
         {
-            var args = baseArgs.Window(n.Windows.Current, n.Windows.Previous).AsOf(periods.AsOfUtc(n.Windows.Current));
+            var args = baseArgs.Window(n.Windows.Current, n.Windows.Previous).MeasuredAt(periods.AsOfUtc(n.Windows.Current));
             var rows = await cache.GetRowsAsync(n.Query, args, version, cancellationToken);
             return (Key: (n.Query, n.Windows), Row: rows.Count > 0 ? rows[0] : null);
         }));
         var rowsByWindow = fetched.ToDictionary(f => f.Key, f => f.Row);
         SqlRow? Row(KpiDefinition d, int step) => rowsByWindow[(d.Query, WindowsFor(d, steps, step))];
+        IReadOnlyList<SqlRow?> Rows(KpiDefinition d, int step) => [.. d.Queries.Select(q => rowsByWindow[(q, WindowsFor(d, steps, step))])];
 
         KpiValue At(KpiDefinition d, int step)
         {
-            var context = new MeasureContext(Row(d, step), d.UsesPreviousWindow ? Row(d, step + 1) : null);
+            var context = new MeasureContext(Rows(d, step), d.UsesPreviousWindow ? Row(d, step + 1) : null);
             return new KpiValue(d.Compute(context), context.Reads);
         }
 
         var values = new Dictionary<string, (KpiValue, KpiValue?)>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in definitions)
         {
-            values[d.Id] = (At(d, 0), withComparison && d.Window != KpiWindow.Snapshot ? At(d, 1) : null);
+            // A snapshot is as of now: the same number for every window, so it has nothing to compare with.
+            values[d.Id] = (At(d, 0), withComparison && !d.Snapshot ? At(d, 1) : null);
         }
         return values;
     }
@@ -96,7 +98,7 @@ public sealed class KpiService(
     private static IEnumerable<int> StepsRead(KpiDefinition definition, bool withComparison)
     {
         var valueSteps = definition.UsesPreviousWindow ? 2 : 1;
-        var comparison = withComparison && definition.Window != KpiWindow.Snapshot;
+        var comparison = withComparison && !definition.Snapshot;
         return Enumerable.Range(0, comparison ? valueSteps + 1 : valueSteps);
     }
 
@@ -156,12 +158,12 @@ public sealed class KpiService(
         // One month more at the front, so the first month has a month before it.
         var fetch = new DateRange(firstMonth.AddMonths(-1), window.To);
         var lastMonth = new DateOnly(window.To.AddDays(-1).Year, window.To.AddDays(-1).Month, 1);
-        var baseArgs = QueryArgs.For(filter, scope).Monthly(true);
+        var baseArgs = QueryArgs.For(filter, scope).Monthly(true).AsOf(periods.Today);
         // Each part's previous window is the month before it (what retention_monthly reads).
         SqlArgs Part(DateRange part) => baseArgs.Window(part, new DateRange(part.From.AddMonths(-1), part.From));
         DateRange[] parts = [new(fetch.From, lastMonth), new(lastMonth, fetch.To)];
 
-        var queries = definitions.Where(d => d.HasMonthlySeries).Select(d => d.MonthlyQuery ?? d.Query).Distinct().ToList();
+        var queries = definitions.Where(HasSeries).Select(d => d.MonthlyQuery ?? d.Query).Distinct().ToList();
         var fetched = await Task.WhenAll(queries.SelectMany(q => parts.Select(async part => (Query: q, Rows: await cache.GetRowsAsync(q, Part(part), version, cancellationToken)))));
         var rowsByMonth = fetched.GroupBy(f => f.Query).ToDictionary(
             g => g.Key,
@@ -170,7 +172,7 @@ public sealed class KpiService(
         var series = new Dictionary<string, IReadOnlyList<MonthlyPoint>>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in definitions)
         {
-            if (!d.HasMonthlySeries)
+            if (!HasSeries(d))
             {
                 series[d.Id] = [];
                 continue;
@@ -180,11 +182,52 @@ public sealed class KpiService(
             {
                 var month = firstMonth.AddMonths(i);
                 var context = new MeasureContext(byMonth.GetValueOrDefault(month), byMonth.GetValueOrDefault(month.AddMonths(-1)));
-                return new MonthlyPoint(month, d.Compute(context));
+                return new MonthlyPoint(month, d.Compute(context), PartialBucket.Is(month, month.AddMonths(1), window, periods.Today));
             })];
         }
+        await SoFarLikeForLikeAsync(definitions, series, window, QueryArgs.For(filter, scope).Monthly(false).AsOf(periods.Today), version, cancellationToken);
         return series;
     }
+
+    /// <summary>
+    /// The last month when it is not over: its value is recomputed with the same days of the month
+    /// before as its previous window (1–10 December against 1–10 November, not all of November),
+    /// so a rate that reads the previous window (churn, retention) compares like for like.
+    /// </summary>
+    private async Task SoFarLikeForLikeAsync(
+        List<KpiDefinition> definitions, Dictionary<string, IReadOnlyList<MonthlyPoint>> series, DateRange window, SqlArgs args, DataVersionSnapshot version, CancellationToken cancellationToken)
+    {
+        var lastMonth = new DateOnly(window.LastDay.Year, window.LastDay.Month, 1);
+        if (!PartialBucket.Is(lastMonth, lastMonth.AddMonths(1), window, periods.Today))
+        {
+            return;
+        }
+        var current = new DateRange(lastMonth, window.To);
+        var previous = SameDaysBefore(current);
+        var beforePrevious = SameDaysBefore(previous);
+        // Only a value that depends on the previous window differs from the month's own bucket
+        // (which already covers just the days so far): the others keep it, with no extra query.
+        foreach (var d in definitions.Where(d => HasSeries(d) && (d.UsesPreviousWindow || cache.Reads(d.Query, "prev_from"))))
+        {
+            var currentRows = await cache.GetRowsAsync(d.Query, args.Window(current, previous), version, cancellationToken);
+            var previousRows = d.UsesPreviousWindow ? await cache.GetRowsAsync(d.Query, args.Window(previous, beforePrevious), version, cancellationToken) : [];
+            var context = new MeasureContext(currentRows.Count > 0 ? currentRows[0] : null, previousRows.Count > 0 ? previousRows[0] : null);
+            var points = series[d.Id];
+            series[d.Id] = [.. points.Take(points.Count - 1), points[^1] with { Value = d.Compute(context) }];
+        }
+    }
+
+    // The same days one calendar month earlier (at least one day: 31 March → 28/29 February).
+    private static DateRange SameDaysBefore(DateRange range)
+    {
+        var from = range.From.AddMonths(-1);
+        var to = range.To.AddMonths(-1);
+        return new DateRange(from, to > from ? to : from.AddDays(1));
+    }
+
+    /// <summary>Monthly points need the KPI's whole formula in one query per month (snapshots and multi-query KPIs have none).</summary>
+    private static bool HasSeries(KpiDefinition definition) =>
+        definition.HasMonthlySeries && !definition.Snapshot && definition.ExtraQueries.Count == 0;
 }
 
 /// <summary>A KPI's value over one window and the measures it was computed from.</summary>

@@ -24,6 +24,9 @@ public enum KpiUnit
 
     /// <summary>Short durations read in seconds (call wait and talk).</summary>
     Seconds,
+
+    /// <summary>Long durations read in days (the sales cycle).</summary>
+    Days,
 }
 
 public static class KpiUnits
@@ -39,6 +42,7 @@ public static class KpiUnits
         KpiUnit.Minutes => "minutes",
         KpiUnit.Hours => "hours",
         KpiUnit.Seconds => "seconds",
+        KpiUnit.Days => "days",
         _ => throw new ArgumentOutOfRangeException(nameof(unit)),
     };
 }

@@ -11,10 +11,4 @@ public enum KpiWindow
     /// estimates (clv) that a short period would make meaningless.
     /// </summary>
     TrailingYear,
-
-    /// <summary>
-    /// The records as they are now (data_completeness): there is no history to compare with,
-    /// so the comparison value is undefined.
-    /// </summary>
-    Snapshot,
 }

@@ -8,19 +8,33 @@ namespace CrmInsight.Domain.Kpis;
 /// Every read is recorded, so the detail panel can show exactly the numbers that went in.
 /// A missing row means the window had no data: its sums and counts are zero.
 /// </summary>
-public sealed class MeasureContext(SqlRow? current, SqlRow? previous)
+public sealed class MeasureContext(IReadOnlyList<SqlRow?> current, SqlRow? previous)
 {
     private readonly List<KpiInput> _reads = [];
 
+    public MeasureContext(SqlRow? current, SqlRow? previous)
+        : this([current], previous)
+    {
+    }
+
     public IReadOnlyList<KpiInput> Reads => _reads;
 
-    public decimal Cur(string measure) => Read(current, measure, fromPrevious: false);
+    /// <summary>A measure of the computed window, from whichever of the KPI's queries returns it.</summary>
+    public decimal Cur(string measure) => Read(RowWith(measure), measure, fromPrevious: false);
 
     public decimal Prev(string measure) => Read(previous, measure, fromPrevious: true);
 
     /// <summary>numerator / denominator, undefined (null) when the denominator is zero.</summary>
     public static decimal? Ratio(decimal numerator, decimal denominator) =>
         denominator == 0 ? null : numerator / denominator;
+
+    /// <summary>
+    /// The row holding <paramref name="measure"/>. With one query that is its row (a missing row
+    /// reads as zeros, and a misspelt measure fails loudly); with several, the first row that
+    /// has the column, and none when the queries with that column returned no row.
+    /// </summary>
+    private SqlRow? RowWith(string measure) =>
+        current.Count == 1 ? current[0] : current.FirstOrDefault(r => r is not null && r.Columns.Contains(measure, StringComparer.OrdinalIgnoreCase));
 
     private decimal Read(SqlRow? row, string measure, bool fromPrevious)
     {

@@ -11,7 +11,8 @@ public enum TrendGrain
 }
 
 /// <summary>One point of the revenue trend, with the comparison period's point at the same position.</summary>
-public sealed record TrendPoint(DateOnly Bucket, decimal Revenue, decimal GrossProfit, DateOnly ComparisonBucket, decimal ComparisonRevenue);
+/// <param name="Partial">The bucket is not over (cut by the period's end, or holding today). Its comparison bucket is cut to the same length, so the two compare like for like.</param>
+public sealed record TrendPoint(DateOnly Bucket, decimal Revenue, decimal GrossProfit, DateOnly ComparisonBucket, decimal ComparisonRevenue, bool Partial = false);
 
 public sealed record TrendSeries(TrendGrain Grain, IReadOnlyList<TrendPoint> Points);
 

@@ -91,7 +91,8 @@ public sealed class OverviewService(KpiService kpis, QueryCache cache, PeriodRes
         var points = periodBuckets.Select((bucket, i) =>
         {
             var (comparisonStart, comparisonRevenue, _) = i < comparisonBuckets.Count ? comparisonBuckets[i] : (bucket.Start, 0m, 0m);
-            return new TrendPoint(bucket.Start, bucket.Revenue, bucket.GrossProfit, comparisonStart, comparisonRevenue);
+            return new TrendPoint(bucket.Start, bucket.Revenue, bucket.GrossProfit, comparisonStart, comparisonRevenue,
+                PartialBucket.Is(bucket.Start, Next(bucket.Start, grain), resolved.Period, periods.Today));
         }).ToList();
         return new TrendSeries(grain, points);
     }

@@ -8,7 +8,7 @@ namespace CrmInsight.Domain.Queries;
 /// The standard parameters of the catalog queries, built from a filter and a scope:
 /// <c>@{dimension}_all</c> (1 = no selection) with <c>@{dimension}_ids</c>,
 /// <c>@scope_all</c> with <c>@scope_team_ids</c>, the window <c>@date_from</c>/<c>@date_to</c>
-/// (exclusive), the previous window <c>@prev_from</c>/<c>@prev_to</c>, and <c>@monthly</c>.
+/// (exclusive), the previous window <c>@prev_from</c>/<c>@prev_to</c>, <c>@monthly</c> and <c>@today</c>.
 /// </summary>
 public static class QueryArgs
 {
@@ -35,11 +35,14 @@ public static class QueryArgs
 
     public static SqlArgs Monthly(this SqlArgs args, bool monthly) => args.With("monthly", monthly ? 1 : 0);
 
+    /// <summary><c>@today</c>: the day "now" falls on, for what depends on it (the days of P gone by for pace and forecast).</summary>
+    public static SqlArgs AsOf(this SqlArgs args, DateOnly today) => args.With("today", today);
+
     /// <summary>
     /// <c>@as_of</c> (UTC) and <c>@recent_from</c>, the 24 hours before it: the instant the
     /// data-health queries measure at and the window update_rate counts (KPIS.md §7).
     /// </summary>
-    public static SqlArgs AsOf(this SqlArgs args, DateTime asOfUtc) =>
+    public static SqlArgs MeasuredAt(this SqlArgs args, DateTime asOfUtc) =>
         args.With("as_of", asOfUtc).With("recent_from", asOfUtc.AddHours(-24));
 
     /// <summary>

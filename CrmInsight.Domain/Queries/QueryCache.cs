@@ -47,6 +47,9 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
         return result.Rows;
     }
 
+    /// <summary>Whether the query's text reads the parameter (e.g. <c>prev_from</c>: it depends on the previous window).</summary>
+    public bool Reads(string queryName, string parameter) => runner.Prepare(queryName).Parameters.Contains(parameter);
+
     /// <summary>
     /// The query that answers <paramref name="queryName"/> for these arguments: its
     /// <c>unfiltered/</c> twin when one exists and nothing is filtered (the twin reads the

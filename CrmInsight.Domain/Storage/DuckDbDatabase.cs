@@ -9,16 +9,22 @@ namespace CrmInsight.Domain.Storage;
 /// per-query connections share one database instance (about 0.3 ms to open instead of
 /// re-opening the file each time), and the path is made absolute first because the same file
 /// reached through two spellings would open two conflicting instances in one process.
+/// Opening a file that does not exist fails unless <c>createIfMissing</c> says otherwise: the
+/// dashboard's database is created only by <see cref="DuckDbFileCreator"/> (under a temporary name,
+/// then renamed), so no request during the first start can create an empty file in its place.
 /// </summary>
 public sealed class DuckDbDatabase : ICrmDatabase
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _rootLock = new(1, 1);
+    private readonly bool _createIfMissing;
     private DuckDBConnection? _root;
 
-    public DuckDbDatabase(string path, string? memoryLimit = null, int threads = 0, int commandTimeoutSeconds = 120)
+    public DuckDbDatabase(string path, string? memoryLimit = null, int threads = 0, int commandTimeoutSeconds = 120, bool createIfMissing = false, long minFreeDiskBytes = 0)
     {
         FilePath = Path.GetFullPath(path);
+        _createIfMissing = createIfMissing;
+        MinFreeDiskBytes = minFreeDiskBytes;
         CommandTimeoutSeconds = commandTimeoutSeconds;
         var settings = new List<string> { $"Data Source={FilePath}" };
         if (!string.IsNullOrWhiteSpace(memoryLimit))
@@ -33,6 +39,9 @@ public sealed class DuckDbDatabase : ICrmDatabase
     }
 
     public string FilePath { get; }
+
+    /// <summary>Writes are refused while the file's disk has less free space than this.</summary>
+    public long MinFreeDiskBytes { get; }
 
     public SqlDialect Dialect => SqlDialect.DuckDb;
 
@@ -49,6 +58,20 @@ public sealed class DuckDbDatabase : ICrmDatabase
         var connection = new DuckDBConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    public void EnsureRoomToWrite()
+    {
+        if (MinFreeDiskBytes <= 0)
+        {
+            return;
+        }
+        var folder = Path.GetDirectoryName(FilePath)!;
+        var free = new DriveInfo(folder).AvailableFreeSpace;
+        if (free < MinFreeDiskBytes)
+        {
+            throw new DiskSpaceException(folder, free, MinFreeDiskBytes);
+        }
     }
 
     /// <summary>The native appender API needs the concrete connection type.</summary>
@@ -76,6 +99,10 @@ public sealed class DuckDbDatabase : ICrmDatabase
         {
             if (_root is null)
             {
+                if (!_createIfMissing && !File.Exists(FilePath))
+                {
+                    throw new DatabaseFileMissingException(FilePath);
+                }
                 Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
                 var root = new DuckDBConnection(_connectionString);
                 try

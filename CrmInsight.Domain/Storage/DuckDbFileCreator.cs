@@ -25,7 +25,7 @@ public static class DuckDbFileCreator
         DeleteWithWal(building);
 
         DemoSummary? summary = null;
-        await using (var database = new DuckDbDatabase(building))
+        await using (var database = new DuckDbDatabase(building, createIfMissing: true))
         {
             await SchemaInstaller.InstallAsync(database, SqlCatalog.Default, cancellationToken);
             await using var connection = await database.OpenDuckDbConnectionAsync(cancellationToken);
@@ -41,6 +41,7 @@ public static class DuckDbFileCreator
             progress?.Invoke("Building the pre-aggregates");
             await new PreAggregates(runner, time).RebuildAsync(connection, null, cancellationToken);
             await new DataVersionStore(runner, time).BumpAsync(connection, null, cancellationToken);
+            await SequenceSync.SyncAsync(connection, cancellationToken); // the demo rows carry their own ids
             await connection.ExecuteAsync(new CommandDefinition("CHECKPOINT", commandType: System.Data.CommandType.Text, cancellationToken: cancellationToken));
         }
         File.Move(building, target);

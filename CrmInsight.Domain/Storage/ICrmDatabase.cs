@@ -15,4 +15,12 @@ public interface ICrmDatabase : IAsyncDisposable
 
     /// <summary>An open connection for one unit of work; dispose it when done.</summary>
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Called by every writer before it writes: throws <see cref="DiskSpaceException"/> when the
+    /// disk is too full to write safely. Nothing to check where a server manages its own storage.
+    /// </summary>
+    void EnsureRoomToWrite()
+    {
+    }
 }

@@ -12,5 +12,9 @@ public static class SchemaInstaller
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var script = catalog.GetSchema(database.Dialect);
         await connection.ExecuteAsync(new CommandDefinition(script, commandTimeout: database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        if (database.Dialect == SqlDialect.DuckDb)
+        {
+            await SequenceSync.SyncAsync(connection, cancellationToken);
+        }
     }
 }

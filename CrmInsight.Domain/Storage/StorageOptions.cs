@@ -22,6 +22,12 @@ public sealed class StorageOptions
     public string? SqlServerConnectionString { get; set; }
 
     public int CommandTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>DuckDB: writes are refused (503) while the database's disk has less free space than this.</summary>
+    public long MinFreeDiskBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>How long a write waits for the one before it (an import's merge, a large ingest) before it is refused with 503.</summary>
+    public TimeSpan WriteWaitTimeout { get; set; } = WriteGate.DefaultTimeout;
 }
 
 public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
@@ -48,6 +54,14 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (options.CommandTimeoutSeconds is < 1 or > 3600)
         {
             failures.Add("Storage:CommandTimeoutSeconds must be between 1 and 3600.");
+        }
+        if (options.WriteWaitTimeout < TimeSpan.FromMilliseconds(100) || options.WriteWaitTimeout > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Storage:WriteWaitTimeout must be between 00:00:00.1 and 00:10:00.");
+        }
+        if (options.MinFreeDiskBytes < 0)
+        {
+            failures.Add("Storage:MinFreeDiskBytes must be 0 (no check) or more.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

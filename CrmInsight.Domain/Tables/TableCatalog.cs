@@ -143,6 +143,49 @@ public static class TableCatalog
         DefaultDescending: true,
         KeyField: "customer_id");
 
+    /// <summary>Reps (one row per rep and team) against quota in the period, ranked by attainment (KPIS.md §5).</summary>
+    public static readonly TableDefinition Leaderboard = new(
+        "leaderboard",
+        new("Leaderboard", "销售排行榜"),
+        "targets/leaderboard",
+        [
+            new("leader_rank", new("Rank", "排名"), ColumnKind.Count),
+            new("rep", new("Sales rep", "销售代表"), ColumnKind.Text),
+            new("team", new("Sales team", "销售团队"), ColumnKind.Text),
+            new("rep_revenue", new("Revenue", "销售额"), ColumnKind.Money),
+            new("quota", new("Quota", "销售配额"), ColumnKind.Money),
+            new("attainment", new("Attainment", "达成率"), ColumnKind.Fraction),
+            new("pace", new("Pace", "进度达成率"), ColumnKind.Fraction),
+            new("win_rate", new("Win rate", "成交率"), ColumnKind.Fraction),
+            new("weighted_pipeline", new("Weighted pipeline (now)", "加权销售管道（当前）"), ColumnKind.Money),
+            new("coverage", new("Coverage", "管道覆盖率"), ColumnKind.Number),
+            new("activities", new("Follow-ups", "跟进次数"), ColumnKind.Count),
+        ],
+        DefaultSort: "leader_rank",
+        DefaultDescending: false,
+        KeyField: "rep_id");
+
+    /// <summary>The opportunities of the reps in focus: open now and closed in the period.</summary>
+    public static readonly TableDefinition Opportunities = new(
+        "opportunities",
+        new("Opportunities", "商机"),
+        "targets/opportunities",
+        [
+            new("opportunity_code", new("Opportunity", "商机编号"), ColumnKind.Text, Sortable: false),
+            new("customer", new("Customer", "客户"), ColumnKind.Text),
+            new("rep", new("Sales rep", "销售代表"), ColumnKind.Text, Sortable: false),
+            new("stage", new("Stage", "阶段"), ColumnKind.Text, Codes: Targets.OpportunityStages.Labels),
+            new("amount", new("Amount", "金额"), ColumnKind.Money),
+            new("probability", new("Probability", "赢单概率"), ColumnKind.Fraction, Sortable: false),
+            new("weighted_amount", new("Weighted", "加权金额"), ColumnKind.Money, Sortable: false),
+            new("created_date", new("Created", "创建日期"), ColumnKind.Date),
+            new("closed_date", new("Closed", "关闭日期"), ColumnKind.Date),
+            new("days_open", new("Days", "天数"), ColumnKind.Count),
+        ],
+        DefaultSort: "amount",
+        DefaultDescending: true,
+        KeyField: "opportunity_id");
+
     /// <summary>The customer records data_completeness counts as incomplete, with what each one misses (KPIS.md §7).</summary>
     public static readonly TableDefinition IncompleteCustomers = new(
         "incomplete-customers",
@@ -166,7 +209,7 @@ public static class TableCatalog
         DefaultDescending: true,
         KeyField: "customer_id");
 
-    public static IReadOnlyList<TableDefinition> All { get; } = [TopCustomers, Drill, CustomerOrders, ChurnedCustomers, Tickets, Campaigns, CampaignCustomers, IncompleteCustomers];
+    public static IReadOnlyList<TableDefinition> All { get; } = [TopCustomers, Drill, CustomerOrders, ChurnedCustomers, Tickets, Campaigns, CampaignCustomers, Leaderboard, Opportunities, IncompleteCustomers];
 
     public static TableDefinition? Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));

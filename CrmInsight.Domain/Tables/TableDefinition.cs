@@ -13,8 +13,11 @@ public enum ColumnKind
     Missing,
 }
 
-/// <summary>A column a table query returns: its field, header, how to show it and whether it sorts.</summary>
-public sealed record TableColumn(string Field, LocalizedText Header, ColumnKind Kind, bool Sortable = true);
+/// <summary>
+/// A column a table query returns: its field, header, how to show it and whether it sorts.
+/// <paramref name="Codes"/> names the codes of a coded text column (stages) on screen; exports keep the codes.
+/// </summary>
+public sealed record TableColumn(string Field, LocalizedText Header, ColumnKind Kind, bool Sortable = true, IReadOnlyDictionary<string, LocalizedText>? Codes = null);
 
 /// <summary>
 /// A paged, sortable table backed by one catalog query that takes <c>@sort</c>, <c>@descending</c>,

@@ -28,6 +28,8 @@ public sealed class TableService(QueryCache cache, QueryRunner runner, PeriodRes
         var resolved = periods.Resolve(filter);
         return QueryArgs.For(filter, scope)
             .Window(resolved.Period, resolved.Comparison)
+            .Monthly(false)
+            .AsOf(periods.Today)
             .With("sort", request.Sort)
             .With("descending", request.Descending ? 1 : 0)
             .With("offset", request.Offset)

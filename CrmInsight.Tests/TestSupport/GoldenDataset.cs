@@ -77,10 +77,11 @@ public static class GoldenDataset
             (1, DATE '2024-03-01', 100), (1, DATE '2024-03-10', 200), (1, DATE '2024-04-02', 999),
             (2, DATE '2024-02-02', 50), (2, DATE '2024-02-05', 30);
 
+        -- rep, month, amount, team that month (NULL: the rep's current team)
         INSERT INTO fact_quota VALUES
-            (1, DATE '2024-01-01', 3100), (1, DATE '2024-02-01', 2900), (1, DATE '2024-03-01', 3100),
-            (2, DATE '2024-03-01', 620),
-            (3, DATE '2024-02-01', 1450), (3, DATE '2024-03-01', 1550);
+            (1, DATE '2024-01-01', 3100, 1), (1, DATE '2024-02-01', 2900, 1), (1, DATE '2024-03-01', 3100, 1),
+            (2, DATE '2024-03-01', 620, 1),
+            (3, DATE '2024-02-01', 1450, NULL), (3, DATE '2024-03-01', 1550, 2);
 
         -- opportunity_id, code, rep, customer, created, closed, stage, amount
         INSERT INTO fact_opportunity (opportunity_id, opportunity_code, rep_id, customer_id, created_date, closed_date, stage, amount) VALUES

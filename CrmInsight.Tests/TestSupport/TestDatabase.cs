@@ -54,6 +54,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public CrmInsight.Domain.Customers.CustomerService Customers => Get<CrmInsight.Domain.Customers.CustomerService>();
 
+    public CrmInsight.Domain.Targets.TargetsService Targets => new(Kpis, Cache, Periods, VersionSource, Options.Create(new CrmInsight.Domain.Targets.TargetsOptions()));
+
     public DuckDbDatabase Database { get; }
 
     public FakeTimeProvider Time { get; }
@@ -85,7 +87,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Directory.CreateDirectory(folder);
         var time = new FakeTimeProvider(now ?? new DateTimeOffset(2024, 4, 15, 12, 0, 0, TimeSpan.Zero));
         time.SetLocalTimeZone(TimeZoneInfo.Utc);
-        var database = new DuckDbDatabase(Path.Combine(folder, "test.duckdb"), memoryLimit: "1GB", threads: 2);
+        var database = new DuckDbDatabase(Path.Combine(folder, "test.duckdb"), memoryLimit: "1GB", threads: 2, createIfMissing: true);
         await SchemaInstaller.InstallAsync(database, SqlCatalog.Default);
         return new TestDatabase(folder, database, time);
     }
@@ -97,6 +99,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await connection.ExecuteAsync(sql);
         await Aggregates.RebuildAsync(connection, null);
         await Versions.BumpAsync(connection, null);
+        await SequenceSync.SyncAsync(connection); // the test's rows carry their own ids, as a bulk load does
     }
 
     public async Task<T> ScalarAsync<T>(string sql)

@@ -23,7 +23,7 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/export/{file}", ExportAsync);
+        endpoints.MapGet("/export/{file}", ExportAsync).RequireRateLimiting(ExportRateLimit.Policy);
         return endpoints;
     }
 

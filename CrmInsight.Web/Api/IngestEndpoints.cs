@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmInsight.Domain.Import;
 using CrmInsight.Domain.Ingest;
 using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Storage;
 using CrmInsight.Web.Hosting;
 using CrmInsight.Web.Live;
 using Microsoft.AspNetCore.Http.Features;
@@ -37,6 +38,7 @@ public static class IngestEndpoints
         ImportService imports,
         DataChangeMonitor monitor,
         IOptions<IngestOptions> options,
+        IOptions<CsvLimits> csvLimits,
         CancellationToken cancellationToken)
     {
         if (RequestErrors.NotReady(readiness) is { } notReady)
@@ -50,17 +52,16 @@ public static class IngestEndpoints
                 title: "API key required",
                 detail: $"Send a valid, unrevoked API key in the {KeyHeader} header (create one with `keys create --kind api --name NAME` or on the Admin page).");
         }
-        if (string.Equals(kind, OrderLinesKind, StringComparison.OrdinalIgnoreCase))
-        {
-            return await IngestOrderLinesAsync(request, imports, monitor, cancellationToken);
-        }
-        if (!IngestKinds.TryParse(kind, out var ingestKind))
+        var isOrderLines = string.Equals(kind, OrderLinesKind, StringComparison.OrdinalIgnoreCase);
+        IngestKind ingestKind = default;
+        if (!isOrderLines && !IngestKinds.TryParse(kind, out ingestKind))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Unknown kind",
                 detail: $"'{kind}' is not something the API ingests; use one of: {string.Join(", ", Enum.GetValues<IngestKind>().Select(k => k.UrlName()).Append(OrderLinesKind))}.");
         }
+        // Every kind, order lines included, is held to the same body and record limits.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = options.Value.MaxBodyBytes;
@@ -69,6 +70,17 @@ public static class IngestEndpoints
         {
             return TooLarge(options.Value);
         }
+        if (isOrderLines)
+        {
+            try
+            {
+                return await IngestOrderLinesAsync(request, imports, monitor, options.Value, csvLimits.Value, cancellationToken);
+            }
+            catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge(options.Value);
+            }
+        }
 
         try
         {
@@ -76,7 +88,7 @@ public static class IngestEndpoints
             var records = mediaType switch
             {
                 "application/json" => await IngestBodyReader.ReadJsonAsync(request.Body, options.Value.MaxRecords, cancellationToken),
-                "text/csv" => await IngestBodyReader.ReadCsvAsync(request.Body, options.Value.MaxRecords, cancellationToken),
+                "text/csv" => await IngestBodyReader.ReadCsvAsync(request.Body, options.Value.MaxRecords, csvLimits.Value, cancellationToken),
                 _ => null,
             };
             if (records is null)
@@ -98,13 +110,23 @@ public static class IngestEndpoints
         {
             return Refused(rejected.Problems, StatusCodes.Status400BadRequest);
         }
+        catch (WriteGateTimeoutException busy)
+        {
+            return DatabaseFailed(request.HttpContext, busy.Message, busy.Message);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException && ex is not BadHttpRequestException)
+        {
+            // A full disk or an I/O error: the transaction was rolled back, so nothing was written.
+            return DatabaseFailed(request.HttpContext, ex.ToString(), (ex as DiskSpaceException)?.Message);
+        }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge(options.Value);
         }
     }
 
-    private static async Task<IResult> IngestOrderLinesAsync(HttpRequest request, ImportService imports, DataChangeMonitor monitor, CancellationToken cancellationToken)
+    private static async Task<IResult> IngestOrderLinesAsync(
+        HttpRequest request, ImportService imports, DataChangeMonitor monitor, IngestOptions limits, CsvLimits csvLimits, CancellationToken cancellationToken)
     {
         var problems = new List<IngestProblem>();
         foreach (var key in request.Query.Keys.Where(k => k is not ("map" or "dateFormat" or "culture")))
@@ -139,8 +161,19 @@ public static class IngestEndpoints
             Strict = true,
             Culture = culture,
             DateFormat = request.Query["dateFormat"].ToString() is { Length: > 0 } format ? format : null,
+            MaxLines = limits.MaxRecords,
+            Csv = csvLimits,
         };
-        var summary = await imports.ImportAsync(ImportKind.OrderLines, request.Body, settings, cancellationToken: cancellationToken);
+        // Read the (bounded) body before the import takes the write gate, so a slow client never
+        // holds other writers up, and an over-long body is a 413 before anything is staged.
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        body.Position = 0;
+        var summary = await imports.ImportAsync(ImportKind.OrderLines, body, settings, cancellationToken: cancellationToken);
+        if (summary.DatabaseFault)
+        {
+            return DatabaseFailed(request.HttpContext, summary.FatalDetail ?? summary.FatalError, summary.FatalDetail is null ? summary.FatalError : null);
+        }
         if (!summary.Succeeded)
         {
             IngestProblem[] lines = [.. summary.RejectedLines.Select(r => new IngestProblem((int)Math.Min(r.Line, int.MaxValue), null, r.Value is null ? r.Reason : $"{r.Reason} ('{r.Value}')"))];
@@ -157,6 +190,15 @@ public static class IngestEndpoints
             customersCreated = summary.CustomersCreated,
             dataVersion = summary.DataVersion,
         });
+    }
+
+    /// <summary>503 with Retry-After: the request was fine, the database could not take it; the details go to the log only.</summary>
+    private static IResult DatabaseFailed(HttpContext context, string? detail, string? message = null)
+    {
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestEndpoints))
+            .LogError("An ingest request could not be written: {Detail}", detail);
+        context.Response.Headers.RetryAfter = "30";
+        return Refused([new IngestProblem(0, null, message ?? "The database could not write the records (for example, the disk is full or failing); nothing was written. Send the same request again later.")], StatusCodes.Status503ServiceUnavailable);
     }
 
     private static IResult TooLarge(IngestOptions options) =>

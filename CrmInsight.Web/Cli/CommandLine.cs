@@ -8,11 +8,16 @@ using Microsoft.Extensions.Options;
 namespace CrmInsight.Web.Cli;
 
 /// <summary>
-/// Commands on the dashboard's own executable. Anything that is not a known command starts
-/// the web server instead.
+/// Commands on the dashboard's own executable. Without a command word (no arguments, or only
+/// settings such as <c>--simulate</c>, <c>--Storage:DuckDbPath=x</c> or <c>Key=value</c>) the web
+/// server starts; a word that is no command is named and the commands listed, so a typo never
+/// silently starts the dashboard.
 /// </summary>
 public static class CommandLine
 {
+    /// <summary>The command words, as the unknown-command message lists them.</summary>
+    public static readonly IReadOnlyList<string> Commands = ["aggregates", "generate-demo", "import", "keys"];
+
     private const string Usage = """
         Usage: dotnet run --project CrmInsight.Web -- generate-demo [--database PATH] [--orders N] [--customers N] [--years N] [--seed N] [--force]
 
@@ -32,9 +37,16 @@ public static class CommandLine
         {
             return await ImportCommand.RunAsync(args[1..], output, error, time);
         }
-        if (args.Length == 0 || args[0] is not ("generate-demo" or "keys" or "aggregates"))
+        if (args.Length == 0 || IsSetting(args[0]))
         {
             return null;
+        }
+        if (!Commands.Contains(args[0]))
+        {
+            await error.WriteLineAsync(
+                $"'{args[0]}' is not a command. The commands are: {string.Join(", ", Commands)}. " +
+                "Without a command the dashboard starts (settings are given as --Key=value).");
+            return 2;
         }
         try
         {
@@ -57,6 +69,9 @@ public static class CommandLine
             return 1;
         }
     }
+
+    // What the host's command-line configuration reads: --key[=value], /key[=value], key=value.
+    private static bool IsSetting(string arg) => arg.StartsWith('-') || arg.StartsWith('/') || arg.Contains('=', StringComparison.Ordinal);
 
     private static async Task<int> GenerateDemoAsync(string[] args, TextWriter output, TimeProvider time)
     {

@@ -116,6 +116,7 @@ public static class ImportCommand
             Culture = culture,
             Strict = options.ContainsKey("strict"),
             MaxListedRejections = 20,
+            Csv = host.Services.GetRequiredService<IOptions<CsvLimits>>().Value,
         };
         await output.WriteLineAsync($"Importing {kind.CommandName()} from {Path.GetFullPath(file)} into {database.Description}");
         ImportSummary summary;

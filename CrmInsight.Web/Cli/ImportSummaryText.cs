@@ -26,7 +26,7 @@ public static class ImportSummaryText
             await output.WriteLineAsync($"  … and {summary.Rejected - summary.RejectedLines.Count:N0} more rejected lines.");
         }
         await output.WriteLineAsync(summary.FatalError is { } fatal
-            ? $"Nothing was written: {fatal}"
+            ? $"Nothing was written: {fatal}" + (summary.FatalDetail is { } detail ? $" ({detail})" : "")
             : $"Done: one transaction, data version {summary.DataVersion}.");
     }
 }

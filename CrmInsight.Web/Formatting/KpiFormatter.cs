@@ -35,6 +35,7 @@ public sealed class KpiFormatter(IOptions<DisplayOptions> options)
             KpiUnit.Minutes => Duration(v, culture),
             KpiUnit.Hours => v.ToString("N1", culture) + (IsChinese(culture) ? " 小时" : " h"),
             KpiUnit.Seconds => v.ToString("N0", culture) + (IsChinese(culture) ? " 秒" : " s"),
+            KpiUnit.Days => v.ToString("N1", culture) + (IsChinese(culture) ? " 天" : " d"),
             _ => v.ToString("N2", culture),
         },
     };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Components;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
@@ -10,10 +11,21 @@ public static class CrmInsightPipeline
 {
     public static WebApplication UseCrmInsight(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        var hosting = app.Services.GetRequiredService<IOptions<HostingOptions>>().Value;
+        if (hosting.ForwardedHeaders)
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
+            // First, so the scheme and client address every later step sees are the proxy's report.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            foreach (var proxy in hosting.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+            app.UseForwardedHeaders(forwarded);
+        }
+        app.UseErrorAnswers();
+        if (hosting.HttpsRedirection)
+        {
+            app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
@@ -28,6 +40,7 @@ public static class CrmInsightPipeline
 
         app.UseDisplayKeyCookie();
         app.UseAntiforgery();
+        app.UseRateLimiter();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapKpiApi();

@@ -17,6 +17,7 @@ using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
+using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Alerts;
 using CrmInsight.Web.Api;
 using Microsoft.Extensions.Http.Resilience;
@@ -47,6 +48,12 @@ public static class CrmInsightServices
         services.AddSingleton<IValidateOptions<DisplayOptions>, DisplayOptionsValidator>();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        services.AddOptions<CsvLimits>().Bind(configuration.GetSection(CsvLimits.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CsvLimits>, CsvLimitsValidator>();
+        services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>();
         services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WallOptions>, WallOptionsValidator>();
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section)).ValidateOnStart();
@@ -59,6 +66,8 @@ public static class CrmInsightServices
             version.StaleAfter = live.Value.StaleAfter;
         });
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
+        services.AddOptions<TargetsOptions>().Bind(configuration.GetSection(TargetsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TargetsOptions>, TargetsOptionsValidator>();
         services.AddOptions<ScorecardOptions>().Bind(configuration.GetSection(ScorecardOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScorecardOptions>, ScorecardOptionsValidator>();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateOnStart();
@@ -78,6 +87,7 @@ public static class CrmInsightServices
         services.AddHostedService<DatabaseInitializer>();
         // One monitor per process: the timer and the fan-out to circuits over Domain's tracker.
         services.AddSingleton<DataChangeMonitor>();
+        services.AddSingleton<LiveRetry>();
         services.AddHostedService(sp => sp.GetRequiredService<DataChangeMonitor>());
         services.AddSingleton<SimulatorService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulatorService>());
@@ -89,7 +99,8 @@ public static class CrmInsightServices
         services.AddMudServices();
         services.AddScoped<FilterNavigator>();
         services.AddSingleton<KpiFormatter>();
-        services.AddProblemDetails();
+        services.AddErrorAnswers();
+        services.AddExportRateLimit();
         return builder;
     }
 
@@ -128,6 +139,7 @@ public static class CrmInsightServices
             Path.IsPathRooted(options.DuckDbPath) ? options.DuckDbPath : Path.Combine(contentRoot, options.DuckDbPath),
             options.DuckDbMemoryLimit,
             options.DuckDbThreads,
-            options.CommandTimeoutSeconds),
+            options.CommandTimeoutSeconds,
+            minFreeDiskBytes: options.MinFreeDiskBytes),
     };
 }

@@ -9,7 +9,9 @@ namespace CrmInsight.Web.Hosting;
 /// <summary>
 /// Opens the database when the app starts. A DuckDB file that does not exist yet is created
 /// first, with the demo company unless <c>Demo:Enabled</c> is false. Runs in the background
-/// so the server answers (with progress and 503 from /healthz) while it works.
+/// so the server answers (with progress and 503 from /healthz) while it works. A file another
+/// process holds ends this process with <see cref="LockedExitCode"/> and a plain message: a second
+/// dashboard on the same file could never serve anything.
 /// </summary>
 public sealed class DatabaseInitializer(
     ICrmDatabase database,
@@ -17,8 +19,11 @@ public sealed class DatabaseInitializer(
     IOptions<DemoOptions> demo,
     DatabaseReadiness readiness,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<DatabaseInitializer> logger) : BackgroundService
 {
+    public const int LockedExitCode = 3;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -41,10 +46,21 @@ public sealed class DatabaseInitializer(
         {
             // Shutting down before the database was ready.
         }
+        catch (DatabaseLockedException ex)
+        {
+            logger.LogCritical("{Message} Stopping.", ex.Message);
+            await Console.Error.WriteLineAsync($"CrmInsight cannot start: {ex.Message}");
+            readiness.Fail(ex.Message);
+            Environment.ExitCode = LockedExitCode;
+            // Stopping while the server is still starting would cancel its start with an
+            // exception; stop once it has started (at once if it already has).
+            lifetime.ApplicationStarted.Register(lifetime.StopApplication);
+        }
         catch (Exception ex)
         {
+            // The details go to the log; the pages say what happened without the exception's text.
             logger.LogError(ex, "The database could not be opened: {Database}", database.Description);
-            readiness.Fail(ex is DatabaseLockedException ? ex.Message : $"The database could not be opened: {ex.Message}");
+            readiness.Fail($"The database could not be opened ({database.Description}); the server log has the details.");
         }
     }
 

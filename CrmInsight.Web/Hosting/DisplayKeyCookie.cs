@@ -14,6 +14,14 @@ public static class DisplayKeyCookie
 
     public static IApplicationBuilder UseDisplayKeyCookie(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        if (context.Request.Path.StartsWithSegments(WallPath, StringComparison.OrdinalIgnoreCase)
+            && context.RequestServices.GetRequiredService<DatabaseReadiness>() is { IsReady: false } readiness)
+        {
+            // The key can only be checked against the database once it is ready; until then a
+            // screen gets a page that reloads itself (the key stays in its address).
+            await StartingPage.WriteAsync(context, readiness);
+            return;
+        }
         if (context.Request.Path.Equals(WallPath, StringComparison.OrdinalIgnoreCase) && context.Request.Query.TryGetValue("key", out var key))
         {
             var keys = context.RequestServices.GetRequiredService<AccessKeyStore>();

@@ -35,7 +35,8 @@ public sealed class DataChangeMonitor(
     /// </summary>
     public IDisposable OnDataChanged(Func<Task> refresh)
     {
-        var throttle = new ThrottledRefresh(options.Value.RedrawInterval, time, refresh);
+        var throttle = new ThrottledRefresh(options.Value.RedrawInterval, time, refresh,
+            ex => logger.LogError(ex, "A live refresh failed"));
         var subscription = Subscribe(state =>
         {
             if (state.ChangedAreas.Count > 0)

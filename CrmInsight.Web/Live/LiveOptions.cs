@@ -18,6 +18,12 @@ public sealed class LiveOptions
 
     /// <summary>A page redraws at most once per this interval, however fast the data changes.</summary>
     public TimeSpan RedrawInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A failed load is tried again after this long, then after longer and longer waits…</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>…of at most this long, until it succeeds.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 public sealed class LiveOptionsValidator : IValidateOptions<LiveOptions>
@@ -36,6 +42,10 @@ public sealed class LiveOptionsValidator : IValidateOptions<LiveOptions>
         if (options.RedrawInterval < TimeSpan.FromMilliseconds(250) || options.RedrawInterval > TimeSpan.FromMinutes(10))
         {
             failures.Add("Live:RedrawInterval must be between 00:00:00.250 and 00:10:00.");
+        }
+        if (options.RetryDelay < TimeSpan.FromMilliseconds(100) || options.RetryMaxDelay < options.RetryDelay || options.RetryMaxDelay > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Live:RetryDelay must be at least 00:00:00.100 and Live:RetryMaxDelay between it and 00:10:00.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

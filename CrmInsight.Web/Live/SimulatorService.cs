@@ -57,7 +57,8 @@ public sealed class SimulatorService(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // A failed step writes nothing (one transaction per request); try again next tick.
-                    LastProblem = ex.Message;
+                    // The page says that it failed; the exception's text stays in the log.
+                    LastProblem = ex is IngestRejectedException ? "A generated event was refused; see the server log." : "The last step could not be written (the database did not answer); it is tried again.";
                     logger.LogWarning(ex, "A simulator step failed");
                 }
             }

@@ -4,12 +4,14 @@ namespace CrmInsight.Web.Live;
 /// Turns a burst of change notifications into at most one refresh per interval: the first
 /// request runs at once (or as soon as the interval since the last refresh allows), requests
 /// while one is pending are folded into it, and a request during a refresh queues one more.
+/// A refresh that throws is handed to <c>onError</c> (it runs on a timer: nothing else would see it).
 /// </summary>
 public sealed class ThrottledRefresh : IDisposable
 {
     private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
     private readonly Func<Task> _refresh;
+    private readonly Action<Exception>? _onError;
     private readonly ITimer _timer;
     private readonly Lock _lock = new();
     private bool _pending;
@@ -17,8 +19,9 @@ public sealed class ThrottledRefresh : IDisposable
     private bool _disposed;
     private DateTimeOffset _last = DateTimeOffset.MinValue;
 
-    public ThrottledRefresh(TimeSpan interval, TimeProvider time, Func<Task> refresh)
+    public ThrottledRefresh(TimeSpan interval, TimeProvider time, Func<Task> refresh, Action<Exception>? onError = null)
     {
+        _onError = onError;
         _interval = interval;
         _time = time;
         _refresh = refresh;
@@ -67,6 +70,10 @@ public sealed class ThrottledRefresh : IDisposable
         {
             Count++;
             await _refresh();
+        }
+        catch (Exception ex)
+        {
+            _onError?.Invoke(ex);
         }
         finally
         {

@@ -22,10 +22,13 @@ public sealed class FilterNavigator(NavigationManager navigation)
         CurrentQuery().LastOrDefault(kv => string.Equals(kv.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
 
     /// <summary>The current page's path with this filter and these extra keys (nulls left out).</summary>
-    public string UrlFor(DashboardFilter filter, params (string Key, string? Value)[] extra)
+    public string UrlFor(DashboardFilter filter, params (string Key, string? Value)[] extra) => UrlFor(filter, DatePresets.Default, extra);
+
+    /// <summary>As <see cref="UrlFor(DashboardFilter, ValueTuple{string, string}[])"/> for a page whose period without a URL value is <paramref name="defaultPreset"/>.</summary>
+    public string UrlFor(DashboardFilter filter, DatePreset defaultPreset, params (string Key, string? Value)[] extra)
     {
         var path = new Uri(navigation.Uri).AbsolutePath;
-        var pairs = FilterQueryString.ToPairs(filter)
+        var pairs = FilterQueryString.ToPairs(filter, defaultPreset)
             .Concat(extra.Where(e => e.Value is not null).Select(e => new KeyValuePair<string, string>(e.Key, e.Value!)));
         var query = FilterQueryString.Format(pairs);
         return query.Length == 0 ? path : $"{path}?{query}";
@@ -33,4 +36,7 @@ public sealed class FilterNavigator(NavigationManager navigation)
 
     public void Navigate(DashboardFilter filter, params (string Key, string? Value)[] extra) =>
         navigation.NavigateTo(UrlFor(filter, extra));
+
+    public void Navigate(DashboardFilter filter, DatePreset defaultPreset, params (string Key, string? Value)[] extra) =>
+        navigation.NavigateTo(UrlFor(filter, defaultPreset, extra));
 }

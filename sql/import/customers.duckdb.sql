@@ -35,7 +35,7 @@ WHERE dim_customer.customer_code = s.customer_code;
 
 INSERT INTO dim_customer (customer_id, customer_code, name, email, phone, city, region_id, segment_id, owner_rep_id,
                           acquired_date, acquisition_channel_id, acquisition_campaign_id, updated_at)
-SELECT (SELECT COALESCE(MAX(customer_id), 0) FROM dim_customer) + ROW_NUMBER() OVER (ORDER BY s.customer_code),
+SELECT nextval('seq_customer'),
        s.customer_code, s.name, s.email, s.phone, NULL, s.region_id, s.segment_id, NULL, s.acquired, NULL, NULL, @now
 FROM import_customer_resolved s
 WHERE NOT EXISTS (SELECT 1 FROM dim_customer c WHERE c.customer_code = s.customer_code);

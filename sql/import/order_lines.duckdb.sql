@@ -51,7 +51,7 @@ DROP TABLE import_new_rep;
 -- first line naming one, acquired on the first sale line's date).
 INSERT INTO dim_customer (customer_id, customer_code, name, email, phone, city, region_id, segment_id, owner_rep_id,
                           acquired_date, acquisition_channel_id, acquisition_campaign_id, updated_at)
-SELECT (SELECT COALESCE(MAX(customer_id), 0) FROM dim_customer) + ROW_NUMBER() OVER (ORDER BY n.customer_code),
+SELECT nextval('seq_customer'),
        n.customer_code, NULL, NULL, NULL, NULL,
        (SELECT MIN(region_id) FROM dim_region d WHERE d.name = n.region),
        NULL,
@@ -79,7 +79,7 @@ WHERE order_code IN (SELECT DISTINCT order_code FROM import_order_line);
 -- are dated by its earliest returned line.
 INSERT INTO fact_order (order_id, order_code, customer_id, order_date, rep_id, team_id, region_id, segment_id,
                         channel_id, category_id, campaign_id, revenue, cost, items, returned_value, status)
-SELECT (SELECT COALESCE(MAX(order_id), 0) FROM fact_order) + ROW_NUMBER() OVER (ORDER BY o.order_date, o.order_code),
+SELECT nextval('seq_order'),
        o.order_code,
        c.customer_id,
        o.order_date,

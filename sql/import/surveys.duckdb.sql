@@ -8,7 +8,7 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY survey_code ORDER BY line_no DESC) = 1;
 
 INSERT INTO dim_customer (customer_id, customer_code, name, email, phone, city, region_id, segment_id, owner_rep_id,
                           acquired_date, acquisition_channel_id, acquisition_campaign_id, updated_at)
-SELECT (SELECT COALESCE(MAX(customer_id), 0) FROM dim_customer) + ROW_NUMBER() OVER (ORDER BY n.customer_code),
+SELECT nextval('seq_customer'),
        n.customer_code, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, @now
 FROM (SELECT DISTINCT customer_code FROM import_survey_last WHERE customer_code IS NOT NULL) n
 WHERE NOT EXISTS (SELECT 1 FROM dim_customer c WHERE c.customer_code = n.customer_code);
@@ -17,7 +17,7 @@ DELETE FROM fact_survey
 WHERE survey_code IN (SELECT survey_code FROM import_survey_last);
 
 INSERT INTO fact_survey (survey_id, survey_code, customer_id, survey_date, touchpoint, csat, service_rating, recommend)
-SELECT (SELECT COALESCE(MAX(survey_id), 0) FROM fact_survey) + ROW_NUMBER() OVER (ORDER BY s.survey_date, s.survey_code),
+SELECT nextval('seq_survey'),
        s.survey_code,
        (SELECT MIN(customer_id) FROM dim_customer c WHERE c.customer_code = s.customer_code),
        s.survey_date, 'imported', s.csat, s.service_rating, s.recommend

@@ -257,11 +257,27 @@ CREATE TABLE IF NOT EXISTS fact_activity (
     written_at     TIMESTAMP DEFAULT timezone('UTC', current_timestamp)  -- last written (UTC), for data health
 );
 
+-- A rep's quota for a calendar month, and the team the rep sells for that month: a rep who
+-- moves team keeps each month's quota with the team of that month (KPIS.md §5). team_id NULL
+-- (rows written before the column existed) means the rep's current team.
 CREATE TABLE IF NOT EXISTS fact_quota (
     rep_id       INTEGER NOT NULL,
     month_start  DATE NOT NULL,
-    amount       DECIMAL(18,2) NOT NULL
+    amount       DECIMAL(18,2) NOT NULL,
+    team_id      INTEGER
 );
+ALTER TABLE fact_quota ADD COLUMN IF NOT EXISTS team_id INTEGER;
+
+-- Surrogate keys of the rows the app writes (ingest, import, simulator, keys) come from these
+-- sequences, never MAX(id) + 1. Rows loaded in bulk with their own ids (the demo generator, a
+-- test's data) move a sequence behind; SequenceSync sets it past the table's highest id when
+-- the schema is installed.
+CREATE SEQUENCE IF NOT EXISTS seq_order START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_customer START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_ticket START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_survey START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_opportunity START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_key START 1;
 
 -- Pre-aggregates: derived from the facts, maintained by every write path in the writer's
 -- transaction (ingest, import, demo load; the simulator writes through ingest) and rebuilt

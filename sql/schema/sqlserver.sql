@@ -293,13 +293,64 @@ IF OBJECT_ID(N'dbo.fact_activity', N'U') IS NULL
         INDEX cci_fact_activity CLUSTERED COLUMNSTORE
     );
 
+-- team_id: the team the rep sells for that month (NULL: the rep's current team).
 IF OBJECT_ID(N'dbo.fact_quota', N'U') IS NULL
     CREATE TABLE dbo.fact_quota (
         rep_id       INT NOT NULL,
         month_start  DATE NOT NULL,
         amount       DECIMAL(18,2) NOT NULL,
+        team_id      INT NULL,
         PRIMARY KEY (rep_id, month_start)
     );
+IF COL_LENGTH(N'dbo.fact_quota', N'team_id') IS NULL
+    ALTER TABLE dbo.fact_quota ADD team_id INT NULL;
+
+-- Surrogate keys of the rows the app writes come from sequences (ingest reserves blocks with
+-- sp_sequence_get_range), so two app instances on this database never take the same id. A
+-- sequence created on an existing database starts after the table's highest id.
+IF OBJECT_ID(N'dbo.seq_order', N'SO') IS NULL
+BEGIN
+    DECLARE @seq_order_start BIGINT = (SELECT COALESCE(MAX(order_id), 0) + 1 FROM dbo.fact_order);
+    DECLARE @seq_order_sql NVARCHAR(200) = N'CREATE SEQUENCE dbo.seq_order AS BIGINT START WITH ' + CAST(@seq_order_start AS NVARCHAR(20));
+    EXEC (@seq_order_sql);
+END;
+IF OBJECT_ID(N'dbo.seq_customer', N'SO') IS NULL
+BEGIN
+    DECLARE @seq_customer_start BIGINT = (SELECT COALESCE(MAX(customer_id), 0) + 1 FROM dbo.dim_customer);
+    DECLARE @seq_customer_sql NVARCHAR(200) = N'CREATE SEQUENCE dbo.seq_customer AS BIGINT START WITH ' + CAST(@seq_customer_start AS NVARCHAR(20));
+    EXEC (@seq_customer_sql);
+END;
+IF OBJECT_ID(N'dbo.seq_ticket', N'SO') IS NULL
+BEGIN
+    DECLARE @seq_ticket_start BIGINT = (SELECT COALESCE(MAX(ticket_id), 0) + 1 FROM dbo.fact_ticket);
+    DECLARE @seq_ticket_sql NVARCHAR(200) = N'CREATE SEQUENCE dbo.seq_ticket AS BIGINT START WITH ' + CAST(@seq_ticket_start AS NVARCHAR(20));
+    EXEC (@seq_ticket_sql);
+END;
+IF OBJECT_ID(N'dbo.seq_survey', N'SO') IS NULL
+BEGIN
+    DECLARE @seq_survey_start BIGINT = (SELECT COALESCE(MAX(survey_id), 0) + 1 FROM dbo.fact_survey);
+    DECLARE @seq_survey_sql NVARCHAR(200) = N'CREATE SEQUENCE dbo.seq_survey AS BIGINT START WITH ' + CAST(@seq_survey_start AS NVARCHAR(20));
+    EXEC (@seq_survey_sql);
+END;
+IF OBJECT_ID(N'dbo.seq_opportunity', N'SO') IS NULL
+BEGIN
+    DECLARE @seq_opportunity_start BIGINT = (SELECT COALESCE(MAX(opportunity_id), 0) + 1 FROM dbo.fact_opportunity);
+    DECLARE @seq_opportunity_sql NVARCHAR(200) = N'CREATE SEQUENCE dbo.seq_opportunity AS BIGINT START WITH ' + CAST(@seq_opportunity_start AS NVARCHAR(20));
+    EXEC (@seq_opportunity_sql);
+END;
+IF OBJECT_ID(N'dbo.seq_key', N'SO') IS NULL
+BEGIN
+    DECLARE @seq_key_start BIGINT = (SELECT COALESCE(MAX(key_id), 0) + 1 FROM dbo.app_key);
+    DECLARE @seq_key_sql NVARCHAR(200) = N'CREATE SEQUENCE dbo.seq_key AS BIGINT START WITH ' + CAST(@seq_key_start AS NVARCHAR(20));
+    EXEC (@seq_key_sql);
+END;
+
+-- Source codes identify a record for idempotent re-sends: unique, so two instances writing the
+-- same code at once fail loudly instead of both inserting it.
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ux_fact_opportunity_code' AND object_id = OBJECT_ID(N'dbo.fact_opportunity'))
+    CREATE UNIQUE NONCLUSTERED INDEX ux_fact_opportunity_code ON dbo.fact_opportunity (opportunity_code);
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ux_fact_campaign_touch_key' AND object_id = OBJECT_ID(N'dbo.fact_campaign_touch'))
+    CREATE UNIQUE NONCLUSTERED INDEX ux_fact_campaign_touch_key ON dbo.fact_campaign_touch (campaign_id, customer_id, sent_date);
 
 -- Pre-aggregates (see duckdb.sql): derived from the facts, maintained by every write path in
 -- the writer's transaction and rebuilt whole by `aggregates rebuild`.

@@ -92,8 +92,32 @@ public sealed class DemoDataGeneratorTests : IAsyncLifetime
         Assert.Contains(attainment, a => a > 1.05);
         Assert.Contains(attainment, a => a < 0.95);
 
-        var openStages = (await _connection.QueryAsync<string>("SELECT DISTINCT stage FROM fact_opportunity WHERE closed_date IS NULL")).ToHashSet();
-        Assert.Equal(["negotiation", "proposal", "prospecting", "qualification"], openStages.Order());
+        // Every open stage holds a real share of the pipeline (stages follow each deal's progress
+        // towards its close date, not its age alone, which once left negotiation empty).
+        var open = (await _connection.QueryAsync<(string Stage, long Deals)>(
+            "SELECT stage, COUNT(*) FROM fact_opportunity WHERE closed_date IS NULL GROUP BY stage")).ToDictionary(r => r.Stage, r => r.Deals);
+        Assert.Equal(["negotiation", "proposal", "prospecting", "qualification"], open.Keys.Order());
+        Assert.All(open, stage => Assert.True(stage.Value >= open.Values.Sum() / 10, $"{stage.Key}: {stage.Value} of {open.Values.Sum()} open deals"));
+    }
+
+    [Fact]
+    public async Task A_rep_moved_team_last_month_and_history_stays_with_the_old_team()
+    {
+        // One rep of the first region's inside-sales team (2) joined its key-accounts team (1) on 2026-10-01.
+        var moved = (await _connection.QueryAsync<(int Rep, int Team, DateTime First, DateTime Last)>("""
+            SELECT rep_id, team_id, MIN(month_start), MAX(month_start) FROM fact_quota
+            WHERE rep_id IN (SELECT rep_id FROM fact_quota GROUP BY rep_id HAVING COUNT(DISTINCT team_id) > 1)
+            GROUP BY rep_id, team_id ORDER BY MIN(month_start)
+            """)).ToList();
+        Assert.Equal(2, moved.Count);
+        Assert.Equal((2, new DateTime(2026, 9, 1)), (moved[0].Team, moved[0].Last));
+        Assert.Equal((1, new DateTime(2026, 10, 1)), (moved[1].Team, moved[1].First));
+        var rep = moved[0].Rep;
+        Assert.Equal(1, await Scalar<int>($"SELECT team_id FROM dim_rep WHERE rep_id = {rep}"));
+        // Orders carry the team of their day.
+        Assert.Equal(0, await Scalar<long>($"SELECT COUNT(*) FROM fact_order WHERE rep_id = {rep} AND order_date < DATE '2026-10-01' AND team_id <> 2"));
+        Assert.Equal(0, await Scalar<long>($"SELECT COUNT(*) FROM fact_order WHERE rep_id = {rep} AND order_date >= DATE '2026-10-01' AND team_id <> 1"));
+        Assert.True(await Scalar<long>($"SELECT COUNT(*) FROM fact_order WHERE rep_id = {rep} AND order_date >= DATE '2026-10-01'") > 0);
     }
 
     [Fact]

@@ -17,6 +17,20 @@ public sealed class FilterQueryStringTests
     }
 
     [Fact]
+    public void A_page_with_its_own_default_period_leaves_that_one_out_and_writes_the_global_one()
+    {
+        // Sales targets opens on this month: no period in its URL means this month.
+        var none = FilterQueryString.Parse([], DatePreset.ThisMonth);
+        Assert.Equal(DatePreset.ThisMonth, none.Filter.Preset);
+        Assert.Empty(FilterQueryString.ToPairs(none.Filter, DatePreset.ThisMonth));
+        // The global default is then a choice the URL has to state.
+        var ninety = DashboardFilter.Default.WithPreset(DatePreset.Last90Days);
+        Assert.Equal("period=90d", FilterQueryString.Format(FilterQueryString.ToPairs(ninety, DatePreset.ThisMonth)));
+        Assert.Equal(DatePreset.Last90Days, FilterQueryString.Parse([new("period", "90d")], DatePreset.ThisMonth).Filter.Preset);
+        Assert.Equal("period=quarter", FilterQueryString.Format(DashboardFilter.Default.WithPreset(DatePreset.ThisQuarter)));
+    }
+
+    [Fact]
     public void Round_trips_every_field_with_defaults_left_out()
     {
         var filter = DashboardFilter.Default with

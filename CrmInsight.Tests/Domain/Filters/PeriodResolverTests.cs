@@ -18,6 +18,8 @@ public sealed class PeriodResolverTests
     [InlineData(DatePreset.LastMonth, "2026-10-01", "2026-11-01")]
     [InlineData(DatePreset.LastQuarter, "2026-07-01", "2026-10-01")]
     [InlineData(DatePreset.LastYear, "2025-01-01", "2026-01-01")]
+    [InlineData(DatePreset.ThisMonth, "2026-11-01", "2026-12-01")] // the whole month, days to come included
+    [InlineData(DatePreset.ThisQuarter, "2026-10-01", "2027-01-01")]
     public void Presets_resolve_against_today(DatePreset preset, string from, string to)
     {
         var range = PeriodResolver.Range(DashboardFilter.Default.WithPreset(preset), Today);

@@ -37,19 +37,68 @@ public sealed class CsvRecordReaderTests
     }
 
     [Fact]
-    public void Records_longer_than_the_read_buffer_are_whole()
+    public void Records_longer_than_the_read_buffer_are_whole_within_the_limits()
     {
         var longField = new string('x', 200_000);
-        var records = ReadAll($"a,b\n\"{longField}\",2\n");
+        var limits = new CsvLimits { MaxFieldLength = 250_000, MaxRecordLength = 300_000 };
+
+        var records = ReadAll(Encoding.UTF8.GetBytes($"a,b\n\"{longField}\",2\n"), limits);
 
         Assert.Equal(longField, records[1].Fields[0]);
     }
 
+    [Fact]
+    public void Line_numbers_count_crlf_lf_and_cr_breaks_inside_quotes_and_blank_lines()
+    {
+        // Line 1 header, line 2 blank, record "1" spans lines 3–4 (CRLF inside quotes),
+        // record "2" starts on line 5 and spans 5–6 (a lone CR inside quotes), record "3" is line 7.
+        var records = ReadAll("a,b\n\n1,\"x\r\ny\"\n2,\"p\rq\"\r\n3,z");
+
+        Assert.Equal([1L, 3L, 5L, 7L], records.Select(r => r.Line));
+        Assert.Equal("x\r\ny", records[1].Fields[1]);
+    }
+
+    [Fact]
+    public void A_field_over_the_field_cap_is_an_error_that_names_line_and_column()
+    {
+        var limits = new CsvLimits { MaxFieldLength = 100, MaxRecordLength = 10_000 };
+
+        var error = Assert.Throws<FormatException>(() => ReadAll(Encoding.UTF8.GetBytes($"a,b\n1,2\n3,{new string('y', 101)}\n"), limits));
+
+        Assert.Contains("Line 3, column 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Csv:MaxFieldLength", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unclosed_quote_in_a_large_file_stops_at_the_record_cap_instead_of_buffering_the_rest()
+    {
+        // 50 000 lines after the stray quote (~1 MB); the reader gives up after 4 096 characters.
+        var text = new StringBuilder("a,b\n1,\"open\n");
+        for (var i = 0; i < 50_000; i++)
+        {
+            text.Append(i).Append(",value\n");
+        }
+        var limits = new CsvLimits { MaxFieldLength = 1024, MaxRecordLength = 4096 };
+
+        var error = Assert.Throws<FormatException>(() => ReadAll(Encoding.UTF8.GetBytes(text.ToString()), limits));
+
+        Assert.Contains("starts on line 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Csv:MaxRecordLength", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_after_a_closing_quote_is_an_error_with_its_line()
+    {
+        var error = Assert.Throws<FormatException>(() => ReadAll("a,b\n1,2\n3,\"x\"y\n"));
+
+        Assert.StartsWith("Line 3:", error.Message, StringComparison.Ordinal);
+    }
+
     private static List<(string[] Fields, long Line)> ReadAll(string text) => ReadAll(Encoding.UTF8.GetBytes(text));
 
-    private static List<(string[] Fields, long Line)> ReadAll(byte[] bytes)
+    private static List<(string[] Fields, long Line)> ReadAll(byte[] bytes, CsvLimits? limits = null)
     {
-        using var reader = new CsvRecordReader(new MemoryStream(bytes));
+        using var reader = new CsvRecordReader(new MemoryStream(bytes), limits);
         var records = new List<(string[], long)>();
         while (reader.Read() is { } record)
         {

@@ -39,19 +39,19 @@ public sealed class OtherImportTests : IAsyncLifetime
     // T1 C1 complaint, answered after 30 min, resolved; T2 C2 not answered or resolved yet; T3 C1 answered after 90 min,
     // not resolved; T4 in February. Line 6 has a bad flag. In March: 3 tickets, 1 resolved, 2 answered (30 + 90) / 2 = 60 min.
     private const string Tickets = """
-        Ticket,Customer,Opened,FirstResponse,Resolved,Complaint,Type
-        T1,C1,2024-03-02 10:00,2024-03-02 10:30,2024-03-03 10:00,YES,billing
-        T2,C2,2024-03-05 09:00,,,no,delivery
-        T3,C1,2024-03-09 08:00,2024-03-09 09:30,,0,Billing
-        T4,C2,2024-02-20 08:00,2024-02-20 08:10,2024-02-20 09:00,1,product
-        T5,C3,2024-03-10 08:00,,,maybe,product
+        Ticket,Customer,Opened,FirstResponse,Resolved,Complaint,Type,Channel
+        T1,C1,2024-03-02 10:00,2024-03-02 10:30,2024-03-03 10:00,YES,billing,email
+        T2,C2,2024-03-05 09:00,,,no,delivery,Phone
+        T3,C1,2024-03-09 08:00,2024-03-09 09:30,,0,Billing,chat
+        T4,C2,2024-02-20 08:00,2024-02-20 08:10,2024-02-20 09:00,1,product,web
+        T5,C3,2024-03-10 08:00,,,maybe,product,web
         """;
 
     [Fact]
     public async Task Tickets_read_blank_times_as_not_yet_and_yes_no_in_any_case()
     {
         var summary = await _db.ImportAsync(ImportKind.Tickets, Tickets,
-            "id=Ticket,customer=Customer,submitted=Opened,first-response=FirstResponse,resolved=Resolved,complaint=Complaint,category=Type");
+            "id=Ticket,customer=Customer,submitted=Opened,first-response=FirstResponse,resolved=Resolved,complaint=Complaint,category=Type,channel=Channel");
 
         Assert.Equal(4, summary.Imported);
         Assert.Equal((6L, "complaint is not yes/no", "maybe"), (summary.RejectedLines[0].Line, summary.RejectedLines[0].Reason, summary.RejectedLines[0].Value));
@@ -67,7 +67,7 @@ public sealed class OtherImportTests : IAsyncLifetime
     {
         await _db.ImportAsync(ImportKind.OrderLines, OrderLineImportTests.Retail, OrderLineImportTests.Map);
         await _db.ImportAsync(ImportKind.Tickets, Tickets,
-            "id=Ticket,customer=Customer,submitted=Opened,first-response=FirstResponse,resolved=Resolved,complaint=Complaint");
+            "id=Ticket,customer=Customer,submitted=Opened,first-response=FirstResponse,resolved=Resolved,complaint=Complaint,channel=Channel");
 
         var report = await _db.Kpis.GetKpisAsync(March, DataScope.All, ["complaint_rate"]);
 

@@ -38,7 +38,7 @@ public sealed class IngestBodyReaderTests
     {
         const string csv = "id,name,note\r\n1,\"Wang, Li\",\"says \"\"hi\"\"\"\r\n2,王芳,\"two\nlines\"\r\n3,,x\r\n";
 
-        var records = await IngestBodyReader.ReadCsvAsync(Body(csv, bom: true), 10, default);
+        var records = await IngestBodyReader.ReadCsvAsync(Body(csv, bom: true), 10, null, default);
 
         Assert.Equal([2, 3, 5], records.Select(r => r.Number)); // record 2 spans lines 3 and 4
         Assert.Equal("Wang, Li", records[0].Fields["name"]);
@@ -51,7 +51,7 @@ public sealed class IngestBodyReaderTests
     [Fact]
     public async Task Csv_rows_with_the_wrong_field_count_are_named()
     {
-        var refused = await Assert.ThrowsAsync<IngestRejectedException>(() => IngestBodyReader.ReadCsvAsync(Body("id,revenue\nA,1\nB\n"), 10, default));
+        var refused = await Assert.ThrowsAsync<IngestRejectedException>(() => IngestBodyReader.ReadCsvAsync(Body("id,revenue\nA,1\nB\n"), 10, null, default));
 
         var problem = Assert.Single(refused.Problems);
         Assert.Equal(3, problem.Record);

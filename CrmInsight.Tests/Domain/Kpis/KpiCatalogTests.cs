@@ -32,14 +32,22 @@ public sealed class KpiCatalogTests
         "reach", "conversion_rate", "campaign_spend", "attributed_revenue", "cost_per_response", "cross_sell_rate",
     ];
 
+    // Section 5 beyond the headline set, with activities_per_rep by kind of follow-up.
+    private static readonly string[] SalesTargets =
+    [
+        "quota", "pace", "run_rate_forecast", "forecast_attainment", "loss_rate", "sales_cycle_days", "pipeline",
+        "weighted_pipeline", "pipeline_coverage", "activities_per_rep",
+        "activities_per_rep_call", "activities_per_rep_email", "activities_per_rep_visit", "activities_per_rep_meeting",
+    ];
+
     // Section 7: the CRM's own data quality.
     private static readonly string[] DataHealth = ["data_completeness", "freshness", "update_rate"];
 
-    /// <summary>Every KPI id of KPIS.md §1–§4 and §7 that the product serves, as this test states them (the API test uses it too).</summary>
-    public static IEnumerable<string> ExpectedIds => Headline.Concat(ContributionAndRetention).Concat(SatisfactionAndMarketing).Concat(DataHealth);
+    /// <summary>Every KPI id of KPIS.md §1–§5 and §7 that the product serves, as this test states them (the API test uses it too).</summary>
+    public static IEnumerable<string> ExpectedIds => Headline.Concat(ContributionAndRetention).Concat(SatisfactionAndMarketing).Concat(SalesTargets).Concat(DataHealth);
 
     [Fact]
-    public void Holds_the_headline_set_and_the_rest_of_sections_1_to_4_and_7() =>
+    public void Holds_the_headline_set_and_the_rest_of_sections_1_to_5_and_7() =>
         Assert.Equal(ExpectedIds.Order(), _catalog.All.Select(k => k.Id).Order());
 
     [Fact]
@@ -63,7 +71,7 @@ public sealed class KpiCatalogTests
     {
         foreach (var kpi in _catalog.All)
         {
-            foreach (var query in new[] { kpi.Query, kpi.MonthlyQuery }.OfType<string>())
+            foreach (var query in kpi.Queries.Append(kpi.MonthlyQuery).OfType<string>())
             {
                 var parameters = SqlCatalog.Default.Get(query, SqlDialect.DuckDb).Parameters;
                 foreach (var kind in DimensionKinds.All)
@@ -122,6 +130,11 @@ public sealed class KpiCatalogTests
     [InlineData("call_wait_time", KpiDirection.LowerIsBetter, KpiUnit.Seconds)]
     [InlineData("repeat_issue_rate", KpiDirection.LowerIsBetter, KpiUnit.Fraction)]
     [InlineData("cost_per_response", KpiDirection.LowerIsBetter, KpiUnit.Money)]
+    [InlineData("quota", KpiDirection.Neutral, KpiUnit.Money)]
+    [InlineData("pace", KpiDirection.HigherIsBetter, KpiUnit.Fraction)]
+    [InlineData("loss_rate", KpiDirection.LowerIsBetter, KpiUnit.Fraction)]
+    [InlineData("sales_cycle_days", KpiDirection.LowerIsBetter, KpiUnit.Days)]
+    [InlineData("pipeline_coverage", KpiDirection.HigherIsBetter, KpiUnit.Ratio)]
     [InlineData("data_completeness", KpiDirection.HigherIsBetter, KpiUnit.Fraction)]
     [InlineData("freshness", KpiDirection.LowerIsBetter, KpiUnit.Minutes)]
     [InlineData("update_rate", KpiDirection.Neutral, KpiUnit.Fraction)]

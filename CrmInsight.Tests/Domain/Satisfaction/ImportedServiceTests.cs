@@ -23,12 +23,12 @@ public sealed class ImportedServiceTests : IAsyncLifetime
         // March: T1 billing answered after 30 min and resolved; T3 billing answered after 90 min, open;
         // T2 delivery unanswered. T4 is February. Surveys: csat 95 (very satisfied), 75 (satisfied).
         await _db.ImportAsync(ImportKind.Tickets, """
-            Ticket,Customer,Opened,FirstResponse,Resolved,Type
-            T1,C1,2024-03-02 10:00,2024-03-02 10:30,2024-03-03 10:00,billing
-            T2,C2,2024-03-05 09:00,,,delivery
-            T3,C1,2024-03-09 08:00,2024-03-09 09:30,,billing
-            T4,C2,2024-02-20 08:00,2024-02-20 08:10,2024-02-20 09:00,billing
-            """, "id=Ticket,customer=Customer,submitted=Opened,first-response=FirstResponse,resolved=Resolved,category=Type");
+            Ticket,Customer,Opened,FirstResponse,Resolved,Type,Channel
+            T1,C1,2024-03-02 10:00,2024-03-02 10:30,2024-03-03 10:00,billing,email
+            T2,C2,2024-03-05 09:00,,,delivery,phone
+            T3,C1,2024-03-09 08:00,2024-03-09 09:30,,billing,email
+            T4,C2,2024-02-20 08:00,2024-02-20 08:10,2024-02-20 09:00,billing,chat
+            """, "id=Ticket,customer=Customer,submitted=Opened,first-response=FirstResponse,resolved=Resolved,category=Type,channel=Channel");
         await _db.ImportAsync(ImportKind.Surveys, "Id,Customer,Date,Csat\nS1,C1,2024-03-04,95\nS2,C2,2024-03-06,75\n", "id=Id,customer=Customer,date=Date,csat=Csat");
         var service = new SatisfactionService(_db.Kpis, _db.Cache, _db.Periods, _db.VersionSource);
 

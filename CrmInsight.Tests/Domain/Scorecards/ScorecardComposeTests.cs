@@ -23,7 +23,7 @@ public sealed class ScorecardComposeTests
     /// 50 (weight 1) → (3 × 80 + 50) / 4 = 72.5.
     /// Process (weight 1): first_response_time undefined → left out; resolution_rate 0.9 vs 0.9 →
     /// 100 takes all the weight → 100.
-    /// Learning (weight 5): activities_per_rep is not in this build's catalog → no score → the
+    /// Learning (weight 5): training_hours is not in this build's catalog → no score → the
     /// perspective has none and leaves the overall weighting.
     /// Overall over the scored perspectives (3 + 1 + 1 = 5): (3 × 105 + 72.5 + 100) / 5 = 97.5 → excellent.
     /// </summary>
@@ -49,7 +49,7 @@ public sealed class ScorecardComposeTests
                 new("complaint_rate", Perspective.Customer, ScorecardStandard.Objective, 0.01m, 75, 95, DirectWeight: 1),
                 new("first_response_time", Perspective.Process, ScorecardStandard.Objective, 180m, 75, 95, DirectWeight: 1),
                 new("resolution_rate", Perspective.Process, ScorecardStandard.Objective, 0.9m, 75, 95, DirectWeight: 1),
-                new("activities_per_rep", Perspective.Learning, ScorecardStandard.Budget, 40m, 75, 95, DirectWeight: 1),
+                new("training_hours", Perspective.Learning, ScorecardStandard.Budget, 40m, 75, 95, DirectWeight: 1),
             ],
         };
         var actuals = Values(("revenue_growth", 0.12m), ("gross_margin", 0.27m), ("csat", 72m), ("complaint_rate", 0.02m),

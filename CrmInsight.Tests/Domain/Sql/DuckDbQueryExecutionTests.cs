@@ -47,7 +47,7 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
         var args = QueryArgs.For(filter, scope)
             .Window(new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), new DateRange(new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 1)))
             .Monthly(filtered)
-            .AsOf(new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc))
+            .MeasuredAt(new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc))
             .With("grain", filtered ? "month" : "day")
             .With("dimension", filtered ? "category" : "region")
             .With("sort", filtered ? "name" : "revenue")
@@ -63,7 +63,8 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
             .With("month_start", new DateOnly(2024, 3, 1))
             .With("all_customers", filtered ? 0 : 1)
             .With("customer_ids", filtered ? SomeCustomers : Array.Empty<long>())
-            .With("from_date", new DateOnly(2024, 3, 1));
+            .With("from_date", new DateOnly(2024, 3, 1))
+            .AsOf(new DateOnly(2024, 3, 20));
         var query = _db.Runner.Prepare(name);
         args = WithWriteArguments(query, args);
         if (name == "ingest/insert_customer")

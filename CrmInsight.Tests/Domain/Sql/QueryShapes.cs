@@ -75,7 +75,7 @@ public static class QueryShapes
         ["ingest/orders_by_code"] = new("customer_id:Number order_date:Date", 0, 0),
         ["ingest/lookups"] = new("kind:Text id:Number name:Text team_id:Number region_id:Number"),
         // One row of next ids.
-        ["ingest/next_ids"] = new("order_id:Number customer_id:Number ticket_id:Number survey_id:Number opportunity_id:Number", 1, 1),
+        ["ingest/reserve_ids"] = new("order_id:Number customer_id:Number ticket_id:Number survey_id:Number opportunity_id:Number", 1, 1),
         // All six customers.
         ["ingest/sample_customers"] = new("customer_code:Text", 6, 6),
         // No keys exist.
@@ -85,7 +85,9 @@ public static class QueryShapes
         // No keys exist.
         ["keys/list"] = new("key_id:Number name:Text kind:Text key_prefix:Text created_at:Timestamp last_used_at:Timestamp revoked_at:Timestamp", 0, 0),
         // One bucket: the window is March, by month or whole.
-        ["kpi/attainment"] = new("bucket:Date rep_revenue:Number quota:Number", 1, 1),
+        ["kpi/attainment"] = new("bucket:Date rep_revenue:Number quota:Number period_days:Number elapsed_days:Number days_left:Number", 1, 1),
+        // One bucket: the window is March, by month or whole.
+        ["kpi/activities"] = new("bucket:Date activities:Number calls:Number emails:Number visits:Number meetings:Number quota_reps:Number", 1, 1),
         // One bucket: the window is March, by month or whole.
         ["kpi/clv"] = new("bucket:Date revenue:Number gross_profit:Number orders:Number identified_orders:Number active_customers:Number previous_active:Number retained:Number", 1, 1),
         // One bucket: the window is March, by month or whole.
@@ -105,7 +107,9 @@ public static class QueryShapes
         // One bucket: the window is March, by month or whole.
         ["kpi/new_customers"] = new("bucket:Date new_customers:Number", 1, 1),
         // One bucket: the window is March, by month or whole.
-        ["kpi/opportunities"] = new("bucket:Date closed:Number won:Number lost:Number", 1, 1),
+        ["kpi/opportunities"] = new("bucket:Date closed:Number won:Number lost:Number won_cycle_days:Number", 1, 1),
+        // One row: the pipeline open now, whatever the filter narrows it to.
+        ["kpi/pipeline"] = new("open_opportunities:Number pipeline:Number weighted_pipeline:Number", 1, 1),
         // One bucket: the window is March, by month or whole.
         ["kpi/retention"] = new("bucket:Date previous_active:Number retained:Number", 1, 1),
         // One bucket: the window is March, by month or whole.
@@ -145,6 +149,15 @@ public static class QueryShapes
         ["system/data_changes"] = new("area:Text version:Number"),
         // The one version row.
         ["system/data_version"] = new("version:Number updated_at:Timestamp", 1, 1),
+        // Rep and team with a quota or sales in March: Rep One and Rep Two (North team), Rep Three (South team);
+        // filtered to reps 1 and 3, page 2 (offset 10) is empty.
+        ["targets/leaderboard"] = new("team_id:Number rep_id:Number rep:Text team:Text rep_revenue:Number quota:Number closed:Number won:Number weighted_pipeline:Number activities:Number period_days:Number elapsed_days:Number days_left:Number attainment:Number pace:Number win_rate:Number coverage:Number leader_rank:Number total_rows:Number", 3, 0),
+        // P4 open and P1, P2, P3 closed in March; filtered, page 2 (offset 10) is empty.
+        ["targets/opportunities"] = new("opportunity_id:Number opportunity_code:Text rep_id:Number rep:Text customer_id:Number customer:Text stage:Text sort_order:Number amount:Number probability:Number weighted_amount:Number created_date:Date closed_date:Date days_open:Number total_rows:Number", 4, 0),
+        // Every open stage, with zeros where empty.
+        ["targets/pipeline_by_stage"] = new("stage:Text sort_order:Number probability:Number opportunities:Number pipeline:Number weighted_pipeline:Number", 4, 4),
+        // North and South teams have March quotas (both in the filter and the scope).
+        ["targets/teams"] = new("team_id:Number name:Text rep_revenue:Number quota:Number weighted_pipeline:Number period_days:Number elapsed_days:Number days_left:Number", 2, 2),
     };
 
     /// <summary>

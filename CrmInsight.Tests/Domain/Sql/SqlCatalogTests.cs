@@ -39,6 +39,13 @@ public sealed class SqlCatalogTests
             foreach (var dialect in new[] { SqlDialect.DuckDb, SqlDialect.SqlServer })
             {
                 var code = string.Join('\n', SqlCatalog.Default.GetSource(name, dialect).Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim();
+                if (name == "ingest/reserve_ids" && dialect == SqlDialect.SqlServer)
+                {
+                    // The one batch: sp_sequence_get_range hands out a block only through OUTPUT
+                    // variables, which must be declared; ScriptDom parses it like every text.
+                    Assert.StartsWith("DECLARE", code, StringComparison.Ordinal);
+                    continue;
+                }
                 Assert.Matches(@"^(SELECT|WITH|INSERT|UPDATE|DELETE)\b", code);
                 Assert.False(code.TrimEnd(';').Contains(';', StringComparison.Ordinal), $"{name} ({dialect}) holds more than one statement");
             }

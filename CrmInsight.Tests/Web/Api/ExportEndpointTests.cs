@@ -37,8 +37,7 @@ public sealed class ExportEndpointTests : IClassFixture<CrmInsightServer>, IClas
 
     /// <summary>
     /// Customers whose names need CSV quoting, each with one order on the pinned today in region 1.
-    /// The formula-like name is written as it is today; issue 15 neutralises formula cells and
-    /// changes <see cref="FormulaNameAsExported"/> (and only that).
+    /// The formula-like name is exported neutralised (<see cref="FormulaNameAsExported"/>).
     /// </summary>
     private static readonly (string Name, decimal Revenue, decimal Cost)[] Tricky =
     [
@@ -48,7 +47,7 @@ public sealed class ExportEndpointTests : IClassFixture<CrmInsightServer>, IClas
         ("=1+1", 904.40m, 4.40m),
     ];
 
-    private const string FormulaNameAsExported = "=1+1";
+    private const string FormulaNameAsExported = "'=1+1"; // neutralised (OWASP CSV injection): a spreadsheet shows it as text
 
     [Theory]
     [MemberData(nameof(PinnedDays.All), MemberType = typeof(PinnedDays))]
@@ -79,7 +78,7 @@ public sealed class ExportEndpointTests : IClassFixture<CrmInsightServer>, IClas
         Assert.Equal(expected.Count, rows.Count); // every row, not one page
         Assert.All(rows, r => Assert.Equal(9, r.Length));
         Assert.Equal(
-            expected.Select(e => $"{e.Code}|{e.Name}|{e.Revenue:F2}|{e.GrossProfit:F2}|{e.Orders}|{e.LastOrder:yyyy-MM-dd}").Order(StringComparer.Ordinal),
+            expected.Select(e => $"{e.Code}|{(e.Name == "=1+1" ? FormulaNameAsExported : e.Name)}|{e.Revenue:F2}|{e.GrossProfit:F2}|{e.Orders}|{e.LastOrder:yyyy-MM-dd}").Order(StringComparer.Ordinal),
             rows.Select(r => $"{r[0]}|{r[1]}|{decimal.Parse(r[5], CultureInfo.InvariantCulture):F2}|{decimal.Parse(r[6], CultureInfo.InvariantCulture):F2}|{r[7]}|{r[8]}").Order(StringComparer.Ordinal));
         var orders = rows.Select(r => int.Parse(r[7], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(orders.OrderDescending(), orders); // sorted by orders, most first

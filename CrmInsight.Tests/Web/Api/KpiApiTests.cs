@@ -156,6 +156,51 @@ public sealed class KpiApiTests : IClassFixture<CrmInsightServer>, IClassFixture
         Assert.Equal("money", kpis["cost_per_response"].GetProperty("unit").GetString());
     }
 
+    /// <summary>§5 from the API equals plain SQL over the file: a past quarter of whole months (no proration) for one team.</summary>
+    [Fact]
+    public async Task Sales_target_values_equal_an_independent_query_over_the_same_file()
+    {
+        using var body = await GetJsonAsync("/api/kpis?ids=quota,attainment,pace,run_rate_forecast,pipeline,weighted_pipeline,win_rate,sales_cycle_days&from=2025-04-01&to=2025-07-01&team=2");
+        var kpis = body.RootElement.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("id").GetString()!);
+
+        await using var connection = new DuckDBConnection($"Data Source={Path.GetFullPath(_server.DatabasePath)}");
+        await connection.OpenAsync();
+        var expected = await connection.QuerySingleAsync<(decimal Quota, decimal Revenue, decimal Pipeline, decimal Weighted, long Closed, long Won, long WonDays)>("""
+            -- A closed opportunity is the team's the rep sold for in its close month (their quota row then).
+            WITH closed AS (
+                SELECT o.stage, o.created_date, o.closed_date,
+                       COALESCE((SELECT MIN(q.team_id) FROM fact_quota q WHERE q.rep_id = o.rep_id AND q.month_start = date_trunc('month', o.closed_date)), r.team_id) AS team_id
+                FROM fact_opportunity o JOIN dim_rep r USING (rep_id)
+                WHERE o.stage IN ('won', 'lost') AND o.closed_date >= DATE '2025-04-01' AND o.closed_date < DATE '2025-07-01')
+            SELECT
+                (SELECT CAST(SUM(q.amount) AS DECIMAL(18,2)) FROM fact_quota q JOIN dim_rep r USING (rep_id)
+                 WHERE q.month_start IN (DATE '2025-04-01', DATE '2025-05-01', DATE '2025-06-01') AND COALESCE(q.team_id, r.team_id) = 2),
+                (SELECT CAST(SUM(revenue) AS DECIMAL(18,2)) FROM fact_order
+                 WHERE order_date >= DATE '2025-04-01' AND order_date < DATE '2025-07-01' AND team_id = 2
+                   AND rep_id IS NOT NULL AND status <> 'cancelled' AND revenue > 0),
+                (SELECT CAST(SUM(o.amount) AS DECIMAL(18,2)) FROM fact_opportunity o JOIN dim_rep r USING (rep_id)
+                 WHERE o.stage NOT IN ('won', 'lost') AND r.team_id = 2),
+                (SELECT CAST(SUM(o.amount * CASE o.stage WHEN 'prospecting' THEN 0.10 WHEN 'qualification' THEN 0.25 WHEN 'proposal' THEN 0.50 ELSE 0.75 END) AS DECIMAL(18,2))
+                 FROM fact_opportunity o JOIN dim_rep r USING (rep_id) WHERE o.stage NOT IN ('won', 'lost') AND r.team_id = 2),
+                (SELECT COUNT(*) FROM closed WHERE team_id = 2),
+                (SELECT COUNT(*) FROM closed WHERE team_id = 2 AND stage = 'won'),
+                (SELECT CAST(SUM(date_diff('day', created_date, closed_date)) AS BIGINT) FROM closed WHERE team_id = 2 AND stage = 'won')
+            """);
+
+        Assert.True(expected.Quota > 0 && expected.Revenue > 0 && expected.Closed > 0, "the demo team has quota, sales and closed deals then");
+        Assert.Equal(expected.Quota, kpis["quota"].GetProperty("value").GetDecimal());
+        Assert.Equal(expected.Revenue / expected.Quota, kpis["attainment"].GetProperty("value").GetDecimal(), 10);
+        // A past quarter: pace is attainment, the forecast is the revenue.
+        Assert.Equal(expected.Revenue / expected.Quota, kpis["pace"].GetProperty("value").GetDecimal(), 10);
+        Assert.Equal(expected.Revenue, kpis["run_rate_forecast"].GetProperty("value").GetDecimal());
+        Assert.Equal(expected.Pipeline, kpis["pipeline"].GetProperty("value").GetDecimal());
+        Assert.Equal(expected.Weighted, kpis["weighted_pipeline"].GetProperty("value").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, kpis["weighted_pipeline"].GetProperty("comparisonValue").ValueKind); // a snapshot: nothing to compare
+        Assert.Equal((decimal)expected.Won / expected.Closed, kpis["win_rate"].GetProperty("value").GetDecimal(), 10);
+        Assert.Equal((decimal)expected.WonDays / expected.Won, kpis["sales_cycle_days"].GetProperty("value").GetDecimal(), 10);
+        Assert.Equal("days", kpis["sales_cycle_days"].GetProperty("unit").GetString());
+    }
+
     [Fact]
     public async Task Undefined_values_are_null()
     {

@@ -73,7 +73,7 @@ public sealed class ImportCommandTests : IDisposable
         var path = Path.Combine(_folder, "none.duckdb");
         using var error = new StringWriter();
 
-        var exit = await CommandLine.TryRunAsync(["import", "tickets", Path.Combine(_folder, "nope.csv"), "--map", "id=Id,submitted=Opened", "--database", path], TextWriter.Null, error, PinnedDays.Frozen());
+        var exit = await CommandLine.TryRunAsync(["import", "tickets", Path.Combine(_folder, "nope.csv"), "--map", "id=Id,submitted=Opened,channel=Via", "--database", path], TextWriter.Null, error, PinnedDays.Frozen());
 
         Assert.Equal(1, exit);
         Assert.Contains("nope.csv does not exist", error.ToString(), StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class ImportCommandTests : IDisposable
     {
         var csv = await WriteAsync("retail.csv", OrderLineImportTests.Retail);
         var path = Path.Combine(_folder, "held.duckdb");
-        await using var held = new DuckDbDatabase(path);
+        await using var held = new DuckDbDatabase(path, createIfMissing: true);
         await SchemaInstaller.InstallAsync(held, CrmInsight.Domain.Sql.SqlCatalog.Default);
 
         // A second process, as when the dashboard holds the file and the command is run beside it.

@@ -113,16 +113,15 @@ public sealed class KpiTileTests
         Assert.Empty(tile.FindAll("[data-testid=kpi-status-revenue]"));
     }
 
-    /// <summary>Data completeness counts the records as they are now: there is no earlier value, so the tile says that instead of "— vs —".</summary>
+    /// <summary>Data completeness counts the records as they are now: there is no earlier value, so the tile says "now" instead of "— vs —".</summary>
     [Fact]
-    public async Task A_snapshot_kpi_says_it_is_the_records_as_they_are_now()
+    public async Task Data_completeness_is_shown_as_of_now()
     {
         await using var context = ComponentTestContext.Create();
 
         var tile = context.Render<KpiTile>(p => p.Add(t => t.Result, Result("data_completeness", 0.981m, null)));
 
-        var change = tile.Find("[data-testid=kpi-change-data_completeness]").TextContent;
-        Assert.Contains("the records as they are now", change, StringComparison.Ordinal);
-        Assert.DoesNotContain("vs", change, StringComparison.Ordinal);
+        Assert.Equal("now", tile.Find("[data-testid=kpi-now-data_completeness]").TextContent.Trim());
+        Assert.DoesNotContain("vs", tile.Find("[data-testid=kpi-change-data_completeness]").TextContent, StringComparison.Ordinal);
     }
 }

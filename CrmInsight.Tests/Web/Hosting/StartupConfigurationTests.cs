@@ -5,6 +5,8 @@ using CrmInsight.Domain.Storage;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Tests.Web.Hosting;
@@ -35,6 +37,25 @@ public sealed class StartupConfigurationTests
         var error = Assert.ThrowsAny<OptionsValidationException>(() => server.CreateClient());
 
         Assert.Contains("ConnectionStrings:SqlServer must be set", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Target_thresholds_are_bound_from_configuration_and_checked()
+    {
+        static IOptions<CrmInsight.Domain.Targets.TargetsOptions> Options(params (string Key, string Value)[] settings)
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+                .Build();
+            return new ServiceCollection()
+                .AddCrmInsightOptions(configuration)
+                .BuildServiceProvider()
+                .GetRequiredService<IOptions<CrmInsight.Domain.Targets.TargetsOptions>>();
+        }
+
+        Assert.Equal(1.10m, Options(("Targets:AheadFrom", "1.10")).Value.AheadFrom);
+        var error = Assert.Throws<OptionsValidationException>(() => Options(("Targets:AtRiskFrom", "1.2")).Value);
+        Assert.Contains("Targets:OnTrackFrom", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -30,6 +30,8 @@ public static class DimensionLabels
         DatePreset.LastMonth => "Last month",
         DatePreset.LastQuarter => "Last quarter",
         DatePreset.LastYear => "Last year",
+        DatePreset.ThisMonth => "This month",
+        DatePreset.ThisQuarter => "This quarter",
         _ => "Custom range",
     }];
 

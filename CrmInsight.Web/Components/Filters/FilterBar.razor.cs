@@ -27,6 +27,18 @@ public partial class FilterBar
     [Parameter]
     public EventCallback<DashboardFilter> FilterChanged { get; set; }
 
+    /// <summary>The presets to offer (every one by default); the current one is always listed.</summary>
+    [Parameter]
+    public IReadOnlyList<DatePreset>? Presets { get; set; }
+
+    /// <summary>What Reset returns to: the page's default view.</summary>
+    [Parameter]
+    public DashboardFilter DefaultFilter { get; set; } = DashboardFilter.Default;
+
+    private IEnumerable<DatePreset> OfferedPresets =>
+        Presets is null ? DatePresets.Selectable
+        : DatePresets.Selectable.Where(p => Presets.Contains(p) || (p == Filter.Preset));
+
     protected override void OnParametersSet()
     {
         _showCustomRange = Filter.Preset == DatePreset.Custom;
@@ -67,7 +79,7 @@ public partial class FilterBar
 
     private Task RemoveMember(DimensionKind kind, int id) => Raise(Filter.WithMembers(kind, Filter.Members(kind).Remove(id)));
 
-    private Task Reset() => Raise(DashboardFilter.Default);
+    private Task Reset() => Raise(DefaultFilter);
 
     private Task Raise(DashboardFilter filter) => filter == Filter ? Task.CompletedTask : FilterChanged.InvokeAsync(filter);
 }

@@ -18,6 +18,7 @@ public sealed partial class AdminPage
     [Inject] private SimulatorService Simulator { get; set; } = null!;
     [Inject] private DatabaseReadiness Readiness { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private ILogger<AdminPage> Logger { get; set; } = null!;
 
     protected override Task OnInitializedAsync() => ReloadAsync();
 
@@ -25,7 +26,7 @@ public sealed partial class AdminPage
     {
         if (Readiness.IsReady)
         {
-            _keys = await Keys.ListAsync();
+            await Guarded(async () => _keys = await Keys.ListAsync());
         }
     }
 
@@ -40,20 +41,39 @@ public sealed partial class AdminPage
         }
         try
         {
-            _created = await Keys.CreateAsync(_kind, _name ?? "");
-            _name = null;
+            await Guarded(async () =>
+            {
+                _created = await Keys.CreateAsync(_kind, _name ?? "");
+                _name = null;
+            });
         }
         catch (ArgumentException ex)
         {
-            _problem = ex.Message;
+            _problem = ex.Message; // the key store's own words about the name
         }
         await ReloadAsync();
     }
 
     private async Task RevokeAsync(int id)
     {
-        await Keys.RevokeAsync(id);
+        _problem = null;
+        await Guarded(() => Keys.RevokeAsync(id));
         await ReloadAsync();
+    }
+
+    // A database that does not answer is the page's error state, not a broken circuit; the
+    // exception's text goes to the log only.
+    private async Task Guarded(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or TimeoutException)
+        {
+            Logger.LogError(ex, "An Admin page action failed");
+            _problem = L["The database did not answer; nothing was changed. Try again in a moment."];
+        }
     }
 
     private void ToggleSimulator(bool on) => Simulator.SetEnabled(on);

@@ -32,6 +32,7 @@ public sealed partial class ImportPage : IDisposable
 
     [Inject] private ImportService Importer { get; set; } = null!;
     [Inject] private DatabaseReadiness Readiness { get; set; } = null!;
+    [Inject] private Microsoft.Extensions.Options.IOptions<CsvLimits> CsvLimits { get; set; } = null!;
 
     private ImportKind Kind { get; set; } = ImportKind.OrderLines;
 
@@ -68,7 +69,7 @@ public sealed partial class ImportPage : IDisposable
         try
         {
             await using var stream = _file.OpenReadStream(MaxFileBytes, _disposed.Token);
-            _preview = await Task.Run(() => ImportPreview.Read(stream));
+            _preview = await Task.Run(() => ImportPreview.Read(stream, limits: CsvLimits.Value));
         }
         catch (Exception ex) when (ex is FormatException or IOException or DecoderFallbackException)
         {
@@ -146,6 +147,7 @@ public sealed partial class ImportPage : IDisposable
             Strict = Strict,
             MaxListedRejections = 200,
             TotalBytes = _file?.Size,
+            Csv = CsvLimits.Value,
         }, []);
     }
 

@@ -45,7 +45,26 @@ public sealed partial class Overview : DashboardPage
 
     protected override IEnumerable<(string Key, string? Value)> PageParameters() => [(KpiParameter, _selected?.Id)];
 
-    private void OpenKpi(string id) => Urls.Navigate(Filter, (KpiParameter, id));
+    /// <summary>A sales tile opens Sales targets (its detail panel there), with the filters kept; any other opens its panel here.</summary>
+    private void OpenKpi(string id)
+    {
+        if (_data?.Report.Kpis.FirstOrDefault(k => k.Id == id)?.Definition.Area == KpiArea.Sales)
+        {
+            Navigation.NavigateTo(TargetsUrl(id));
+            return;
+        }
+        Urls.Navigate(Filter, (KpiParameter, id));
+    }
+
+    /// <summary>/targets with this view's filters (the period too, when it is not the Overview's default) and a KPI panel to open.</summary>
+    private string TargetsUrl(string? kpi)
+    {
+        // The Overview's default period is written out, since Sales targets opens on this month otherwise.
+        var pairs = FilterQueryString.ToPairs(Filter, Domain.Targets.TargetsService.DefaultPreset)
+            .Concat(kpi is null ? [] : [new KeyValuePair<string, string>(KpiParameter, kpi)]);
+        var query = FilterQueryString.Format(pairs);
+        return query.Length == 0 ? "/targets" : "/targets?" + query;
+    }
 
     private void CloseKpi() => Urls.Navigate(Filter);
 }

@@ -16,11 +16,15 @@ namespace CrmInsight.Web.Components.Shared;
 /// data changes, and write filter changes back to the URL. A page adds its data and markup,
 /// inside <c>&lt;PageState Tracker="Drawing"&gt;</c>: the page's own load counts in
 /// <see cref="Drawing"/> until the page has rendered its new data (so the charts and grids that
-/// render have said they are drawing it).
+/// render have said they are drawing it). A load that fails shows the error state (never the
+/// exception's text) and is tried again with backoff (<see cref="LiveRetry"/>) until it succeeds,
+/// so a screen left alone recovers by itself.
 /// </summary>
 public abstract class DashboardPage : ComponentBase, IDisposable
 {
     private CancellationTokenSource? _load;
+    private Polly.ResiliencePipeline _retry = Polly.ResiliencePipeline.Empty;
+    private bool _inFlight;
     private IDisposable? _readinessSubscription;
     private IDisposable? _liveSubscription;
     private bool _loadedUnrendered;
@@ -32,6 +36,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     [Inject] protected DatabaseReadiness Readiness { get; set; } = null!;
     [Inject] protected ILoggerFactory LoggerFactory { get; set; } = null!;
     [Inject] private DataChangeMonitor Monitor { get; set; } = null!;
+    [Inject] private LiveRetry Retry { get; set; } = null!;
+    [Inject] private TimeProvider Time { get; set; } = null!;
+    [Inject] private Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> PageText { get; set; } = null!;
 
     protected DashboardFilter Filter { get; private set; } = DashboardFilter.Default;
 
@@ -43,6 +50,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected string? LoadError { get; private set; }
 
+    /// <summary>When the page's data was last loaded for the then current data version (null: never yet).</summary>
+    protected DateTimeOffset? LoadedAt { get; private set; }
+
     /// <summary>What the page still has to draw; its root shows it as <c>data-state</c>.</summary>
     protected DrawTracker Drawing { get; } = new();
 
@@ -52,11 +62,15 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <summary>Loads the page's data for <see cref="Filter"/>; may add to <see cref="Problems"/>.</summary>
     protected abstract Task LoadDataAsync(CancellationToken cancellationToken);
 
+    /// <summary>The period when the URL names none (and so is left out of the URL).</summary>
+    protected virtual DatePreset DefaultPreset => DatePresets.Default;
+
     /// <summary>Query-string keys of the page beyond the filter, kept when the filter changes.</summary>
     protected virtual IEnumerable<(string Key, string? Value)> PageParameters() => [];
 
     protected override void OnInitialized()
     {
+        _retry = Retry.Create(OnLoadFailedAsync);
         Drawing.Begin(this);
         Navigation.LocationChanged += OnLocationChanged;
         _readinessSubscription = Readiness.Subscribe(() => _ = InvokeAsync(() => LoadAsync()));
@@ -74,7 +88,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     protected void ApplyFilter(DashboardFilter filter)
     {
         Filter = filter;
-        Urls.Navigate(filter, [.. PageParameters()]);
+        Urls.Navigate(filter, DefaultPreset, [.. PageParameters()]);
     }
 
     /// <summary>Cross-filter: a clicked bar, cell or point adds its member to the filter.</summary>
@@ -86,7 +100,25 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     protected void OpenCustomer(Domain.Sql.SqlRow row) =>
         Navigation.NavigateTo($"/customers/{row.GetInt64("customer_id")}?{FilterQueryString.Format(Filter)}");
 
+    /// <summary>
+    /// Re-reads the current data without a spinner (through the cache: cheap when nothing changed),
+    /// confirming <see cref="LoadedAt"/>; nothing while a load (or its retries) is under way.
+    /// </summary>
+    protected Task RefreshQuietlyAsync() => InvokeAsync(() => _inFlight ? Task.CompletedTask : LoadAsync(quiet: true));
+
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() => LoadAsync());
+
+    private async ValueTask OnLoadFailedAsync(Exception exception, TimeSpan retryIn)
+    {
+        LoggerFactory.CreateLogger(GetType()).LogError(exception, "Loading {Page} failed; trying again in {Delay}", GetType().Name, retryIn);
+        await InvokeAsync(() =>
+        {
+            LoadError = PageText["The data could not be loaded; trying again…"];
+            Loading = false;
+            _loadedUnrendered = true; // the error state is what the page shows now: settled
+            StateHasChanged();
+        });
+    }
 
     /// <param name="quiet">A live refresh: keep showing the current data until the new data is in.</param>
     private async Task LoadAsync(bool quiet = false)
@@ -102,7 +134,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         var cancellationToken = _load.Token;
         Drawing.Begin(this);
         Drawing.Location = Navigation.Uri;
-        var query = FilterQueryString.Parse(Urls.CurrentQuery());
+        var query = FilterQueryString.Parse(Urls.CurrentQuery(), DefaultPreset);
         if (_catalogKnown)
         {
             // The filter follows the URL at once (with the members known so far), so a click handled
@@ -114,24 +146,31 @@ public abstract class DashboardPage : ComponentBase, IDisposable
             Loading = true;
             StateHasChanged();
         }
+        _inFlight = true;
         try
         {
-            Catalog = await Dimensions.GetCatalogAsync(Scope, cancellationToken);
-            _catalogKnown = true;
-            var parsed = Catalog.Validate(query);
-            Filter = parsed.Filter;
-            Problems = parsed.Problems;
-            await LoadDataAsync(cancellationToken);
+            await LiveRetry.ExecuteAsync(_retry, async attempt =>
+            {
+                Catalog = await Dimensions.GetCatalogAsync(Scope, attempt);
+                _catalogKnown = true;
+                var parsed = Catalog.Validate(query);
+                Filter = parsed.Filter;
+                Problems = parsed.Problems;
+                await LoadDataAsync(attempt);
+            }, cancellationToken);
             LoadError = null;
+            LoadedAt = Time.GetUtcNow();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return; // a newer load took over
+            return; // a newer load took over (or the page closed)
         }
-        catch (Exception ex)
+        finally
         {
-            LoggerFactory.CreateLogger(GetType()).LogError(ex, "Loading {Page} failed", GetType().Name);
-            LoadError = ex.Message;
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                _inFlight = false;
+            }
         }
         Loading = false;
         _loadedUnrendered = true;

@@ -28,10 +28,14 @@ public sealed partial class ServerTable : IDisposable
     private string? _loadedExtra;
     private string _sort = "";
     private bool _descending;
+    private string? _loadError;
+    private Polly.ResiliencePipeline _retry = Polly.ResiliencePipeline.Empty;
 
     [Inject] private TableService Tables { get; set; } = null!;
     [Inject] private DataChangeMonitor Monitor { get; set; } = null!;
     [Inject] private KpiFormatter Format { get; set; } = null!;
+    [Inject] private LiveRetry Retry { get; set; } = null!;
+    [Inject] private ILogger<ServerTable> Logger { get; set; } = null!;
 
     [Parameter, EditorRequired]
     public TableDefinition Definition { get; set; } = null!;
@@ -59,12 +63,27 @@ public sealed partial class ServerTable : IDisposable
     [Parameter]
     public EventCallback<SqlRow> OnRowClick { get; set; }
 
+    /// <summary>Many columns: tighter cells, names on one line (wide screens).</summary>
+    [Parameter]
+    public bool Compact { get; set; }
+
     /// <summary>The page's drawing state: the grid is pending from each read until its rows are on screen.</summary>
     [CascadingParameter]
     public DrawTracker? Drawing { get; set; }
 
     protected override void OnInitialized()
     {
+        // A page of rows that cannot be read is tried again with backoff until it can (a quiet
+        // live reload included); meanwhile the table says so instead of losing the error.
+        _retry = Retry.Create(async (exception, retryIn) =>
+        {
+            Logger.LogError(exception, "Loading the table {Table} failed; trying again in {Delay}", Definition.Name, retryIn);
+            await InvokeAsync(() =>
+            {
+                _loadError = L["The rows could not be loaded; trying again…"];
+                StateHasChanged();
+            });
+        });
         Expect(); // MudTable reads the first page after its first render
         _liveSubscription = Monitor.OnDataChanged(() => InvokeAsync(ReloadQuietlyAsync));
         _sort = Definition.DefaultSort;
@@ -94,7 +113,13 @@ public sealed partial class ServerTable : IDisposable
         _descending = request.Descending;
         _loadedFilter = Filter;
         _loadedExtra = ExtraKey;
-        var page = await Tables.GetPageAsync(Definition, Filter, Scope, request, Extra, cancellationToken);
+        TablePage page = null!;
+        await LiveRetry.ExecuteAsync(_retry, async attempt => page = await Tables.GetPageAsync(Definition, Filter, Scope, request, Extra, attempt), cancellationToken);
+        if (_loadError is not null)
+        {
+            _loadError = null;
+            await InvokeAsync(StateHasChanged);
+        }
         _shownLoad = load; // MudTable draws these rows next, and RenderedSignal reports it
         return new TableData<GridRow> { Items = GridRow.Of(page.Rows, Definition.KeyField), TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
     }
@@ -137,11 +162,13 @@ public sealed partial class ServerTable : IDisposable
         return column.Kind switch
         {
             ColumnKind.Money => Format.FormatExact(SqlRow.ToDecimal(value), Domain.Kpis.KpiUnit.Money, culture),
-            ColumnKind.Count => SqlRow.ToDecimal(value)?.ToString("N0", culture) ?? "",
-            ColumnKind.Number => SqlRow.ToDecimal(value)?.ToString("N2", culture) ?? "",
-            ColumnKind.Fraction => SqlRow.ToDecimal(value)?.ToString("P1", culture) ?? "",
+            // An undefined number (a ratio with nothing to divide by) reads "—", never blank or 0.
+            ColumnKind.Count => SqlRow.ToDecimal(value)?.ToString("N0", culture) ?? KpiFormatter.Undefined,
+            ColumnKind.Number => SqlRow.ToDecimal(value)?.ToString("N2", culture) ?? KpiFormatter.Undefined,
+            ColumnKind.Fraction => SqlRow.ToDecimal(value)?.ToString("P1", culture) ?? KpiFormatter.Undefined,
             ColumnKind.Date => row.GetDate(column.Field)?.ToString("d", culture) ?? "",
             ColumnKind.Missing => SqlRow.ToDecimal(value) == 1 ? "✗" : "",
+            _ when column.Codes is { } codes && value is string code && codes.TryGetValue(code, out var label) => label.For(CultureInfo.CurrentUICulture),
             _ => value?.ToString() ?? "",
         };
     }

@@ -3,6 +3,8 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Targets;
+using CrmInsight.Web.Components.Targets;
 using CrmInsight.Web.Components.Filters;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Live;
@@ -30,12 +32,16 @@ public sealed partial class WallPage : IAsyncDisposable
     private TimeSpan _interval;
     private OverviewData? _data;
     private ScorecardReport? _scorecard;
+    private TeamBoard? _board;
+    private decimal _targetScale = 1m;
     private bool _keyValid = true;
 
     [Inject] private OverviewService Overview { get; set; } = null!;
+    [Inject] private TargetsService Targets { get; set; } = null!;
     [Inject] private ScorecardService Scorecards { get; set; } = null!;
     [Inject] private AccessKeyStore Keys { get; set; } = null!;
     [Inject] private IOptions<WallOptions> Options { get; set; } = null!;
+    [Inject] private IOptions<LiveOptions> LiveOptions { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> Text { get; set; } = null!;
 
@@ -60,9 +66,13 @@ public sealed partial class WallPage : IAsyncDisposable
         get
         {
             var parts = new List<string>();
-            var period = _data?.Report.Period;
-            parts.Add(period is null ? Text.Label(Filter.Preset) : $"{Text.Label(Filter.Preset)} ({DimensionLabels.Dates(period.Period, CultureInfo.CurrentCulture)})");
-            parts.Add($"{Text["vs"]} {Text.Label(Filter.Comparison)}");
+            var filter = FilterFor(CurrentView);
+            var period = CurrentView.Targets ? _board?.Period : _data?.Report.Period;
+            parts.Add(period is null ? Text.Label(filter.Preset) : $"{Text.Label(filter.Preset)} ({DimensionLabels.Dates(period.Period, CultureInfo.CurrentCulture)})");
+            if (!CurrentView.Targets)
+            {
+                parts.Add($"{Text["vs"]} {Text.Label(Filter.Comparison)}");
+            }
             foreach (var kind in DimensionKinds.All.Where(k => Filter.Members(k).Count > 0))
             {
                 parts.Add($"{Text.Label(kind)}: {string.Join(", ", Filter.Members(kind).Select(id => Catalog.NameOf(kind, id)))}");
@@ -89,6 +99,7 @@ public sealed partial class WallPage : IAsyncDisposable
         base.OnInitialized();
         _ = RotateAsync(_stop.Token);
         _ = CheckKeyAsync(_stop.Token);
+        _ = ConfirmAsync(_stop.Token);
     }
 
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
@@ -96,26 +107,55 @@ public sealed partial class WallPage : IAsyncDisposable
         if (_keyValid)
         {
             var view = CurrentView;
-            var (data, scorecard) = await ReadAsync(view, cancellationToken);
+            var read = await ReadAsync(view, cancellationToken);
             if (ReferenceEquals(view, CurrentView))
             {
-                // the rotation moved on while this was read: its own read has the right data
-                _data = data;
-                _scorecard = scorecard;
+                Show(read); // the rotation moved on while this was read: its own read has the right data
             }
+        }
+    }
+
+    /// <summary>
+    /// The filter a view reads: the wall's, except that the targets view opens on this month, as
+    /// Sales targets does, when the wall's address names no period.
+    /// </summary>
+    private DashboardFilter FilterFor(WallView view) =>
+        view.Targets && Urls.CurrentValue(FilterQueryString.Period) is null && Urls.CurrentValue(FilterQueryString.From) is null
+            ? Filter.WithPreset(TargetsService.DefaultPreset)
+            : Filter;
+
+    /// <summary>
+    /// A view's data — the Overview's tiles and charts, or the targets view's team board — and the
+    /// default scorecard (its score and red KPIs show under every view, and the scorecard view is
+    /// made of it), read at the same data version as the tiles.
+    /// </summary>
+    private async Task<(object Data, ScorecardReport? Scorecard)> ReadAsync(WallView view, CancellationToken cancellationToken)
+    {
+        if (view.Targets)
+        {
+            var board = await Targets.GetBoardAsync(FilterFor(view), Scope, cancellationToken: cancellationToken);
+            return (board, await Scorecards.GetAsync(Filter, Scope, cancellationToken: cancellationToken));
+        }
+        var data = await Overview.GetSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
+        return (data, await Scorecards.GetAsync(Filter, Scope, dataVersion: data.Report.Snapshot, cancellationToken: cancellationToken));
+    }
+
+    private void Show((object Data, ScorecardReport? Scorecard) read)
+    {
+        _scorecard = read.Scorecard;
+        if (read.Data is TeamBoard board)
+        {
+            _board = board;
+            _targetScale = AttainmentBar.ScaleFor(board.Teams.Select(t => t.Attainment));
+        }
+        else
+        {
+            _data = (OverviewData)read.Data;
         }
     }
 
     protected override IEnumerable<(string Key, string? Value)> PageParameters() =>
         [(ViewsParameter, Urls.CurrentValue(ViewsParameter)), (IntervalParameter, Urls.CurrentValue(IntervalParameter))];
-
-    /// <summary>A view's tiles and charts, and the default scorecard (its score and red KPIs show under every view) at the same data version.</summary>
-    private async Task<(OverviewData, ScorecardReport?)> ReadAsync(WallView view, CancellationToken cancellationToken)
-    {
-        var data = await Overview.GetSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
-        var scorecard = await Scorecards.GetAsync(Filter, Scope, dataVersion: data.Report.Snapshot, cancellationToken: cancellationToken);
-        return (data, scorecard);
-    }
 
     private async Task RotateAsync(CancellationToken stop)
     {
@@ -132,7 +172,7 @@ public sealed partial class WallPage : IAsyncDisposable
                         var next = _views[(_viewIndex + 1) % _views.Count];
                         try
                         {
-                            (_data, _scorecard) = await ReadAsync(next, stop);
+                            Show(await ReadAsync(next, stop));
                             _viewIndex = (_viewIndex + 1) % _views.Count;
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -141,6 +181,32 @@ public sealed partial class WallPage : IAsyncDisposable
                         }
                         StateHasChanged();
                     });
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The wall was closed.
+        }
+    }
+
+    /// <summary>
+    /// Re-reads the tiles (through the cache, so nothing is queried when nothing changed) three
+    /// times per <see cref="LiveOptions.StaleAfter"/>: "data as of" then says when the figures were
+    /// last confirmed current, and a wall whose reloads fail shows the stale banner in time.
+    /// </summary>
+    private async Task ConfirmAsync(CancellationToken stop)
+    {
+        var confirmEvery = LiveOptions.Value.StaleAfter / 3;
+        using var timer = new PeriodicTimer(confirmEvery, Clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                // Only when nothing else (a data change, the rotation) loaded the tiles meanwhile.
+                if (Readiness.IsReady && _keyValid && (LoadedAt is not { } at || Clock.GetUtcNow() - at >= confirmEvery))
+                {
+                    await RefreshQuietlyAsync();
                 }
             }
         }
@@ -174,6 +240,7 @@ public sealed partial class WallPage : IAsyncDisposable
                 {
                     _keyValid = valid;
                     _data = valid ? _data : null;
+                    _board = valid ? _board : null;
                     await InvokeAsync(StateHasChanged);
                 }
             }

@@ -13,7 +13,9 @@ SELECT 'team', team_id, name, region_id FROM dim_team
 WHERE (@scope_all = 1 OR team_id IN @scope_team_ids)
 UNION ALL
 SELECT 'rep', rep_id, name, team_id FROM dim_rep
-WHERE (@scope_all = 1 OR team_id IN @scope_team_ids)
+WHERE (@scope_all = 1 OR team_id IN @scope_team_ids
+       -- a rep who sold for a team in scope in some month (and has moved since) is offered too
+       OR rep_id IN (SELECT q.rep_id FROM fact_quota q WHERE q.team_id IN @scope_team_ids))
 UNION ALL
 SELECT 'campaign', campaign_id, name, marketing_channel_id FROM dim_campaign
 ORDER BY kind, id
