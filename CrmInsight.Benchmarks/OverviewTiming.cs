@@ -7,6 +7,7 @@ using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Tables;
+using CrmInsight.Domain.Views;
 using CrmInsight.Web.Api;
 
 namespace CrmInsight.Benchmarks;
@@ -20,6 +21,9 @@ namespace CrmInsight.Benchmarks;
 /// </summary>
 internal static class OverviewTiming
 {
+    /// <summary>The views to time (--views); empty: all.</summary>
+    public static IReadOnlyList<string> OnlyViews { get; set; } = [];
+
     public static async Task MeasureAsync(string path, string filterName, DashboardFilter filter, bool floors)
     {
         Console.WriteLine($"### {filterName}");
@@ -27,10 +31,11 @@ internal static class OverviewTiming
         // Warm the database (first reads of the file), then measure on an empty cache.
         await stack.Get<OverviewService>().GetAsync(filter, DataScope.All);
 
-        Console.WriteLine($"{"view",-13} {"cold ms",8} {"queries",8} {"warm ms",8}");
-        foreach (var (name, load) in Views(stack, filter))
+        Console.WriteLine($"{"view",-13} {"cold ms",8} {"cpu ms",8} {"queries",8} {"warm ms",8}");
+        foreach (var (name, load) in Views(stack, filter).Where(v => OnlyViews.Count == 0 || OnlyViews.Contains(v.Name.Split(' ')[0], StringComparer.OrdinalIgnoreCase)))
         {
             var cold = new List<double>();
+            var coldCpu = new List<double>();
             long queries = 0;
             List<(string Query, double Ms, int Count)> perQuery = [];
             for (var i = 0; i < 3; i++)
@@ -38,6 +43,7 @@ internal static class OverviewTiming
                 await stack.ResetCacheAsync();
                 var run = await stack.TimeAsync(load);
                 cold.Add(run.Ms);
+                coldCpu.Add(run.CpuMs);
                 (queries, perQuery) = (run.Queries, run.PerQuery);
             }
             var warm = new List<double>();
@@ -45,7 +51,7 @@ internal static class OverviewTiming
             {
                 warm.Add((await stack.TimeAsync(load)).Ms);
             }
-            Console.WriteLine($"{name,-13} {Median(cold),8:F0} {queries,8} {Median(warm),8:F1}");
+            Console.WriteLine($"{name,-13} {Median(cold),8:F0} {Median(coldCpu),8:F0} {queries,8} {Median(warm),8:F1}");
             foreach (var (query, ms, count) in perQuery.OrderByDescending(q => q.Ms).Take(4))
             {
                 Console.WriteLine($"{"",15}{query,-40} {ms,7:F0} ms over {count}");
@@ -65,21 +71,10 @@ internal static class OverviewTiming
     {
         var tables = stack.Get<TableService>();
         var all = DataScope.All;
-        yield return ("Overview", () => stack.Get<OverviewService>().GetAsync(filter, all));
-        yield return ("Contribution", () => Task.WhenAll(
-            stack.Get<CrmInsight.Domain.Contribution.ContributionService>().GetAsync(filter, all),
-            tables.GetPageAsync(TableCatalog.TopCustomers, filter, all, TableCatalog.TopCustomers.Request(null, null, 0, 25))));
-        yield return ("Retention", () => Task.WhenAll(
-            stack.Get<CrmInsight.Domain.Retention.RetentionService>().GetAsync(filter, all),
-            tables.GetPageAsync(TableCatalog.ChurnedCustomers, filter, all, TableCatalog.ChurnedCustomers.Request(null, null, 0, 25))));
-        var allTickets = SqlArgs.Empty.With("ticket_by", "").With("ticket_member", "");
-        yield return ("Satisfaction", () => Task.WhenAll(
-            stack.Get<CrmInsight.Domain.Satisfaction.SatisfactionService>().GetAsync(filter, all),
-            tables.GetPageAsync(TableCatalog.Tickets, filter, all, TableCatalog.Tickets.Request(null, null, 0, 10), allTickets)));
-        yield return ("Marketing", () => Task.WhenAll(
-            stack.Get<CrmInsight.Domain.Marketing.MarketingService>().GetAsync(filter, all),
-            tables.GetPageAsync(TableCatalog.Campaigns, filter, all, TableCatalog.Campaigns.Request(null, null, 0, 25)),
-            tables.GetPageAsync(TableCatalog.CampaignCustomers, filter, all, TableCatalog.CampaignCustomers.Request(null, null, 0, 25))));
+        foreach (var (name, load) in stack.Get<PageViews>().For(filter, all))
+        {
+            yield return (name, () => load(CancellationToken.None));
+        }
         yield return ("Drill step", () => tables.GetPageAsync(TableCatalog.Drill, filter with { Regions = IdSet.Of(1) }, all,
             TableCatalog.Drill.Request(null, null, 0, 25), TableExtras.ForLevel(DrillLevel.Team)));
         var periods = stack.Get<PeriodResolver>();
@@ -103,6 +98,7 @@ internal static class OverviewTiming
         var today = DateOnly.FromDateTime(DateTime.Now);
         var customers = (await stack.Get<QueryRunner>().QueryRowsAsync("ingest/sample_customers", SqlArgs.Empty)).Take(5).Select(r => r.GetString("customer_code")).ToList();
         var times = new List<double>();
+        var cpu = new List<double>();
         long queries = 0;
         for (var i = 0; i < 5; i++)
         {
@@ -121,13 +117,14 @@ internal static class OverviewTiming
             await tracker.RefreshAsync();
             var run = await stack.TimeAsync(() => overview.GetAsync(filter, DataScope.All));
             times.Add(run.Ms);
+            cpu.Add(run.CpuMs);
             queries = run.Queries;
             if (i == 0)
             {
                 Console.WriteLine($"{"",15}ingest of 5 orders dated today: {ingestMs:F0} ms (pre-aggregates refreshed in the same transaction)");
             }
         }
-        Console.WriteLine($"{"after write",-13} {Median(times),8:F0} {queries,8}          (Overview recomputed after an ingest of today's orders; median of 5)");
+        Console.WriteLine($"{"after write",-13} {Median(times),8:F0} {Median(cpu),8:F0} {queries,8}          (Overview recomputed after an ingest of today's orders; median of 5)");
     }
 
     internal static double Median(List<double> values)

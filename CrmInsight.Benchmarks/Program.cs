@@ -13,11 +13,23 @@ using CrmInsight.Domain.Storage;
 // With --import-lines N it also times the CSV import of an N-line retail export into an empty database.
 // With --csv-read-lines N it compares the CSV reader's speed with the hand-written one it replaced on that export.
 // Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- [--orders N]... [--import-lines N]... [--csv-read-lines N]... [--folder DIR] [--reuse]
+//          [--concurrency N] (queries run at once, QueryCache:MaxConcurrentQueries; 1 = one after another)
+//          [--views Overview,Retention,...] [--filters default|ytd] [--no-rebuild] [--no-floors]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
+//        dotnet run -c Release --project CrmInsight.Benchmarks -- browser --database PATH --password P [--user admin] [--changes N]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- targets [--orders N]... [--database PATH]... [--folder DIR] [--reuse]
+//        dotnet run -c Release --project CrmInsight.Benchmarks -- signin [--requests N] [--rounds N]
 if (args.Length > 0 && args[0] == "wall")
 {
     return await WallBenchmark.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "browser")
+{
+    return await BrowserTiming.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "signin")
+{
+    return await SignInBenchmark.RunAsync(args[1..]);
 }
 if (args.Length > 0 && args[0] == "targets")
 {
@@ -28,6 +40,9 @@ var imports = new List<int>();
 var csvReads = new List<int>();
 var folder = Path.Combine(Path.GetTempPath(), "crminsight-bench");
 var reuse = false;
+var rebuild = true;
+var floors = true;
+string? onlyFilter = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -36,6 +51,11 @@ for (var i = 0; i < args.Length; i++)
         case "--folder": folder = args[++i]; break;
         case "--reuse": reuse = true; break;
         case "--import-lines": imports.Add(int.Parse(args[++i].Replace("_", ""), CultureInfo.InvariantCulture)); break;
+        case "--concurrency": BenchStack.MaxConcurrentQueries = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--views": OverviewTiming.OnlyViews = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
+        case "--filters": onlyFilter = args[++i]; break;
+        case "--no-rebuild": rebuild = false; break;
+        case "--no-floors": floors = false; break;
         case "--csv-read-lines": csvReads.Add(int.Parse(args[++i].Replace("_", ""), CultureInfo.InvariantCulture)); break;
         default: Console.Error.WriteLine($"Unknown argument {args[i]}"); return 2;
     }
@@ -45,7 +65,8 @@ if (sizes.Count == 0 && imports.Count == 0 && csvReads.Count == 0)
     sizes.Add(1_000_000);
 }
 Directory.CreateDirectory(folder);
-Console.WriteLine($"CrmInsight benchmark · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.Now:yyyy-MM-dd HH:mm}");
+Console.WriteLine($"CrmInsight benchmark · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.Now:yyyy-MM-dd HH:mm} · " +
+                  $"{BenchStack.MaxConcurrentQueries?.ToString(CultureInfo.InvariantCulture) ?? "default"} queries at once · load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 
 foreach (var orders in sizes)
 {
@@ -67,16 +88,19 @@ foreach (var orders in sizes)
         Console.WriteLine($"## {orders:N0} orders (reused {path})");
     }
     Console.WriteLine($"file size: {new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB");
-    await AggregateTiming.MeasureAsync(path);
+    if (rebuild)
+    {
+        await AggregateTiming.MeasureAsync(path);
+    }
 
-    var filters = new (string Name, DashboardFilter Filter)[]
+    var filters = new (string Key, string Name, DashboardFilter Filter)[]
     {
-        ("default (last 90 days)", DashboardFilter.Default),
-        ("year to date vs last year, one region", DashboardFilter.Default with { Preset = DatePreset.YearToDate, Comparison = ComparisonMode.SamePeriodLastYear, Regions = IdSet.Of(1) }),
+        ("default", "default (last 90 days)", DashboardFilter.Default),
+        ("ytd", "year to date vs last year, one region", DashboardFilter.Default with { Preset = DatePreset.YearToDate, Comparison = ComparisonMode.SamePeriodLastYear, Regions = IdSet.Of(1) }),
     };
-    foreach (var (name, filter) in filters)
+    foreach (var (_, name, filter) in filters.Where(f => onlyFilter is null || f.Key == onlyFilter))
     {
-        await OverviewTiming.MeasureAsync(path, name, filter, floors: filter == DashboardFilter.Default);
+        await OverviewTiming.MeasureAsync(path, name, filter, floors: floors && filter == DashboardFilter.Default);
     }
 }
 foreach (var lines in imports)

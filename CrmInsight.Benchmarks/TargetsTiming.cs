@@ -112,8 +112,8 @@ internal static class TargetsTiming
             var customers = TableCatalog.Drill;
             return Task.WhenAll(
                 page,
-                tables.GetPageAsync(opportunities, filter, DataScope.All, opportunities.Request(null, null, 0, 25)),
-                tables.GetPageAsync(customers, filter, DataScope.All, customers.Request(null, null, 0, 25), SqlArgs.Empty.With("level", "customer")));
+                tables.GetPageAsync(opportunities, filter, DataScope.All, opportunities.Request(null, null, 0, 10)),
+                tables.GetPageAsync(customers, filter, DataScope.All, customers.Request(null, null, 0, 10), SqlArgs.Empty.With("level", "customer")));
         }
         var leaderboard = TableCatalog.Leaderboard;
         return Task.WhenAll(page, tables.GetPageAsync(leaderboard, filter, DataScope.All, leaderboard.Request(null, null, 0, 10)));

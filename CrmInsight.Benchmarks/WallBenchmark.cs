@@ -70,8 +70,8 @@ internal static class WallBenchmark
         Console.WriteLine($"server ready in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
         var baseAddress = app.ClientOptions.BaseAddress;
         var keys = app.Services.GetRequiredService<AccessKeyStore>();
-        var display = (await keys.CreateAsync(AccessKeyKind.Display, "bench")).Secret;
-        var api = (await keys.CreateAsync(AccessKeyKind.Api, "bench")).Secret;
+        var display = (await keys.CreateAsync(AccessKeyKind.Display, "bench", CrmInsight.Domain.Filters.IdSet.Empty, "benchmark")).Secret;
+        var api = (await keys.CreateAsync(AccessKeyKind.Api, "bench", CrmInsight.Domain.Filters.IdSet.Empty, "benchmark")).Secret;
         var simulator = app.Services.GetRequiredService<SimulatorService>();
         using var counter = new QueryExecutionCounter(app.Services.GetRequiredService<IMeterFactory>());
         using var http = new HttpClient { BaseAddress = baseAddress };

@@ -51,7 +51,7 @@ internal static class WallSoak
             await Task.Delay(200);
         }
         var baseAddress = app.ClientOptions.BaseAddress;
-        var display = (await app.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Display, "soak")).Secret;
+        var display = (await app.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Display, "soak", CrmInsight.Domain.Filters.IdSet.Empty, "benchmark")).Secret;
         var simulator = app.Services.GetRequiredService<SimulatorService>();
         var monitor = app.Services.GetRequiredService<DataChangeMonitor>();
 

@@ -19,6 +19,7 @@ using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
+using CrmInsight.Domain.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -56,10 +57,14 @@ public static class DomainServices
         services.AddSingleton<SatisfactionService>();
         services.AddSingleton<MarketingService>();
         services.AddSingleton<TargetsService>();
+        services.AddSingleton<PageViews>();
+        services.AddSingleton<DefaultViewWarmer>();
         // The gate's wait limit (Storage:WriteWaitTimeout) where a host binds the storage options.
         services.AddSingleton(sp => new WriteGate(sp.GetService<IOptions<StorageOptions>>()?.Value.WriteWaitTimeout));
         services.AddSingleton<IngestService>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<AccessKeyStore>();
+        services.AddSingleton<UserAccountStore>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<ScorecardStore>();
         // The default scorecard's thresholds colour the tiles KpiService computes, wherever they show.

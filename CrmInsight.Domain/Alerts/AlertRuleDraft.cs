@@ -11,8 +11,11 @@ public sealed record AlertRuleDraft(
     IReadOnlyList<int>? Teams,
     bool Enabled = true);
 
-/// <summary>Why a rule cannot be saved, by field, in both languages.</summary>
-public sealed record AlertProblem(string Field, LocalizedText Message);
+/// <summary>
+/// Why a rule cannot be saved, by field, in both languages; <paramref name="OutsideScope"/> when it
+/// reaches for rows outside the editor's teams (the API answers that with 403, as it does a filter).
+/// </summary>
+public sealed record AlertProblem(string Field, LocalizedText Message, bool OutsideScope = false);
 
 /// <summary>A save that was refused; nothing was written.</summary>
 public sealed class AlertRejectedException(IReadOnlyList<AlertProblem> problems)

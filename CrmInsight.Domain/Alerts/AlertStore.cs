@@ -13,7 +13,7 @@ namespace CrmInsight.Domain.Alerts;
 /// whose scope is limited (a sales lead) creates rules over their own teams only — a rule they
 /// make is always scoped to those teams, naming another team or a filter outside them is
 /// refused — and sees and changes only such rules and their history. Who may edit at all is
-/// the host's "alerts.edit" policy.
+/// the host's AlertEditor policy.
 /// </summary>
 public sealed class AlertStore(ICrmDatabase database, QueryRunner runner, KpiCatalog catalog, DimensionService dimensions, TimeProvider time) : IDisposable
 {
@@ -154,16 +154,23 @@ public sealed class AlertStore(ICrmDatabase database, QueryRunner runner, KpiCat
         var parsed = (await dimensions.GetCatalogAsync(editor, cancellationToken)).Validate(FilterQueryString.Parse(Pairs(draft.FilterQuery ?? "")));
         foreach (var problem in parsed.Problems)
         {
-            problems.Add(new("filter", new(problem.Message, $"筛选条件无效：{problem.Parameter}={problem.Value}")));
+            problems.Add(new("filter", new(problem.Message, $"筛选条件无效：{problem.Parameter}={problem.Value}"), problem.Kind == FilterProblemKind.OutsideScope));
         }
 
         IdSet? teams = draft.Teams is { Count: > 0 } asked ? IdSet.Of(asked) : null;
-        if (!editor.IsAll)
+        if (editor.IsNothing)
+        {
+            // Fail closed: an editor who sees no team's rows makes no rule (an empty team list
+            // stored would read back as "every team").
+            problems.Add(new("teams", new("You see no team's data, so you cannot make alert rules.", "您无权查看任何团队的数据，因此不能创建预警规则。"), OutsideScope: true));
+        }
+        else if (!editor.IsAll)
         {
             foreach (var team in teams?.Where(t => !editor.Teams!.Contains(t)) ?? [])
             {
-                problems.Add(new("teams", new($"Team {team} is not one of your teams.", $"团队 {team} 不在您的团队范围内。")));
+                problems.Add(new("teams", new($"Team {team} is not one of your teams: a rule covers only the teams you lead.", $"团队 {team} 不在您的团队范围内：规则只能覆盖您负责的团队。"), OutsideScope: true));
             }
+            // The rule's scope is the editor's at creation, or narrower: never every team.
             teams ??= editor.Teams;
         }
         else if (teams is not null)

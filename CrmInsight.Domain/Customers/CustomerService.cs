@@ -7,6 +7,14 @@ namespace CrmInsight.Domain.Customers;
 /// <summary>Reads one customer for the 360° page, within the caller's scope.</summary>
 public sealed class CustomerService(QueryCache cache, PeriodResolver periods, IDataVersionSource versions)
 {
+    /// <summary>Whether the customer exists and the scope owns it (docs/KPIS.md, Ownership).</summary>
+    public async Task<bool> IsVisibleAsync(long customerId, DataScope scope, CancellationToken cancellationToken = default)
+    {
+        var version = await versions.GetCurrentAsync(cancellationToken);
+        var args = QueryArgs.For(DashboardFilter.Default, scope).With("customer_id", customerId);
+        return (await cache.GetRowsAsync("customer/profile", args, version, cancellationToken)).Count > 0;
+    }
+
     /// <returns>null when there is no such customer in the caller's scope.</returns>
     public async Task<CustomerView?> GetAsync(long customerId, DashboardFilter filter, DataScope scope, CancellationToken cancellationToken = default)
     {

@@ -2,14 +2,21 @@ using CrmInsight.Domain.Filters;
 
 namespace CrmInsight.Domain.Dimensions;
 
-/// <summary>The members of every filterable dimension at one data version.</summary>
+/// <summary>
+/// The members of every filterable dimension at one data version, as a scope sees them: a
+/// scoped catalog holds only the scope's teams and reps.
+/// </summary>
 public sealed class DimensionCatalog
 {
+    private static readonly DimensionKind[] ScopedKinds = [DimensionKind.Team, DimensionKind.Rep];
     private readonly Dictionary<DimensionKind, IReadOnlyList<DimensionMember>> _members;
     private readonly Dictionary<(DimensionKind, int), DimensionMember> _byId;
+    private readonly bool _scoped;
 
-    public DimensionCatalog(IEnumerable<DimensionMember> members)
+    /// <param name="scoped">The members were read for a limited scope: a team or rep missing here may exist, outside it.</param>
+    public DimensionCatalog(IEnumerable<DimensionMember> members, bool scoped = false)
     {
+        _scoped = scoped;
         var list = members.ToList();
         _members = DimensionKinds.All.ToDictionary(k => k, k => (IReadOnlyList<DimensionMember>)[.. list.Where(m => m.Kind == k)]);
         _byId = list.ToDictionary(m => (m.Kind, m.Id));
@@ -22,8 +29,10 @@ public sealed class DimensionCatalog
     public string NameOf(DimensionKind kind, int id) => Find(kind, id)?.Name ?? $"#{id}";
 
     /// <summary>
-    /// Drops the members that do not exist (or are outside the caller's scope) and names each
-    /// as a problem; the rest of the filter stands.
+    /// Drops the members that do not exist, or are outside the caller's scope, and names each as
+    /// a problem (<see cref="FilterProblemKind.OutsideScope"/> for a limited scope's missing team or
+    /// rep, whether or not it exists elsewhere: which ids other teams have is not the caller's to
+    /// learn); the rest of the filter stands.
     /// </summary>
     public FilterParseResult Validate(FilterParseResult parsed)
     {
@@ -37,7 +46,8 @@ public sealed class DimensionCatalog
             {
                 continue;
             }
-            problems.AddRange(unknown.Select(id => new FilterProblem(FilterProblemKind.UnknownMember, kind.UrlName(), id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            var problem = _scoped && ScopedKinds.Contains(kind) ? FilterProblemKind.OutsideScope : FilterProblemKind.UnknownMember;
+            problems.AddRange(unknown.Select(id => new FilterProblem(problem, kind.UrlName(), id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
             filter = filter.WithMembers(kind, IdSet.Of(selected.Except(unknown)));
         }
         return new FilterParseResult(filter, problems);

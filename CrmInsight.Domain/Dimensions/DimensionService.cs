@@ -13,7 +13,7 @@ public sealed class DimensionService(QueryCache cache, IDataVersionSource versio
         var version = await versions.GetCurrentAsync(cancellationToken);
         var args = QueryArgs.For(DashboardFilter.Default, scope);
         var rows = await cache.GetRowsAsync("dimensions/members", args, version, cancellationToken);
-        return new DimensionCatalog(rows.Select(ToMember).OfType<DimensionMember>());
+        return new DimensionCatalog(rows.Select(ToMember).OfType<DimensionMember>(), scoped: !scope.IsAll);
     }
 
     private static DimensionMember? ToMember(SqlRow row) =>

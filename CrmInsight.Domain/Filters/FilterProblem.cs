@@ -13,6 +13,9 @@ public enum FilterProblemKind
 
     /// <summary>The parameter is not one this endpoint takes.</summary>
     UnknownParameter,
+
+    /// <summary>A team or rep (or customer) outside the caller's scope: refused, never widened to.</summary>
+    OutsideScope,
 }
 
 /// <summary>A URL value that was ignored, and why; shown to the user, never thrown.</summary>
@@ -25,6 +28,7 @@ public sealed record FilterProblem(FilterProblemKind Kind, string Parameter, str
         FilterProblemKind.UnknownMember => $"There is no {Parameter} with id {Value}.",
         FilterProblemKind.InvalidRange => $"'{Parameter}={Value}' does not make a valid date range.",
         FilterProblemKind.UnknownParameter => $"'{Parameter}' is not a known parameter.",
+        FilterProblemKind.OutsideScope => $"{Parameter} {Value} is outside your data scope (the teams you may see).",
         _ => $"'{Parameter}={Value}' cannot be used.",
     };
 }

@@ -44,6 +44,11 @@ public sealed record ImportSummary
 
     /// <summary>The data version after the import (unchanged when nothing was written).</summary>
     public long DataVersion { get; init; }
+
+    /// <summary>One line for the audit log.</summary>
+    public string Describe() => Succeeded
+        ? $"{Kind.CommandName()}: {LinesRead} lines read, {Imported} imported, {Rejected} rejected, {RecordsWritten} records written"
+        : $"{Kind.CommandName()}: nothing written ({FatalError})";
 }
 
 /// <summary>Progress while reading: lines so far and bytes of the file consumed.</summary>

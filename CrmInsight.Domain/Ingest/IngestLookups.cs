@@ -6,6 +6,7 @@ namespace CrmInsight.Domain.Ingest;
 public sealed class IngestLookups
 {
     private readonly Dictionary<(string Kind, string Name), SqlRow> _members;
+    private readonly Dictionary<int, int?> _repTeams = [];
 
     public IngestLookups(IEnumerable<SqlRow> rows)
     {
@@ -13,8 +14,15 @@ public sealed class IngestLookups
         foreach (var row in rows)
         {
             _members.TryAdd((row.GetString("kind")!, row.GetString("name")!.ToUpperInvariant()), row);
+            if (row.GetString("kind") == "rep")
+            {
+                _repTeams[(int)row.GetInt64("id")] = IngestService.NullableInt(row, "team_id");
+            }
         }
     }
+
+    /// <summary>The team of the rep with this id (null when there is no such rep).</summary>
+    public int? TeamOfRep(int repId) => _repTeams.GetValueOrDefault(repId);
 
     /// <summary>The member's row, or null with a problem naming what is known.</summary>
     public SqlRow? Find(RecordReader reader, string field, string kind, bool required = false)

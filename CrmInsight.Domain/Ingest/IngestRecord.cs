@@ -13,8 +13,11 @@ public sealed record IngestProblem(int Record, string? Field, string Message);
 public sealed record IngestResult(IngestKind Kind, int Records, int Replaced, int CustomersCreated, long DataVersion);
 
 /// <summary>A request refused whole: nothing was written.</summary>
-public sealed class IngestRejectedException(IReadOnlyList<IngestProblem> problems)
+public sealed class IngestRejectedException(IReadOnlyList<IngestProblem> problems, bool outsideScope = false)
     : Exception($"The request was refused: {problems.Count} problem(s); nothing was written.")
 {
     public IReadOnlyList<IngestProblem> Problems { get; } = problems;
+
+    /// <summary>Some record belongs to a team the writer may not write for (a 403, not a 400).</summary>
+    public bool OutsideScope { get; } = outsideScope;
 }

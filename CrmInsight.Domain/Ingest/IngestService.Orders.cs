@@ -40,6 +40,7 @@ public sealed partial class IngestService
             {
                 r.Problem("date", $"{d:yyyy-MM-dd} is in the future.");
             }
+            context.RequireInScope(r, rep is not null, rep is null ? null : NullableInt(rep, "team_id"), "rep");
             if (!FirstTime(r, code, seen) || date is null || revenue is null)
             {
                 continue;

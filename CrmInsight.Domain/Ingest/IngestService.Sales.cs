@@ -16,6 +16,7 @@ public sealed partial class IngestService
         {
             var campaign = context.Lookups.Find(r, "campaign", "campaign", required: true);
             var customer = context.ExistingCustomer(r, required: true);
+            context.RequireInScope(r, customer is not null, context.TeamOfCustomer(customer), "customer");
             var sent = r.Date("sent", required: true);
             var respondedDate = r.Date("respondeddate");
             var responded = r.Flag("responded") ?? respondedDate is not null;
@@ -53,6 +54,7 @@ public sealed partial class IngestService
         {
             var code = r.Text("id", required: true, maxLength: 64);
             var rep = context.Lookups.Find(r, "rep", "rep", required: true);
+            context.RequireInScope(r, rep is not null, rep is null ? null : NullableInt(rep, "team_id"), "rep");
             var customer = context.ExistingCustomer(r, required: false);
             var created = r.Date("created", required: true);
             var closed = r.Date("closed");

@@ -18,6 +18,7 @@ public sealed partial class IngestService
         {
             var code = r.Text("id", required: true, maxLength: 64);
             var customer = context.ExistingCustomer(r, required: false);
+            context.RequireInScope(r, customer is not null, context.TeamOfCustomer(customer), "customer");
             var category = r.Text("category", required: true, maxLength: 40)?.ToLowerInvariant();
             var channel = r.OneOf("channel", TicketChannels.All, required: true);
             var submitted = r.Timestamp("submitted", required: true);
@@ -60,6 +61,7 @@ public sealed partial class IngestService
         {
             var code = r.Text("id", required: true, maxLength: 64);
             var customer = context.ExistingCustomer(r, required: false);
+            context.RequireInScope(r, customer is not null, context.TeamOfCustomer(customer), "customer");
             var date = r.Date("date", required: true);
             var touchpoint = r.OneOf("touchpoint", Touchpoints) ?? "service";
             var csat = r.Score(SurveyScales.Csat);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Aggregates;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
@@ -10,7 +11,8 @@ namespace CrmInsight.Domain.Ingest;
 /// first; any bad record refuses it (every problem listed) and nothing is written. A valid
 /// request is written in one transaction — earlier copies of the same source ids deleted,
 /// the records inserted, the order pre-aggregates refreshed for the customers it touched, the
-/// data version bumped once for the areas (and months) it touched.
+/// data version bumped once for the areas (and months) it touched. A writer limited to teams
+/// (an ingest key with --teams) writes and replaces only records of those teams.
 /// </summary>
 public sealed partial class IngestService(ICrmDatabase database, QueryRunner runner, DataVersionStore versions, PreAggregates aggregates, WriteGate gate, TimeProvider time)
 {
@@ -28,14 +30,22 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
 
     /// <exception cref="IngestRejectedException">Any record is invalid; nothing was written.</exception>
     public async Task<IngestResult> IngestAsync(IngestKind kind, IReadOnlyList<IngestRecord> records, CancellationToken cancellationToken = default) =>
-        (await IngestAsync([(kind, records)], cancellationToken))[0];
+        (await IngestAsync([(kind, records)], DataScope.All, cancellationToken))[0];
+
+    /// <param name="scope">The teams the writer may write for (see docs/KPIS.md, Ownership).</param>
+    /// <exception cref="IngestRejectedException">Any record is invalid or outside <paramref name="scope"/>; nothing was written.</exception>
+    public async Task<IngestResult> IngestAsync(IngestKind kind, IReadOnlyList<IngestRecord> records, DataScope scope, CancellationToken cancellationToken = default) =>
+        (await IngestAsync([(kind, records)], scope, cancellationToken))[0];
 
     /// <summary>
     /// Several kinds in one transaction and one version bump (the simulator's step: orders,
     /// tickets, surveys and responses of the same second become one change on the screens).
     /// </summary>
     /// <exception cref="IngestRejectedException">Any record of any part is invalid; nothing was written.</exception>
-    public async Task<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<(IngestKind Kind, IReadOnlyList<IngestRecord> Records)> parts, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<(IngestKind Kind, IReadOnlyList<IngestRecord> Records)> parts, CancellationToken cancellationToken = default) =>
+        IngestAsync(parts, DataScope.All, cancellationToken);
+
+    private async Task<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<(IngestKind Kind, IReadOnlyList<IngestRecord> Records)> parts, DataScope scope, CancellationToken cancellationToken)
     {
         if (parts.Count == 0 || parts.All(p => p.Records.Count == 0))
         {
@@ -50,7 +60,7 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
         foreach (var (kind, records) in parts.Where(p => p.Records.Count > 0))
         {
             // Each part sees what the parts before it wrote (a new customer's ticket in the same step).
-            var context = await LoadContextAsync(kind, records, connection, transaction, cancellationToken);
+            var context = await LoadContextAsync(kind, records, scope, connection, transaction, cancellationToken);
             var problems = new List<IngestProblem>();
             var batch = new IngestBatch();
             var readers = records.Select(r => new RecordReader(r, FieldsOf(kind), problems)).ToList();
@@ -66,7 +76,13 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
             if (problems.Count > 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                throw new IngestRejectedException([.. problems.OrderBy(p => p.Record)]);
+                throw new IngestRejectedException([.. problems.OrderBy(p => p.Record)], context.OutsideScope);
+            }
+            var foreign = await ForeignRecordsAsync(kind, batch, scope, connection, transaction, cancellationToken);
+            if (foreign.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                throw new IngestRejectedException(foreign, outsideScope: true);
             }
             var replaced = 0;
             var (deleteQuery, insertQuery) = Statements(kind);
@@ -161,7 +177,25 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private async Task<IngestContext> LoadContextAsync(IngestKind kind, IReadOnlyList<IngestRecord> records, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Stored records the request would replace that belong to a team outside <paramref name="scope"/>.</summary>
+    private async Task<IReadOnlyList<IngestProblem>> ForeignRecordsAsync(IngestKind kind, IngestBatch batch, DataScope scope, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (scope.IsAll || kind == IngestKind.Touches)
+        {
+            return []; // a touch is identified by its customer, whose team was checked record by record
+        }
+        var problems = new List<IngestProblem>();
+        foreach (var delete in batch.Deletes)
+        {
+            var rows = await runner.QueryRowsAsync("ingest/owners", delete.With("kind", kind.UrlName()), connection, transaction, cancellationToken);
+            problems.AddRange(rows
+                .Where(r => NullableInt(r, "team_id") is not { } team || !scope.Includes(team))
+                .Select(r => new IngestProblem(0, "id", $"'{r.GetString("code")}' is already stored for a team this key may not write; it was not replaced.")));
+        }
+        return problems;
+    }
+
+    private async Task<IngestContext> LoadContextAsync(IngestKind kind, IReadOnlyList<IngestRecord> records, DataScope scope, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var lookups = new IngestLookups(await runner.QueryRowsAsync("ingest/lookups", SqlArgs.Empty, connection, transaction, cancellationToken));
         // Enough new ids for every record of the part (fewer may be used: a gap, never a clash).
@@ -185,7 +219,7 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
                 customers[row.GetString("customer_code")!] = new CustomerRef(row.GetInt64("customer_id"), NullableInt(row, "region_id"), NullableInt(row, "segment_id"), NullableInt(row, "owner_rep_id"));
             }
         }
-        return new IngestContext(kind, lookups, customers, ids, time.GetUtcNow());
+        return new IngestContext(kind, lookups, customers, ids, time.GetUtcNow(), scope);
     }
 
     internal static int? NullableInt(SqlRow row, string column) => row[column] is null ? null : (int)row.GetInt64(column);
@@ -208,7 +242,7 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
 }
 
 /// <param name="reserved">The first id of each block reserved from the sequences (ingest/reserve_ids).</param>
-internal sealed class IngestContext(IngestKind kind, IngestLookups lookups, Dictionary<string, CustomerRef> customers, SqlRow reserved, DateTimeOffset now)
+internal sealed class IngestContext(IngestKind kind, IngestLookups lookups, Dictionary<string, CustomerRef> customers, SqlRow reserved, DateTimeOffset now, DataScope scope)
 {
     private long _order = reserved.GetInt64("order_id") - 1;
     private long _customer = reserved.GetInt64("customer_id") - 1;
@@ -223,6 +257,30 @@ internal sealed class IngestContext(IngestKind kind, IngestLookups lookups, Dict
     public Dictionary<string, CustomerRef> Customers => customers;
 
     public DateTimeOffset Now => now;
+
+    /// <summary>Some record was refused for being outside the writer's teams.</summary>
+    public bool OutsideScope { get; private set; }
+
+    /// <summary>
+    /// Refuses the record unless the team it belongs to (an order's or opportunity's rep's team,
+    /// an event's customer's owner's team) is one the writer may write for. No team at all is
+    /// outside every limited scope.
+    /// </summary>
+    /// <param name="resolved">The rep or customer the field names was found (an unknown one is refused by its lookup already).</param>
+    public void RequireInScope(RecordReader reader, bool resolved, int? team, string field)
+    {
+        if (scope.IsAll || (team is { } t && scope.Includes(t)) || (!resolved && reader.HasAny(field)))
+        {
+            return;
+        }
+        OutsideScope = true;
+        reader.Problem(field, team is null
+            ? $"This key writes only for teams {scope.Teams}: the record must name a {(field == "rep" ? "rep" : "customer owned by a rep")} of them."
+            : $"Belongs to team {team}; this key writes only for teams {scope.Teams}.");
+    }
+
+    /// <summary>The team of a customer's account owner.</summary>
+    public int? TeamOfCustomer(CustomerRef? customer) => customer?.OwnerRepId is { } rep ? lookups.TeamOfRep(rep) : null;
 
     public long NextOrderId() => ++_order;
 

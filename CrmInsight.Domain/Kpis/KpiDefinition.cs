@@ -53,6 +53,12 @@ public sealed record KpiDefinition
     /// <summary>false when a month on its own says nothing (annual estimates, win-back): no sparkline.</summary>
     public bool HasMonthlySeries { get; init; } = true;
 
+    /// <summary>
+    /// Reads an input no team owns (campaign spend): for a team scope the query gives none, the
+    /// value is undefined and the tile says why (docs/KPIS.md, Ownership).
+    /// </summary>
+    public bool CompanyWideInput { get; init; }
+
     public required Func<MeasureContext, decimal?> Compute { get; init; }
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed record KpiResult(
     /// <summary>Red, amber or green against the default scorecard's target and thresholds; null when the KPI is not on it.</summary>
     public Scorecards.KpiStatus? Status { get; init; }
 
+    /// <summary>Undefined because the KPI reads a company-wide input a team scope does not get (spend).</summary>
+    public bool NotForTeamScope { get; init; }
+
     public decimal? Change => (Value, ComparisonValue) switch
     {
         ({ } value, { } comparison) when Definition.ChangeKind == ChangeKind.Points => value - comparison,

@@ -30,7 +30,10 @@ public sealed class KpiService(
         var results = definitions.Select(d =>
         {
             var (current, comparison) = values[d.Id];
-            return new KpiResult(d, current.Value, comparison?.Value, current.Inputs, comparison?.Inputs ?? [], d.IgnoredFilters(filter));
+            return new KpiResult(d, current.Value, comparison?.Value, current.Inputs, comparison?.Inputs ?? [], d.IgnoredFilters(filter))
+            {
+                NotForTeamScope = NotForScope(d, scope),
+            };
         }).ToList();
 
         if (statusRules is not null)
@@ -81,6 +84,11 @@ public sealed class KpiService(
 
         KpiValue At(KpiDefinition d, int step)
         {
+            // A company-wide input (spend) is not a team's: undefined for a team scope, never 0.
+            if (NotForScope(d, scope))
+            {
+                return new KpiValue(null, []);
+            }
             var context = new MeasureContext(Rows(d, step), d.UsesPreviousWindow ? Row(d, step + 1) : null);
             return new KpiValue(d.Compute(context), context.Reads);
         }
@@ -93,6 +101,9 @@ public sealed class KpiService(
         }
         return values;
     }
+
+    /// <summary>A KPI that reads a company-wide input (spend) has no value for a team scope.</summary>
+    private static bool NotForScope(KpiDefinition definition, DataScope scope) => definition.CompanyWideInput && !scope.IsAll;
 
     /// <summary>The steps back from P whose rows a KPI's value (and comparison value) read.</summary>
     private static IEnumerable<int> StepsRead(KpiDefinition definition, bool withComparison)
@@ -163,7 +174,7 @@ public sealed class KpiService(
         SqlArgs Part(DateRange part) => baseArgs.Window(part, new DateRange(part.From.AddMonths(-1), part.From));
         DateRange[] parts = [new(fetch.From, lastMonth), new(lastMonth, fetch.To)];
 
-        var queries = definitions.Where(HasSeries).Select(d => d.MonthlyQuery ?? d.Query).Distinct().ToList();
+        var queries = definitions.Where(d => HasSeries(d, scope)).Select(d => d.MonthlyQuery ?? d.Query).Distinct().ToList();
         var fetched = await Task.WhenAll(queries.SelectMany(q => parts.Select(async part => (Query: q, Rows: await cache.GetRowsAsync(q, Part(part), version, cancellationToken)))));
         var rowsByMonth = fetched.GroupBy(f => f.Query).ToDictionary(
             g => g.Key,
@@ -172,7 +183,7 @@ public sealed class KpiService(
         var series = new Dictionary<string, IReadOnlyList<MonthlyPoint>>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in definitions)
         {
-            if (!HasSeries(d))
+            if (!HasSeries(d, scope))
             {
                 series[d.Id] = [];
                 continue;
@@ -185,7 +196,7 @@ public sealed class KpiService(
                 return new MonthlyPoint(month, d.Compute(context), PartialBucket.Is(month, month.AddMonths(1), window, periods.Today));
             })];
         }
-        await SoFarLikeForLikeAsync(definitions, series, window, QueryArgs.For(filter, scope).Monthly(false).AsOf(periods.Today), version, cancellationToken);
+        await SoFarLikeForLikeAsync(definitions, series, window, QueryArgs.For(filter, scope).Monthly(false).AsOf(periods.Today), scope, version, cancellationToken);
         return series;
     }
 
@@ -195,7 +206,7 @@ public sealed class KpiService(
     /// so a rate that reads the previous window (churn, retention) compares like for like.
     /// </summary>
     private async Task SoFarLikeForLikeAsync(
-        List<KpiDefinition> definitions, Dictionary<string, IReadOnlyList<MonthlyPoint>> series, DateRange window, SqlArgs args, DataVersionSnapshot version, CancellationToken cancellationToken)
+        List<KpiDefinition> definitions, Dictionary<string, IReadOnlyList<MonthlyPoint>> series, DateRange window, SqlArgs args, DataScope scope, DataVersionSnapshot version, CancellationToken cancellationToken)
     {
         var lastMonth = new DateOnly(window.LastDay.Year, window.LastDay.Month, 1);
         if (!PartialBucket.Is(lastMonth, lastMonth.AddMonths(1), window, periods.Today))
@@ -207,7 +218,7 @@ public sealed class KpiService(
         var beforePrevious = SameDaysBefore(previous);
         // Only a value that depends on the previous window differs from the month's own bucket
         // (which already covers just the days so far): the others keep it, with no extra query.
-        foreach (var d in definitions.Where(d => HasSeries(d) && (d.UsesPreviousWindow || cache.Reads(d.Query, "prev_from"))))
+        foreach (var d in definitions.Where(d => HasSeries(d, scope) && (d.UsesPreviousWindow || cache.Reads(d.Query, "prev_from"))))
         {
             var currentRows = await cache.GetRowsAsync(d.Query, args.Window(current, previous), version, cancellationToken);
             var previousRows = d.UsesPreviousWindow ? await cache.GetRowsAsync(d.Query, args.Window(previous, beforePrevious), version, cancellationToken) : [];
@@ -225,9 +236,13 @@ public sealed class KpiService(
         return new DateRange(from, to > from ? to : from.AddDays(1));
     }
 
-    /// <summary>Monthly points need the KPI's whole formula in one query per month (snapshots and multi-query KPIs have none).</summary>
-    private static bool HasSeries(KpiDefinition definition) =>
-        definition.HasMonthlySeries && !definition.Snapshot && definition.ExtraQueries.Count == 0;
+    /// <summary>
+    /// Monthly points need the KPI's whole formula in one query per month (snapshots and
+    /// multi-query KPIs have none); a company-wide input (spend) has none for a team scope.
+    /// </summary>
+    private static bool HasSeries(KpiDefinition definition, DataScope scope) =>
+        definition.HasMonthlySeries && !definition.Snapshot && definition.ExtraQueries.Count == 0 && !(definition.CompanyWideInput && !scope.IsAll);
+
 }
 
 /// <summary>A KPI's value over one window and the measures it was computed from.</summary>

@@ -7,15 +7,19 @@ using Microsoft.Extensions.Options;
 namespace CrmInsight.Domain.Queries;
 
 /// <summary>
-/// Query results shared by every viewer: one execution per (query, the arguments its text
-/// uses — filter and scope included — and the version at which the data it reads last
-/// changed). HybridCache gives the single flight: concurrent requests for one key share one
+/// Query results shared by every viewer: one execution per (query, the caller's scope, the
+/// arguments its text uses, and the version at which the data it reads last changed). The
+/// scope is part of every key whether or not the query's text reads it, and a call without
+/// one is refused: two scopes never share an entry (Metabase served cached values across
+/// sandboxes; Superset left row-level security out of its cache keys). HybridCache gives the single flight: concurrent requests for one key share one
 /// execution, which is cancelled only when every waiting caller has given up. Failures are
 /// not cached. Entries are tagged with the areas they read, so a write can drop exactly the
 /// results it made stale.
 /// </summary>
-public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<QueryCacheOptions> options)
+public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<QueryCacheOptions> options) : IDisposable
 {
+    private readonly QueryGate _gate = new(options.Value.MaxConcurrentQueries);
+
     /// <summary>The folder of the queries that answer the same as their namesake when nothing is filtered, from pre-aggregates.</summary>
     public const string UnfilteredPrefix = "unfiltered/";
 
@@ -33,18 +37,33 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
         queryName = ChooseQuery(queryName, args);
         var query = runner.Prepare(queryName);
         // Keyed by the version at which the areas the query reads last changed — for a query
-        // dated by its window, by the changes dated before the window's end only.
+        // dated by its window, by the changes dated before the window's end only — and always by the scope.
         var before = query.IsDated && args.TryGet("date_to", out var to) && to is DateOnly end ? end : (DateOnly?)null;
         var version = snapshot.VersionFor(query.Areas, before);
-        var key = $"{queryName}|{query.Dialect}|v{version}|{args.KeyFor(query.Parameters)}";
+        var key = KeyFor(query, args, version);
         var result = await cache.GetOrCreateAsync(
             key,
-            (runner, queryName, args),
-            static async (state, ct) => new CachedRows(await state.runner.QueryRowsAsync(state.queryName, state.args, ct)),
+            (runner, gate: _gate, queryName, args),
+            // Off the caller's thread and bounded (QueryGate): a page's queries overlap.
+            static async (state, ct) => new CachedRows(await state.gate.RunAsync(() => state.runner.QueryRowsAsync(state.queryName, state.args, ct), ct)),
             _entryOptions,
             before is { } day ? DatedTags(query.Areas, day) : query.Areas,
             cancellationToken);
         return result.Rows;
+    }
+
+    /// <summary>The arguments every cached query carries: the caller's team scope.</summary>
+    public static readonly IReadOnlyList<string> ScopeParameters = ["scope_all", "scope_team_ids"];
+
+    /// <summary>The cache key of a query's result: its name, engine, data version, the scope and the arguments its text uses.</summary>
+    /// <exception cref="InvalidOperationException">The arguments carry no scope (build them with <see cref="QueryArgs.For"/>).</exception>
+    public static string KeyFor(SqlQuery query, SqlArgs args, long version)
+    {
+        if (ScopeParameters.Any(p => !args.TryGet(p, out _)))
+        {
+            throw new InvalidOperationException($"'{query.Name}' was asked for without a scope: cached results are always keyed by the caller's scope (QueryArgs.For).");
+        }
+        return $"{query.Name}|{query.Dialect}|v{version}|{args.KeyFor(ScopeParameters.Union(query.Parameters, StringComparer.OrdinalIgnoreCase))}";
     }
 
     /// <summary>Whether the query's text reads the parameter (e.g. <c>prev_from</c>: it depends on the previous window).</summary>
@@ -54,9 +73,14 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
     /// The query that answers <paramref name="queryName"/> for these arguments: its
     /// <c>unfiltered/</c> twin when one exists and nothing is filtered (the twin reads the
     /// pre-aggregates and returns the same rows; a test holds them equal), else itself.
+    /// A twin has no team predicate, so it is picked only for the whole scope (<c>@scope_all</c> = 1
+    /// and no team named); any other scope, or arguments that do not say, read the facts (fail closed).
     /// </summary>
     public string ChooseQuery(string queryName, SqlArgs args) =>
-        QueryArgs.IsUnfiltered(args) && runner.Has(UnfilteredPrefix + queryName) ? UnfilteredPrefix + queryName : queryName;
+        QueryArgs.IsUnfiltered(args) && NamesNoTeam(args) && runner.Has(UnfilteredPrefix + queryName) ? UnfilteredPrefix + queryName : queryName;
+
+    private static bool NamesNoTeam(SqlArgs args) =>
+        args.TryGet("scope_team_ids", out var teams) && teams is System.Collections.ICollection { Count: 0 };
 
     /// <summary>
     /// Drops the cached results that read any of <paramref name="changedAreas"/> ('*': all). The
@@ -115,4 +139,6 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
     /// <summary>Immutable, so HybridCache hands out the same instance instead of copying it per read.</summary>
     [ImmutableObject(true)]
     private sealed record CachedRows(IReadOnlyList<SqlRow> Rows);
+
+    public void Dispose() => _gate.Dispose();
 }

@@ -15,6 +15,13 @@ public sealed class QueryCacheOptions
 
     /// <summary>Largest cache key (query name plus its arguments, e.g. long member lists).</summary>
     public int MaxKeyLength { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// How many of the queries a page asks for run at once (each on its own connection). DuckDB
+    /// executes a command synchronously on the calling thread, so without this a page's queries
+    /// would run one after another; more at once than this only contend for the cores and memory.
+    /// </summary>
+    public int MaxConcurrentQueries { get; set; } = 4;
 }
 
 public sealed class QueryCacheOptionsValidator : IValidateOptions<QueryCacheOptions>
@@ -29,6 +36,10 @@ public sealed class QueryCacheOptionsValidator : IValidateOptions<QueryCacheOpti
         if (options.MaxKeyLength is < 1024 or > 1024 * 1024)
         {
             failures.Add("QueryCache:MaxKeyLength must be between 1024 and 1048576.");
+        }
+        if (options.MaxConcurrentQueries is < 1 or > 64)
+        {
+            failures.Add("QueryCache:MaxConcurrentQueries must be between 1 and 64.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

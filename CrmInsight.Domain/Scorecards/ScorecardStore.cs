@@ -10,7 +10,7 @@ namespace CrmInsight.Domain.Scorecards;
 /// first use (new and existing databases alike). The few rows are held in memory, read again
 /// after a save here or after <see cref="RefreshAfter"/> (another process may have saved), so
 /// colouring every tile costs no query. Saves are all-or-nothing and validated first.
-/// Who may save is decided by the host (the "scorecard.edit" policy), not here.
+/// Who may save is decided by the host (the ScorecardEditor policy), not here.
 /// </summary>
 public sealed class ScorecardStore(ICrmDatabase database, QueryRunner runner, KpiCatalog catalog, TimeProvider time) : IKpiStatusRules, IDisposable
 {

@@ -9,8 +9,8 @@ namespace CrmInsight.Domain.Sql;
 /// (<c>kpi/sales_summary</c>). A <c>name.duckdb.sql</c> or <c>name.sqlserver.sql</c> file
 /// beside the shared <c>name.sql</c> replaces it for that engine.
 /// A line <c>--#include name</c> stands for the lines of <c>sql/fragments/name.sql</c> (at the
-/// line's indentation): the filter predicates every query shares are written once, so a new
-/// filter is added in one place. Texts here are always the expanded ones.
+/// line's indentation; fragments may include fragments): the filter predicates every query shares
+/// are written once, so a new filter is added in one place. Texts here are always the expanded ones.
 /// </summary>
 public sealed class SqlCatalog
 {
@@ -118,11 +118,16 @@ public sealed class SqlCatalog
         _ => throw new ArgumentOutOfRangeException(nameof(dialect)),
     };
 
-    private static string Expand(string text, IReadOnlyDictionary<string, string> fragments, string path)
+    /// <summary>Replaces include lines by their fragments; a fragment may include others (not itself, at any depth).</summary>
+    private static string Expand(string text, IReadOnlyDictionary<string, string> fragments, string path, int depth = 0)
     {
         if (!text.Contains(IncludeDirective, StringComparison.Ordinal))
         {
             return text;
+        }
+        if (depth > 8)
+        {
+            throw new InvalidOperationException($"{path}: fragments include each other in a circle.");
         }
         var lines = new List<string>();
         foreach (var line in text.Split('\n'))
@@ -139,9 +144,7 @@ public sealed class SqlCatalog
                 throw new InvalidOperationException($"{path} includes '{fragment}', but there is no {FragmentPrefix}{fragment}.sql.");
             }
             var indent = line[..(line.Length - trimmed.Length)];
-            // A fragment may include others (the shared half of a query and its filters).
-            var expanded = Expand(body, fragments, $"{FragmentPrefix}{fragment}.sql");
-            lines.AddRange(expanded.TrimEnd().Split('\n').Select(l => indent + l.TrimEnd('\r')));
+            lines.AddRange(Expand(body, fragments, $"{FragmentPrefix}{fragment}.sql", depth + 1).TrimEnd().Split('\n').Select(l => indent + l.TrimEnd('\r')));
         }
         return string.Join('\n', lines);
     }

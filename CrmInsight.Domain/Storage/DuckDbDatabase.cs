@@ -55,6 +55,15 @@ public sealed class DuckDbDatabase : ICrmDatabase
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
         await EnsureRootAsync(cancellationToken);
+        // DuckDB holds the file open, so it would go on answering from a file moved away, deleted
+        // or unmounted under it (and commit writes into a file nobody opens again). Each unit of
+        // work looks at the path first — a stat, never an open: closing another handle of the
+        // file would drop DuckDB's lock on it. The change monitor's poll then fails, the screens
+        // say the data is stale, and they recover by themselves once the file is back.
+        if (!File.Exists(FilePath))
+        {
+            throw new DatabaseFileMissingException(FilePath);
+        }
         var connection = new DuckDBConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;

@@ -1,4 +1,5 @@
 using System.Net;
+using Cookie = Microsoft.Playwright.Cookie;
 using Microsoft.Playwright;
 
 namespace CrmInsight.Tests.TestSupport;
@@ -7,11 +8,17 @@ namespace CrmInsight.Tests.TestSupport;
 /// The real app on Kestrel at 127.0.0.1 (it creates its own small demo database on start, up to
 /// its pinned today) and Debian's Chromium driven by Playwright. Shared by the browser tests of a
 /// class; a subclass passes another <see cref="CrmInsightServer"/>.
+/// <see cref="NewPageAsync(TestUser, int, int, string?)"/> and <see cref="OpenAsync(TestUser, string, int, int)"/>
+/// open a browser context signed in as one of <see cref="TestUsers"/> (through the real sign-in
+/// form; the context gets its cookie); without a user they sign in as the admin;
+/// <see cref="NewAnonymousPageAsync"/> does not sign in.
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly SemaphoreSlim _signIns = new(1, 1);
+    private readonly Dictionary<string, List<Cookie>> _cookies = new(StringComparer.Ordinal);
     private IPlaywright? _playwright;
 
     public BrowserFixture()
@@ -56,11 +63,60 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1600, int height = 1000)
+    /// <summary>A page signed in as the admin.</summary>
+    public Task<IPage> NewPageAsync(int width = 1600, int height = 1000) => NewPageAsync(TestUsers.Admin, width, height);
+
+    /// <summary>A page in a new browser context signed in as <paramref name="user"/>, optionally in another language ("zh-CN").</summary>
+    public async Task<IPage> NewPageAsync(TestUser user, int width = 1600, int height = 1000, string? culture = null)
+    {
+        var page = await NewAnonymousPageAsync(width, height, culture);
+        await page.Context.AddCookiesAsync(await SignInCookiesAsync(user));
+        return page;
+    }
+
+    /// <summary>A page in a new browser context that is not signed in.</summary>
+    public async Task<IPage> NewAnonymousPageAsync(int width = 1600, int height = 1000, string? culture = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         context.SetDefaultTimeout(30_000);
+        if (culture is not null)
+        {
+            // What the language switch stores (ASP.NET Core's request-culture cookie).
+            await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = BaseAddress.ToString() }]);
+        }
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Signs in over HTTP with the real form and returns the session cookie for a browser context;
+    /// once per user and fixture (a test that signs out, which ends every session of its user,
+    /// should sign in with <see cref="SignInFreshCookiesAsync"/> instead).
+    /// </summary>
+    public async Task<IEnumerable<Cookie>> SignInCookiesAsync(TestUser user)
+    {
+        await _signIns.WaitAsync();
+        try
+        {
+            if (!_cookies.TryGetValue(user.Name, out var cookies))
+            {
+                _cookies[user.Name] = cookies = [.. await SignInFreshCookiesAsync(user)];
+            }
+            return cookies;
+        }
+        finally
+        {
+            _signIns.Release();
+        }
+    }
+
+    /// <summary>A new sign-in of <paramref name="user"/> (not shared with other pages).</summary>
+    public async Task<IEnumerable<Cookie>> SignInFreshCookiesAsync(TestUser user)
+    {
+        var jar = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = BaseAddress };
+        await TestSignIn.SignInAsync(client, user);
+        return jar.GetCookies(BaseAddress).Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = BaseAddress.ToString() });
     }
 
     public string Url(string pathAndQuery) => new Uri(BaseAddress, pathAndQuery).ToString();
@@ -73,10 +129,13 @@ public class BrowserFixture : IAsyncLifetime
     /// </summary>
     public static readonly PageAssertionsToHaveURLOptions UrlWait = new() { Timeout = 30_000 };
 
-    /// <summary>A new page at <paramref name="pathAndQuery"/>, once everything on it is drawn.</summary>
-    public async Task<IPage> OpenAsync(string pathAndQuery, int width = 1600, int height = 1000)
+    /// <summary>A new page at <paramref name="pathAndQuery"/>, signed in as the admin, once everything on it is drawn.</summary>
+    public Task<IPage> OpenAsync(string pathAndQuery, int width = 1600, int height = 1000) => OpenAsync(TestUsers.Admin, pathAndQuery, width, height);
+
+    /// <summary>A new page at <paramref name="pathAndQuery"/>, signed in as <paramref name="user"/>, once everything on it is drawn.</summary>
+    public async Task<IPage> OpenAsync(TestUser user, string pathAndQuery, int width = 1600, int height = 1000)
     {
-        var page = await NewPageAsync(width, height);
+        var page = await NewPageAsync(user, width, height);
         await page.GotoAsync(Url(pathAndQuery));
         await WaitForReadyAsync(page);
         return page;
@@ -103,6 +162,7 @@ public class BrowserFixture : IAsyncLifetime
             await Browser.DisposeAsync();
         }
         _playwright?.Dispose();
+        _signIns.Dispose();
         await Server.DisposeAsync();
     }
 }

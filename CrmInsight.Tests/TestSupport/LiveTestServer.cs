@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace CrmInsight.Tests.TestSupport;
 
 /// <summary>
-/// The app with fast live settings (poll every 250 ms, stale after 2 s, key checks every
-/// second, disconnected circuits kept 3 s) on a demo database the test can pull away
+/// The app with fast live settings (poll every 250 ms, stale after 2 s, failed loads retried at
+/// most 2 s apart, key checks every second, disconnected circuits kept 3 s) on a demo database the test can pull away
 /// (<see cref="Database"/>).
 /// </summary>
 public sealed class LiveTestServer : CrmInsightServer
@@ -36,6 +36,7 @@ public sealed class LiveTestServer : CrmInsightServer
         builder.UseSetting("Live:StaleAfter", "00:00:02");
         builder.UseSetting("Live:RedrawInterval", "00:00:00.500");
         builder.UseSetting("Wall:KeyCheckInterval", "00:00:01");
+        builder.UseSetting("Live:RetryMaxDelay", "00:00:02");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(sp => new SwitchableDatabase(CrmInsightServices.OpenDatabase(

@@ -132,12 +132,15 @@ public sealed record AlertWebhookPayload(
     public static AlertWebhookPayload From(AlertRule rule, AlertEvent alert) => new(
         alert.Id,
         alert.Kind == AlertEventKind.Fired ? "fired" : "cleared",
-        new AlertWebhookRule(rule.Id, rule.Name, rule.KpiId, AlertStore.ComparisonName(rule.Comparison), rule.Threshold, rule.Sustain, rule.FilterQuery,
-            rule.ScopeTeams?.ToList()),
+        AlertWebhookRule.Of(rule),
         alert.Value,
         alert.DataVersion,
         DateTime.SpecifyKind(alert.OccurredAt, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 }
 
 /// <param name="Teams">null: every team.</param>
-public sealed record AlertWebhookRule(int Id, string Name, string Kpi, string Comparison, decimal Threshold, int Sustain, string Filter, IReadOnlyList<int>? Teams);
+public sealed record AlertWebhookRule(int Id, string Name, string Kpi, string Comparison, decimal Threshold, int Sustain, string Filter, IReadOnlyList<int>? Teams)
+{
+    public static AlertWebhookRule Of(AlertRule rule) =>
+        new(rule.Id, rule.Name, rule.KpiId, AlertStore.ComparisonName(rule.Comparison), rule.Threshold, rule.Sustain, rule.FilterQuery, rule.ScopeTeams?.ToList());
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmInsight.Domain.Customers;
 using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Export;
 using CrmInsight.Domain.Filters;
@@ -7,6 +8,7 @@ using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Components.Filters;
 using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Security;
 using Microsoft.Extensions.Localization;
 
 namespace CrmInsight.Web.Api;
@@ -23,7 +25,7 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/export/{file}", ExportAsync).RequireRateLimiting(ExportRateLimit.Policy);
+        endpoints.MapGet("/export/{file}", ExportAsync).RequireAuthorization(Policies.Exporter).RequireRateLimiting(ExportRateLimit.Policy);
         return endpoints;
     }
 
@@ -36,7 +38,7 @@ public static class ExportEndpoints
                 .Concat(extra.Select(e => new KeyValuePair<string, string>(e.Key, e.Value))));
 
     private static async Task<IResult> ExportAsync(
-        string file, HttpContext context, DatabaseReadiness readiness, DimensionService dimensions, TableService tables,
+        string file, HttpContext context, DatabaseReadiness readiness, DimensionService dimensions, TableService tables, CustomerService customers,
         PeriodResolver periods, TimeProvider time, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         if (RequestErrors.NotReady(readiness) is { } notReady)
@@ -56,7 +58,7 @@ public static class ExportEndpoints
         }
 
         var request = context.Request;
-        var scope = DataScope.All;
+        var scope = PrincipalScope.For(context.User);
         var errors = new RequestErrors();
         errors.RejectUnknown(request.Query, [SortParameter, DescendingParameter, .. TableExtras.Parameters(table)]);
         var sort = request.Query[SortParameter].LastOrDefault();
@@ -72,6 +74,10 @@ public static class ExportEndpoints
         var catalog = await dimensions.GetCatalogAsync(scope, cancellationToken);
         var filter = errors.ParseFilter(request.Query, catalog);
         var extra = TableExtras.Parse(table, request.Query, errors);
+        if (!scope.IsAll && extra.TryGet("customer_id", out var customer) && customer is long customerId && !await customers.IsVisibleAsync(customerId, scope, cancellationToken))
+        {
+            errors.AddOutsideScope(TableExtras.Customer, $"customer {customerId} is outside your data scope (the teams you may see).");
+        }
         if (errors.Any)
         {
             return errors.ToResult();

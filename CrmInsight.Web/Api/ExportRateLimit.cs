@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -8,7 +7,8 @@ namespace CrmInsight.Web.Api;
 /// <summary>
 /// The export endpoints' rate limit through ASP.NET Core's rate-limiting middleware: a fixed
 /// window of <see cref="ExportOptions.PerClientPerMinute"/> per client, no queue; a refused
-/// request gets 429, a Retry-After header and a problem body saying when to try again.
+/// request gets 429, a Retry-After header and a problem body saying when to try again
+/// (written by <see cref="Security.RateLimits"/>, which answers every limit the app has).
 /// </summary>
 public static class ExportRateLimit
 {
@@ -18,7 +18,7 @@ public static class ExportRateLimit
     {
         services.AddRateLimiter(limiter =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The 429, its Retry-After and message are the app's one rejection handler (RateLimits).
             limiter.AddPolicy(Policy, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<ExportOptions>>().Value;
@@ -29,17 +29,6 @@ public static class ExportRateLimit
                     QueueLimit = 0,
                 });
             });
-            limiter.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-                var response = rejected.HttpContext.Response;
-                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                var limit = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<ExportOptions>>().Value.PerClientPerMinute;
-                await Results.Problem(
-                    statusCode: StatusCodes.Status429TooManyRequests,
-                    title: "Too many exports",
-                    detail: $"At most {limit} exports a minute; try again in {seconds} s.").ExecuteAsync(rejected.HttpContext);
-            };
         });
         return services;
     }

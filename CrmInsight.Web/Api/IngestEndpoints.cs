@@ -4,6 +4,7 @@ using CrmInsight.Domain.Ingest;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Security;
 using CrmInsight.Web.Live;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -20,12 +21,13 @@ namespace CrmInsight.Web.Api;
 /// </summary>
 public static class IngestEndpoints
 {
-    public const string KeyHeader = "X-Api-Key";
+    public const string KeyHeader = ApiKeyHandler.Header;
     public const string OrderLinesKind = "order-lines";
 
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/ingest/{kind}", IngestAsync).DisableAntiforgery();
+        // A key-authenticated API (no browser cookie), so antiforgery does not apply.
+        endpoints.MapPost("/api/ingest/{kind}", IngestAsync).DisableAntiforgery().RequireAuthorization(Policies.Ingester);
         return endpoints;
     }
 
@@ -33,7 +35,6 @@ public static class IngestEndpoints
         string kind,
         HttpRequest request,
         DatabaseReadiness readiness,
-        AccessKeyStore keys,
         IngestService ingest,
         ImportService imports,
         DataChangeMonitor monitor,
@@ -45,13 +46,7 @@ public static class IngestEndpoints
         {
             return notReady;
         }
-        if (await keys.VerifyAsync(request.Headers[KeyHeader].ToString(), AccessKeyKind.Api, cancellationToken) is null)
-        {
-            return Results.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "API key required",
-                detail: $"Send a valid, unrevoked API key in the {KeyHeader} header (create one with `keys create --kind api --name NAME` or on the Admin page).");
-        }
+        var scope = PrincipalScope.For(request.HttpContext.User);
         var isOrderLines = string.Equals(kind, OrderLinesKind, StringComparison.OrdinalIgnoreCase);
         IngestKind ingestKind = default;
         if (!isOrderLines && !IngestKinds.TryParse(kind, out ingestKind))
@@ -72,6 +67,12 @@ public static class IngestEndpoints
         }
         if (isOrderLines)
         {
+            if (!scope.IsAll)
+            {
+                // The import's rules create reps and customers as lines name them; which team a line
+                // belongs to is only known after that, so a key limited to teams sends orders instead.
+                return Refused([new IngestProblem(0, null, "A key limited to teams cannot send order lines; send orders (POST /api/ingest/orders), which name their rep.")], StatusCodes.Status403Forbidden);
+            }
             try
             {
                 return await IngestOrderLinesAsync(request, imports, monitor, options.Value, csvLimits.Value, cancellationToken);
@@ -95,7 +96,7 @@ public static class IngestEndpoints
             {
                 return Refused([new IngestProblem(0, null, "Send the records as application/json (an array of objects) or text/csv (a header line, then one record per line).")], StatusCodes.Status415UnsupportedMediaType);
             }
-            var result = await ingest.IngestAsync(ingestKind, records, cancellationToken);
+            var result = await ingest.IngestAsync(ingestKind, records, scope, cancellationToken);
             await monitor.RefreshAsync(cancellationToken);
             return Results.Ok(new
             {
@@ -108,7 +109,7 @@ public static class IngestEndpoints
         }
         catch (IngestRejectedException rejected)
         {
-            return Refused(rejected.Problems, StatusCodes.Status400BadRequest);
+            return Refused(rejected.Problems, rejected.OutsideScope ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
         }
         catch (WriteGateTimeoutException busy)
         {

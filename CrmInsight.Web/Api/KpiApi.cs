@@ -4,6 +4,7 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Security;
 using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Security;
 
 namespace CrmInsight.Web.Api;
 
@@ -18,7 +19,7 @@ public static class KpiApi
 
     public static IEndpointRouteBuilder MapKpiApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/kpis", GetKpisAsync);
+        endpoints.MapGet("/api/kpis", GetKpisAsync).RequireAuthorization(Policies.ApiReader);
         return endpoints;
     }
 
@@ -37,7 +38,7 @@ public static class KpiApi
         {
             errors.Add(IdsParameter, $"There is no KPI '{id}'.");
         }
-        var scope = DataScope.All;
+        var scope = PrincipalScope.For(request.HttpContext.User);
         var filter = errors.ParseFilter(request.Query, await dimensions.GetCatalogAsync(scope, cancellationToken));
         if (errors.Any)
         {
@@ -58,7 +59,8 @@ public static class KpiApi
                 k.Change,
                 k.Definition.Unit.ApiName(),
                 k.Definition.ChangeKind == ChangeKind.Points ? "points" : "relative",
-                [.. k.IgnoredFilters.Select(f => f.UrlName())]))]));
+                [.. k.IgnoredFilters.Select(f => f.UrlName())],
+                k.NotForTeamScope))]));
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -66,6 +68,10 @@ public static class KpiApi
     /// <summary>The response body. "to" values are exclusive, like the request's.</summary>
     public sealed record KpiResponse(string From, string To, string ComparisonFrom, string ComparisonTo, long DataVersion, IReadOnlyList<KpiValue> Kpis);
 
-    /// <summary>One KPI; undefined values are null. changeKind says whether change is relative or in points of the KPI's own scale.</summary>
-    public sealed record KpiValue(string Id, decimal? Value, decimal? ComparisonValue, decimal? Change, string Unit, string ChangeKind, IReadOnlyList<string> IgnoredFilters);
+    /// <summary>
+    /// One KPI; undefined values are null. changeKind says whether change is relative or in points
+    /// of the KPI's own scale. notForTeamScope: null because the KPI reads campaign spend, which
+    /// has no team, and the caller is limited to teams.
+    /// </summary>
+    public sealed record KpiValue(string Id, decimal? Value, decimal? ComparisonValue, decimal? Change, string Unit, string ChangeKind, IReadOnlyList<string> IgnoredFilters, bool NotForTeamScope);
 }

@@ -4,6 +4,7 @@ using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Security;
 using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Security;
 
 namespace CrmInsight.Web.Api;
 
@@ -20,8 +21,10 @@ public static class ScorecardApi
 
     public static IEndpointRouteBuilder MapScorecardApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/scorecard", GetScorecardAsync);
-        endpoints.MapPost("/api/ahp", AnalyseAsync);
+        // The scorecard is data, read like /api/kpis (scope from the caller); AHP is arithmetic on the
+        // body alone, open to the same callers.
+        endpoints.MapGet("/api/scorecard", GetScorecardAsync).RequireAuthorization(Policies.ApiReader);
+        endpoints.MapPost("/api/ahp", AnalyseAsync).RequireAuthorization(Policies.ApiReader);
         return endpoints;
     }
 
@@ -35,7 +38,7 @@ public static class ScorecardApi
         var errors = new RequestErrors();
         errors.RejectUnknown(request.Query, [ScorecardParameter]);
         var id = ParseId(request.Query[ScorecardParameter].LastOrDefault(), errors);
-        var scope = DataScope.All;
+        var scope = PrincipalScope.For(request.HttpContext.User);
         var filter = errors.ParseFilter(request.Query, await dimensions.GetCatalogAsync(scope, cancellationToken));
         if (id is { } wanted && await store.GetAsync(wanted, cancellationToken) is null)
         {

@@ -8,6 +8,7 @@ using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Components.Scorecards;
+using CrmInsight.Web.Security;
 using Microsoft.Extensions.Localization;
 
 namespace CrmInsight.Web.Api;
@@ -41,7 +42,7 @@ public static class ScorecardExport
     {
         var services = context.RequestServices;
         var request = context.Request;
-        var scope = DataScope.All;
+        var scope = PrincipalScope.For(context.User);
         var errors = new RequestErrors();
         errors.RejectUnknown(request.Query, [ScorecardApi.ScorecardParameter]);
         var catalog = await services.GetRequiredService<DimensionService>().GetCatalogAsync(scope, cancellationToken);

@@ -16,7 +16,7 @@ namespace CrmInsight.Web.Cli;
 public static class CommandLine
 {
     /// <summary>The command words, as the unknown-command message lists them.</summary>
-    public static readonly IReadOnlyList<string> Commands = ["aggregates", "generate-demo", "import", "keys"];
+    public static readonly IReadOnlyList<string> Commands = ["aggregates", "generate-demo", "import", "keys", "users"];
 
     private const string Usage = """
         Usage: dotnet run --project CrmInsight.Web -- generate-demo [--database PATH] [--orders N] [--customers N] [--years N] [--seed N] [--force]
@@ -28,11 +28,13 @@ public static class CommandLine
 
     /// <param name="time">The clock the commands read "today" and timestamps from (tests pin it); the system clock by default.</param>
     /// <returns>The exit code when a command ran; null when the server should start.</returns>
-    public static async Task<int?> TryRunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TimeProvider? time = null)
+    /// <param name="input">Where <c>--password-stdin</c> reads from; the console by default.</param>
+    public static async Task<int?> TryRunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TimeProvider? time = null, TextReader? input = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
         time ??= TimeProvider.System;
+        input ??= Console.In;
         if (args.Length > 0 && args[0] == "import")
         {
             return await ImportCommand.RunAsync(args[1..], output, error, time);
@@ -53,6 +55,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "keys" => await KeysCommand.RunAsync(args[1..], output, error, time),
+                "users" => await UsersCommand.RunAsync(args[1..], output, error, input, time),
                 "aggregates" => await AggregatesCommand.RunAsync(args[1..], output, error),
                 _ => await GenerateDemoAsync(args[1..], output, time),
             };

@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmInsight.Domain;
 using CrmInsight.Domain.Import;
 using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Web.Hosting;
@@ -131,6 +132,7 @@ public static class ImportCommand
             return 1;
         }
         await ImportSummaryText.WriteAsync(summary, output);
+        await services.GetRequiredService<AuditLog>().WriteAsync(AuditLog.CommandLineActor, AuditActions.Import, Path.GetFileName(file), summary.Describe());
         return summary.Succeeded ? 0 : 1;
     }
 

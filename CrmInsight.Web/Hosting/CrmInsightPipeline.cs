@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Components;
+using CrmInsight.Web.Security;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -38,16 +39,23 @@ public static class CrmInsightPipeline
             SupportedUICultures = cultures,
         });
 
-        app.UseDisplayKeyCookie();
-        app.UseAntiforgery();
+        // Who is asking (key header, sign-in cookie or display cookie), then may they: every
+        // endpoint and page names its policy (the fallback policy covers the rest).
+        app.UseAuthentication();
+        app.UseDisplayKeySignIn();
+        app.UseAuthorization();
         app.UseRateLimiter();
-        app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapKpiApi();
         app.MapScorecardApi();
+        app.MapAlertApi();
         app.MapIngestEndpoints();
         app.MapExportEndpoints();
         app.MapPreferenceEndpoints();
+        app.MapAuthEndpoints(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.OpenIdConnect.Enabled);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

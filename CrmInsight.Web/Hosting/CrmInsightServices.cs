@@ -24,6 +24,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using CrmInsight.Web.Formatting;
 using CrmInsight.Web.Live;
+using CrmInsight.Web.Security;
 using CrmInsight.Web.State;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -82,6 +83,7 @@ public static class CrmInsightServices
         services.AddCrmInsightDomain(sp => OpenDatabase(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddCrmInsightAuth(builder.Configuration);
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseInitializer>();
@@ -89,6 +91,7 @@ public static class CrmInsightServices
         services.AddSingleton<DataChangeMonitor>();
         services.AddSingleton<LiveRetry>();
         services.AddHostedService(sp => sp.GetRequiredService<DataChangeMonitor>());
+        services.AddHostedService<DefaultViewWarmup>();
         services.AddSingleton<SimulatorService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulatorService>());
         services.AddAlerts();
@@ -127,7 +130,6 @@ public static class CrmInsightServices
                 });
                 pipeline.AddTimeout(options.WebhookTimeout);
             });
-        services.AddAuthorization(o => o.AddEditPolicies());
         return services;
     }
 

@@ -2,13 +2,15 @@ using CrmInsight.Domain.Aggregates;
 using CrmInsight.Domain.Demo;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
+using CrmInsight.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace CrmInsight.Web.Hosting;
 
 /// <summary>
 /// Opens the database when the app starts. A DuckDB file that does not exist yet is created
-/// first, with the demo company unless <c>Demo:Enabled</c> is false. Runs in the background
+/// first, with the demo company unless <c>Demo:Enabled</c> is false; a database without users
+/// gets its first admin. Runs in the background
 /// so the server answers (with progress and 503 from /healthz) while it works. A file another
 /// process holds ends this process with <see cref="LockedExitCode"/> and a plain message: a second
 /// dashboard on the same file could never serve anything.
@@ -18,6 +20,7 @@ public sealed class DatabaseInitializer(
     PreAggregates aggregates,
     IOptions<DemoOptions> demo,
     DatabaseReadiness readiness,
+    InitialAdmin initialAdmin,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<DatabaseInitializer> logger) : BackgroundService
@@ -39,6 +42,7 @@ public sealed class DatabaseInitializer(
             {
                 logger.LogInformation("Built the pre-aggregates of a database that had none");
             }
+            await initialAdmin.EnsureAsync(stoppingToken);
             readiness.MarkReady();
             logger.LogInformation("Database ready: {Database}", database.Description);
         }

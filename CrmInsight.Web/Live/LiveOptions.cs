@@ -24,6 +24,13 @@ public sealed class LiveOptions
 
     /// <summary>…of at most this long, until it succeeds.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Recompute every page's default view (default filter, full scope) right after the data
+    /// changes, before a screen asks, so walls and the next visitor find it ready. Off: each
+    /// view is computed when it is first asked for.
+    /// </summary>
+    public bool WarmDefaultViews { get; set; } = true;
 }
 
 public sealed class LiveOptionsValidator : IValidateOptions<LiveOptions>

@@ -22,17 +22,64 @@ CREATE TABLE IF NOT EXISTS data_change (
     version  BIGINT NOT NULL
 );
 
--- Keys for the ingest API ('api') and wall displays ('display'). Only a SHA-256 of the key
--- is stored: the key itself is shown once, when it is created.
+-- Keys for the ingest API ('api'), reading (GET /api/kpis and exports, 'read') and wall
+-- displays ('display'). Only a SHA-256 of the key is stored: the key itself is shown once,
+-- when it is created.
 CREATE TABLE IF NOT EXISTS app_key (
     key_id        INTEGER PRIMARY KEY,
     name          VARCHAR NOT NULL,
-    kind          VARCHAR NOT NULL,     -- 'api' | 'display'
+    kind          VARCHAR NOT NULL,     -- 'api' (ingest) | 'read' | 'display'
     key_hash      VARCHAR NOT NULL,     -- lower-case hex SHA-256 of the key
     key_prefix    VARCHAR NOT NULL,     -- the first characters, to tell keys apart in lists
     created_at    TIMESTAMP NOT NULL,
     last_used_at  TIMESTAMP,
     revoked_at    TIMESTAMP
+);
+
+-- The teams a key is limited to, as a sales lead is limited to the teams they lead; a key
+-- with no row here sees every team.
+CREATE TABLE IF NOT EXISTS app_key_team (
+    key_id   INTEGER NOT NULL,
+    team_id  INTEGER NOT NULL
+);
+
+-- People who sign in, kept by ASP.NET Core Identity through a Dapper store: the password
+-- hash is Identity's own (PBKDF2), the security stamp changes whenever the account's access
+-- changes (password, role, teams, disabled, sign-out), so every cookie issued before it stops
+-- working. Lockout times are UTC. Names are unique by their normalised (upper-case) form.
+CREATE SEQUENCE IF NOT EXISTS app_user_seq START 1;
+CREATE TABLE IF NOT EXISTS app_user (
+    user_id               INTEGER PRIMARY KEY DEFAULT nextval('app_user_seq'),
+    user_name             VARCHAR NOT NULL,
+    normalized_user_name  VARCHAR NOT NULL UNIQUE,
+    password_hash         VARCHAR,
+    security_stamp        VARCHAR NOT NULL,
+    concurrency_stamp     VARCHAR NOT NULL,
+    role                  VARCHAR NOT NULL,     -- Admin | Executive | Analyst | SalesLead
+    lockout_enabled       TINYINT NOT NULL,
+    lockout_ends_at       TIMESTAMP,
+    access_failed_count   INTEGER NOT NULL,
+    disabled_at           TIMESTAMP,
+    created_at            TIMESTAMP NOT NULL,
+    last_sign_in_at       TIMESTAMP
+);
+
+-- The teams a sales lead leads (the rows they may see; see docs/KPIS.md, Ownership).
+CREATE TABLE IF NOT EXISTS app_user_team (
+    user_id  INTEGER NOT NULL,
+    team_id  INTEGER NOT NULL
+);
+
+-- Who did what when: sign-ins (and failed ones), user and key changes, imports, simulator switches.
+CREATE SEQUENCE IF NOT EXISTS app_audit_seq START 1;
+CREATE TABLE IF NOT EXISTS app_audit (
+    audit_id  BIGINT PRIMARY KEY DEFAULT nextval('app_audit_seq'),
+    occurred_at  TIMESTAMP NOT NULL,
+    actor     VARCHAR NOT NULL,
+    action    VARCHAR NOT NULL,
+    target    VARCHAR,
+    detail    VARCHAR,
+    address   VARCHAR
 );
 
 -- One row per calendar day. Queries group by these keys instead of calling date functions,

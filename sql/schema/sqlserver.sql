@@ -32,6 +32,48 @@ IF OBJECT_ID(N'dbo.app_key', N'U') IS NULL
         revoked_at    DATETIME2(3) NULL
     );
 
+IF OBJECT_ID(N'dbo.app_key_team', N'U') IS NULL
+    CREATE TABLE dbo.app_key_team (
+        key_id   INT NOT NULL,
+        team_id  INT NOT NULL,
+        PRIMARY KEY (key_id, team_id)
+    );
+
+IF OBJECT_ID(N'dbo.app_user', N'U') IS NULL
+    CREATE TABLE dbo.app_user (
+        user_id               INT IDENTITY(1, 1) NOT NULL PRIMARY KEY,
+        user_name             NVARCHAR(100) NOT NULL,
+        normalized_user_name  NVARCHAR(100) NOT NULL UNIQUE,
+        password_hash         NVARCHAR(400) NULL,
+        security_stamp        NVARCHAR(100) NOT NULL,
+        concurrency_stamp     NVARCHAR(100) NOT NULL,
+        role                  NVARCHAR(32) NOT NULL,
+        lockout_enabled       TINYINT NOT NULL,
+        lockout_ends_at       DATETIME2(3) NULL,
+        access_failed_count   INT NOT NULL,
+        disabled_at           DATETIME2(3) NULL,
+        created_at            DATETIME2(3) NOT NULL,
+        last_sign_in_at       DATETIME2(3) NULL
+    );
+
+IF OBJECT_ID(N'dbo.app_user_team', N'U') IS NULL
+    CREATE TABLE dbo.app_user_team (
+        user_id  INT NOT NULL,
+        team_id  INT NOT NULL,
+        PRIMARY KEY (user_id, team_id)
+    );
+
+IF OBJECT_ID(N'dbo.app_audit', N'U') IS NULL
+    CREATE TABLE dbo.app_audit (
+        audit_id  BIGINT IDENTITY(1, 1) NOT NULL PRIMARY KEY,
+        occurred_at  DATETIME2(3) NOT NULL,
+        actor     NVARCHAR(100) NOT NULL,
+        action    NVARCHAR(64) NOT NULL,
+        target    NVARCHAR(200) NULL,
+        detail    NVARCHAR(1000) NULL,
+        address   NVARCHAR(64) NULL
+    );
+
 IF OBJECT_ID(N'dbo.dim_date', N'U') IS NULL
     CREATE TABLE dbo.dim_date (
         date_key       INT NOT NULL PRIMARY KEY,

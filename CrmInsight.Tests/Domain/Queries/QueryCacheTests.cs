@@ -141,4 +141,97 @@ public sealed class QueryCacheTests : IAsyncLifetime
         Assert.Equal(1, ordersAgain);
         Assert.Equal(1, _db.Metrics.TotalExecuted - before); // the survey result (no order table) was kept
     }
+
+    [Fact]
+    public async Task Two_scopes_never_share_an_entry_even_when_the_query_text_does_not_read_the_scope()
+    {
+        // ingest/lookups lists dimension members and names no scope parameter: before the key
+        // carried the scope, a sales lead's read would have been served an admin's cached rows.
+        var north = QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(1)));
+        var south = QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(2)));
+        var all = QueryArgs.For(DashboardFilter.Default, DataScope.All);
+        var query = _db.Runner.Prepare("ingest/lookups");
+        Assert.DoesNotContain("scope_all", query.Parameters);
+        var before = _db.Metrics.TotalExecuted;
+
+        await _db.Cache.GetRowsAsync("ingest/lookups", north, V(7));
+        await _db.Cache.GetRowsAsync("ingest/lookups", south, V(7));
+        await _db.Cache.GetRowsAsync("ingest/lookups", all, V(7));
+        await _db.Cache.GetRowsAsync("ingest/lookups", north, V(7));
+
+        // Three scopes, three executions; the fourth call is the first scope's own entry.
+        Assert.Equal(3, _db.Metrics.TotalExecuted - before);
+        var keys = new[] { north, south, all }.Select(a => QueryCache.KeyFor(query, a, 7)).ToList();
+        Assert.Equal(3, keys.Distinct().Count());
+        Assert.Contains("scope_all=0;scope_team_ids=[1,];", keys[0], StringComparison.Ordinal);
+        Assert.Contains("scope_all=1;scope_team_ids=[];", keys[2], StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// On the cache itself, not only on the results: the entries HybridCache holds after a
+    /// sales lead of team 1, one of team 2 and an admin read the same dated query for the same
+    /// window. Each scope has its own key (naming its scope), its own entry holding exactly that
+    /// scope's rows (as the query gives them uncached), and only the whole scope's key names the
+    /// unfiltered twin, which has no team predicate.
+    /// </summary>
+    [Fact]
+    public async Task Two_scopes_never_share_a_cache_entry_on_the_cache_itself()
+    {
+        var recording = new RecordingHybridCache(_db.Get<Microsoft.Extensions.Caching.Hybrid.HybridCache>());
+        var cache = new QueryCache(_db.Runner, recording, Microsoft.Extensions.Options.Options.Create(new QueryCacheOptions()));
+        var window = (Period: new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), Previous: new DateRange(new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 1)));
+        SqlArgs Args(DataScope scope) => QueryArgs.For(DashboardFilter.Default, scope).Window(window.Period, window.Previous).Monthly(false);
+        var scopes = new[] { DataScope.ForTeams(IdSet.Of(1)), DataScope.ForTeams(IdSet.Of(2)), DataScope.All, DataScope.Nothing };
+        Assert.True(_db.Runner.Prepare("kpi/sales_summary").IsDated); // the dated key path, which keys by the window's end
+
+        foreach (var scope in scopes)
+        {
+            await cache.GetRowsAsync("kpi/sales_summary", Args(scope), V(7));
+        }
+        foreach (var scope in scopes)
+        {
+            await cache.GetRowsAsync("kpi/sales_summary", Args(scope), V(7)); // each again: its own entry
+        }
+
+        var entries = recording.Created;
+        Assert.Equal(4, entries.Count); // four scopes, four entries; the second round created none
+        Assert.Equal(4, entries.Keys.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(8, recording.Reads.Count);
+        for (var i = 0; i < scopes.Length; i++)
+        {
+            var key = recording.Reads[i];
+            Assert.Equal(key, recording.Reads[i + scopes.Length]);
+            Assert.Contains(scopes[i].IsAll ? "scope_all=1;scope_team_ids=[];" : $"scope_all=0;scope_team_ids=[{scopes[i].Teams!.ToList() switch { [] => "", var t => string.Join(",", t) + "," }}];", key, StringComparison.Ordinal);
+            Assert.StartsWith(scopes[i].IsAll ? "unfiltered/kpi/sales_summary|" : "kpi/sales_summary|", key, StringComparison.Ordinal);
+            var expected = await _db.Runner.QueryRowsAsync("kpi/sales_summary", Args(scopes[i]));
+            Assert.Equal(Revenue(expected), Revenue(entries[key]));
+        }
+        // Golden dataset, March 2024 sales: team 1 = O6 300 + O7 100 + O10 80 = 480; team 2 = O8 200
+        // + O9 400 + O13 0 + O14 60 = 660; everything = those + O11 20 (no rep, so no team) = 1160.
+        var revenues = recording.Reads.Take(3).Select(k => Revenue(entries[k])).ToList();
+        Assert.Equal([480m, 660m, 1160m], revenues);
+        Assert.Equal(0m, Revenue(entries[recording.Reads[3]]));
+
+        static decimal Revenue(IReadOnlyList<SqlRow> rows) => rows.Count == 0 ? 0m : rows[0].GetDecimal("revenue") ?? 0m;
+    }
+
+    [Fact]
+    public async Task A_read_without_a_scope_is_refused_not_cached()
+    {
+        var args = SqlArgs.Empty.With("date_from", new DateOnly(2024, 3, 1));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _db.Cache.GetRowsAsync("ingest/lookups", args, V(7)));
+
+        Assert.Contains("without a scope", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nothing_is_a_scope_of_its_own_and_sees_no_rows()
+    {
+        var rows = await _db.Cache.GetRowsAsync("kpi/sales_summary", QueryArgs.For(DashboardFilter.Default, DataScope.Nothing)
+            .Window(new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), new DateRange(new DateOnly(2024, 1, 30), new DateOnly(2024, 3, 1)))
+            .Monthly(false), V(7));
+
+        Assert.True(rows.Count == 0 || rows[0].GetDecimal("revenue") is null or 0m);
+    }
 }

@@ -70,9 +70,19 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         var filtered = QueryArgs.For(DashboardFilter.Default with { Regions = IdSet.Of(1) }, DataScope.All).Window(period, previous).Monthly(monthly);
         var scoped = QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(1))).Window(period, previous).Monthly(monthly);
 
-        Assert.Equal(twin[QueryCache.UnfilteredPrefix.Length..], _db.Cache.ChooseQuery(twin[QueryCache.UnfilteredPrefix.Length..], filtered));
+        var original = twin[QueryCache.UnfilteredPrefix.Length..];
+        var nothing = QueryArgs.For(DashboardFilter.Default, DataScope.Nothing).Window(period, previous).Monthly(monthly);
+
+        // The cache never picks a twin for a filter or for any scope but everything (a sales lead, a key with --teams, nobody) ...
+        Assert.Equal(original, _db.Cache.ChooseQuery(original, filtered));
+        Assert.Equal(original, _db.Cache.ChooseQuery(original, scoped));
+        Assert.Equal(original, _db.Cache.ChooseQuery(original, nothing));
+        // ... nor for arguments that claim the whole scope and name teams (no host builds them: QueryArgs.For cannot).
+        Assert.Equal(original, _db.Cache.ChooseQuery(original, QueryArgs.For(DashboardFilter.Default, DataScope.All).With("scope_team_ids", new List<int> { 1 }).Window(period, previous).Monthly(monthly)));
+        // ... and were one run anyway, its text answers nothing.
         Assert.All(await _db.Runner.QueryRowsAsync(twin, filtered), Zero);
         Assert.All(await _db.Runner.QueryRowsAsync(twin, scoped), Zero);
+        Assert.All(await _db.Runner.QueryRowsAsync(twin, nothing), Zero);
     }
 
     /// <summary>A row of a twin that failed closed: no customer or sale counted.</summary>

@@ -143,6 +143,7 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
                 "codes" => new[] { "SO000000001", "T-1" },
                 "status" => "completed",
                 "kind" => "api",
+                "by" => "name",
                 "stage" => "proposal",
                 "touchpoint" => "service",
                 "category" or "channel" or "name" or "key_hash" or "key_prefix" or "order_code" or "ticket_code" or "survey_code" or "opportunity_code" or "customer_code" => "x-" + p,

@@ -25,6 +25,8 @@ public static class QueryShapes
     /// <summary>By query name. Row counts are for the golden dataset over March 2024 (see the comments).</summary>
     public static readonly IReadOnlyDictionary<string, QueryShape> All = new Dictionary<string, QueryShape>
     {
+        // The golden data writes no audit entry.
+        ["audit/list"] = new("audit_id:Number occurred_at:Timestamp actor:Text action:Text target:Text detail:Text address:Text total_rows:Number", 0, 0),
         // The golden load rebuilds the pre-aggregates once: their one state row.
         ["aggregates/state"] = new("name:Text built_at:Timestamp", 1, 1),
         // No alert has fired.
@@ -65,10 +67,14 @@ public static class QueryShapes
         ["customer/profile"] = new("customer_id:Number customer_code:Text name:Text email:Text phone:Text city:Text region_id:Number region:Text segment_id:Number segment:Text owner_rep_id:Number owner:Text team_id:Number team:Text acquired_date:Date acquisition_channel:Text acquisition_campaign:Text", 1, 1),
         // One summary of customer 1.
         ["customer/summary"] = new("revenue:Number gross_profit:Number orders:Number returns_value:Number lifetime_revenue:Number lifetime_orders:Number first_order:Date last_order:Date", 1, 1),
+        // Which of the asked team ids exist: none asked without the filter.
+        ["dimensions/team_ids"] = new("team_id:Number", 0, null),
         // 2 regions + 2 segments + 2 channels + 2 categories + 2 teams + 3 reps + 2 campaigns; the filter does not narrow the catalog.
         ["dimensions/members"] = new("kind:Text id:Number name:Text parent_id:Number", 15, 15),
         // The two regions at the region level.
         ["drill/members"] = new("member_id:Number name:Text revenue:Number gross_profit:Number orders:Number customers:Number revenue_share:Number total_rows:Number", 2, null),
+        // Kind 'api' is none of orders, tickets, surveys, opportunities: no owner rows.
+        ["ingest/owners"] = new("code:Text team_id:Number", 0, 0),
         // No customer has the codes asked for.
         ["ingest/customers_by_code"] = new("customer_id:Number customer_code:Text region_id:Number segment_id:Number owner_rep_id:Number", 0, 0),
         // No order has the codes asked for.
@@ -82,6 +88,8 @@ public static class QueryShapes
         ["keys/by_id"] = new("key_id:Number revoked_at:Timestamp", 0, 0),
         // No keys exist.
         ["keys/find"] = new("key_id:Number name:Text kind:Text key_prefix:Text created_at:Timestamp last_used_at:Timestamp revoked_at:Timestamp", 0, 0),
+        // No keys exist, so no key is limited to teams.
+        ["keys/teams"] = new("key_id:Number team_id:Number", 0, 0),
         // No keys exist.
         ["keys/list"] = new("key_id:Number name:Text kind:Text key_prefix:Text created_at:Timestamp last_used_at:Timestamp revoked_at:Timestamp", 0, 0),
         // One bucket: the window is March, by month or whole.
@@ -149,6 +157,10 @@ public static class QueryShapes
         ["system/data_changes"] = new("area:Text version:Number"),
         // The one version row.
         ["system/data_version"] = new("version:Number updated_at:Timestamp", 1, 1),
+        // No user exists in the golden data; the count is one row.
+        ["users/count"] = new("users:Number", 1, 1),
+        ["users/find"] = new("user_id:Number user_name:Text normalized_user_name:Text password_hash:Text security_stamp:Text concurrency_stamp:Text role:Text lockout_enabled:Number lockout_ends_at:Timestamp access_failed_count:Number disabled_at:Timestamp created_at:Timestamp last_sign_in_at:Timestamp team_id:Number", 0, 0),
+        ["users/list"] = new("user_id:Number user_name:Text normalized_user_name:Text password_hash:Text security_stamp:Text concurrency_stamp:Text role:Text lockout_enabled:Number lockout_ends_at:Timestamp access_failed_count:Number disabled_at:Timestamp created_at:Timestamp last_sign_in_at:Timestamp team_id:Number", 0, 0),
         // Rep and team with a quota or sales in March: Rep One and Rep Two (North team), Rep Three (South team);
         // filtered to reps 1 and 3, page 2 (offset 10) is empty.
         ["targets/leaderboard"] = new("team_id:Number rep_id:Number rep:Text team:Text rep_revenue:Number quota:Number closed:Number won:Number weighted_pipeline:Number activities:Number period_days:Number elapsed_days:Number days_left:Number attainment:Number pace:Number win_rate:Number coverage:Number leader_rank:Number total_rows:Number", 3, 0),

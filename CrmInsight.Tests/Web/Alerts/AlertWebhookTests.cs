@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using CrmInsight.Domain.Alerts;
+using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Security;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Alerts;
@@ -54,8 +55,8 @@ public sealed class AlertWebhookTests : IAsyncLifetime
 
         _server = new AlertServer(address + "/hook");
         await _server.WaitUntilReadyAsync();
-        _client = _server.CreateClient();
-        _apiKey = (await _server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "tests")).Secret;
+        _client = await _server.CreateClientAsync(TestUsers.Analyst);
+        _apiKey = (await _server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "tests", IdSet.Empty, "tests")).Secret;
     }
 
     public async Task DisposeAsync()
@@ -116,8 +117,8 @@ public sealed class AlertWebhookTests : IAsyncLifetime
         {
             Content = new StringContent($$"""[{"id":"{{id}}","date":"{{today}}","revenue":10}]""", Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add(IngestEndpoints.KeyHeader, _apiKey);
-        using var response = await _client.SendAsync(request);
+        using var ingest = _server.CreateKeyClient(_apiKey);
+        using var response = await ingest.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
         using var body = JsonDocument.Parse(text);

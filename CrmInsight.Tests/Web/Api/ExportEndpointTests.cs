@@ -26,7 +26,7 @@ public sealed class ExportEndpointTests : IClassFixture<CrmInsightServer>, IClas
     public async Task InitializeAsync()
     {
         await _server.WaitUntilReadyAsync();
-        _client = _server.CreateClient();
+        _client = await _server.CreateClientAsync(TestUsers.Analyst);
     }
 
     public Task DisposeAsync()
@@ -55,7 +55,7 @@ public sealed class ExportEndpointTests : IClassFixture<CrmInsightServer>, IClas
     {
         var server = await _days.ForAsync(day);
         await AddTrickyCustomersAsync(server);
-        using var client = server.CreateClient();
+        using var client = await server.CreateClientAsync(TestUsers.Analyst);
 
         var response = await client.GetAsync(new Uri("/export/top-customers.csv?period=ytd&region=1&sort=orders&desc=1", UriKind.Relative));
         var text = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');

@@ -11,7 +11,7 @@ public sealed class ExportRateLimitTests(TightLimitsServer server)
     public async Task Past_the_exports_per_minute_a_client_gets_429_with_retry_after_and_a_message()
     {
         await server.WaitUntilReadyAsync();
-        using var client = server.CreateClient();
+        using var client = await server.CreateClientAsync(TestUsers.Analyst);
 
         // Export:PerClientPerMinute = 3: three exports pass, the fourth within the minute does not.
         for (var i = 0; i < TightLimitsServer.ExportsPerMinute; i++)

@@ -14,7 +14,8 @@ public sealed class FailedStartTests : IClassFixture<FailedStartTests.Unreadable
     [Fact]
     public async Task Health_the_api_and_the_pages_say_the_database_could_not_be_opened()
     {
-        using var client = _server.CreateClient();
+        // Nobody can sign in without a database; a key's request is told why it cannot be checked.
+        using var client = _server.CreateKeyClient("cik_read_unchecked");
         await _server.WaitUntilSettledAsync();
         var readiness = _server.Readiness;
 
@@ -24,6 +25,7 @@ public sealed class FailedStartTests : IClassFixture<FailedStartTests.Unreadable
         var api = await client.GetAsync(new Uri("/api/kpis?ids=revenue", UriKind.Relative));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
         Assert.Contains("could not be opened", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("could not be opened", await _server.CreateAnonymousClient().GetStringAsync(new Uri("/signin", UriKind.Relative)), StringComparison.Ordinal);
         Assert.Equal("not a database", await File.ReadAllTextAsync(_server.DatabasePath)); // nothing overwrote it
     }
 

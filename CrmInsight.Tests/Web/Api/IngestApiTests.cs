@@ -14,6 +14,7 @@ public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IClassFixt
     private readonly CrmInsightServer _server;
     private readonly PinnedDayServers _days;
     private HttpClient _client = null!;
+    private HttpClient _writer = null!;
     private string _apiKey = null!;
     private string _displayKey = null!;
 
@@ -31,15 +32,17 @@ public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IClassFixt
     public async Task InitializeAsync()
     {
         await _server.WaitUntilReadyAsync();
-        _client = _server.CreateClient();
-        var keys = _server.Services.GetRequiredService<AccessKeyStore>();
-        _apiKey = (await keys.CreateAsync(AccessKeyKind.Api, "tests")).Secret;
-        _displayKey = (await keys.CreateAsync(AccessKeyKind.Display, "tv")).Secret;
+        // Reads the KPIs as a signed-in analyst; each ingest request carries its key header.
+        _client = await _server.CreateClientAsync(TestUsers.Analyst);
+        _writer = _server.CreateAnonymousClient();
+        _apiKey = await _server.CreateKeyAsync(AccessKeyKind.Api);
+        _displayKey = await _server.CreateKeyAsync(AccessKeyKind.Display);
     }
 
     public Task DisposeAsync()
     {
         _client.Dispose();
+        _writer.Dispose();
         return Task.CompletedTask;
     }
 
@@ -50,7 +53,7 @@ public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IClassFixt
         {
             request.Headers.Add(IngestEndpoints.KeyHeader, k);
         }
-        using var response = await _client.SendAsync(request);
+        using var response = await _writer.SendAsync(request);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()));
     }
 
@@ -112,8 +115,8 @@ public sealed class IngestApiTests : IClassFixture<CrmInsightServer>, IClassFixt
     public async Task An_order_for_today_counts_today_this_week_and_this_year_on_any_day(string day)
     {
         var server = await _days.ForAsync(day);
-        using var client = server.CreateClient();
-        var key = (await server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "pinned")).Secret;
+        using var client = await server.CreateClientAsync(TestUsers.Analyst);
+        var key = (await server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "pinned", CrmInsight.Domain.Filters.IdSet.Empty, "tests")).Secret;
         var today = server.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var windows = new[] { $"from={today}&to={server.Today.AddDays(1):yyyy-MM-dd}", "period=7d", "period=ytd" };
         async Task<decimal[]> RevenuesAsync() => await Task.WhenAll(windows.Select(async w =>

@@ -20,8 +20,9 @@ public sealed class IngestLimitTests : IClassFixture<IngestLimitTests.SmallBodyS
     public async Task A_body_over_the_limit_is_a_413_naming_it_and_writes_nothing()
     {
         await _server.WaitUntilReadyAsync();
-        using var client = _server.CreateClient();
-        var key = (await _server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "limit")).Secret;
+        // Reads as a signed-in analyst; the ingest request carries its key.
+        using var client = await _server.CreateClientAsync(TestUsers.Analyst);
+        var key = (await _server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "limit", CrmInsight.Domain.Filters.IdSet.Empty, "tests")).Secret;
         var today = _server.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         // 40 orders of about 80 bytes each: about 3 200 bytes, over the 2 048 allowed.
         var body = "[" + string.Join(",", Enumerable.Range(0, 40).Select(i => $$"""{"id":"BIG-{{i:D3}}","date":"{{today}}","revenue":1.00,"region":"East China"}""")) + "]";

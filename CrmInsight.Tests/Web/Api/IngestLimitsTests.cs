@@ -30,8 +30,8 @@ public sealed class IngestLimitsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _server.WaitUntilReadyAsync();
-        _client = _server.CreateClient();
-        _apiKey = (await _server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "limits")).Secret;
+        _client = await _server.CreateClientAsync(TestUsers.Analyst); // reads the counts; each ingest request sends its key
+        _apiKey = (await _server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "limits", CrmInsight.Domain.Filters.IdSet.Empty, "tests")).Secret;
     }
 
     public Task DisposeAsync()

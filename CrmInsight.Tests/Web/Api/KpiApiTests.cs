@@ -23,7 +23,7 @@ public sealed class KpiApiTests : IClassFixture<CrmInsightServer>, IClassFixture
     public async Task InitializeAsync()
     {
         await _server.WaitUntilReadyAsync();
-        _client = _server.CreateClient();
+        _client = await _server.CreateClientAsync(TestUsers.Analyst);
     }
 
     public Task DisposeAsync()
@@ -91,7 +91,7 @@ public sealed class KpiApiTests : IClassFixture<CrmInsightServer>, IClassFixture
     public async Task Year_to_date_against_last_year_on_any_day(string day, string from, string to, string comparisonFrom, string comparisonTo)
     {
         var server = await _days.ForAsync(day);
-        using var client = server.CreateClient();
+        using var client = await server.CreateClientAsync(TestUsers.Analyst);
         var response = await client.GetAsync(new Uri("/api/kpis?ids=revenue,orders,active_customers&period=ytd&compare=yoy&region=2", UriKind.Relative));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);

@@ -16,12 +16,27 @@ public sealed class NotReadyTests : IDisposable
     [Fact]
     public async Task Health_and_api_answer_503_until_the_database_is_ready()
     {
-        using var client = _server.CreateClient();
+        // No key can be checked (nor user signed in) before the database is open: a request with
+        // a key is told the app is starting, one without is told to sign in.
+        using var client = _server.CreateKeyClient("cik_read_whatever");
+        using var anonymous = _server.CreateAnonymousClient();
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await anonymous.GetAsync("/healthz")).StatusCode);
         var api = await client.GetAsync("/api/kpis?ids=revenue");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
         Assert.Contains("Generating demo data", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/kpis?ids=revenue")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_says_the_app_is_starting()
+    {
+        using var anonymous = _server.CreateAnonymousClient();
+
+        var page = await anonymous.GetStringAsync("/signin");
+
+        Assert.Contains("signin-starting", page, StringComparison.Ordinal);
+        Assert.Contains("Generating demo data", page, StringComparison.Ordinal);
     }
 
     public void Dispose() => _server.Dispose();

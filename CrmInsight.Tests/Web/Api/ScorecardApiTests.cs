@@ -18,7 +18,7 @@ public sealed class ScorecardApiTests : IClassFixture<CrmInsightServer>, IAsyncL
     public async Task InitializeAsync()
     {
         await _server.WaitUntilReadyAsync();
-        _client = _server.CreateClient();
+        _client = await _server.CreateClientAsync(TestUsers.Analyst);
     }
 
     public Task DisposeAsync()

@@ -19,7 +19,7 @@ public sealed class WriteGateTimeoutTests(TightLimitsServer server)
     public async Task While_another_write_holds_the_gate_ingest_answers_503_with_retry_after_then_succeeds(string kind, string contentType, string body)
     {
         await server.WaitUntilReadyAsync();
-        var key = (await server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "gate")).Secret;
+        var key = (await server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "gate", CrmInsight.Domain.Filters.IdSet.Empty, "tests")).Secret;
         using var client = server.CreateClient();
         var gate = server.Services.GetRequiredService<WriteGate>();
 

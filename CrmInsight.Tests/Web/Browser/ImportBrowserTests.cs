@@ -49,7 +49,7 @@ public sealed class ImportBrowserTests(ImportBrowserTests.EmptyStartBrowser brow
         await Assertions.Expect(page.Locator("[data-testid=import-rejected]")).ToContainTextAsync("2024-13-40");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "import.png"), FullPage = true });
 
-        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
+        using var client = await browser.Server.CreateClientAsync(TestUsers.Analyst);
         using var response = await client.GetAsync(new Uri("/api/kpis?ids=revenue,orders,returns_value,complaint_rate,csat&from=2024-03-01&to=2024-04-01", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

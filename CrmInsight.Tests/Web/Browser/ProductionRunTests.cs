@@ -38,7 +38,13 @@ public sealed partial class ProductionRunTests(ProductionRunTests.Fixture fixtur
             }
         };
 
+        // Every page needs a sign-in: the first-start admin signs in through the form, as in production.
         await page.GotoAsync(new Uri(App.BaseAddress, "/").ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/signin"), new() { Timeout = 60_000 });
+        await page.Locator("[data-testid=signin-user]").FillAsync(TestUsers.Admin.Name);
+        await page.Locator("[data-testid=signin-password]").FillAsync(TestUsers.Password);
+        await Assertions.Expect(page.Locator("[data-testid=signin-submit]")).ToBeEnabledAsync(new() { Timeout = 60_000 }); // once the database is ready
+        await page.Locator("[data-testid=signin-submit]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=kpi-value-revenue]")).ToHaveTextAsync(Money(), new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator(".main-svg").First).ToBeVisibleAsync(new() { Timeout = 30_000 }); // Plotly, from the package's static assets
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "production-overview.png"), FullPage = true });
@@ -60,7 +66,9 @@ public sealed partial class ProductionRunTests(ProductionRunTests.Fixture fixtur
 
         using var proxied = await client.SendAsync(viaProxy);
         using var plain = await client.SendAsync(direct);
-        using var missing = await client.GetAsync("/export/nothing.csv");
+        using var signedIn = new HttpClient { BaseAddress = App.BaseAddress }; // keeps the sign-in cookie
+        await TestSignIn.SignInAsync(signedIn, TestUsers.Admin);
+        using var missing = await signedIn.GetAsync("/export/nothing.csv");
 
         // HSTS is sent only in Production and only over HTTPS, which the proxy reported.
         Assert.True(proxied.Headers.Contains("Strict-Transport-Security"));
@@ -83,7 +91,7 @@ public sealed partial class ProductionRunTests(ProductionRunTests.Fixture fixtur
 
         public async Task InitializeAsync()
         {
-            App = await PublishedApp.StartAsync("--Hosting:ForwardedHeaders=true");
+            App = await PublishedApp.StartAsync("--Hosting:ForwardedHeaders=true", $"--Auth:InitialAdminPassword={TestUsers.Password}");
             _playwright = await Playwright.CreateAsync();
             Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {

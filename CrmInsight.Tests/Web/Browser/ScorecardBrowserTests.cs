@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Security;
 using CrmInsight.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -108,7 +109,7 @@ public sealed class ScorecardBrowserTests(BrowserFixture browser) : IClassFixtur
     public async Task The_wall_shows_the_scorecard_and_the_red_kpis()
     {
         var keys = browser.Server.Services.GetRequiredService<AccessKeyStore>();
-        var display = await keys.CreateAsync(AccessKeyKind.Display, "boardroom");
+        var display = await keys.CreateAsync(AccessKeyKind.Display, "boardroom", IdSet.Empty, "tests");
         var page = await browser.NewPageAsync(1920, 1080);
 
         await page.GotoAsync(browser.Url($"/wall?key={Uri.EscapeDataString(display.Secret)}&views=scorecard&{Quarter}"));

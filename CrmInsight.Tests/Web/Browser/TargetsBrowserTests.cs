@@ -4,8 +4,10 @@ using System.Text.RegularExpressions;
 using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Storage;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Api;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -67,6 +69,88 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(teams).ToHaveCountAsync(teamCount);
     }
 
+    /// <summary>
+    /// KPIS.md §5's promise to a sales lead, on a phone: signed in through the real form, they land
+    /// on Sales targets with their team (team 1, the test lead's only team) and no other — no other
+    /// team's headline, bar, leaderboard row or name anywhere on the page —, drill to one of their
+    /// reps' opportunities, and another team's address is refused.
+    /// </summary>
+    [Fact]
+    public async Task A_sales_lead_signs_in_on_a_phone_lands_on_their_team_drills_to_a_rep_and_another_team_is_refused()
+    {
+        await browser.Server.WaitUntilReadyAsync();
+        string ownTeam;
+        List<string> otherTeams;
+        await using (var connection = await browser.Server.Services.GetRequiredService<ICrmDatabase>().OpenConnectionAsync())
+        {
+            ownTeam = await connection.ExecuteScalarAsync<string>("SELECT name FROM dim_team WHERE team_id = 1") ?? "";
+            otherTeams = [.. await connection.QueryAsync<string>("SELECT name FROM dim_team WHERE team_id <> 1")];
+        }
+        Assert.NotEmpty(otherTeams);
+
+        var page = await browser.NewAnonymousPageAsync(390, 844);
+        await page.GotoAsync(browser.Url("/signin"));
+        Assert.Equal(390, await page.EvaluateAsync<int>("document.documentElement.scrollWidth")); // the sign-in form fits a phone
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "signin-phone.png"), FullPage = true });
+        await page.Locator("[data-testid=signin-user]").FillAsync(TestUsers.SalesLead.Name);
+        await page.Locator("[data-testid=signin-password]").FillAsync(TestUsers.Password);
+        await page.Locator("[data-testid=signin-submit]").ClickAsync();
+
+        // No page was asked for: a lead lands on Sales targets, with their team only.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/targets$"), BrowserFixture.UrlWait);
+        await WaitForTargetsAsync(page);
+        var headlines = page.Locator("[data-testid=team-headline]");
+        await Assertions.Expect(headlines).ToHaveCountAsync(1);
+        await Assertions.Expect(headlines.First).ToHaveAttributeAsync("data-team", "1");
+        await Assertions.Expect(headlines.First.Locator("[data-testid=headline-name]")).ToHaveTextAsync(ownTeam);
+        await Assertions.Expect(page.Locator("[data-testid=total-headline]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=table-leaderboard] tbody tr").First).ToBeVisibleAsync(Visible);
+        Assert.All(await page.Locator("[data-testid=table-leaderboard] tbody tr.mud-table-row td[data-label='Sales team']").AllInnerTextsAsync(), t => Assert.Equal(ownTeam, t.Trim()));
+        await AssertNoOtherTeamAsync(page, otherTeams);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "targets-lead-phone.png"), FullPage = true });
+
+        // Their team, then one of its reps: the rep's opportunities and customers.
+        await headlines.First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/targets\?team=1$"), BrowserFixture.UrlWait);
+        await WaitForTargetsAsync(page);
+        var rep = page.Locator("[data-testid=rep-bars] [data-testid=bar-row]").First;
+        await Assertions.Expect(rep).ToBeVisibleAsync(Visible);
+        var repName = (await rep.Locator("[data-testid=bar-name]").InnerTextAsync()).Trim();
+        var repId = await rep.GetAttributeAsync("data-rep");
+        await rep.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($@"team=1&rep={repId}$"), BrowserFixture.UrlWait);
+        await WaitForTargetsAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=rep-headline] [data-testid=headline-name]")).ToHaveTextAsync($"{repName} · {ownTeam}");
+        var opportunities = page.Locator("[data-testid=table-opportunities] tbody tr.mud-table-row");
+        await Assertions.Expect(opportunities.First).ToBeVisibleAsync(Visible);
+        Assert.All(await page.Locator("[data-testid=table-opportunities] tbody tr.mud-table-row td[data-label='Sales rep']").AllInnerTextsAsync(), t => Assert.Equal(repName, t.Trim()));
+        await AssertNoOtherTeamAsync(page, otherTeams);
+
+        // Another team by address: refused with a chip, and the page still shows team 1 only.
+        await page.GotoAsync(browser.Url("/targets?team=2"));
+        await WaitForTargetsAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=scope-refused]")).ToHaveCountAsync(1);
+        await Assertions.Expect(headlines).ToHaveCountAsync(1);
+        await Assertions.Expect(headlines.First).ToHaveAttributeAsync("data-team", "1");
+        await AssertNoOtherTeamAsync(page, otherTeams);
+        Assert.Equal(390, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+
+        // The menu offers what a lead may open, Sales targets among it, and no admin pages.
+        await page.Locator("[aria-label=Menu]").ClickAsync();
+        var menu = page.Locator(".mud-navmenu");
+        await Assertions.Expect(menu.Locator("a[href^='/targets']")).ToBeVisibleAsync(Visible);
+        await Assertions.Expect(menu.Locator("a[href='/admin']")).ToHaveCountAsync(0);
+        await Assertions.Expect(menu.Locator("a[href='/import']")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>No other team's name anywhere in the page's text.</summary>
+    private static async Task AssertNoOtherTeamAsync(IPage page, IReadOnlyList<string> otherTeams)
+    {
+        var text = await page.Locator("body").InnerTextAsync();
+        Assert.All(otherTeams, team => Assert.DoesNotContain(team, text, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task On_a_phone_the_headlines_come_first_and_nothing_scrolls_sideways()
     {
@@ -104,7 +188,7 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         var csv = page.Locator("[data-testid=export-csv-leaderboard]");
         await Assertions.Expect(csv).ToHaveAttributeAsync("href", new Regex("sort=rep_revenue&desc=1"));
         await WaitForTargetsAsync(page); // the grid has drawn its re-sorted page
-        using var client = browser.Server.CreateClient();
+        using var client = await browser.Server.CreateClientAsync(TestUsers.Admin); // the page's user, who may export
         var text = await client.GetStringAsync((await csv.GetAttributeAsync("href"))!);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = Array.FindIndex(lines, l => l.StartsWith("Rank,", StringComparison.Ordinal));
@@ -113,10 +197,11 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.True(exported.Count > 1, "the export holds every rep");
         Assert.Equal(exported.OrderDescending(), exported);
 
-        // The grid shows the same order once its new page is in.
-        await Assertions.Expect(rows.First.Locator("td:nth-child(4)")).ToHaveTextAsync(exported[0].ToString("'¥'#,##0.00", CultureInfo.GetCultureInfo("en-US")));
+        // The grid shows the same order once its new page is in, to the whole yuan (the export keeps the cents).
+        static decimal Whole(decimal money) => Math.Round(money, 0, MidpointRounding.AwayFromZero);
+        await Assertions.Expect(rows.First.Locator("td:nth-child(4)")).ToHaveTextAsync(Whole(exported[0]).ToString("'¥'#,##0", CultureInfo.GetCultureInfo("en-US")));
         var shown = (await rows.Locator("td:nth-child(4)").AllInnerTextsAsync()).Select(Money).ToList();
-        Assert.Equal(exported.Take(shown.Count), shown);
+        Assert.Equal(exported.Take(shown.Count).Select(Whole), shown);
         Assert.Contains("Period,", text, StringComparison.Ordinal); // the filter context is written into the file
     }
 
@@ -137,8 +222,8 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
     public async Task The_wall_shows_the_team_headlines_and_follows_a_new_order()
     {
         var keys = browser.Server.Services.GetRequiredService<AccessKeyStore>();
-        var display = await keys.CreateAsync(AccessKeyKind.Display, "sales floor");
-        var api = await keys.CreateAsync(AccessKeyKind.Api, "shop");
+        var display = await keys.CreateAsync(AccessKeyKind.Display, "sales floor", CrmInsight.Domain.Filters.IdSet.Empty, "tests");
+        var api = await keys.CreateAsync(AccessKeyKind.Api, "shop", CrmInsight.Domain.Filters.IdSet.Empty, "tests");
         var catalog = await browser.Server.Services.GetRequiredService<DimensionService>().GetCatalogAsync(DataScope.All);
         var rep = catalog.Members(DimensionKind.Rep)[0];
 

@@ -43,7 +43,7 @@ public sealed class KeysCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("create --kind robot --name x", "--kind must be api or display")]
+    [InlineData("create --kind robot --name x", "--kind must be api, read or display")]
     [InlineData("create --kind api", "--name must name")]
     [InlineData("rotate", "Usage:")]
     [InlineData("revoke abc", "needs the key's number")]

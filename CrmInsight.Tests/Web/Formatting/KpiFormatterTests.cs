@@ -71,4 +71,15 @@ public sealed class KpiFormatterTests
     [Fact]
     public void Exact_money_keeps_every_cent() =>
         Assert.Equal("¥1,234,567.89", _format.FormatExact(1_234_567.89m, KpiUnit.Money, English));
+
+    [Theory]
+    [InlineData(1_074_475.49, "¥1,074,475")]
+    [InlineData(1_074_475.5, "¥1,074,476")]
+    [InlineData(-2_500, "-¥2,500")]
+    public void Whole_money_rounds_to_the_unit(double value, string expected) =>
+        Assert.Equal(expected, _format.FormatWholeMoney((decimal)value, English));
+
+    [Fact]
+    public void Whole_money_of_nothing_is_undefined() =>
+        Assert.Equal("—", _format.FormatWholeMoney(null, English));
 }

@@ -31,7 +31,7 @@ public sealed class ProductionErrorTests : IClassFixture<ProductionErrorTests.Pr
     public async Task A_database_that_does_not_answer_is_a_503_problem_without_the_exceptions_text(string method, string path)
     {
         await _server.WaitUntilReadyAsync();
-        var key = (await _server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "prod")).Secret;
+        var key = (await _server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "prod", CrmInsight.Domain.Filters.IdSet.Empty, "tests")).Secret;
         using var client = _server.CreateClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Headers.Add(IngestEndpoints.KeyHeader, key);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Tests.TestSupport;
@@ -17,8 +18,7 @@ public sealed class StartupConfigurationTests
     public async Task An_empty_start_creates_the_schema_without_demo_data()
     {
         await using var server = new EmptyServer();
-        await server.WaitUntilReadyAsync();
-        using var client = server.CreateClient();
+        using var client = await server.CreateClientAsync(TestUsers.Admin);
 
         using var body = JsonDocument.Parse(await client.GetStringAsync("/api/kpis?ids=revenue,csat,retention_rate"));
         var kpis = body.RootElement.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("id").GetString()!, k => k.GetProperty("value"));
@@ -68,6 +68,22 @@ public sealed class StartupConfigurationTests
         var options = new StorageOptions { Provider = Enum.Parse<StorageProvider>(provider), DuckDbPath = path, SqlServerConnectionString = connectionString };
 
         Assert.Equal(valid, new StorageOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(4, true)]
+    [InlineData(0, false)]
+    [InlineData(65, false)]
+    public void The_number_of_queries_run_at_once_is_validated(int concurrent, bool valid)
+    {
+        var result = new QueryCacheOptionsValidator().Validate(null, new QueryCacheOptions { MaxConcurrentQueries = concurrent });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains("QueryCache:MaxConcurrentQueries", result.FailureMessage, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -35,4 +35,18 @@ public static class ChartTheme
         Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = 1.12m, X = 0 }],
         HoverMode = HoverModeEnum.XUnified,
     };
+
+    /// <summary>
+    /// A month axis: month over year on two lines, as many months labelled as fit (plotly picks
+    /// the step), the margin grown to fit them. A label for every month ("M1", "%b %Y") had
+    /// plotly turn the labels upright on a phone and cut them off below the plot.
+    /// </summary>
+    public static XAxis MonthAxis(bool dark) => new()
+    {
+        Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date,
+        TickFormat = "%b\n%Y",
+        HoverFormat = "%b %Y",
+        AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True,
+        GridColor = Grid(dark),
+    };
 }

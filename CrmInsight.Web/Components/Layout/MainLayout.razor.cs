@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using CrmInsight.Web.Api;
+using CrmInsight.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -53,12 +55,24 @@ public sealed partial class MainLayout : IAsyncDisposable
         await _preferences.InvokeVoidAsync("setTheme", PreferenceEndpoints.ThemeCookie, _darkMode ? "dark" : "light");
     }
 
-    /// <summary>The language is fixed for a circuit, so switching reloads the page through the culture endpoint.</summary>
-    private void SetCulture(string culture)
+    /// <summary>The language is fixed for a circuit, so switching posts the culture form (App.razor) and reloads the page.</summary>
+    private async Task SetCultureAsync(string culture)
     {
-        var here = Navigation.ToBaseRelativePath(Navigation.Uri);
-        Navigation.NavigateTo($"/culture/set?culture={culture}&redirectUri={Uri.EscapeDataString("/" + here)}", forceLoad: true);
+        var here = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
+        await SubmitAsync("culture-form", new Dictionary<string, string> { ["culture"] = culture, ["redirectUri"] = here });
     }
+
+    /// <summary>Signing out is a form post with the antiforgery token (App.razor's sign-out form).</summary>
+    private Task SignOutAsync() => SubmitAsync("signout-form", []);
+
+    private async Task SubmitAsync(string form, Dictionary<string, string> fields)
+    {
+        _preferences ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/preferences.js");
+        await _preferences.InvokeVoidAsync("submitForm", form, fields);
+    }
+
+    private string RoleText(ClaimsPrincipal user) =>
+        user.FindAll(ClaimTypes.Role).Select(c => L.Label(c.Value)).FirstOrDefault() ?? L["no role"];
 
     public async ValueTask DisposeAsync()
     {

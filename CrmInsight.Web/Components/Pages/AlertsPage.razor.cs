@@ -6,6 +6,7 @@ using CrmInsight.Domain.Kpis;
 using CrmInsight.Web.Alerts;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -15,7 +16,7 @@ namespace CrmInsight.Web.Components.Pages;
 
 /// <summary>
 /// Alert rules on any KPI and their history. A new rule takes the filter bar's filter; it is
-/// evaluated at once and then whenever its data changes. Editing needs the "alerts.edit" policy;
+/// evaluated at once and then whenever its data changes. Editing needs the AlertEditor policy (Admin, Analyst, SalesLead), checked again by every action;
 /// which teams a rule may cover is the data layer's rule (AlertStore with the page's scope).
 /// </summary>
 public sealed partial class AlertsPage : DashboardPage
@@ -44,7 +45,7 @@ public sealed partial class AlertsPage : DashboardPage
         _rules = await Store.ListAsync(Scope, cancellationToken);
         _history = await Store.HistoryAsync(Scope, 50, cancellationToken);
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        _canEdit = (await Authorization.AuthorizeAsync(user, EditPolicies.Alerts)).Succeeded;
+        _canEdit = (await Authorization.AuthorizeAsync(user, Policies.AlertEditor)).Succeeded;
     }
 
     private void StartNew()
@@ -81,7 +82,7 @@ public sealed partial class AlertsPage : DashboardPage
     private async Task SaveAsync()
     {
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        if (!(await Authorization.AuthorizeAsync(user, EditPolicies.Alerts)).Succeeded || _editing is not { } id)
+        if (!(await Authorization.AuthorizeAsync(user, Policies.AlertEditor)).Succeeded || _editing is not { } id)
         {
             return;
         }
@@ -115,7 +116,7 @@ public sealed partial class AlertsPage : DashboardPage
     private async Task DeleteAsync(AlertRule rule)
     {
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        if ((await Authorization.AuthorizeAsync(user, EditPolicies.Alerts)).Succeeded && await Store.DeleteAsync(rule.Id, Scope))
+        if ((await Authorization.AuthorizeAsync(user, Policies.AlertEditor)).Succeeded && await Store.DeleteAsync(rule.Id, Scope))
         {
             await LoadDataAsync(CancellationToken.None);
         }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using CrmInsight.Domain.Import;
+using CrmInsight.Domain.Security;
 using CrmInsight.Web.Hosting;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace CrmInsight.Web.Components.Pages;
@@ -32,7 +34,10 @@ public sealed partial class ImportPage : IDisposable
 
     [Inject] private ImportService Importer { get; set; } = null!;
     [Inject] private DatabaseReadiness Readiness { get; set; } = null!;
+    [Inject] private AuditLog Audit { get; set; } = null!;
     [Inject] private Microsoft.Extensions.Options.IOptions<CsvLimits> CsvLimits { get; set; } = null!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
 
     private ImportKind Kind { get; set; } = ImportKind.OrderLines;
 
@@ -165,6 +170,7 @@ public sealed partial class ImportPage : IDisposable
         {
             await using var stream = _file.OpenReadStream(MaxFileBytes, _disposed.Token);
             _summary = await Importer.ImportAsync(Kind, stream, settings, new PageProgress(this), _disposed.Token);
+            await Audit.WriteAsync((await AuthenticationState).User.Identity?.Name ?? "?", AuditActions.Import, _file.Name, _summary.Describe());
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {

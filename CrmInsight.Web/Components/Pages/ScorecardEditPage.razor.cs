@@ -4,6 +4,7 @@ using CrmInsight.Domain.Scorecards;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -14,7 +15,7 @@ namespace CrmInsight.Web.Components.Pages;
 /// Edits a scorecard: its KPIs (perspective, standard, target, thresholds), and how the
 /// perspectives and each perspective's KPIs are weighted — AHP comparisons or weights entered
 /// directly. Nothing is stored until Save; a save the store refuses says why and changes nothing.
-/// Needs the "scorecard.edit" policy.
+/// Needs the ScorecardEditor policy.
 /// </summary>
 public sealed partial class ScorecardEditPage : DashboardPage
 {
@@ -37,7 +38,7 @@ public sealed partial class ScorecardEditPage : DashboardPage
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        _canEdit = (await Authorization.AuthorizeAsync(user, EditPolicies.Scorecard)).Succeeded;
+        _canEdit = (await Authorization.AuthorizeAsync(user, Policies.ScorecardEditor)).Succeeded;
         var id = int.TryParse(Urls.CurrentValue(ScorecardApi.ScorecardParameter), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
         // A live refresh must not throw away the edits in progress.
         if (_working is not null && _loadedId == id)
@@ -82,7 +83,7 @@ public sealed partial class ScorecardEditPage : DashboardPage
     private async Task SaveAsync(bool asNew)
     {
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        if (_working is null || !(await Authorization.AuthorizeAsync(user, EditPolicies.Scorecard)).Succeeded)
+        if (_working is null || !(await Authorization.AuthorizeAsync(user, Policies.ScorecardEditor)).Succeeded)
         {
             return;
         }
@@ -114,7 +115,7 @@ public sealed partial class ScorecardEditPage : DashboardPage
     private async Task MakeDefaultAsync()
     {
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        if (_working is not null && (await Authorization.AuthorizeAsync(user, EditPolicies.Scorecard)).Succeeded && await Store.SetDefaultAsync(_working.Id))
+        if (_working is not null && (await Authorization.AuthorizeAsync(user, Policies.ScorecardEditor)).Succeeded && await Store.SetDefaultAsync(_working.Id))
         {
             _working = _working with { IsDefault = true };
             _saved = Text["Tiles are now coloured by this scorecard."];
@@ -124,7 +125,7 @@ public sealed partial class ScorecardEditPage : DashboardPage
     private async Task DeleteAsync()
     {
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        if (_working is not null && (await Authorization.AuthorizeAsync(user, EditPolicies.Scorecard)).Succeeded && await Store.DeleteAsync(_working.Id))
+        if (_working is not null && (await Authorization.AuthorizeAsync(user, Policies.ScorecardEditor)).Succeeded && await Store.DeleteAsync(_working.Id))
         {
             Navigation.NavigateTo("/scorecard");
         }

@@ -4,6 +4,7 @@ using CrmInsight.Domain.Scorecards;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Hosting;
+using CrmInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -60,7 +61,7 @@ public sealed partial class ScorecardPage : DashboardPage
             ReportProblem(new FilterProblem(FilterProblemKind.Malformed, KpiParameter, kpiText));
         }
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        _canEdit = (await Authorization.AuthorizeAsync(user, EditPolicies.Scorecard)).Succeeded;
+        _canEdit = (await Authorization.AuthorizeAsync(user, Policies.ScorecardEditor)).Succeeded;
 
         // The scores show at once; the quarterly trend (kept for minutes, see ScorecardOptions) follows,
         // and only once the page is live: the prerendered first answer must not wait for it.

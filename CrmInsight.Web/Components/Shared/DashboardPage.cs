@@ -3,8 +3,10 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Security;
 using CrmInsight.Web.Hosting;
 using CrmInsight.Web.Live;
+using CrmInsight.Web.Security;
 using CrmInsight.Web.State;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 
 namespace CrmInsight.Web.Components.Shared;
@@ -13,7 +15,8 @@ namespace CrmInsight.Web.Components.Shared;
 /// What every dashboard page does the same way: read the filter from the URL (and again on
 /// back/forward or a link), wait for the database, load through the services with the previous
 /// load cancelled, reload quietly (no spinner, at most once per redraw interval) when the
-/// data changes, and write filter changes back to the URL. A page adds its data and markup,
+/// data changes, and write filter changes back to the URL. The scope comes from the signed-in
+/// principal (<see cref="PrincipalScope"/>). A page adds its data and markup,
 /// inside <c>&lt;PageState Tracker="Drawing"&gt;</c>: the page's own load counts in
 /// <see cref="Drawing"/> until the page has rendered its new data (so the charts and grids that
 /// render have said they are drawing it). A load that fails shows the error state (never the
@@ -56,8 +59,10 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <summary>What the page still has to draw; its root shows it as <c>data-state</c>.</summary>
     protected DrawTracker Drawing { get; } = new();
 
-    /// <summary>Until sign-in lands every viewer sees all teams.</summary>
-    protected static DataScope Scope => DataScope.All;
+    /// <summary>The rows the signed-in user or key may see, read from the principal on every load (never from the URL).</summary>
+    protected DataScope Scope { get; private set; } = DataScope.Nothing;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
 
     /// <summary>Loads the page's data for <see cref="Filter"/>; may add to <see cref="Problems"/>.</summary>
     protected abstract Task LoadDataAsync(CancellationToken cancellationToken);
@@ -149,6 +154,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         _inFlight = true;
         try
         {
+            Scope = PrincipalScope.For((await AuthenticationState).User);
             await LiveRetry.ExecuteAsync(_retry, async attempt =>
             {
                 Catalog = await Dimensions.GetCatalogAsync(Scope, attempt);

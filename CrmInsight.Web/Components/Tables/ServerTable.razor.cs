@@ -1,7 +1,6 @@
 using System.Globalization;
 using CrmInsight.Domain.Export;
 using CrmInsight.Domain.Filters;
-using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Api;
@@ -9,6 +8,8 @@ using CrmInsight.Web.Formatting;
 using Microsoft.AspNetCore.Components;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Live;
+using CrmInsight.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace CrmInsight.Web.Components.Tables;
@@ -43,8 +44,8 @@ public sealed partial class ServerTable : IDisposable
     [Parameter, EditorRequired]
     public DashboardFilter Filter { get; set; } = DashboardFilter.Default;
 
-    [Parameter]
-    public DataScope Scope { get; set; } = DataScope.All;
+    /// <summary>The signed-in principal: the grid reads its scope itself, so no page can hand it a wider one.</summary>
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
 
     /// <summary>Arguments beyond the filter (a customer id ...), and the same as URL pairs for the export.</summary>
     [Parameter]
@@ -63,7 +64,7 @@ public sealed partial class ServerTable : IDisposable
     [Parameter]
     public EventCallback<SqlRow> OnRowClick { get; set; }
 
-    /// <summary>Many columns: tighter cells, names on one line (wide screens).</summary>
+    /// <summary>Many columns: tighter cells, money to the whole unit, names on one line and headers wrapped (wide screens).</summary>
     [Parameter]
     public bool Compact { get; set; }
 
@@ -113,8 +114,9 @@ public sealed partial class ServerTable : IDisposable
         _descending = request.Descending;
         _loadedFilter = Filter;
         _loadedExtra = ExtraKey;
+        var scope = PrincipalScope.For((await AuthenticationState).User);
         TablePage page = null!;
-        await LiveRetry.ExecuteAsync(_retry, async attempt => page = await Tables.GetPageAsync(Definition, Filter, Scope, request, Extra, attempt), cancellationToken);
+        await LiveRetry.ExecuteAsync(_retry, async attempt => page = await Tables.GetPageAsync(Definition, Filter, scope, request, Extra, attempt), cancellationToken);
         if (_loadError is not null)
         {
             _loadError = null;
@@ -161,7 +163,7 @@ public sealed partial class ServerTable : IDisposable
         var value = row[column.Field];
         return column.Kind switch
         {
-            ColumnKind.Money => Format.FormatExact(SqlRow.ToDecimal(value), Domain.Kpis.KpiUnit.Money, culture),
+            ColumnKind.Money => Compact ? Format.FormatWholeMoney(SqlRow.ToDecimal(value), culture) : Format.FormatExact(SqlRow.ToDecimal(value), Domain.Kpis.KpiUnit.Money, culture),
             // An undefined number (a ratio with nothing to divide by) reads "—", never blank or 0.
             ColumnKind.Count => SqlRow.ToDecimal(value)?.ToString("N0", culture) ?? KpiFormatter.Undefined,
             ColumnKind.Number => SqlRow.ToDecimal(value)?.ToString("N2", culture) ?? KpiFormatter.Undefined,

@@ -2,7 +2,6 @@ using System.Globalization;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Scorecards;
-using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Components.Targets;
 using CrmInsight.Web.Components.Filters;
@@ -17,9 +16,9 @@ namespace CrmInsight.Web.Components.Wall;
 /// <summary>
 /// The TV display: the Overview's tiles and charts (so walls and the Overview share cached
 /// results), one view at a time, reading only what the current view shows, in large type,
-/// updated live by <see cref="DashboardPage"/>.
-/// The display key is checked again every <see cref="WallOptions.KeyCheckInterval"/>, so a
-/// revoked key shows the sign-in notice within one check.
+/// updated live by <see cref="DashboardPage"/>. A display key (or a signed-in person) opens it;
+/// the circuit re-checks the key every <see cref="WallOptions.KeyCheckInterval"/> and a revoked
+/// key ends it at once, leaving the sign-in notice (see CrmAuthenticationStateProvider).
 /// </summary>
 public sealed partial class WallPage : IAsyncDisposable
 {
@@ -34,20 +33,14 @@ public sealed partial class WallPage : IAsyncDisposable
     private ScorecardReport? _scorecard;
     private TeamBoard? _board;
     private decimal _targetScale = 1m;
-    private bool _keyValid = true;
 
     [Inject] private OverviewService Overview { get; set; } = null!;
     [Inject] private TargetsService Targets { get; set; } = null!;
     [Inject] private ScorecardService Scorecards { get; set; } = null!;
-    [Inject] private AccessKeyStore Keys { get; set; } = null!;
     [Inject] private IOptions<WallOptions> Options { get; set; } = null!;
     [Inject] private IOptions<LiveOptions> LiveOptions { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> Text { get; set; } = null!;
-
-    /// <summary>The display key the request came with (App checks its cookie), null without one.</summary>
-    [CascadingParameter(Name = "DisplayKeyId")]
-    public int? DisplayKeyId { get; set; }
 
     private WallView CurrentView => _views[_viewIndex % _views.Count];
 
@@ -95,23 +88,18 @@ public sealed partial class WallPage : IAsyncDisposable
             && seconds is >= WallViews.MinIntervalSeconds and <= WallViews.MaxIntervalSeconds
                 ? seconds
                 : options.IntervalSeconds);
-        _keyValid = DisplayKeyId is not null;
         base.OnInitialized();
         _ = RotateAsync(_stop.Token);
-        _ = CheckKeyAsync(_stop.Token);
         _ = ConfirmAsync(_stop.Token);
     }
 
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
-        if (_keyValid)
+        var view = CurrentView;
+        var data = await ReadAsync(view, cancellationToken);
+        if (ReferenceEquals(view, CurrentView))
         {
-            var view = CurrentView;
-            var read = await ReadAsync(view, cancellationToken);
-            if (ReferenceEquals(view, CurrentView))
-            {
-                Show(read); // the rotation moved on while this was read: its own read has the right data
-            }
+            Show(data); // the rotation moved on while this was read: its own read has the right data
         }
     }
 
@@ -204,44 +192,9 @@ public sealed partial class WallPage : IAsyncDisposable
             while (await timer.WaitForNextTickAsync(stop))
             {
                 // Only when nothing else (a data change, the rotation) loaded the tiles meanwhile.
-                if (Readiness.IsReady && _keyValid && (LoadedAt is not { } at || Clock.GetUtcNow() - at >= confirmEvery))
+                if (Readiness.IsReady && (LoadedAt is not { } at || Clock.GetUtcNow() - at >= confirmEvery))
                 {
                     await RefreshQuietlyAsync();
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The wall was closed.
-        }
-    }
-
-    private async Task CheckKeyAsync(CancellationToken stop)
-    {
-        if (DisplayKeyId is not { } id)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(Options.Value.KeyCheckInterval, Clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                bool valid;
-                try
-                {
-                    valid = await Keys.IsActiveAsync(id, stop);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    continue; // the database is away: the stale banner says so; the key is checked again next time
-                }
-                if (valid != _keyValid)
-                {
-                    _keyValid = valid;
-                    _data = valid ? _data : null;
-                    _board = valid ? _board : null;
-                    await InvokeAsync(StateHasChanged);
                 }
             }
         }

@@ -24,6 +24,9 @@ WITH per_customer AS (
     LEFT JOIN dim_region r ON r.region_id = c.region_id
     LEFT JOIN dim_segment s ON s.segment_id = c.segment_id
     LEFT JOIN dim_rep rep ON rep.rep_id = c.owner_rep_id
+    -- Only customers the scope owns are listed (their revenue is the scope's orders).
+    WHERE 1 = 1
+      --#include owned_customer
 )
 SELECT customer_id, customer_code, name, region, segment, owner,
        CAST(revenue AS DECIMAL(18,2)) AS revenue,

@@ -25,7 +25,9 @@ WITH events AS (
 SELECT kind, event_date, code, detail, channel, outcome, score
 FROM events e
 WHERE EXISTS (
-    SELECT 1 FROM dim_customer c LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
-    WHERE c.customer_id = @customer_id AND (@scope_all = 1 OR r.team_id IN @scope_team_ids))
+    SELECT 1 FROM dim_customer c
+    WHERE c.customer_id = @customer_id
+      --#include owned_customer
+)
 ORDER BY event_date DESC, kind, code
 OFFSET 0 ROWS FETCH NEXT 60 ROWS ONLY

@@ -1,5 +1,6 @@
 -- One customer's orders in [date_from, date_to) under the sales filters, cancelled ones
 -- included (their status says so): the last step of the drill. Sorted and paged by the database.
+-- A scope sees its own orders of a customer it owns, nothing of anyone else's customer.
 WITH listed AS (
     SELECT o.order_id, o.order_code, o.order_date, ch.name AS channel, cat.name AS category, cp.name AS campaign,
            o.revenue, o.revenue - o.cost AS gross_profit, o.items, o.returned_value, o.status,
@@ -14,6 +15,11 @@ WITH listed AS (
       AND (@category_all = 1 OR o.category_id IN @category_ids)
       AND (@campaign_all = 1 OR o.campaign_id IN @campaign_ids)
       AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+      AND EXISTS (
+        SELECT 1 FROM dim_customer c
+        WHERE c.customer_id = @customer_id
+          --#include owned_customer
+      )
 )
 SELECT order_id, order_code, order_date, channel, category, campaign,
        CAST(revenue AS DECIMAL(18,2)) AS revenue,

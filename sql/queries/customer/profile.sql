@@ -12,4 +12,4 @@ LEFT JOIN dim_team t ON t.team_id = rep.team_id
 LEFT JOIN dim_marketing_channel mc ON mc.marketing_channel_id = c.acquisition_channel_id
 LEFT JOIN dim_campaign cp ON cp.campaign_id = c.acquisition_campaign_id
 WHERE c.customer_id = @customer_id
-  AND (@scope_all = 1 OR rep.team_id IN @scope_team_ids)
+  --#include owned_customer

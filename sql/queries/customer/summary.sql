@@ -10,6 +10,11 @@ WITH sales AS (
     FROM fact_order o
     WHERE o.customer_id = @customer_id
       AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
+      AND EXISTS (
+        SELECT 1 FROM dim_customer c
+        WHERE c.customer_id = @customer_id
+          --#include owned_customer
+      )
 )
 SELECT
     CAST(COALESCE(SUM(CASE WHEN is_sale = 1 AND in_period = 1 THEN revenue END), 0) AS DECIMAL(18,2)) AS revenue,

@@ -31,6 +31,10 @@ WITH scoped AS (
     LEFT JOIN dim_team t ON @level = 'team' AND t.team_id = g.member_id
     LEFT JOIN dim_rep p ON @level = 'rep' AND p.rep_id = g.member_id
     LEFT JOIN dim_customer c ON @level = 'customer' AND c.customer_id = g.member_id
+    -- The customer level lists only customers the scope owns.
+    WHERE @level <> 'customer' OR (c.customer_id IS NOT NULL
+      --#include owned_customer
+    )
 )
 SELECT member_id, name,
        CAST(revenue AS DECIMAL(18,2)) AS revenue,

@@ -16,7 +16,7 @@ WITH customers AS (
       AND (@segment_all = 1 OR c.segment_id IN @segment_ids)
       AND (@team_all = 1 OR r.team_id IN @team_ids)
       AND (@rep_all = 1 OR c.owner_rep_id IN @rep_ids)
-      AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
+      --#include owned_customer
 ), active AS (
     SELECT DISTINCT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket, o.customer_id
     FROM fact_order o

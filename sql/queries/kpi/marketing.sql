@@ -43,12 +43,11 @@ WITH spent AS (
     SELECT DISTINCT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket, t.customer_id
     FROM fact_campaign_touch t
     JOIN dim_date d ON d.calendar_date = t.sent_date
-    LEFT JOIN dim_customer cu ON cu.customer_id = t.customer_id
-    LEFT JOIN dim_rep r ON r.rep_id = cu.owner_rep_id
+    LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
     WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
       AND t.responded = 1
       AND (@campaign_all = 1 OR t.campaign_id IN @campaign_ids)
-      AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
+      --#include owned_customer
 ), responders AS (
     SELECT bucket, COUNT(*) AS campaign_responders
     FROM responding
@@ -81,8 +80,10 @@ WITH spent AS (
     UNION
     SELECT bucket FROM responders
 )
+-- Spend has no team: a team scope gets no spend (NULL), so cac, roi and cost_per_response are
+-- undefined for it rather than a team's figures divided by the company's money.
 SELECT b.bucket,
-       COALESCE(s.spend, 0) AS spend,
+       CASE WHEN @scope_all = 1 THEN COALESCE(s.spend, 0) END AS spend,
        COALESCE(r.attributed_revenue, 0) AS attributed_revenue,
        COALESCE(a.attributed_new_customers, 0) AS attributed_new_customers,
        COALESCE(p.campaign_responders, 0) AS campaign_responders

@@ -25,9 +25,10 @@ WITH spent AS (
       AND (@campaign_all = 1 OR cu.acquisition_campaign_id IN @campaign_ids)
     GROUP BY cu.acquisition_channel_id
 )
+-- Spend has no team: a team scope gets none (NULL) and so no CAC.
 SELECT mc.marketing_channel_id AS member_id, mc.name,
-       COALESCE(s.spend, 0) AS spend, COALESCE(a.new_customers, 0) AS new_customers,
-       CAST(COALESCE(s.spend, 0) / NULLIF(CAST(a.new_customers AS DECIMAL(18,4)), 0) AS DECIMAL(18,2)) AS cac
+       CASE WHEN @scope_all = 1 THEN COALESCE(s.spend, 0) END AS spend, COALESCE(a.new_customers, 0) AS new_customers,
+       CASE WHEN @scope_all = 1 THEN CAST(COALESCE(s.spend, 0) / NULLIF(CAST(a.new_customers AS DECIMAL(18,4)), 0) AS DECIMAL(18,2)) END AS cac
 FROM dim_marketing_channel mc
 LEFT JOIN spent s ON s.marketing_channel_id = mc.marketing_channel_id
 LEFT JOIN acquired a ON a.marketing_channel_id = mc.marketing_channel_id

@@ -33,6 +33,7 @@ WITH touch AS (
     JOIN per_customer p ON p.customer_id = o.customer_id
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
       AND o.status <> 'cancelled' AND o.revenue > 0
+      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
     GROUP BY o.customer_id
 ), listed AS (
     SELECT p.customer_id, c.customer_code, c.name, g.name AS region, p.touches, p.first_touch,

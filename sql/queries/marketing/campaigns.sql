@@ -2,7 +2,8 @@
 -- (per customer, as in kpi/touches), spend, new customers acquired by it (first-ever sale in the
 -- period, as in kpi/marketing), attributed revenue and the ratios, NULL where the denominator
 -- is 0 (a campaign without spend has no ROI). Every campaign is listed whatever the campaign
--- filter, so the table is where campaigns are picked; only the team scope narrows it.
+-- filter, so the table is where campaigns are picked; only the team scope narrows it (its
+-- customers' touches, its sales; no spend, which has no team).
 WITH touch AS (
     SELECT t.campaign_id, t.customer_id, t.responded,
            d.day_number AS sent_day, ce.day_number + k.attribution_days AS window_end
@@ -11,9 +12,8 @@ WITH touch AS (
     JOIN dim_campaign k ON k.campaign_id = t.campaign_id
     JOIN dim_date ce ON ce.calendar_date = k.end_date
     LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
-    LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
     WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
-      AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
+      --#include owned_customer
 ),
 --#include touch_sale_days
 , converted AS (
@@ -63,7 +63,8 @@ WITH touch AS (
 ), combined AS (
     SELECT k.campaign_id, k.name, mc.name AS marketing_channel,
            COALESCE(re.reach, 0) AS reach, COALESCE(re.responses, 0) AS responses, COALESCE(re.conversions, 0) AS conversions,
-           COALESCE(sp.spend, 0) AS spend, COALESCE(ac.new_customers, 0) AS new_customers,
+           -- Spend has no team: none for a team scope, so its CAC, ROI and cost per response are undefined.
+           CASE WHEN @scope_all = 1 THEN COALESCE(sp.spend, 0) END AS spend, COALESCE(ac.new_customers, 0) AS new_customers,
            COALESCE(atr.attributed_revenue, 0) AS attributed_revenue
     FROM dim_campaign k
     LEFT JOIN dim_marketing_channel mc ON mc.marketing_channel_id = k.marketing_channel_id
@@ -71,7 +72,7 @@ WITH touch AS (
     LEFT JOIN spent sp ON sp.campaign_id = k.campaign_id
     LEFT JOIN acquired ac ON ac.campaign_id = k.campaign_id
     LEFT JOIN attributed atr ON atr.campaign_id = k.campaign_id
-    WHERE re.campaign_id IS NOT NULL OR sp.campaign_id IS NOT NULL OR ac.campaign_id IS NOT NULL OR atr.campaign_id IS NOT NULL
+    WHERE re.campaign_id IS NOT NULL OR (@scope_all = 1 AND sp.campaign_id IS NOT NULL) OR ac.campaign_id IS NOT NULL OR atr.campaign_id IS NOT NULL
 ), listed AS (
     SELECT campaign_id, name, marketing_channel, reach, responses,
            CAST(CAST(responses AS DECIMAL(18,4)) / NULLIF(reach, 0) AS DECIMAL(18,4)) AS response_rate,

@@ -33,6 +33,9 @@ WITH sale AS (
     LEFT JOIN dim_region r ON r.region_id = c.region_id
     LEFT JOIN dim_segment s ON s.segment_id = c.segment_id
     LEFT JOIN surveyed sv ON sv.customer_id = l.customer_id AND sv.latest = 1
+    -- Only customers the scope owns are listed (their history is the scope's orders).
+    WHERE 1 = 1
+      --#include owned_customer
 )
 SELECT customer_id, customer_code, name, region, segment, last_order,
        CAST(lifetime_revenue AS DECIMAL(18,2)) AS lifetime_revenue, lifetime_orders, last_csat, total_rows

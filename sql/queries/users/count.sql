@@ -1,0 +1,2 @@
+SELECT COUNT(*) AS users
+FROM app_user

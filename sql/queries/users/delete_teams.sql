@@ -1,0 +1,2 @@
+DELETE FROM app_user_team
+WHERE user_id = @user_id
