@@ -1,28 +1,19 @@
 -- The customer records data_completeness counts as incomplete, with the fields they miss, for
 -- the filters and the team scope: the list to fix. Sorted and paged by the database.
-WITH fields AS (
-    SELECT c.customer_id, c.customer_code, c.name, c.email, c.phone, c.region_id, c.segment_id, c.owner_rep_id, c.updated_at,
-           --#include customer_completeness
-    FROM dim_customer c
-    LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
-    WHERE 1 = 1
-      --#include customer_filters
-), incomplete AS (
-    SELECT f.*,
-           CASE WHEN f.has_email = 1 OR f.has_phone = 1 THEN 1 ELSE 0 END AS has_contact
-    FROM fields f
-), listed AS (
+WITH
+    --#include customer_completeness
+, listed AS (
     SELECT i.customer_id, i.customer_code, i.name, rg.name AS region, sg.name AS segment, rp.name AS owner,
            i.email, i.phone,
            1 - i.has_name AS missing_name, 1 - i.has_region AS missing_region,
            1 - i.has_segment AS missing_segment, 1 - i.has_contact AS missing_contact,
            i.updated_at,
            COUNT(*) OVER () AS total_rows
-    FROM incomplete i
+    FROM customer_health i
     LEFT JOIN dim_region rg ON rg.region_id = i.region_id
     LEFT JOIN dim_segment sg ON sg.segment_id = i.segment_id
     LEFT JOIN dim_rep rp ON rp.rep_id = i.owner_rep_id
-    WHERE i.has_name = 0 OR i.has_region = 0 OR i.has_segment = 0 OR i.has_contact = 0
+    WHERE i.is_complete = 0
 )
 SELECT customer_id, customer_code, name, region, segment, owner, email, phone,
        missing_name, missing_region, missing_segment, missing_contact, updated_at, total_rows
