@@ -1,5 +1,6 @@
 using CrmInsight.Domain.Contribution;
 using CrmInsight.Domain.Customers;
+using CrmInsight.Domain.DataHealth;
 using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Marketing;
@@ -7,7 +8,9 @@ using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Retention;
 using CrmInsight.Domain.Satisfaction;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Components.Tables;
@@ -46,11 +49,15 @@ public sealed class TestDashboardData : IDashboardData
     public Func<DashboardFilter, TargetsData>? Targets { get; set; }
     public Func<DashboardFilter, TeamBoard>? Board { get; set; }
     public Func<long, DashboardFilter, CustomerView?>? Customer { get; set; }
+    public Func<DashboardFilter, DataHealthData>? DataHealth { get; set; }
+
+    /// <summary>The scorecard a page shows beside its figures; unset: there is none (as with no scorecard saved).</summary>
+    public Func<DashboardFilter, int?, ScorecardReport?> Scorecard { get; set; } = (_, _) => null;
 
     /// <summary>Thrown by every page read (not the catalog) while set: the database is away.</summary>
     public Exception? Failure { get; set; }
 
-    public LiveState LiveState { get; set; } = new(new CrmInsight.Domain.Storage.DataVersionSnapshot(1, new Dictionary<string, long>(), DateTimeOffset.UnixEpoch), DateTimeOffset.UnixEpoch, false, null);
+    public LiveState LiveState { get; set; } = new(new DataVersionSnapshot(1, new Dictionary<string, long>(), DateTimeOffset.UnixEpoch), DateTimeOffset.UnixEpoch, false, null);
 
     public IReadOnlyList<DataCall> Calls
     {
@@ -152,6 +159,12 @@ public sealed class TestDashboardData : IDashboardData
 
     public Task<TeamBoard> GetTeamBoardAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
         Read("team-board", filter, scope, null, Board, f => f(filter));
+
+    public Task<ScorecardReport?> GetScorecardAsync(DashboardFilter filter, DataScope scope, int? scorecardId, DataVersionSnapshot? dataVersion, CancellationToken cancellationToken) =>
+        Read("scorecard", filter, scope, scorecardId, Scorecard, f => f(filter, scorecardId));
+
+    public Task<DataHealthData> GetDataHealthAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        Read("data-health", filter, scope, null, DataHealth, f => f(filter));
 
     public Task<CustomerView?> GetCustomerAsync(long customerId, DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
         Read("customer", filter, scope, customerId, Customer, f => f(customerId, filter));

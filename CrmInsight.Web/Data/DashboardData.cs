@@ -1,5 +1,6 @@
 using CrmInsight.Domain.Contribution;
 using CrmInsight.Domain.Customers;
+using CrmInsight.Domain.DataHealth;
 using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Marketing;
@@ -7,7 +8,9 @@ using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Retention;
 using CrmInsight.Domain.Satisfaction;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Components.Tables;
@@ -26,6 +29,8 @@ public sealed class DashboardData(
     MarketingService marketing,
     TargetsService targets,
     CustomerService customers,
+    ScorecardService scorecards,
+    DataHealthService health,
     TableService tables,
     DataChangeMonitor monitor) : IDashboardData
 {
@@ -57,6 +62,12 @@ public sealed class DashboardData(
 
     public Task<TeamBoard> GetTeamBoardAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
         targets.GetBoardAsync(filter, scope, cancellationToken: cancellationToken);
+
+    public Task<ScorecardReport?> GetScorecardAsync(DashboardFilter filter, DataScope scope, int? scorecardId, DataVersionSnapshot? dataVersion, CancellationToken cancellationToken) =>
+        scorecards.GetAsync(filter, scope, scorecardId, dataVersion, cancellationToken);
+
+    public Task<DataHealthData> GetDataHealthAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
+        health.GetAsync(filter, scope, cancellationToken);
 
     public Task<CustomerView?> GetCustomerAsync(long customerId, DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
         customers.GetAsync(customerId, filter, scope, cancellationToken);

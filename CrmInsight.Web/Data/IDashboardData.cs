@@ -1,5 +1,6 @@
 using CrmInsight.Domain.Contribution;
 using CrmInsight.Domain.Customers;
+using CrmInsight.Domain.DataHealth;
 using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Marketing;
@@ -7,7 +8,9 @@ using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Retention;
 using CrmInsight.Domain.Satisfaction;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Components.Tables;
@@ -45,6 +48,12 @@ public interface IDashboardData
 
     /// <summary>The team headlines of Sales targets (the wall's targets view).</summary>
     Task<TeamBoard> GetTeamBoardAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken);
+
+    /// <summary>A scorecard (the default one when <paramref name="scorecardId"/> is null) scored for the filter, at <paramref name="dataVersion"/> when given (the version the tiles beside it were read at).</summary>
+    /// <returns>null when there is no such scorecard.</returns>
+    Task<ScorecardReport?> GetScorecardAsync(DashboardFilter filter, DataScope scope, int? scorecardId, DataVersionSnapshot? dataVersion, CancellationToken cancellationToken);
+
+    Task<DataHealthData> GetDataHealthAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken);
 
     /// <returns>null when there is no such customer in the scope.</returns>
     Task<CustomerView?> GetCustomerAsync(long customerId, DashboardFilter filter, DataScope scope, CancellationToken cancellationToken);

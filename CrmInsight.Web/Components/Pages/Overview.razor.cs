@@ -1,6 +1,7 @@
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Overview;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Web.Components.Shared;
 
 namespace CrmInsight.Web.Components.Pages;
@@ -16,6 +17,7 @@ public sealed partial class Overview : DashboardPage
 
     private OverviewData? _data;
     private KpiResult? _selected;
+    private ScorecardReport? _scorecard;
 
     private string GrainLabel => _data?.Trend.Grain switch
     {
@@ -27,6 +29,8 @@ public sealed partial class Overview : DashboardPage
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
         _data = await Data.GetOverviewAsync(Filter, Scope, cancellationToken);
+        // The default scorecard at the same data version: its score and the KPIs that are red now.
+        _scorecard = await Data.GetScorecardAsync(Filter, Scope, null, _data.Report.Snapshot, cancellationToken);
         var selectedId = Urls.CurrentValue(KpiParameter);
         _selected = _data.Report.Kpis.FirstOrDefault(k => string.Equals(k.Id, selectedId, StringComparison.OrdinalIgnoreCase));
         if (selectedId is not null && _selected is null)

@@ -164,6 +164,7 @@ public sealed partial class ServerTable<TKey> : IDisposable
             ColumnKind.Number => cell.Number?.ToString("N2", culture) ?? KpiFormatter.Undefined,
             ColumnKind.Fraction => cell.Number?.ToString("P1", culture) ?? KpiFormatter.Undefined,
             ColumnKind.Date => cell.Date?.ToString("d", culture) ?? "",
+            ColumnKind.Missing => cell.Number == 1 ? "✗" : "",
             _ when column.Codes is { } codes && cell.Text is { } code && codes.TryGetValue(code, out var label) => label.For(CultureInfo.CurrentUICulture),
             _ => cell.Text ?? "",
         };
