@@ -28,6 +28,9 @@ public sealed class PageTestContext : IAsyncDisposable
         Time = time;
     }
 
+    /// <summary>How long a page test waits for a condition: a loaded machine (the suite's parallel classes, other builds) can take seconds to render.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     public BunitContext Context { get; }
 
     public TestDashboardData Data { get; }
@@ -76,7 +79,7 @@ public sealed class PageTestContext : IAsyncDisposable
 
     /// <summary>Waits for the page's data-state to say ready (every tile, chart and grid drawn, or the error shown).</summary>
     public static void WaitUntilSettled<TPage>(IRenderedComponent<TPage> page) where TPage : IComponent =>
-        page.WaitForAssertion(() => Assert.Equal("ready", page.Find(".page-state").GetAttribute("data-state")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Equal("ready", page.Find(".page-state").GetAttribute("data-state")), Patience);
 
     public ValueTask DisposeAsync() => Context.DisposeAsync();
 }

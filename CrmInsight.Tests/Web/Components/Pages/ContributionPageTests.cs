@@ -47,7 +47,7 @@ public sealed class ContributionPageTests
         test.Navigation.NavigateTo("/contribution");
         var page = test.Context.Render<ContributionPage>();
 
-        page.WaitForAssertion(() => Assert.Equal("The rows could not be loaded; trying again…", page.Find("[data-testid=table-error-top-customers]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal("The rows could not be loaded; trying again…", page.Find("[data-testid=table-error-top-customers]").TextContent.Trim()), PageTestContext.Patience);
         Assert.NotEmpty(page.FindAll("[data-testid=kpi-tile-revenue]"));
         Assert.Empty(page.FindAll("[data-testid=load-error]"));
         Assert.Equal("loading", page.Find(".page-state").GetAttribute("data-state")); // the grid has not drawn its rows

@@ -83,7 +83,7 @@ public sealed class CustomerPageTests
 
         data.Customer = (_, _) => PageModels.Customer();
         await data.RaiseDataChangedAsync(); // a live change: the history was emptied
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=customer-history]")));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=customer-history]")), PageTestContext.Patience);
         Assert.Contains("Nothing recorded yet.", page.Markup, StringComparison.Ordinal);
     }
 }

@@ -23,7 +23,7 @@ public sealed class DrillPageTests
         await page.Find("[data-testid=table-drill] tbody tr").ClickAsync(new());
 
         Assert.Equal("http://localhost/drill?period=ytd&region=2&level=team", test.Navigation.Uri);
-        page.WaitForAssertion(() => Assert.Equal("team", LastLevel(data)));
+        page.WaitForAssertion(() => Assert.Equal("team", LastLevel(data)), PageTestContext.Patience);
         Assert.Equal("South China", page.Find("[data-testid=crumb-current]").TextContent.Trim());
     }
 

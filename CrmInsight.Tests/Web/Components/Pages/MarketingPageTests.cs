@@ -20,8 +20,8 @@ public sealed class MarketingPageTests
 
         await page.Find("[data-testid=table-campaigns] tbody tr").ClickAsync(new());
         Assert.Equal("http://localhost/marketing?campaign=7", test.Navigation.Uri);
-        page.WaitForAssertion(() => Assert.Equal("· Singles' Day 11.11", page.Find("[data-testid=funnel-scope]").TextContent.Trim()));
-        Assert.Equal(IdSet.Of(7), data.CallsOf("marketing")[^1].Filter.Campaigns);
+        page.WaitForAssertion(() => Assert.Equal("· Singles' Day 11.11", page.Find("[data-testid=funnel-scope]").TextContent.Trim()), PageTestContext.Patience);
+        page.WaitForAssertion(() => Assert.Equal(IdSet.Of(7), data.CallsOf("marketing")[^1].Filter.Campaigns), PageTestContext.Patience);
 
         await page.Find("[data-testid=table-campaigns] tbody tr").ClickAsync(new());
         Assert.Equal("http://localhost/marketing", test.Navigation.Uri);

@@ -60,7 +60,7 @@ public sealed class OverviewTests
         Assert.Contains("Gross margin", page.Find("[data-testid=kpi-detail]").TextContent, StringComparison.Ordinal);
 
         test.Navigation.NavigateTo("/?kpi=nope");
-        page.WaitForAssertion(() => Assert.Contains("'nope' is not a valid value for 'kpi'", page.Find("[data-testid=filter-problems]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("'nope' is not a valid value for 'kpi'", page.Find("[data-testid=filter-problems]").TextContent, StringComparison.Ordinal), PageTestContext.Patience);
         Assert.Empty(page.FindAll("[data-testid=kpi-detail]"));
     }
 
@@ -94,7 +94,7 @@ public sealed class OverviewTests
 
         data.Failure = null;
         test.Time.Advance(TimeSpan.FromSeconds(2)); // past the first retry's wait (1 s, with jitter)
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=kpi-tile-revenue]")));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=kpi-tile-revenue]")), PageTestContext.Patience);
         Assert.Empty(page.FindAll("[data-testid=load-error]"));
     }
 
@@ -110,7 +110,7 @@ public sealed class OverviewTests
         revenue = 1250m;
         await data.RaiseDataChangedAsync();
 
-        page.WaitForAssertion(() => Assert.Equal("1250", page.Find("[data-testid=kpi-value-revenue]").GetAttribute("data-value")));
+        page.WaitForAssertion(() => Assert.Equal("1250", page.Find("[data-testid=kpi-value-revenue]").GetAttribute("data-value")), PageTestContext.Patience);
         Assert.Equal(2, data.CallsOf("overview").Count);
         Assert.Empty(page.FindAll("[data-testid=loading]")); // quietly: no spinner for a live refresh
     }

@@ -19,7 +19,7 @@ public sealed class RetentionPageTests
 
         data.SetTable(TableCatalog.ChurnedCustomers, PageModels.Row(TableCatalog.ChurnedCustomers, new CustomerRowKey(2), ("customer_code", "C2"), ("name", "Cai")));
         await data.RaiseDataChangedAsync(); // a customer churned meanwhile: the grid follows by itself
-        page.WaitForAssertion(() => Assert.Contains("Cai", page.Find("[data-testid=table-churned-customers]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("Cai", page.Find("[data-testid=table-churned-customers]").TextContent, StringComparison.Ordinal), PageTestContext.Patience);
         await page.Find("[data-testid=table-churned-customers] tbody tr").ClickAsync(new());
 
         Assert.Equal("http://localhost/customers/2", test.Navigation.Uri);

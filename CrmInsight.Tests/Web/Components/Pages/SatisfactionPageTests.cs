@@ -37,12 +37,12 @@ public sealed class SatisfactionPageTests
 
         await page.Find("[data-testid=service-channel] [data-testid=service-row]").ClickAsync(new());
         Assert.Equal("http://localhost/satisfaction?region=1&ticket_by=channel&ticket_member=email", test.Navigation.Uri);
-        page.WaitForAssertion(() => Assert.Equal("email", LastTicketSpec(data).Arguments.Value("ticket_member")));
+        page.WaitForAssertion(() => Assert.Equal("email", LastTicketSpec(data).Arguments.Value("ticket_member")), PageTestContext.Patience);
 
         await page.Find("[data-testid=ticket-selection] .mud-chip-close-button").ClickAsync(new());
         Assert.Equal("http://localhost/satisfaction?region=1", test.Navigation.Uri);
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=ticket-selection]")));
-        Assert.Equal("", LastTicketSpec(data).Arguments.Value("ticket_by"));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=ticket-selection]")), PageTestContext.Patience);
+        page.WaitForAssertion(() => Assert.Equal("", LastTicketSpec(data).Arguments.Value("ticket_by")), PageTestContext.Patience);
     }
 
     [Fact]

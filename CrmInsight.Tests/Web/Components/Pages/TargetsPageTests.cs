@@ -35,7 +35,7 @@ public sealed class TargetsPageTests
         data.Targets = _ => PageModels.Targets(PageModels.Board());
         await data.RaiseDataChangedAsync();
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=no-targets]")));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=no-targets]")), PageTestContext.Patience);
     }
 
     [Fact]

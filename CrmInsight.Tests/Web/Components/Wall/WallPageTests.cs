@@ -30,7 +30,7 @@ public sealed class WallPageTests
 
         test.Time.Advance(TimeSpan.FromSeconds(5));
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=wall-view-targets]")));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=wall-view-targets]")), PageTestContext.Patience);
         Assert.Empty(page.FindAll("[data-testid=wall-view-service]"));
         // The targets view opens on this month, as Sales targets does, when the address names no period.
         // (The 5 s also confirm the shown view: a second read of the targets view, through the cache in the app.)
@@ -54,7 +54,7 @@ public sealed class WallPageTests
         revenue = 12m;
         await data.RaiseDataChangedAsync();
 
-        page.WaitForAssertion(() => Assert.Equal("12", page.Find("[data-testid=kpi-value-revenue]").GetAttribute("data-value")));
+        page.WaitForAssertion(() => Assert.Equal("12", page.Find("[data-testid=kpi-value-revenue]").GetAttribute("data-value")), PageTestContext.Patience);
         Assert.All(data.CallsOf("overview-selection"), c => Assert.True(c.Filter.Teams.IsEmpty));
     }
 
@@ -66,14 +66,14 @@ public sealed class WallPageTests
         data.LiveState = data.LiveState with { ConfirmedAt = test.Time.GetUtcNow() };
         var page = test.Render<WallPage>("/wall?views=headline");
         test.Time.Advance(TimeSpan.FromSeconds(1)); // the status clock ticks
-        page.WaitForAssertion(() => Assert.Contains("10:00:01", page.Find("[data-testid=wall-clock]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("10:00:01", page.Find("[data-testid=wall-clock]").TextContent, StringComparison.Ordinal), PageTestContext.Patience);
         Assert.Empty(page.FindAll("[data-testid=wall-stale]"));
 
         var snapshot = new DataVersionSnapshot(1, new Dictionary<string, long>(), test.Time.GetUtcNow());
         await data.RaiseLiveStateChangedAsync(new LiveState(snapshot, null, IsStale: true, "not answering"));
-        page.WaitForAssertion(() => Assert.Equal("The database is not answering. Retrying…", page.Find("[data-testid=wall-stale]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal("The database is not answering. Retrying…", page.Find("[data-testid=wall-stale]").TextContent.Trim()), PageTestContext.Patience);
 
         await data.RaiseLiveStateChangedAsync(new LiveState(snapshot, test.Time.GetUtcNow(), IsStale: false, null));
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=wall-stale]")));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=wall-stale]")), PageTestContext.Patience);
     }
 }
