@@ -23,6 +23,8 @@ public sealed partial class CustomerPage : DashboardPage
 
     [Inject] private CustomerService Customers { get; set; } = null!;
 
+    protected override string PageUrl(Domain.Filters.DashboardFilter filter) => State.DashboardUrls.Customer(CustomerId, filter);
+
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
         _view = await Customers.GetAsync(CustomerId, Filter, Scope, cancellationToken);

@@ -5,6 +5,7 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Components.Shared;
+using CrmInsight.Web.State;
 using Microsoft.AspNetCore.Components;
 
 namespace CrmInsight.Web.Components.Pages;
@@ -32,7 +33,7 @@ public sealed partial class DrillPage : DashboardPage
         return Task.CompletedTask;
     }
 
-    protected override IEnumerable<(string Key, string? Value)> PageParameters() => [(TableExtras.Level, _level.UrlName())];
+    protected override string PageUrl(DashboardFilter filter) => DashboardUrls.Drill(filter, _level);
 
     private void Open(SqlRow row)
     {
@@ -42,13 +43,13 @@ public sealed partial class DrillPage : DashboardPage
         }
         if (_level == DrillLevel.Customer)
         {
-            Navigation.NavigateTo($"/customers/{(long)id}?{FilterQueryString.Format(Filter)}");
+            OpenCustomer((long)id);
             return;
         }
         // Members of the other levels select themselves in the filter and open the level below.
         if (DrillPath.Down(Filter, _level, (int)id) is { } down)
         {
-            Urls.Navigate(down.Filter, (TableExtras.Level, down.Level.UrlName()));
+            Navigation.NavigateTo(DashboardUrls.Drill(down.Filter, down.Level));
         }
     }
 }

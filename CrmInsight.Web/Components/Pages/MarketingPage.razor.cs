@@ -21,6 +21,8 @@ public sealed partial class MarketingPage : DashboardPage
         ? L["all campaigns"]
         : string.Join(", ", Filter.Campaigns.Select(id => Catalog.NameOf(DimensionKind.Campaign, id)));
 
+    protected override string PageUrl(DashboardFilter filter) => State.DashboardUrls.Marketing(filter);
+
     protected override async Task LoadDataAsync(CancellationToken cancellationToken) =>
         _data = await Marketing.GetAsync(Filter, Scope, cancellationToken);
 

@@ -11,6 +11,8 @@ public sealed partial class RetentionPage : DashboardPage
 
     [Inject] private RetentionService Retention { get; set; } = null!;
 
+    protected override string PageUrl(Domain.Filters.DashboardFilter filter) => State.DashboardUrls.Retention(filter);
+
     protected override async Task LoadDataAsync(CancellationToken cancellationToken) =>
         _data = await Retention.GetAsync(Filter, Scope, cancellationToken);
 }

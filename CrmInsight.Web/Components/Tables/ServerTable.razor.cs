@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Components;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Live;
 using CrmInsight.Web.Security;
+using CrmInsight.Web.State;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
@@ -21,14 +23,17 @@ namespace CrmInsight.Web.Components.Tables;
 public sealed partial class ServerTable : IDisposable
 {
     private IDisposable? _liveSubscription;
-    private static readonly int[] PageSizes = [10, 25, 50, 100];
+    private static readonly int[] PageSizes = [.. TableView.PageSizes];
     private MudTable<GridRow>? _table;
     private int _requestedLoad;
     private int _shownLoad;
     private DashboardFilter? _loadedFilter;
     private string? _loadedExtra;
-    private string _sort = "";
-    private bool _descending;
+    private TableView _view = null!;
+    private string _address = "";
+    private int _generation;
+    private bool _checkPage;
+    private IReadOnlyList<FilterProblem> _urlProblems = [];
     private string? _loadError;
     private Polly.ResiliencePipeline _retry = Polly.ResiliencePipeline.Empty;
 
@@ -37,6 +42,7 @@ public sealed partial class ServerTable : IDisposable
     [Inject] private KpiFormatter Format { get; set; } = null!;
     [Inject] private LiveRetry Retry { get; set; } = null!;
     [Inject] private ILogger<ServerTable> Logger { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     [Parameter, EditorRequired]
     public TableDefinition Definition { get; set; } = null!;
@@ -87,18 +93,73 @@ public sealed partial class ServerTable : IDisposable
         });
         Expect(); // MudTable reads the first page after its first render
         _liveSubscription = Monitor.OnDataChanged(() => InvokeAsync(ReloadQuietlyAsync));
-        _sort = Definition.DefaultSort;
-        _descending = Definition.DefaultDescending;
+        // The grid's sort and page are part of the address (DashboardUrls): read on load, written on change.
+        _address = Navigation.Uri;
+        _view = ReadView(_address);
+        _checkPage = _view.Page > 0;
+        Navigation.LocationChanged += OnLocationChanged;
     }
 
     protected override async Task OnParametersSetAsync()
     {
-        // A new filter or new extra arguments (the tickets of another channel) mean new rows: back to the first page.
+        // A new filter or new extra arguments (the tickets of another channel) mean new rows: back to the
+        // first page, in the same sort — unless the address moved with them (back, forward, a link), which
+        // then says which page.
         if (_table is not null && _loadedFilter is not null && (_loadedFilter != Filter || _loadedExtra != ExtraKey))
         {
-            Expect();
-            await _table.ReloadServerData();
+            var moved = Navigation.Uri != _address;
+            var target = moved ? ReadView(Navigation.Uri) : _view with { Page = 0 };
+            _address = Navigation.Uri;
+            if (target == _view)
+            {
+                Expect();
+                await _table.ReloadServerData();
+            }
+            else
+            {
+                ShowView(target);
+            }
         }
+        else if (Navigation.Uri != _address)
+        {
+            FollowAddress();
+        }
+    }
+
+    /// <summary>Back or forward between states of this grid alone: the page's data stands, the grid follows its keys.</summary>
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() =>
+    {
+        if (DashboardUrls.WithoutTables(e.Location) == DashboardUrls.WithoutTables(_address))
+        {
+            FollowAddress();
+        }
+    });
+
+    private void FollowAddress()
+    {
+        _address = Navigation.Uri;
+        var target = ReadView(_address);
+        if (target != _view)
+        {
+            ShowView(target);
+        }
+    }
+
+    /// <summary>A new sort or page asked for from outside the grid: a fresh grid starts on it.</summary>
+    private void ShowView(TableView view)
+    {
+        _view = view;
+        _generation++;
+        Expect();
+        StateHasChanged();
+    }
+
+    private TableView ReadView(string address)
+    {
+        var problems = new List<FilterProblem>();
+        var view = DashboardUrls.ReadTable(DashboardUrls.QueryOf(address), Definition, PageSize, problems);
+        _urlProblems = problems;
+        return view;
     }
 
     private async Task<TableData<GridRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
@@ -110,8 +171,14 @@ public sealed partial class ServerTable : IDisposable
             state.SortDirection == SortDirection.None ? null : state.SortDirection == SortDirection.Descending,
             state.Page,
             state.PageSize);
-        _sort = request.Sort;
-        _descending = request.Descending;
+        var view = new TableView(request.Sort, request.Descending, state.Page, request.Limit);
+        if (view != _view)
+        {
+            // The person sorted or paged: the address says so (a new history entry, so Back undoes it).
+            _view = view;
+            _address = DashboardUrls.WithTable(Navigation.Uri, Definition, view, PageSize);
+            Navigation.NavigateTo(_address);
+        }
         _loadedFilter = Filter;
         _loadedExtra = ExtraKey;
         var scope = PrincipalScope.For((await AuthenticationState).User);
@@ -122,6 +189,13 @@ public sealed partial class ServerTable : IDisposable
             _loadError = null;
             await InvokeAsync(StateHasChanged);
         }
+        if (_checkPage && page.Total > 0 && request.Offset >= page.Total)
+        {
+            // The address asked for a page past the last one: say so, and show the first.
+            _urlProblems = [.. _urlProblems, new FilterProblem(FilterProblemKind.Malformed, DashboardUrls.KeyOf(Definition, DashboardUrls.PageKey), (state.Page + 1).ToString(CultureInfo.InvariantCulture))];
+            _ = InvokeAsync(() => ShowView(_view with { Page = 0 }));
+        }
+        _checkPage = false;
         _shownLoad = load; // MudTable draws these rows next, and RenderedSignal reports it
         return new TableData<GridRow> { Items = GridRow.Of(page.Rows, Definition.KeyField), TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
     }
@@ -143,10 +217,10 @@ public sealed partial class ServerTable : IDisposable
 
     private string ExtraKey => Extra is null ? "" : Extra.KeyFor(Extra.Names);
 
-    private string ExportUrl(ExportFormat format) => ExportEndpoints.Url(Definition, format, Filter, _sort, _descending, [.. ExportExtra]);
+    private string ExportUrl(ExportFormat format) => DashboardUrls.Export(Definition, format, Filter, _view.Sort, _view.Descending, ExportExtra);
 
     private SortDirection InitialDirection(TableColumn column) =>
-        column.Field == Definition.DefaultSort ? (Definition.DefaultDescending ? SortDirection.Descending : SortDirection.Ascending) : SortDirection.None;
+        column.Field == _view.Sort ? (_view.Descending ? SortDirection.Descending : SortDirection.Ascending) : SortDirection.None;
 
     private Task RowClicked(TableRowClickEventArgs<GridRow> args) =>
         args.Item is { } row ? OnRowClick.InvokeAsync(row.Row) : Task.CompletedTask;
@@ -186,6 +260,7 @@ public sealed partial class ServerTable : IDisposable
     public void Dispose()
     {
         _liveSubscription?.Dispose();
+        Navigation.LocationChanged -= OnLocationChanged;
         Drawing?.End(this);
     }
 }

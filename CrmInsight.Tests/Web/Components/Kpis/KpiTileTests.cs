@@ -4,7 +4,7 @@ using CrmInsight.Domain.Kpis;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Components.Kpis;
 
-namespace CrmInsight.Tests.Web.Components;
+namespace CrmInsight.Tests.Web.Components.Kpis;
 
 public sealed class KpiTileTests
 {
