@@ -137,6 +137,10 @@ public sealed partial class ServerTable : IDisposable
 
     private void FollowAddress()
     {
+        if (Navigation.Uri == _address)
+        {
+            return; // the grid's own change coming back, or nothing new
+        }
         _address = Navigation.Uri;
         var target = ReadView(_address);
         if (target != _view)
@@ -172,11 +176,20 @@ public sealed partial class ServerTable : IDisposable
             state.Page,
             state.PageSize);
         var view = new TableView(request.Sort, request.Descending, state.Page, request.Limit);
-        if (view != _view)
+        // The first read after the address asked for a page (later reads are the person's own paging).
+        int? askedPage = _checkPage ? _view.Page : null;
+        _checkPage = false;
+        if (askedPage is { } asked && state.Page != asked)
+        {
+            // The grid could not open that page (there are not that many): it stands where it is.
+            PageNotThere(asked);
+            _view = view;
+        }
+        else if (view != _view)
         {
             // The person sorted or paged: the address says so (a new history entry, so Back undoes it).
             _view = view;
-            _address = DashboardUrls.WithTable(Navigation.Uri, Definition, view, PageSize);
+            _address = Navigation.ToAbsoluteUri(DashboardUrls.WithTable(Navigation.Uri, Definition, view, PageSize)).ToString();
             Navigation.NavigateTo(_address);
         }
         _loadedFilter = Filter;
@@ -189,15 +202,22 @@ public sealed partial class ServerTable : IDisposable
             _loadError = null;
             await InvokeAsync(StateHasChanged);
         }
-        if (_checkPage && page.Total > 0 && request.Offset >= page.Total)
+        if (askedPage is { } past && past > 0 && state.Page == past && page.Rows.Count == 0)
         {
-            // The address asked for a page past the last one: say so, and show the first.
-            _urlProblems = [.. _urlProblems, new FilterProblem(FilterProblemKind.Malformed, DashboardUrls.KeyOf(Definition, DashboardUrls.PageKey), (state.Page + 1).ToString(CultureInfo.InvariantCulture))];
-            _ = InvokeAsync(() => ShowView(_view with { Page = 0 }));
+            // A page past the last one (its read counts no rows at all): show the first.
+            PageNotThere(past);
+            _view = _view with { Page = 0 };
+            _ = InvokeAsync(() => _table?.NavigateTo(MudBlazor.Page.First));
         }
-        _checkPage = false;
         _shownLoad = load; // MudTable draws these rows next, and RenderedSignal reports it
         return new TableData<GridRow> { Items = GridRow.Of(page.Rows, Definition.KeyField), TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
+    }
+
+    /// <summary>The address asked for a page the rows do not reach: said on the grid, the address left as it was given (like any value ignored).</summary>
+    private void PageNotThere(int page)
+    {
+        _urlProblems = [.. _urlProblems, new FilterProblem(FilterProblemKind.Malformed, DashboardUrls.KeyOf(Definition, DashboardUrls.PageKey), (page + 1).ToString(CultureInfo.InvariantCulture))];
+        _ = InvokeAsync(StateHasChanged);
     }
 
     /// <summary>New rows are on their way: the grid is pending until the latest read is drawn.</summary>
