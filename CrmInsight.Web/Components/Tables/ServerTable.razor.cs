@@ -245,9 +245,15 @@ public sealed partial class ServerTable : IDisposable
     private Task RowClicked(TableRowClickEventArgs<GridRow> args) =>
         args.Item is { } row ? OnRowClick.InvokeAsync(row.Row) : Task.CompletedTask;
 
-    private static string? HeaderClass(TableColumn column) => IsNumeric(column) ? "num" : null;
+    // The key column (the first: what names the row) stays in view while the others scroll inside
+    // the card; names stay on one line, cut with "…" (the whole name in the tooltip). See app.css.
+    private string? HeaderClass(TableColumn column) => Classes(IsNumeric(column) ? "num" : null, IsKey(column));
 
-    private static string? CellClass(TableColumn column) => IsNumeric(column) ? "num" : null;
+    private string? CellClass(TableColumn column) => Classes(IsNumeric(column) ? "num" : column.Kind == ColumnKind.Text ? "text-cell" : null, IsKey(column));
+
+    private bool IsKey(TableColumn column) => ReferenceEquals(column, Definition.Columns[0]);
+
+    private static string? Classes(string? kind, bool key) => key ? $"{kind} key-column".TrimStart() : kind;
 
     private static bool IsNumeric(TableColumn column) => column.Kind is ColumnKind.Money or ColumnKind.Count or ColumnKind.Number or ColumnKind.Fraction;
 
