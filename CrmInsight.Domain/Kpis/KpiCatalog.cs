@@ -27,6 +27,8 @@ public sealed class KpiCatalog
     private static readonly IReadOnlySet<DimensionKind> OpportunityDimensions =
         new[] { DimensionKind.Region, DimensionKind.Segment, DimensionKind.Team, DimensionKind.Rep }.ToFrozenSet();
 
+    private static readonly IReadOnlySet<DimensionKind> NoDimensions = new HashSet<DimensionKind>().ToFrozenSet();
+
     private readonly FrozenDictionary<string, KpiDefinition> _byId;
 
     public KpiCatalog()
@@ -257,7 +259,33 @@ public sealed class KpiCatalog
         FollowUps("email", "emails", "E-mails per rep", "邮件", "e-mail"),
         FollowUps("visit", "visits", "Visits per rep", "拜访", "visit"),
         FollowUps("meeting", "meetings", "Meetings per rep", "会议", "meeting"),
+
+        // 7. Data health
+        Kpi("data_completeness", "Data completeness", "客户数据完整性", KpiArea.DataHealth, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "customers with name, region, segment and a contact (e-mail or phone) all present / customers (the records as they are now)",
+            "姓名、区域、细分与联系方式（电子邮件或电话）齐全的客户数 / 客户数（按当前记录）",
+            "kpi/data_completeness", CustomerDimensions, m => Ratio(m.Cur("complete_customers"), m.Cur("customers")),
+            snapshot: true, hasMonthlySeries: false),
+        Kpi("freshness", "Data freshness", "数据新鲜度", KpiArea.DataHealth, KpiUnit.Minutes, KpiDirection.LowerIsBetter,
+            "minutes from the newest record written (to any table) to the end of P, or to now while P runs",
+            "从最新写入的记录（任一数据表）到 P 期末（进行中的期间为现在）的分钟数",
+            "kpi/data_writes", NoDimensions, m => Freshness(m), hasMonthlySeries: false, readsClock: true),
+        Kpi("update_rate", "Update rate", "数据更新率", KpiArea.DataHealth, KpiUnit.Fraction, KpiDirection.Neutral,
+            "records inserted or updated in the 24 h before the end of P (or now) / records, over every table",
+            "P 期末（进行中的期间为现在）前 24 小时内新增或更新的记录数 / 记录总数（全部数据表）",
+            "kpi/data_writes", NoDimensions, m => Ratio(DataTables.Sum(t => m.Cur($"{t}_recent")), DataTables.Sum(t => m.Cur($"{t}_records"))),
+            hasMonthlySeries: false, readsClock: true),
     ];
+
+    /// <summary>The tables data health reads, as kpi/data_writes names their columns (&lt;table&gt;_records ...).</summary>
+    public static IReadOnlyList<string> DataTables { get; } = ["orders", "tickets", "surveys", "touches", "opportunities", "activities", "customers"];
+
+    /// <summary>The newest write of any table: the smallest age among the tables that have records; undefined when none has.</summary>
+    private static decimal? Freshness(MeasureContext m)
+    {
+        var ages = DataTables.Where(t => m.Cur($"{t}_records") > 0).Select(t => m.Cur($"{t}_age_seconds")).ToList();
+        return ages.Count == 0 ? null : Math.Max(0m, ages.Min()) / 60m;
+    }
 
     /// <summary>
     /// pace = revenue / (quota × elapsed share), written revenue × days of P / (quota × elapsed
@@ -303,7 +331,8 @@ public sealed class KpiCatalog
         string id, string nameEn, string nameZh, KpiArea area, KpiUnit unit, KpiDirection direction,
         string formulaEn, string formulaZh, string query, IReadOnlySet<DimensionKind> filters,
         Func<MeasureContext, decimal?> compute, string? monthlyQuery = null, bool usesPreviousWindow = false,
-        KpiWindow window = KpiWindow.Period, bool hasMonthlySeries = true, bool snapshot = false, IReadOnlyList<string>? extraQueries = null, bool companyWideInput = false) =>
+        KpiWindow window = KpiWindow.Period, bool hasMonthlySeries = true, bool snapshot = false, IReadOnlyList<string>? extraQueries = null, bool readsClock = false,
+        bool companyWideInput = false) =>
         new()
         {
             Id = id,
@@ -322,5 +351,6 @@ public sealed class KpiCatalog
             CompanyWideInput = companyWideInput,
             Snapshot = snapshot,
             ExtraQueries = extraQueries ?? [],
+            ReadsClock = readsClock,
         };
 }

@@ -3,6 +3,7 @@ using CrmInsight.Domain.Drill;
 using CrmInsight.Domain.Export;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Satisfaction;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Api;
@@ -33,6 +34,14 @@ public static class DashboardUrls
     public const string AdminPath = "/admin";
     public const string UsersPath = "/admin/users";
     public const string AuditPath = "/admin/audit";
+    public const string ScorecardPath = "/scorecard";
+    public const string ScorecardEditPath = "/scorecard/edit";
+    public const string DataHealthPath = "/data-health";
+    public const string AlertsPath = "/alerts";
+
+    /// <summary>The scorecard shown (the default one when absent) and its open perspective.</summary>
+    public const string ScorecardKey = ScorecardApi.ScorecardParameter;
+    public const string PerspectiveKey = "perspective";
 
     /// <summary>The KPI whose detail panel is open (Overview, Sales targets).</summary>
     public const string Kpi = "kpi";
@@ -80,6 +89,24 @@ public static class DashboardUrls
     public static string Wall(DashboardFilter filter, string? views = null, int? intervalSeconds = null) =>
         Build(WallPath, FilterQueryString.ToPairs(filter),
             (Views, views), (Interval, intervalSeconds?.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>The balanced scorecard: which one (the default when null), the perspective shown and the KPI whose inputs are open.</summary>
+    public static string Scorecard(DashboardFilter filter, int? scorecardId = null, Perspective? perspective = null, string? kpi = null) =>
+        Build(ScorecardPath, FilterQueryString.ToPairs(filter),
+            (ScorecardKey, scorecardId?.ToString(CultureInfo.InvariantCulture)), (PerspectiveKey, perspective?.Key()), (Kpi, kpi));
+
+    /// <summary>The scorecard editor, on one scorecard (the default when null).</summary>
+    public static string ScorecardEdit(int? scorecardId = null) =>
+        Build(ScorecardEditPath, [], (ScorecardKey, scorecardId?.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>A scorecard as a file, for the filter.</summary>
+    public static string ScorecardExport(ExportFormat format, DashboardFilter filter, int? scorecardId = null) =>
+        Build($"{ExportPath}/{Api.ScorecardExport.Name}.{format.Extension()}", FilterQueryString.ToPairs(filter),
+            (ScorecardKey, scorecardId?.ToString(CultureInfo.InvariantCulture)));
+
+    public static string DataHealth(DashboardFilter filter) => Build(DataHealthPath, FilterQueryString.ToPairs(filter));
+
+    public static string Alerts(DashboardFilter filter) => Build(AlertsPath, FilterQueryString.ToPairs(filter));
 
     /// <summary>
     /// The whole filtered table as a file, in the order the grid shows (sort and direction left out

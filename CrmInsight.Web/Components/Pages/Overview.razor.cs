@@ -1,6 +1,7 @@
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Overview;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.State;
 using Microsoft.AspNetCore.Components;
@@ -15,8 +16,10 @@ public sealed partial class Overview : DashboardPage
 {
     private OverviewData? _data;
     private KpiResult? _selected;
+    private ScorecardReport? _scorecard;
 
     [Inject] private OverviewService OverviewData { get; set; } = null!;
+    [Inject] private ScorecardService Scorecards { get; set; } = null!;
 
     private string GrainLabel => _data?.Trend.Grain switch
     {
@@ -28,6 +31,8 @@ public sealed partial class Overview : DashboardPage
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
         _data = await OverviewData.GetAsync(Filter, Scope, cancellationToken);
+        // The default scorecard at the same data version: its score and the KPIs that are red now.
+        _scorecard = await Scorecards.GetAsync(Filter, Scope, dataVersion: _data.Report.Snapshot, cancellationToken: cancellationToken);
         var selectedId = Urls.CurrentValue(DashboardUrls.Kpi);
         _selected = _data.Report.Kpis.FirstOrDefault(k => string.Equals(k.Id, selectedId, StringComparison.OrdinalIgnoreCase));
         if (selectedId is not null && _selected is null)
