@@ -177,12 +177,12 @@ public sealed partial class ServerTable : IDisposable
             state.PageSize);
         var view = new TableView(request.Sort, request.Descending, state.Page, request.Limit);
         // The first read after the address asked for a page (later reads are the person's own paging).
-        int? askedPage = _checkPage ? _view.Page : null;
+        var askedPage = _checkPage;
         _checkPage = false;
-        if (askedPage is { } asked && state.Page != asked)
+        if (askedPage && view.Page != _view.Page && view with { Page = _view.Page } == _view)
         {
-            // The grid could not open that page (there are not that many): it stands where it is.
-            PageNotThere(asked);
+            // The grid could not open that page (past the last one: MudTable goes back to the first
+            // by itself): it stands where it is, and the address stays as it was given.
             _view = view;
         }
         else if (view != _view)
@@ -202,22 +202,8 @@ public sealed partial class ServerTable : IDisposable
             _loadError = null;
             await InvokeAsync(StateHasChanged);
         }
-        if (askedPage is { } past && past > 0 && state.Page == past && page.Rows.Count == 0)
-        {
-            // A page past the last one (its read counts no rows at all): show the first.
-            PageNotThere(past);
-            _view = _view with { Page = 0 };
-            _ = InvokeAsync(() => _table?.NavigateTo(MudBlazor.Page.First));
-        }
         _shownLoad = load; // MudTable draws these rows next, and RenderedSignal reports it
         return new TableData<GridRow> { Items = GridRow.Of(page.Rows, Definition.KeyField), TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
-    }
-
-    /// <summary>The address asked for a page the rows do not reach: said on the grid, the address left as it was given (like any value ignored).</summary>
-    private void PageNotThere(int page)
-    {
-        _urlProblems = [.. _urlProblems, new FilterProblem(FilterProblemKind.Malformed, DashboardUrls.KeyOf(Definition, DashboardUrls.PageKey), (page + 1).ToString(CultureInfo.InvariantCulture))];
-        _ = InvokeAsync(StateHasChanged);
     }
 
     /// <summary>New rows are on their way: the grid is pending until the latest read is drawn.</summary>
