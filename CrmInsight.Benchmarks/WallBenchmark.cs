@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using CrmInsight.Domain.Security;
-using CrmInsight.Domain.Sql;
+using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Live;
 using Microsoft.AspNetCore.Hosting;

@@ -10,6 +10,9 @@ public sealed class QueryMetrics : IDisposable
 {
     public const string MeterName = "CrmInsight.Queries";
 
+    /// <summary>The counter of SQL statements sent, tagged with the query's name.</summary>
+    public const string ExecutedCounterName = "crminsight.queries.executed";
+
     private readonly Meter _meter;
     private readonly Counter<long> _executed;
     private readonly Histogram<double> _duration;
@@ -18,7 +21,7 @@ public sealed class QueryMetrics : IDisposable
     public QueryMetrics(IMeterFactory? meterFactory = null)
     {
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _executed = _meter.CreateCounter<long>("crminsight.queries.executed", unit: "{query}", description: "SQL statements sent to the database.");
+        _executed = _meter.CreateCounter<long>(ExecutedCounterName, unit: "{query}", description: "SQL statements sent to the database.");
         _duration = _meter.CreateHistogram<double>("crminsight.queries.duration", unit: "ms", description: "Time the database took per query.");
     }
 

@@ -100,24 +100,24 @@ public static class TableCatalog
         DefaultDescending: true,
         Key: r => new TicketRowKey(r.GetInt64("ticket_id"), r.GetDecimal("customer_id") is { } id ? (long)id : null));
 
-    /// <summary>Every campaign active in the period with its funnel, money and ratios (KPIS.md §4).</summary>
+    /// <summary>Every campaign active in the period with its money and ratios first (what a campaign is judged by), then its funnel (KPIS.md §4).</summary>
     public static readonly TableDefinition<CampaignRowKey> Campaigns = new(
         "campaigns",
         new("Campaigns", "营销活动"),
         "marketing/campaigns",
         [
             new("name", new("Campaign", "营销活动"), ColumnKind.Text),
+            new("roi", new("ROI", "投资回报率"), ColumnKind.Fraction),
+            new("attributed_revenue", new("Attributed revenue", "归因销售额"), ColumnKind.Money),
+            new("spend", new("Spend", "营销费用"), ColumnKind.Money),
+            new("cac", new("CAC", "获客成本"), ColumnKind.Money),
+            new("cost_per_response", new("Cost per response", "单次响应成本"), ColumnKind.Money),
+            new("response_rate", new("Response rate", "响应率"), ColumnKind.Fraction),
+            new("conversion_rate", new("Conversion rate", "交易率"), ColumnKind.Fraction),
             new("reach", new("Reach", "触达客户数"), ColumnKind.Count),
             new("responses", new("Responses", "响应客户数"), ColumnKind.Count, Sortable: false),
-            new("response_rate", new("Response rate", "响应率"), ColumnKind.Fraction),
             new("conversions", new("Conversions", "成交客户数"), ColumnKind.Count, Sortable: false),
-            new("conversion_rate", new("Conversion rate", "交易率"), ColumnKind.Fraction),
-            new("spend", new("Spend", "营销费用"), ColumnKind.Money),
             new("new_customers", new("New customers", "新客户数"), ColumnKind.Count),
-            new("cac", new("CAC", "获客成本"), ColumnKind.Money),
-            new("attributed_revenue", new("Attributed revenue", "归因销售额"), ColumnKind.Money),
-            new("roi", new("ROI", "投资回报率"), ColumnKind.Fraction),
-            new("cost_per_response", new("Cost per response", "单次响应成本"), ColumnKind.Money),
         ],
         DefaultSort: "roi",
         DefaultDescending: true,

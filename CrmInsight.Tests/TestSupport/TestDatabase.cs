@@ -7,29 +7,33 @@ using CrmInsight.Domain.Storage;
 using CrmInsight.Domain;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CrmInsight.Tests.TestSupport;
 
-/// <summary>A DuckDB file in a fresh temporary folder with the schema installed, and the
-/// services the product builds on it, with a fake clock.</summary>
+/// <summary>
+/// A DuckDB file in a fresh temporary folder with the schema installed, and the services the
+/// product builds on it (<see cref="DomainServices.AddCrmInsightDomain"/>, as every host), with a
+/// fake clock. The one place tests wire the Domain: a test that needs another setting or a
+/// stand-in passes <c>configure</c>; every service comes from <see cref="Get{T}"/>.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _folder;
 
     private readonly ServiceProvider _services;
 
-    private TestDatabase(string folder, DuckDbDatabase database, FakeTimeProvider time)
+    private TestDatabase(string folder, DuckDbDatabase database, FakeTimeProvider time, Action<IServiceCollection>? configure)
     {
         _folder = folder;
         Database = database;
         Time = time;
-        // The Domain as every host registers it, on this file and this clock.
-        _services = new ServiceCollection()
+        // The Domain as every host registers it, on this file and this clock (then the test's own settings).
+        var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(time)
-            .AddCrmInsightDomain(_ => database)
-            .BuildServiceProvider();
+            .AddCrmInsightDomain(_ => database);
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider();
         Metrics = _services.GetRequiredService<QueryMetrics>();
         Runner = _services.GetRequiredService<QueryRunner>();
         Versions = _services.GetRequiredService<DataVersionStore>();
@@ -54,7 +58,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public CrmInsight.Domain.Customers.CustomerService Customers => Get<CrmInsight.Domain.Customers.CustomerService>();
 
-    public CrmInsight.Domain.Targets.TargetsService Targets => new(Kpis, Cache, Periods, VersionSource, Options.Create(new CrmInsight.Domain.Targets.TargetsOptions()));
+    public CrmInsight.Domain.Targets.TargetsService Targets => Get<CrmInsight.Domain.Targets.TargetsService>();
 
     public DuckDbDatabase Database { get; }
 
@@ -81,7 +85,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public string FilePath => Database.FilePath;
 
     /// <summary>An empty database (schema only); the clock reads <paramref name="now"/> (UTC, local zone UTC).</summary>
-    public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now = null)
+    /// <param name="configure">Registrations after the Domain's (options, a stand-in database …).</param>
+    public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "crminsight-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -89,7 +94,7 @@ public sealed class TestDatabase : IAsyncDisposable
         time.SetLocalTimeZone(TimeZoneInfo.Utc);
         var database = new DuckDbDatabase(Path.Combine(folder, "test.duckdb"), memoryLimit: "1GB", threads: 2, createIfMissing: true);
         await SchemaInstaller.InstallAsync(database, SqlCatalog.Default);
-        return new TestDatabase(folder, database, time);
+        return new TestDatabase(folder, database, time, configure);
     }
 
     /// <summary>Runs test-data SQL, rebuilds the pre-aggregates and bumps the data version, as every product write does.</summary>

@@ -9,33 +9,26 @@ using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Components.Filters;
 using CrmInsight.Web.Hosting;
 using CrmInsight.Web.Security;
+using CrmInsight.Web.State;
 using Microsoft.Extensions.Localization;
 
 namespace CrmInsight.Web.Api;
 
 /// <summary>
-/// <c>GET /export/{table}.{csv|xlsx}?{filters}&amp;sort=…&amp;desc=1</c>: the whole filtered table,
+/// <c>GET /export/{table}.{csv|xlsx}?{filters}&amp;sort=…&amp;desc=1</c> (built by <see cref="DashboardUrls.Export"/>): the whole filtered table,
 /// not just a page, in the order the grid shows, streamed from the database, with the filter
 /// context written into the file. Bad parameters get a 400 naming them, as in the API.
 /// </summary>
 public static class ExportEndpoints
 {
-    public const string SortParameter = "sort";
-    public const string DescendingParameter = "desc";
+    public const string SortParameter = DashboardUrls.Sort;
+    public const string DescendingParameter = DashboardUrls.Descending;
 
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/export/{file}", ExportAsync).RequireAuthorization(Policies.Exporter).RequireRateLimiting(ExportRateLimit.Policy);
         return endpoints;
     }
-
-    /// <summary>The export URL of a table as a page shows it.</summary>
-    public static string Url(TableDefinition table, ExportFormat format, DashboardFilter filter, string sort, bool descending, params (string Key, string Value)[] extra) =>
-        $"/export/{table.Name}.{format.Extension()}?" + FilterQueryString.Format(
-            FilterQueryString.ToPairs(filter)
-                .Append(new(SortParameter, sort))
-                .Append(new(DescendingParameter, descending ? "1" : "0"))
-                .Concat(extra.Select(e => new KeyValuePair<string, string>(e.Key, e.Value))));
 
     private static async Task<IResult> ExportAsync(
         string file, HttpContext context, DatabaseReadiness readiness, DimensionService dimensions, TableService tables, CustomerService customers,

@@ -9,7 +9,7 @@ namespace CrmInsight.Tests.Domain.Kpis;
 /// The KPIs that look beyond one period (clv, winback_rate, customer_growth) and lead_conversion,
 /// on a two-year history worked out by hand. P = March 2024, P' = [2024-01-30, 2024-03-01).
 /// </summary>
-public sealed class CustomerLifetimeKpiTests : IAsyncLifetime
+public sealed class CustomerLifetimeKpiTests(CustomerLifetimeKpiTests.HistoryDatabase data) : IClassFixture<CustomerLifetimeKpiTests.HistoryDatabase>, IAsyncLifetime
 {
     private const string History = """
         INSERT INTO dim_region VALUES (1, 'North');
@@ -38,17 +38,20 @@ public sealed class CustomerLifetimeKpiTests : IAsyncLifetime
 
     private static readonly DashboardFilter March = DashboardFilter.Default.WithCustomRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1));
 
-    private TestDatabase _db = null!;
+    // The tests only read: one database for the class.
+    private readonly TestDatabase _db = data.Db;
     private KpiReport _report = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>The two-year <see cref="History"/>, once for the class.</summary>
+    public sealed class HistoryDatabase : SeededDatabase
     {
-        _db = await TestDatabase.CreateAsync();
-        await _db.ExecuteAsync(History);
-        _report = await _db.Kpis.GetKpisAsync(March, DataScope.All, ["clv", "winback_rate", "customer_growth", "lead_conversion"]);
+        protected override Task SeedAsync(TestDatabase db) => db.ExecuteAsync(History);
     }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public async Task InitializeAsync() =>
+        _report = await _db.Kpis.GetKpisAsync(March, DataScope.All, ["clv", "winback_rate", "customer_growth", "lead_conversion"]);
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public void Clv_uses_the_twelve_months_to_the_end_of_the_period()

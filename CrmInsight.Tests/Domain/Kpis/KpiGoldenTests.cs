@@ -9,21 +9,18 @@ namespace CrmInsight.Tests.Domain.Kpis;
 /// Every headline KPI against values worked out by hand from <see cref="GoldenDataset"/>.
 /// P = March 2024, P' = [2024-01-30, 2024-03-01), P'' = [2023-12-30, 2024-01-30).
 /// </summary>
-public sealed class KpiGoldenTests : IAsyncLifetime
+public sealed class KpiGoldenTests(GoldenDatabase data) : IClassFixture<GoldenDatabase>, IAsyncLifetime
 {
     private static readonly DashboardFilter March = DashboardFilter.Default.WithCustomRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1));
 
-    private TestDatabase _db = null!;
+    // The tests only read: one database for the class.
+    private readonly TestDatabase _db = data.Db;
     private KpiReport _report = null!;
 
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        await _db.ExecuteAsync(GoldenDataset.Sql);
+    public async Task InitializeAsync() =>
         _report = await _db.Kpis.GetKpisAsync(March, DataScope.All, _db.Kpis.Catalog.All.Select(k => k.Id));
-    }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public void Periods_are_the_month_and_the_equal_length_period_before_it()

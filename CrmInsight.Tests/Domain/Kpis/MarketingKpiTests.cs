@@ -10,21 +10,20 @@ namespace CrmInsight.Tests.Domain.Kpis;
 /// Touches sent in P (March 2024): Spring → C1 (responded), C2, C3 (responded), C4; Free → C1.
 /// Spring's window ends 03-11 + 5 days = 03-16 (exclusive); Free's ends 03-31.
 /// </summary>
-public sealed class MarketingKpiTests : IAsyncLifetime
+public sealed class MarketingKpiTests(ServiceMarketingDatabase data) : IClassFixture<ServiceMarketingDatabase>, IAsyncLifetime
 {
     private static readonly DashboardFilter March = DashboardFilter.Default.WithCustomRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1));
 
-    private TestDatabase _db = null!;
+    // The tests only read: one database for the class.
+    private readonly TestDatabase _db = data.Db;
     private KpiReport _report = null!;
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
-        await _db.ExecuteAsync(ServiceMarketingDataset.Sql);
         _report = await _db.Kpis.GetKpisAsync(March, DataScope.All, _db.Kpis.Catalog.All.Where(k => k.Area == KpiArea.Marketing).Select(k => k.Id));
     }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public void Reach_response_and_conversion_per_customer()

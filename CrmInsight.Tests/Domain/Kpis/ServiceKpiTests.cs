@@ -11,21 +11,20 @@ namespace CrmInsight.Tests.Domain.Kpis;
 /// Percentiles are continuous (PERCENTILE_CONT): the value at h = 1 + p × (n − 1) of the sorted
 /// values, interpolated between the ranks either side.
 /// </summary>
-public sealed class ServiceKpiTests : IAsyncLifetime
+public sealed class ServiceKpiTests(ServiceMarketingDatabase data) : IClassFixture<ServiceMarketingDatabase>, IAsyncLifetime
 {
     private static readonly DashboardFilter March = DashboardFilter.Default.WithCustomRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1));
 
-    private TestDatabase _db = null!;
+    // The tests only read: one database for the class.
+    private readonly TestDatabase _db = data.Db;
     private KpiReport _report = null!;
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
-        await _db.ExecuteAsync(ServiceMarketingDataset.Sql);
         _report = await _db.Kpis.GetKpisAsync(March, DataScope.All, _db.Kpis.Catalog.All.Where(k => k.Area == KpiArea.Satisfaction).Select(k => k.Id));
     }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public void First_response_time_mean_and_percentiles_with_a_tie()

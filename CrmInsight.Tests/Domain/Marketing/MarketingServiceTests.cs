@@ -22,7 +22,7 @@ public sealed class MarketingServiceTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         await _db.ExecuteAsync(ServiceMarketingDataset.Sql);
-        _service = new MarketingService(_db.Kpis, _db.Cache, _db.Periods, _db.VersionSource);
+        _service = _db.Get<MarketingService>();
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

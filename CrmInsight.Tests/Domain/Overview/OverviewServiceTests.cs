@@ -21,7 +21,7 @@ public sealed class OverviewServiceTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         await _db.ExecuteAsync(GoldenDataset.Sql);
-        _overview = new OverviewService(_db.Kpis, _db.Cache, _db.Periods, _db.VersionSource);
+        _overview = _db.Get<OverviewService>();
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

@@ -30,7 +30,7 @@ public sealed class ImportedServiceTests : IAsyncLifetime
             T4,C2,2024-02-20 08:00,2024-02-20 08:10,2024-02-20 09:00,billing,chat
             """, "id=Ticket,customer=Customer,submitted=Opened,first-response=FirstResponse,resolved=Resolved,category=Type,channel=Channel");
         await _db.ImportAsync(ImportKind.Surveys, "Id,Customer,Date,Csat\nS1,C1,2024-03-04,95\nS2,C2,2024-03-06,75\n", "id=Id,customer=Customer,date=Date,csat=Csat");
-        var service = new SatisfactionService(_db.Kpis, _db.Cache, _db.Periods, _db.VersionSource);
+        var service = _db.Get<SatisfactionService>();
 
         var data = await service.GetAsync(March, DataScope.All);
 

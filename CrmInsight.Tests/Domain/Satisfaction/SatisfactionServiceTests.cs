@@ -17,7 +17,7 @@ public sealed class SatisfactionServiceTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         await _db.ExecuteAsync(ServiceMarketingDataset.Sql);
-        _service = new SatisfactionService(_db.Kpis, _db.Cache, _db.Periods, _db.VersionSource);
+        _service = _db.Get<SatisfactionService>();
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

@@ -20,30 +20,20 @@ namespace CrmInsight.Tests.Domain.Views;
 public sealed class DefaultViewWarmerTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;
-    private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
-        await _db.ExecuteAsync(GoldenDataset.Sql);
         // The Domain as a host registers it, with the version confirmed by the monitor's refresh
         // counting as current for an hour (the fake clock does not move): only view queries count.
-        _services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(_db.Time)
-            .AddCrmInsightDomain(_ => _db.Database)
-            .Configure<DataVersionOptions>(o => o.FreshFor = TimeSpan.FromHours(1))
-            .BuildServiceProvider();
+        _db = await TestDatabase.CreateAsync(configure: services => services.Configure<DataVersionOptions>(o => o.FreshFor = TimeSpan.FromHours(1)));
+        await _db.ExecuteAsync(GoldenDataset.Sql);
         await Get<DataVersionTracker>().RefreshAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _db.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     private T Get<T>()
-        where T : notnull => _services.GetRequiredService<T>();
+        where T : notnull => _db.Get<T>();
 
     private long Executed => Get<QueryMetrics>().TotalExecuted;
 

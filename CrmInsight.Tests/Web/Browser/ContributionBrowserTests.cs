@@ -99,6 +99,62 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(table.Locator(".mud-table-toolbar")).ToContainTextAsync("Teams");
     }
 
+    /// <summary>
+    /// The URL is the state, the grid's too: sorted by orders (ascending: a header's first click)
+    /// and on its second page, the top-customers grid comes back exactly so after a reload.
+    /// </summary>
+    [Fact]
+    public async Task A_sorted_paged_table_survives_a_reload()
+    {
+        var page = await browser.OpenAsync("/contribution?period=ytd");
+        var table = page.Locator("[data-testid=table-top-customers]");
+        await Assertions.Expect(table.Locator("tbody tr.clickable-row").First).ToBeVisibleAsync();
+
+        await table.Locator("th .mud-table-sort-label", new LocatorLocatorOptions { HasText = "Orders" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"top-customers\.sort=orders&top-customers\.desc=0"), BrowserFixture.UrlWait);
+        await BrowserFixture.WaitForReadyAsync(page);
+        await table.Locator(".mud-table-pagination-actions button").Nth(2).ClickAsync(); // first, previous, next, last
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"top-customers\.page=2"), BrowserFixture.UrlWait);
+        await BrowserFixture.WaitForReadyAsync(page);
+        await Assertions.Expect(table.Locator(".mud-table-pagination-caption").Last).ToContainTextAsync("26-50 of");
+        var rows = await Rows(table);
+        var pager = await table.Locator(".mud-table-pagination-caption").Last.InnerTextAsync();
+        Assert.Equal(25, rows.Count);
+        Assert.Contains("period=ytd", page.Url, StringComparison.Ordinal);
+
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForReadyAsync(page);
+
+        Assert.Equal(rows, await Rows(table));
+        Assert.Equal(pager, await table.Locator(".mud-table-pagination-caption").Last.InnerTextAsync());
+        var orders = table.Locator("th", new LocatorLocatorOptions { HasText = "Orders" }).Locator(".mud-table-sort-label");
+        await Assertions.Expect(orders).ToHaveClassAsync(new Regex("mud-table-sort-label"));
+        await Assertions.Expect(orders.Locator(".mud-direction-asc")).ToHaveCountAsync(1);
+        // The orders column ascends down the page, as the grid was sorted.
+        var counts = (await table.Locator("tbody tr td[data-label=Orders]").AllInnerTextsAsync())
+            .Select(t => int.Parse(t.Trim(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.GetCultureInfo("en-US"))).ToList();
+        Assert.Equal(counts.Order(), counts);
+        // The export follows the grid's order.
+        await Assertions.Expect(page.Locator("[data-testid=export-csv-top-customers]")).ToHaveAttributeAsync("href", new Regex(@"sort=orders&desc=0"));
+    }
+
+    /// <summary>A sort column that does not sort and a page that is no page number are named on the grid, which shows its default.</summary>
+    [Fact]
+    public async Task A_bad_sort_or_page_in_the_address_is_named_and_the_grid_shows_its_default()
+    {
+        var page = await browser.OpenAsync("/contribution?period=ytd&top-customers.sort=owner&top-customers.page=0");
+        var table = page.Locator("[data-testid=table-top-customers]");
+        var problems = page.Locator("[data-testid=filter-problems]");
+        await Assertions.Expect(problems).ToContainTextAsync("'owner' is not a valid value for 'top-customers.sort'");
+        await Assertions.Expect(problems).ToContainTextAsync("'0' is not a valid value for 'top-customers.page'");
+        await Assertions.Expect(table.Locator(".mud-table-pagination-caption").Last).ToContainTextAsync("1-25 of");
+        await Assertions.Expect(table.Locator("th", new LocatorLocatorOptions { HasText = "Revenue" }).First.Locator(".mud-direction-desc")).ToHaveCountAsync(1);
+        Assert.Contains("period=ytd", page.Url, StringComparison.Ordinal);
+    }
+
+    private static async Task<IReadOnlyList<string>> Rows(ILocator table) =>
+        [.. (await table.Locator("tbody tr").AllInnerTextsAsync()).Select(t => t.Trim())];
+
     [Fact]
     public async Task Retention_shows_cohorts_trends_and_the_churned_customers_behind_the_rate()
     {

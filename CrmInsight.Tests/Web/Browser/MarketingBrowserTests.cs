@@ -24,7 +24,7 @@ public sealed class MarketingBrowserTests(BrowserFixture browser) : IClassFixtur
         // The best campaign by ROI (the default sort) that reached anyone, so its funnel has customers.
         var rows = page.Locator("[data-testid=table-campaigns] tbody tr.clickable-row");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
-        var reach = (await rows.Locator("td:nth-child(2)").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+        var reach = (await rows.Locator("td[data-label=Reach]").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
         var index = reach.FindIndex(r => r != "0");
         Assert.True(index >= 0, "a campaign on the first page reached customers");
         var row = rows.Nth(index);

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Security;
-using CrmInsight.Domain.Sql;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Api;
 using Microsoft.Extensions.DependencyInjection;

@@ -16,26 +16,17 @@ namespace CrmInsight.Tests.Web.Live;
 public sealed class DefaultViewWarmupTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;
-    private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
         await _db.ExecuteAsync(GoldenDataset.Sql);
-        _services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(_db.Time)
-            .AddCrmInsightDomain(_ => _db.Database)
-            .BuildServiceProvider();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _db.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     private DataChangeMonitor Monitor() => new(
-        _services.GetRequiredService<DataVersionTracker>(),
+        _db.Get<DataVersionTracker>(),
         new DatabaseReadiness(),
         Options.Create(new LiveOptions()),
         _db.Time,
@@ -45,7 +36,7 @@ public sealed class DefaultViewWarmupTests : IAsyncLifetime
     public async Task A_data_change_the_monitor_hears_starts_a_warm()
     {
         using var monitor = Monitor();
-        var warmer = _services.GetRequiredService<DefaultViewWarmer>();
+        var warmer = _db.Get<DefaultViewWarmer>();
         using var warmup = new DefaultViewWarmup(monitor, warmer, Options.Create(new LiveOptions { WarmDefaultViews = true }));
         await warmup.StartAsync(CancellationToken.None);
         var warmed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -53,7 +44,7 @@ public sealed class DefaultViewWarmupTests : IAsyncLifetime
 
         await using (var connection = await _db.Database.OpenConnectionAsync())
         {
-            await _services.GetRequiredService<DataVersionStore>().BumpAsync(connection, null, [DataAreas.Orders]);
+            await _db.Get<DataVersionStore>().BumpAsync(connection, null, [DataAreas.Orders]);
         }
         await monitor.RefreshAsync();
 
@@ -64,7 +55,7 @@ public sealed class DefaultViewWarmupTests : IAsyncLifetime
     public async Task Switched_off_it_does_not_listen()
     {
         using var monitor = Monitor();
-        using var warmup = new DefaultViewWarmup(monitor, _services.GetRequiredService<DefaultViewWarmer>(), Options.Create(new LiveOptions { WarmDefaultViews = false }));
+        using var warmup = new DefaultViewWarmup(monitor, _db.Get<DefaultViewWarmer>(), Options.Create(new LiveOptions { WarmDefaultViews = false }));
         await warmup.StartAsync(CancellationToken.None);
 
         Assert.Equal(0, monitor.SubscriberCount);

@@ -40,6 +40,8 @@ public sealed partial class AlertsPage : DashboardPage
 
     private IReadOnlyList<DimensionMember> Teams => Catalog.Members(DimensionKind.Team);
 
+    protected override string PageUrl(DashboardFilter filter) => State.DashboardUrls.Alerts(filter);
+
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
         _rules = await Store.ListAsync(Scope, cancellationToken);
@@ -70,7 +72,7 @@ public sealed partial class AlertsPage : DashboardPage
         };
         _saveProblems = [];
         // The rule's filter goes into the filter bar, where it can be changed before saving.
-        Navigation.NavigateTo(string.IsNullOrEmpty(rule.FilterQuery) ? "/alerts" : "/alerts?" + rule.FilterQuery);
+        Navigation.NavigateTo(State.DashboardUrls.Alerts(FilterQueryString.Parse(State.DashboardUrls.QueryOf("?" + rule.FilterQuery)).Filter));
     }
 
     private void Cancel()

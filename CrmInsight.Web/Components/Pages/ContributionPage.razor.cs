@@ -12,6 +12,8 @@ public sealed partial class ContributionPage : DashboardPage
 
     private Domain.Kpis.KpiResult Clv => _data!.Kpis["clv"];
 
+    protected override string PageUrl(Domain.Filters.DashboardFilter filter) => State.DashboardUrls.Contribution(filter);
+
     protected override async Task LoadDataAsync(CancellationToken cancellationToken) =>
         _data = await Data.GetContributionAsync(Filter, Scope, cancellationToken);
 }

@@ -20,6 +20,8 @@ public sealed partial class CustomerPage : DashboardPage
     [Parameter]
     public long CustomerId { get; set; }
 
+    protected override string PageUrl(Domain.Filters.DashboardFilter filter) => State.DashboardUrls.Customer(CustomerId, filter);
+
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
         _view = await Data.GetCustomerAsync(CustomerId, Filter, Scope, cancellationToken);

@@ -11,6 +11,8 @@ public sealed partial class DataHealthPage : DashboardPage
 {
     private DataHealthData? _data;
 
+    protected override string PageUrl(Domain.Filters.DashboardFilter filter) => State.DashboardUrls.DataHealth(filter);
+
     protected override async Task LoadDataAsync(CancellationToken cancellationToken) =>
         _data = await Data.GetDataHealthAsync(Filter, Scope, cancellationToken);
 }

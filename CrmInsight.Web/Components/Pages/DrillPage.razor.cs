@@ -5,6 +5,8 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Web.Api;
 using CrmInsight.Web.Components.Shared;
+using CrmInsight.Web.State;
+using Microsoft.AspNetCore.Components;
 
 namespace CrmInsight.Web.Components.Pages;
 
@@ -29,7 +31,7 @@ public sealed partial class DrillPage : DashboardPage
         return Task.CompletedTask;
     }
 
-    protected override IEnumerable<(string Key, string? Value)> PageParameters() => [(TableExtras.Level, _level.UrlName())];
+    protected override string PageUrl(DashboardFilter filter) => DashboardUrls.Drill(filter, _level);
 
     private void Open(DrillRowKey row)
     {
@@ -45,7 +47,7 @@ public sealed partial class DrillPage : DashboardPage
         // Members of the other levels select themselves in the filter and open the level below.
         if (DrillPath.Down(Filter, _level, (int)id) is { } down)
         {
-            Urls.Navigate(down.Filter, (TableExtras.Level, down.Level.UrlName()));
+            Navigation.NavigateTo(DashboardUrls.Drill(down.Filter, down.Level));
         }
     }
 }

@@ -18,6 +18,8 @@ public sealed partial class MarketingPage : DashboardPage
         ? L["all campaigns"]
         : string.Join(", ", Filter.Campaigns.Select(id => Catalog.NameOf(DimensionKind.Campaign, id)));
 
+    protected override string PageUrl(DashboardFilter filter) => State.DashboardUrls.Marketing(filter);
+
     protected override async Task LoadDataAsync(CancellationToken cancellationToken) =>
         _data = await Data.GetMarketingAsync(Filter, Scope, cancellationToken);
 

@@ -3,6 +3,8 @@ using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Scorecards;
 using CrmInsight.Web.Components.Shared;
+using CrmInsight.Web.State;
+using Microsoft.AspNetCore.Components;
 
 namespace CrmInsight.Web.Components.Pages;
 
@@ -12,9 +14,6 @@ namespace CrmInsight.Web.Components.Pages;
 /// </summary>
 public sealed partial class Overview : DashboardPage
 {
-    /// <summary>The query-string key of the KPI whose detail panel is open.</summary>
-    public const string KpiParameter = "kpi";
-
     private OverviewData? _data;
     private KpiResult? _selected;
     private ScorecardReport? _scorecard;
@@ -31,15 +30,15 @@ public sealed partial class Overview : DashboardPage
         _data = await Data.GetOverviewAsync(Filter, Scope, cancellationToken);
         // The default scorecard at the same data version: its score and the KPIs that are red now.
         _scorecard = await Data.GetScorecardAsync(Filter, Scope, null, _data.Report.Snapshot, cancellationToken);
-        var selectedId = Urls.CurrentValue(KpiParameter);
+        var selectedId = Urls.CurrentValue(DashboardUrls.Kpi);
         _selected = _data.Report.Kpis.FirstOrDefault(k => string.Equals(k.Id, selectedId, StringComparison.OrdinalIgnoreCase));
         if (selectedId is not null && _selected is null)
         {
-            ReportProblem(new FilterProblem(FilterProblemKind.Malformed, KpiParameter, selectedId));
+            ReportProblem(new FilterProblem(FilterProblemKind.Malformed, DashboardUrls.Kpi, selectedId));
         }
     }
 
-    protected override IEnumerable<(string Key, string? Value)> PageParameters() => [(KpiParameter, _selected?.Id)];
+    protected override string PageUrl(DashboardFilter filter) => DashboardUrls.Overview(filter, _selected?.Id);
 
     /// <summary>A sales tile opens Sales targets (its detail panel there), with the filters kept; any other opens its panel here.</summary>
     private void OpenKpi(string id)
@@ -49,18 +48,11 @@ public sealed partial class Overview : DashboardPage
             Navigation.NavigateTo(TargetsUrl(id));
             return;
         }
-        Urls.Navigate(Filter, (KpiParameter, id));
+        Navigation.NavigateTo(DashboardUrls.Overview(Filter, id));
     }
 
-    /// <summary>/targets with this view's filters (the period too, when it is not the Overview's default) and a KPI panel to open.</summary>
-    private string TargetsUrl(string? kpi)
-    {
-        // The Overview's default period is written out, since Sales targets opens on this month otherwise.
-        var pairs = FilterQueryString.ToPairs(Filter, Domain.Targets.TargetsService.DefaultPreset)
-            .Concat(kpi is null ? [] : [new KeyValuePair<string, string>(KpiParameter, kpi)]);
-        var query = FilterQueryString.Format(pairs);
-        return query.Length == 0 ? "/targets" : "/targets?" + query;
-    }
+    /// <summary>Sales targets with this view's filters (the period too: Sales targets opens on this month otherwise) and a KPI panel to open.</summary>
+    private string TargetsUrl(string? kpi) => DashboardUrls.Targets(Filter, kpi);
 
-    private void CloseKpi() => Urls.Navigate(Filter);
+    private void CloseKpi() => Navigation.NavigateTo(DashboardUrls.Overview(Filter));
 }

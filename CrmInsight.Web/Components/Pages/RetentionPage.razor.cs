@@ -8,6 +8,8 @@ public sealed partial class RetentionPage : DashboardPage
 {
     private RetentionData? _data;
 
+    protected override string PageUrl(Domain.Filters.DashboardFilter filter) => State.DashboardUrls.Retention(filter);
+
     protected override async Task LoadDataAsync(CancellationToken cancellationToken) =>
         _data = await Data.GetRetentionAsync(Filter, Scope, cancellationToken);
 }

@@ -42,8 +42,7 @@ public sealed partial class SatisfactionPage : DashboardPage
         _data = await Data.GetSatisfactionAsync(Filter, Scope, cancellationToken);
     }
 
-    protected override IEnumerable<(string Key, string? Value)> PageParameters() =>
-        [(TableExtras.TicketBy, _ticketBy?.UrlName()), (TableExtras.TicketMember, _ticketMember)];
+    protected override string PageUrl(DashboardFilter filter) => State.DashboardUrls.Satisfaction(filter, _ticketBy, _ticketMember);
 
     private string TabTitle(ServiceDimension dimension) => dimension switch
     {

@@ -35,11 +35,13 @@ public sealed partial class ScorecardEditPage : DashboardPage
 
     private IEnumerable<KpiDefinition> Addable => Catalog_.All.Where(k => k.Direction != KpiDirection.Neutral && _working?.Kpis.All(s => s.KpiId != k.Id) != false);
 
+    protected override string PageUrl(Domain.Filters.DashboardFilter filter) => State.DashboardUrls.ScorecardEdit(_working is { IsDefault: false } working ? working.Id : null);
+
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         _canEdit = (await Authorization.AuthorizeAsync(user, Policies.ScorecardEditor)).Succeeded;
-        var id = int.TryParse(Urls.CurrentValue(ScorecardApi.ScorecardParameter), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
+        var id = int.TryParse(Urls.CurrentValue(State.DashboardUrls.ScorecardKey), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
         // A live refresh must not throw away the edits in progress.
         if (_working is not null && _loadedId == id)
         {
@@ -97,7 +99,7 @@ public sealed partial class ScorecardEditPage : DashboardPage
             if (asNew)
             {
                 _working = null;
-                Navigation.NavigateTo($"/scorecard/edit?scorecard={saved.Id}");
+                Navigation.NavigateTo(State.DashboardUrls.ScorecardEdit(saved.Id));
                 return;
             }
             _working = saved;
@@ -127,7 +129,7 @@ public sealed partial class ScorecardEditPage : DashboardPage
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         if (_working is not null && (await Authorization.AuthorizeAsync(user, Policies.ScorecardEditor)).Succeeded && await Store.DeleteAsync(_working.Id))
         {
-            Navigation.NavigateTo("/scorecard");
+            Navigation.NavigateTo(State.DashboardUrls.Scorecard(Filter));
         }
     }
 

@@ -5,6 +5,8 @@ using CrmInsight.Web.Api;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Hosting;
 using CrmInsight.Web.Security;
+using CrmInsight.Web.State;
+using CrmInsight.Domain.Export;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -18,9 +20,6 @@ namespace CrmInsight.Web.Components.Pages;
 /// </summary>
 public sealed partial class ScorecardPage : DashboardPage
 {
-    public const string PerspectiveParameter = "perspective";
-    public const string KpiParameter = "kpi";
-
     private ScorecardReport? _report;
     private IReadOnlyList<ScoreTrendPoint> _trend = [];
     private IReadOnlyList<ScorecardDefinition> _scorecards = [];
@@ -40,25 +39,25 @@ public sealed partial class ScorecardPage : DashboardPage
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
         _scorecards = await Store.ListAsync(cancellationToken);
-        var idText = Urls.CurrentValue(ScorecardApi.ScorecardParameter);
+        var idText = Urls.CurrentValue(DashboardUrls.ScorecardKey);
         _scorecardId = int.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && _scorecards.Any(s => s.Id == id) ? id : null;
         if (idText is not null && _scorecardId is null)
         {
-            ReportProblem(new FilterProblem(FilterProblemKind.Malformed, ScorecardApi.ScorecardParameter, idText));
+            ReportProblem(new FilterProblem(FilterProblemKind.Malformed, DashboardUrls.ScorecardKey, idText));
         }
-        var perspectiveText = Urls.CurrentValue(PerspectiveParameter);
+        var perspectiveText = Urls.CurrentValue(DashboardUrls.PerspectiveKey);
         _perspective = Perspectives.TryParse(perspectiveText, out var perspective) ? perspective : null;
         if (perspectiveText is not null && _perspective is null)
         {
-            ReportProblem(new FilterProblem(FilterProblemKind.Malformed, PerspectiveParameter, perspectiveText));
+            ReportProblem(new FilterProblem(FilterProblemKind.Malformed, DashboardUrls.PerspectiveKey, perspectiveText));
         }
 
         _report = await Scorecards.GetAsync(Filter, Scope, _scorecardId, cancellationToken: cancellationToken);
-        var kpiText = Urls.CurrentValue(KpiParameter);
+        var kpiText = Urls.CurrentValue(DashboardUrls.Kpi);
         _selected = _report?.Kpis.FirstOrDefault(k => string.Equals(k.Kpi.KpiId, kpiText, StringComparison.OrdinalIgnoreCase));
         if (kpiText is not null && _selected is null)
         {
-            ReportProblem(new FilterProblem(FilterProblemKind.Malformed, KpiParameter, kpiText));
+            ReportProblem(new FilterProblem(FilterProblemKind.Malformed, DashboardUrls.Kpi, kpiText));
         }
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         _canEdit = (await Authorization.AuthorizeAsync(user, Policies.ScorecardEditor)).Succeeded;
@@ -75,26 +74,18 @@ public sealed partial class ScorecardPage : DashboardPage
         _trendLoading = false;
     }
 
-    protected override IEnumerable<(string Key, string? Value)> PageParameters() =>
-        [(ScorecardApi.ScorecardParameter, ScorecardParameterValue), (PerspectiveParameter, _perspective?.Key()), (KpiParameter, _selected?.Kpi.KpiId)];
-
-    private string? ScorecardParameterValue => _scorecardId?.ToString(CultureInfo.InvariantCulture);
+    protected override string PageUrl(DashboardFilter filter) => DashboardUrls.Scorecard(filter, _scorecardId, _perspective, _selected?.Kpi.KpiId);
 
     private void ChooseScorecard(int id) =>
-        Urls.Navigate(Filter, (ScorecardApi.ScorecardParameter, _scorecards.FirstOrDefault(s => s.IsDefault)?.Id == id ? null : id.ToString(CultureInfo.InvariantCulture)));
+        Navigation.NavigateTo(DashboardUrls.Scorecard(Filter, _scorecards.FirstOrDefault(s => s.IsDefault)?.Id == id ? null : id));
 
-    private void ChoosePerspective(Perspective perspective) =>
-        Urls.Navigate(Filter, (ScorecardApi.ScorecardParameter, ScorecardParameterValue), (PerspectiveParameter, perspective.Key()));
+    private void ChoosePerspective(Perspective perspective) => Navigation.NavigateTo(DashboardUrls.Scorecard(Filter, _scorecardId, perspective));
 
-    private void OpenKpi(string id) =>
-        Urls.Navigate(Filter, (ScorecardApi.ScorecardParameter, ScorecardParameterValue), (PerspectiveParameter, Shown?.Perspective.Key()), (KpiParameter, id));
+    private void OpenKpi(string id) => Navigation.NavigateTo(DashboardUrls.Scorecard(Filter, _scorecardId, Shown?.Perspective, id));
 
-    private void CloseKpi() =>
-        Urls.Navigate(Filter, (ScorecardApi.ScorecardParameter, ScorecardParameterValue), (PerspectiveParameter, _perspective?.Key()));
+    private void CloseKpi() => Navigation.NavigateTo(DashboardUrls.Scorecard(Filter, _scorecardId, _perspective));
 
-    private string ExportUrl(string extension) =>
-        $"/export/{ScorecardExport.Name}.{extension}?" + FilterQueryString.Format(FilterQueryString.ToPairs(Filter)
-            .Concat(ScorecardParameterValue is { } id ? [new KeyValuePair<string, string>(ScorecardApi.ScorecardParameter, id)] : []));
+    private string ExportUrl(ExportFormat format) => DashboardUrls.ScorecardExport(format, Filter, _scorecardId);
 
-    private string EditUrl => ScorecardParameterValue is { } id ? $"/scorecard/edit?scorecard={id}" : "/scorecard/edit";
+    private string EditUrl => DashboardUrls.ScorecardEdit(_scorecardId);
 }

@@ -7,6 +7,7 @@ using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Components.Targets;
+using CrmInsight.Web.State;
 using Microsoft.AspNetCore.Components;
 
 namespace CrmInsight.Web.Components.Pages;
@@ -66,31 +67,31 @@ public sealed partial class TargetsPage : DashboardPage
     {
         _data = await Data.GetTargetsAsync(Filter, Scope, cancellationToken);
         _teamScale = AttainmentBar.ScaleFor(_data.Board.Teams.Select(t => t.Attainment).Append(_data.Board.Total.Attainment));
-        var selectedId = Urls.CurrentValue(Overview.KpiParameter);
+        var selectedId = Urls.CurrentValue(DashboardUrls.Kpi);
         _selected = _data.Kpis.Kpis.FirstOrDefault(k => string.Equals(k.Id, selectedId, StringComparison.OrdinalIgnoreCase));
         if (selectedId is not null && _selected is null)
         {
-            ReportProblem(new FilterProblem(FilterProblemKind.Malformed, Overview.KpiParameter, selectedId));
+            ReportProblem(new FilterProblem(FilterProblemKind.Malformed, DashboardUrls.Kpi, selectedId));
         }
     }
 
-    protected override IEnumerable<(string Key, string? Value)> PageParameters() => [(Overview.KpiParameter, _selected?.Id)];
+    protected override string PageUrl(DashboardFilter filter) => DashboardUrls.Targets(filter, _selected?.Id);
 
-    private string PresetUrl(DatePreset preset) => Urls.UrlFor(Filter.WithPreset(preset), DefaultPreset, [.. PageParameters()]);
+    private string PresetUrl(DatePreset preset) => DashboardUrls.WithFilter(PageUrl(Filter.WithPreset(preset)), Navigation.Uri);
 
-    private string CrumbUrl(DrillCrumb crumb) => Urls.UrlFor(crumb.Filter, DefaultPreset);
+    private string CrumbUrl(DrillCrumb crumb) => DashboardUrls.Targets(crumb.Filter);
 
     private string TeamName(int? teamId) => teamId is { } id ? Catalog.NameOf(DimensionKind.Team, id) : "";
 
     private void OpenTeam(TargetStanding team) =>
-        Urls.Navigate(Filter.WithMembers(DimensionKind.Team, IdSet.Of(team.TeamId!.Value)).WithMembers(DimensionKind.Rep, IdSet.Empty), DefaultPreset);
+        Navigation.NavigateTo(DashboardUrls.Targets(Filter.WithMembers(DimensionKind.Team, IdSet.Of(team.TeamId!.Value)).WithMembers(DimensionKind.Rep, IdSet.Empty)));
 
     private void OpenRep(TargetStanding rep) => OpenRep(rep.TeamId!.Value, rep.RepId!.Value);
 
     private void OpenLeaderboardRow(LeaderboardRowKey row) => OpenRep(row.TeamId, row.RepId);
 
     private void OpenRep(int teamId, int repId) =>
-        Urls.Navigate(Filter.WithMembers(DimensionKind.Team, IdSet.Of(teamId)).WithMembers(DimensionKind.Rep, IdSet.Of(repId)), DefaultPreset);
+        Navigation.NavigateTo(DashboardUrls.Targets(Filter.WithMembers(DimensionKind.Team, IdSet.Of(teamId)).WithMembers(DimensionKind.Rep, IdSet.Of(repId))));
 
     /// <summary>A customer of the rep's sales (a drill/members row at customer level) opens their 360° page.</summary>
     private void OpenCustomerRow(DrillRowKey row)
@@ -101,9 +102,10 @@ public sealed partial class TargetsPage : DashboardPage
         }
     }
 
-    private void OpenKpi(string id) => Urls.Navigate(Filter, DefaultPreset, (Overview.KpiParameter, id));
+    // The grids stay as they are (sorted, paged) while a KPI panel opens or closes.
+    private void OpenKpi(string id) => Navigation.NavigateTo(DashboardUrls.KeepTables(DashboardUrls.Targets(Filter, id), Navigation.Uri, firstPages: false));
 
-    private void CloseKpi() => Urls.Navigate(Filter, DefaultPreset);
+    private void CloseKpi() => Navigation.NavigateTo(DashboardUrls.KeepTables(DashboardUrls.Targets(Filter), Navigation.Uri, firstPages: false));
 
     private string CalendarText(TargetCalendar calendar) =>
         calendar.HasEnded ? L["the period has ended"]

@@ -33,6 +33,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     private IDisposable? _liveSubscription;
     private bool _loadedUnrendered;
     private bool _catalogKnown;
+    private string? _loadedAddress;
 
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
     [Inject] protected FilterNavigator Urls { get; set; } = null!;
@@ -71,8 +72,8 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <summary>The period when the URL names none (and so is left out of the URL).</summary>
     protected virtual DatePreset DefaultPreset => DatePresets.Default;
 
-    /// <summary>Query-string keys of the page beyond the filter, kept when the filter changes.</summary>
-    protected virtual IEnumerable<(string Key, string? Value)> PageParameters() => [];
+    /// <summary>This page's address with this filter and the page's other state as it is now (<see cref="DashboardUrls"/>).</summary>
+    protected abstract string PageUrl(DashboardFilter filter);
 
     protected override void OnInitialized()
     {
@@ -94,7 +95,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     protected void ApplyFilter(DashboardFilter filter)
     {
         Filter = filter;
-        Urls.Navigate(filter, DefaultPreset, [.. PageParameters()]);
+        Navigation.NavigateTo(DashboardUrls.WithFilter(PageUrl(filter), Navigation.Uri));
     }
 
     /// <summary>Cross-filter: a clicked bar, cell or point adds its member to the filter.</summary>
@@ -103,11 +104,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     protected void ReportProblem(FilterProblem problem) => Problems = [.. Problems, problem];
 
     /// <summary>Opens a customer's 360° page, with the filters and period kept.</summary>
-    protected void OpenCustomer(long customerId)
-    {
-        var query = FilterQueryString.Format(Filter);
-        Navigation.NavigateTo(query.Length == 0 ? $"/customers/{customerId}" : $"/customers/{customerId}?{query}");
-    }
+    protected void OpenCustomer(long customerId) => Navigation.NavigateTo(DashboardUrls.Customer(customerId, Filter));
 
     /// <summary>Opens the 360° page of a customer's table row.</summary>
     protected void OpenCustomer(Domain.Tables.CustomerRowKey row) => OpenCustomer(row.CustomerId);
@@ -118,7 +115,16 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// </summary>
     protected Task RefreshQuietlyAsync() => InvokeAsync(() => _inFlight ? Task.CompletedTask : LoadAsync(quiet: true));
 
-    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() => LoadAsync());
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() =>
+    {
+        if (_loadedAddress is not null && DashboardUrls.WithoutTables(Navigation.Uri) == _loadedAddress)
+        {
+            // Only a grid's sort or page moved: the grid reads its rows itself; the page's data stands.
+            Drawing.Location = Navigation.Uri;
+            return Task.CompletedTask;
+        }
+        return LoadAsync();
+    });
 
     private async ValueTask OnLoadFailedAsync(Exception exception, TimeSpan retryIn)
     {
@@ -146,6 +152,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         var cancellationToken = _load.Token;
         Drawing.Begin(this);
         Drawing.Location = Navigation.Uri;
+        _loadedAddress = DashboardUrls.WithoutTables(Navigation.Uri);
         var query = FilterQueryString.Parse(Urls.CurrentQuery(), DefaultPreset);
         if (_catalogKnown)
         {

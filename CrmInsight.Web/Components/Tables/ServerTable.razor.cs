@@ -9,6 +9,8 @@ using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Data;
 using CrmInsight.Web.Live;
 using CrmInsight.Web.Security;
+using CrmInsight.Web.State;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
@@ -22,14 +24,17 @@ public sealed partial class ServerTable<TKey> : IDisposable
     where TKey : notnull
 {
     private IDisposable? _liveSubscription;
-    private static readonly int[] PageSizes = [10, 25, 50, 100];
+    private static readonly int[] PageSizes = [.. TableView.PageSizes];
     private MudTable<GridRow<TKey>>? _table;
     private int _requestedLoad;
     private int _shownLoad;
     private DashboardFilter? _loadedFilter;
     private TableSpec<TKey>? _loadedSpec;
-    private string _sort = "";
-    private bool _descending;
+    private TableView _view = null!;
+    private string _address = "";
+    private int _generation;
+    private bool _checkPage;
+    private IReadOnlyList<FilterProblem> _urlProblems = [];
     private string? _loadError;
     private Polly.ResiliencePipeline _retry = Polly.ResiliencePipeline.Empty;
 
@@ -37,6 +42,7 @@ public sealed partial class ServerTable<TKey> : IDisposable
     [Inject] private KpiFormatter Format { get; set; } = null!;
     [Inject] private LiveRetry Retry { get; set; } = null!;
     [Inject] private ILogger<ServerTable<TKey>> Logger { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     /// <summary>The table and its parameters beyond the filter: what the grid shows and its export downloads.</summary>
     [Parameter, EditorRequired]
@@ -82,18 +88,77 @@ public sealed partial class ServerTable<TKey> : IDisposable
         });
         Expect(); // MudTable reads the first page after its first render
         _liveSubscription = Data.OnDataChanged(() => InvokeAsync(ReloadQuietlyAsync));
-        _sort = Definition.DefaultSort;
-        _descending = Definition.DefaultDescending;
+        // The grid's sort and page are part of the address (DashboardUrls): read on load, written on change.
+        _address = Navigation.Uri;
+        _view = ReadView(_address);
+        _checkPage = _view.Page > 0;
+        Navigation.LocationChanged += OnLocationChanged;
     }
 
     protected override async Task OnParametersSetAsync()
     {
-        // A new filter or new parameters (the tickets of another channel) mean new rows: back to the first page.
+        // A new filter or new parameters (the tickets of another channel) mean new rows: back to the
+        // first page, in the same sort — unless the address moved with them (back, forward, a link), which
+        // then says which page.
         if (_table is not null && _loadedFilter is not null && (_loadedFilter != Filter || _loadedSpec != Spec))
         {
-            Expect();
-            await _table.ReloadServerData();
+            var moved = Navigation.Uri != _address;
+            var target = moved ? ReadView(Navigation.Uri) : _view with { Page = 0 };
+            _address = Navigation.Uri;
+            if (target == _view)
+            {
+                Expect();
+                await _table.ReloadServerData();
+            }
+            else
+            {
+                ShowView(target);
+            }
         }
+        else if (Navigation.Uri != _address)
+        {
+            FollowAddress();
+        }
+    }
+
+    /// <summary>Back or forward between states of this grid alone: the page's data stands, the grid follows its keys.</summary>
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() =>
+    {
+        if (DashboardUrls.WithoutTables(e.Location) == DashboardUrls.WithoutTables(_address))
+        {
+            FollowAddress();
+        }
+    });
+
+    private void FollowAddress()
+    {
+        if (Navigation.Uri == _address)
+        {
+            return; // the grid's own change coming back, or nothing new
+        }
+        _address = Navigation.Uri;
+        var target = ReadView(_address);
+        if (target != _view)
+        {
+            ShowView(target);
+        }
+    }
+
+    /// <summary>A new sort or page asked for from outside the grid: a fresh grid starts on it.</summary>
+    private void ShowView(TableView view)
+    {
+        _view = view;
+        _generation++;
+        Expect();
+        StateHasChanged();
+    }
+
+    private TableView ReadView(string address)
+    {
+        var problems = new List<FilterProblem>();
+        var view = DashboardUrls.ReadTable(DashboardUrls.QueryOf(address), Definition, PageSize, problems);
+        _urlProblems = problems;
+        return view;
     }
 
     private async Task<TableData<GridRow<TKey>>> LoadAsync(TableState state, CancellationToken cancellationToken)
@@ -105,8 +170,23 @@ public sealed partial class ServerTable<TKey> : IDisposable
             state.SortDirection == SortDirection.None ? null : state.SortDirection == SortDirection.Descending,
             state.Page,
             state.PageSize);
-        _sort = request.Sort;
-        _descending = request.Descending;
+        var view = new TableView(request.Sort, request.Descending, state.Page, request.Limit);
+        // The first read after the address asked for a page (later reads are the person's own paging).
+        var askedPage = _checkPage;
+        _checkPage = false;
+        if (askedPage && view.Page != _view.Page && view with { Page = _view.Page } == _view)
+        {
+            // The grid could not open that page (past the last one: MudTable goes back to the first
+            // by itself): it stands where it is, and the address stays as it was given.
+            _view = view;
+        }
+        else if (view != _view)
+        {
+            // The person sorted or paged: the address says so (a new history entry, so Back undoes it).
+            _view = view;
+            _address = Navigation.ToAbsoluteUri(DashboardUrls.WithTable(Navigation.Uri, Definition, view, PageSize)).ToString();
+            Navigation.NavigateTo(_address);
+        }
         _loadedFilter = Filter;
         _loadedSpec = Spec;
         var scope = PrincipalScope.For((await AuthenticationState).User);
@@ -139,17 +219,23 @@ public sealed partial class ServerTable<TKey> : IDisposable
 
     private TableDefinition<TKey> Definition => Spec.Table;
 
-    private string ExportUrl(ExportFormat format) => ExportEndpoints.Url(Definition, format, Filter, _sort, _descending, [.. Spec.Parameters]);
+    private string ExportUrl(ExportFormat format) => DashboardUrls.Export(Definition, format, Filter, _view.Sort, _view.Descending, [.. Spec.Parameters]);
 
     private SortDirection InitialDirection(TableColumn column) =>
-        column.Field == Definition.DefaultSort ? (Definition.DefaultDescending ? SortDirection.Descending : SortDirection.Ascending) : SortDirection.None;
+        column.Field == _view.Sort ? (_view.Descending ? SortDirection.Descending : SortDirection.Ascending) : SortDirection.None;
 
     private Task RowClicked(TableRowClickEventArgs<GridRow<TKey>> args) =>
         args.Item is { } row ? OnRowClick.InvokeAsync(row.Row.Key) : Task.CompletedTask;
 
-    private static string? HeaderClass(TableColumn column) => IsNumeric(column) ? "num" : null;
+    // The key column (the first: what names the row) stays in view while the others scroll inside
+    // the card; names stay on one line, cut with "…" (the whole name in the tooltip). See app.css.
+    private string? HeaderClass(TableColumn column) => Classes(IsNumeric(column) ? "num" : null, IsKey(column));
 
-    private static string? CellClass(TableColumn column) => IsNumeric(column) ? "num" : null;
+    private string? CellClass(TableColumn column) => Classes(IsNumeric(column) ? "num" : column.Kind == ColumnKind.Text ? "text-cell" : null, IsKey(column));
+
+    private bool IsKey(TableColumn column) => ReferenceEquals(column, Definition.Columns[0]);
+
+    private static string? Classes(string? kind, bool key) => key ? $"{kind} key-column".TrimStart() : kind;
 
     private static bool IsNumeric(TableColumn column) => column.Kind is ColumnKind.Money or ColumnKind.Count or ColumnKind.Number or ColumnKind.Fraction;
 
@@ -182,6 +268,7 @@ public sealed partial class ServerTable<TKey> : IDisposable
     public void Dispose()
     {
         _liveSubscription?.Dispose();
+        Navigation.LocationChanged -= OnLocationChanged;
         Drawing?.End(this);
     }
 }

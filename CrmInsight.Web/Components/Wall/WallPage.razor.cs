@@ -7,6 +7,7 @@ using CrmInsight.Web.Components.Targets;
 using CrmInsight.Web.Components.Filters;
 using CrmInsight.Web.Components.Shared;
 using CrmInsight.Web.Live;
+using CrmInsight.Web.State;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -22,9 +23,6 @@ namespace CrmInsight.Web.Components.Wall;
 /// </summary>
 public sealed partial class WallPage : IAsyncDisposable
 {
-    public const string ViewsParameter = "views";
-    public const string IntervalParameter = "interval";
-
     private readonly CancellationTokenSource _stop = new();
     private IReadOnlyList<WallView> _views = [];
     private int _viewIndex;
@@ -76,12 +74,12 @@ public sealed partial class WallPage : IAsyncDisposable
         var options = Options.Value;
         // Options were validated at start, so the configured list parses.
         _views = WallViews.TryParse(options.Views, out var configured, out _) ? configured : WallViews.All;
-        if (WallViews.TryParse(Urls.CurrentValue(ViewsParameter), out var fromUrl, out _))
+        if (WallViews.TryParse(Urls.CurrentValue(DashboardUrls.Views), out var fromUrl, out _))
         {
             _views = fromUrl;
         }
         _interval = TimeSpan.FromSeconds(
-            int.TryParse(Urls.CurrentValue(IntervalParameter), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            int.TryParse(Urls.CurrentValue(DashboardUrls.Interval), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             && seconds is >= WallViews.MinIntervalSeconds and <= WallViews.MaxIntervalSeconds
                 ? seconds
                 : options.IntervalSeconds);
@@ -139,8 +137,10 @@ public sealed partial class WallPage : IAsyncDisposable
         }
     }
 
-    protected override IEnumerable<(string Key, string? Value)> PageParameters() =>
-        [(ViewsParameter, Urls.CurrentValue(ViewsParameter)), (IntervalParameter, Urls.CurrentValue(IntervalParameter))];
+    /// <summary>The wall with this filter, the views and interval its address gives (a wall has no controls; for completeness).</summary>
+    protected override string PageUrl(DashboardFilter filter) =>
+        DashboardUrls.Wall(filter, Urls.CurrentValue(DashboardUrls.Views),
+            int.TryParse(Urls.CurrentValue(DashboardUrls.Interval), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : null);
 
     private async Task RotateAsync(CancellationToken stop)
     {

@@ -4,7 +4,7 @@ using CrmInsight.Domain.Sql;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Components.Marketing;
 
-namespace CrmInsight.Tests.Web.Components;
+namespace CrmInsight.Tests.Web.Components.Marketing;
 
 public sealed class CampaignFunnelTests
 {

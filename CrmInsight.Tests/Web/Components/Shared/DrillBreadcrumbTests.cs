@@ -4,7 +4,7 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Components.Shared;
 
-namespace CrmInsight.Tests.Web.Components;
+namespace CrmInsight.Tests.Web.Components.Shared;
 
 public sealed class DrillBreadcrumbTests
 {
@@ -26,7 +26,7 @@ public sealed class DrillBreadcrumbTests
 
         var links = breadcrumb.FindAll("[data-testid=crumb]");
         Assert.Equal(["All regions", "East China"], links.Select(l => l.TextContent.Trim()));
-        Assert.Equal("/drill?period=ytd&channel=2&level=region", links[0].GetAttribute("href"));
+        Assert.Equal("/drill?period=ytd&channel=2", links[0].GetAttribute("href"));
         Assert.Equal("/drill?period=ytd&region=1&channel=2&level=team", links[1].GetAttribute("href"));
         Assert.Equal("East China Key Accounts", breadcrumb.Find("[data-testid=crumb-current]").TextContent.Trim());
     }

@@ -5,7 +5,7 @@ using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Components.Kpis;
 using CrmInsight.Web.Components.Targets;
 
-namespace CrmInsight.Tests.Web.Components;
+namespace CrmInsight.Tests.Web.Components.Targets;
 
 /// <summary>The pace marker sits where the plan expects revenue by today; fill and quota line share its scale.</summary>
 public sealed class AttainmentBarTests

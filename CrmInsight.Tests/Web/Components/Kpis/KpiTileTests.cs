@@ -5,7 +5,7 @@ using CrmInsight.Domain.Scorecards;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Components.Kpis;
 
-namespace CrmInsight.Tests.Web.Components;
+namespace CrmInsight.Tests.Web.Components.Kpis;
 
 public sealed class KpiTileTests
 {

@@ -3,7 +3,7 @@ using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Components.Charts;
 using CrmInsight.Web.Components.Shared;
 
-namespace CrmInsight.Tests.Web.Components;
+namespace CrmInsight.Tests.Web.Components.Shared;
 
 /// <summary>The page root's data-state: "loading" while any part is pending, "ready" once none is, for the address given.</summary>
 public sealed class PageStateTests

@@ -4,7 +4,7 @@ using CrmInsight.Domain.Filters;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Components.Filters;
 
-namespace CrmInsight.Tests.Web.Components;
+namespace CrmInsight.Tests.Web.Components.Filters;
 
 public sealed class FilterBarTests
 {

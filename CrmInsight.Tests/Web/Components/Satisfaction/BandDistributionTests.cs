@@ -4,7 +4,7 @@ using CrmInsight.Domain.Sql;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Components.Satisfaction;
 
-namespace CrmInsight.Tests.Web.Components;
+namespace CrmInsight.Tests.Web.Components.Satisfaction;
 
 public sealed class BandDistributionTests
 {

@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-namespace CrmInsight.Domain.Sql;
+using CrmInsight.Domain.Sql;
+
+namespace CrmInsight.Tests.TestSupport;
 
 /// <summary>
 /// Reads the app's <c>crminsight.queries.executed</c> counter the way an operator's metrics
 /// pipeline would: through a MeterListener, per query name, for one host's meter only (tests
-/// run several servers in one process). For tests and the benchmarks.
+/// run several servers in one process). For tests and the benchmarks only, so it lives here and
+/// the benchmark project compiles this same file; the product exposes just the meter's names
+/// (<see cref="QueryMetrics.MeterName"/>, <see cref="QueryMetrics.ExecutedCounterName"/>).
 /// </summary>
 public sealed class QueryExecutionCounter : IDisposable
 {
@@ -17,7 +21,7 @@ public sealed class QueryExecutionCounter : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == QueryMetrics.MeterName && instrument.Name == "crminsight.queries.executed" && ReferenceEquals(instrument.Meter.Scope, hostMeters))
+            if (instrument.Meter.Name == QueryMetrics.MeterName && instrument.Name == QueryMetrics.ExecutedCounterName && ReferenceEquals(instrument.Meter.Scope, hostMeters))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
