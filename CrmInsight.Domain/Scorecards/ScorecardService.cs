@@ -154,7 +154,10 @@ public sealed class ScorecardService(
         var actual = actuals.GetValueOrDefault(kpi.KpiId);
         var target = kpi.Rule.TargetFor(lastYear.GetValueOrDefault(kpi.KpiId)?.Value);
         var score = KpiScore.Of(actual?.Value, target, definition.Direction);
-        var note = actual?.Value is null ? ScoreNote.UndefinedActual : target is not > 0 ? ScoreNote.NoTarget : (ScoreNote?)null;
+        var note = actual is { NotForTeamScope: true } ? ScoreNote.NotForTeamScope
+            : actual?.Value is null ? ScoreNote.UndefinedActual
+            : target is not > 0 ? ScoreNote.NoTarget
+            : (ScoreNote?)null;
         return new ScorecardKpiScore(kpi, definition, actual?.Value, target, score, KpiScore.Status(score, kpi.AmberFrom, kpi.GreenFrom),
             weight, null, note, actual?.Inputs ?? []);
     }
