@@ -87,7 +87,7 @@ public sealed class KpiService(
             // A company-wide input (spend) is not a team's: undefined for a team scope, never 0.
             if (NotForScope(d, scope))
             {
-                return new KpiValue(null, []);
+                return new KpiValue(null, [], NotForTeamScope: true);
             }
             var context = new MeasureContext(Rows(d, step), d.UsesPreviousWindow ? Row(d, step + 1) : null);
             return new KpiValue(d.Compute(context), context.Reads);
@@ -245,5 +245,5 @@ public sealed class KpiService(
 
 }
 
-/// <summary>A KPI's value over one window and the measures it was computed from.</summary>
-public sealed record KpiValue(decimal? Value, IReadOnlyList<KpiInput> Inputs);
+/// <summary>A KPI's value over one window and the measures it was computed from; <paramref name="NotForTeamScope"/>: undefined because it reads a company-wide input (spend).</summary>
+public sealed record KpiValue(decimal? Value, IReadOnlyList<KpiInput> Inputs, bool NotForTeamScope = false);

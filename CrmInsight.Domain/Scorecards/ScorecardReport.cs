@@ -15,6 +15,9 @@ public enum ScoreNote
 
     /// <summary>No target to measure against: a historical standard with no value last year.</summary>
     NoTarget,
+
+    /// <summary>The KPI reads a company-wide input (spend) a team scope does not get.</summary>
+    NotForTeamScope,
 }
 
 /// <summary>One KPI of a scorecard for a filter: the inputs of its score (actual, target, standard, weight) and the score.</summary>

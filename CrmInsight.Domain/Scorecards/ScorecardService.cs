@@ -95,14 +95,31 @@ public sealed class ScorecardService(
     private async Task<(IReadOnlyDictionary<string, KpiValue> Actuals, IReadOnlyDictionary<string, KpiValue> LastYear)> ReadAsync(
         ScorecardDefinition scorecard, DashboardFilter filter, DataScope scope, DateRange window, DataVersionSnapshot version, CancellationToken cancellationToken)
     {
-        var available = scorecard.Kpis.Where(k => kpis.Catalog.TryGet(k.KpiId, out _)).ToList();
-        var historical = available.Where(k => k.Standard == ScorecardStandard.Historical).Select(k => k.KpiId).ToList();
-        var actuals = kpis.GetValuesAsync(filter, scope, available.Select(k => k.KpiId), window, version, cancellationToken);
+        var available = scorecard.Kpis.Where(k => kpis.Catalog.TryGet(k.KpiId, out _)).Select(k => k.KpiId).ToList();
+        var historical = scorecard.Kpis.Where(k => k.Standard == ScorecardStandard.Historical && available.Contains(k.KpiId)).Select(k => k.KpiId).ToList();
+        // A growth KPI (a change over the previous window) is measured year over year here,
+        // whatever the page compares with: a growth target is an annual-plan figure, and growth
+        // over the previous quarter of a seasonal business swings with the season (the demo's
+        // quarterly trend alternated 56/87/56/83/58/94/55/99, growth scoring 0 in every Q1 and Q3
+        // and 100-150 in every Q2 and Q4; year over year it reads 92/87/84/83/89/93/77/97).
+        var growth = available.Where(id => IsGrowthKpi(kpis.Catalog.Get(id))).ToList();
+        var actuals = kpis.GetValuesAsync(filter, scope, available.Except(growth), window, version, cancellationToken);
+        var growthValues = growth.Count == 0
+            ? Task.FromResult<IReadOnlyDictionary<string, KpiValue>>(new Dictionary<string, KpiValue>())
+            : kpis.GetValuesAsync(filter with { Comparison = ComparisonMode.SamePeriodLastYear }, scope, growth, window, version, cancellationToken);
         var lastYear = historical.Count == 0
             ? Task.FromResult<IReadOnlyDictionary<string, KpiValue>>(new Dictionary<string, KpiValue>())
             : kpis.GetValuesAsync(filter, scope, historical, window.ComparedWith(ComparisonMode.SamePeriodLastYear), version, cancellationToken);
-        return (await actuals, await lastYear);
+        var merged = new Dictionary<string, KpiValue>(await actuals, StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, value) in await growthValues)
+        {
+            merged[id] = value;
+        }
+        return (merged, await lastYear);
     }
+
+    /// <summary>A KPI whose value is a change over the previous window (revenue growth): the scorecard compares it with the same period a year earlier.</summary>
+    public static bool IsGrowthKpi(KpiDefinition definition) => definition.UsesPreviousWindow;
 
     /// <summary>The scores from the KPI values: the arithmetic of KPIS.md §6, with no database.</summary>
     public static ScorecardReport Compose(
@@ -137,7 +154,10 @@ public sealed class ScorecardService(
         var actual = actuals.GetValueOrDefault(kpi.KpiId);
         var target = kpi.Rule.TargetFor(lastYear.GetValueOrDefault(kpi.KpiId)?.Value);
         var score = KpiScore.Of(actual?.Value, target, definition.Direction);
-        var note = actual?.Value is null ? ScoreNote.UndefinedActual : target is not > 0 ? ScoreNote.NoTarget : (ScoreNote?)null;
+        var note = actual is { NotForTeamScope: true } ? ScoreNote.NotForTeamScope
+            : actual?.Value is null ? ScoreNote.UndefinedActual
+            : target is not > 0 ? ScoreNote.NoTarget
+            : (ScoreNote?)null;
         return new ScorecardKpiScore(kpi, definition, actual?.Value, target, score, KpiScore.Status(score, kpi.AmberFrom, kpi.GreenFrom),
             weight, null, note, actual?.Inputs ?? []);
     }

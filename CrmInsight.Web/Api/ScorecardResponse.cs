@@ -61,6 +61,7 @@ public sealed record ScorecardResponse(
         ScoreNote.NotAvailable => "not_available",
         ScoreNote.UndefinedActual => "undefined_actual",
         ScoreNote.NoTarget => "no_target",
+        ScoreNote.NotForTeamScope => "not_for_team_scope",
         _ => null,
     };
 

@@ -28,7 +28,8 @@ public sealed class ScorecardApiTests : IClassFixture<CrmInsightServer>, IAsyncL
     }
 
     /// <summary>
-    /// Every actual is the value /api/kpis gives for the same filter; gross margin's historical
+    /// Every actual is the value /api/kpis gives for the same filter (revenue growth's with
+    /// compare=yoy: the scorecard measures growth year over year); gross margin's historical
     /// target is its value a year earlier (/api/kpis with compare=yoy gives it as the comparison
     /// value); revenue growth (higher is better) scores 100 × actual / target, complaint rate
     /// (lower is better) 100 × target / actual, both kept within [0, 150]; each perspective is
@@ -42,14 +43,17 @@ public sealed class ScorecardApiTests : IClassFixture<CrmInsightServer>, IAsyncL
         var kpis = root.GetProperty("perspectives").EnumerateArray().SelectMany(p => p.GetProperty("kpis").EnumerateArray())
             .ToDictionary(k => k.GetProperty("id").GetString()!);
         var available = kpis.Values.Where(k => k.GetProperty("note").ValueKind == JsonValueKind.Null || k.GetProperty("note").GetString() != "not_available").Select(k => k.GetProperty("id").GetString()!).ToList();
-        using var tiles = await GetJsonAsync($"/api/kpis?ids={string.Join(',', available)}&{Window}");
-        using var lastYear = await GetJsonAsync($"/api/kpis?ids=gross_margin&{Window}&compare=yoy");
+        using var tiles = await GetJsonAsync($"/api/kpis?ids={string.Join(',', available.Where(id => id != "revenue_growth"))}&{Window}");
+        using var lastYear = await GetJsonAsync($"/api/kpis?ids=gross_margin,revenue_growth&{Window}&compare=yoy");
 
         foreach (var tile in tiles.RootElement.GetProperty("kpis").EnumerateArray())
         {
             Assert.Equal(Number(tile.GetProperty("value")), Number(kpis[tile.GetProperty("id").GetString()!].GetProperty("actual")));
         }
-        Assert.Equal(Number(lastYear.RootElement.GetProperty("kpis")[0].GetProperty("comparisonValue")), Number(kpis["gross_margin"].GetProperty("target")));
+        var yoy = lastYear.RootElement.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("id").GetString()!);
+        Assert.Equal(Number(yoy["gross_margin"].GetProperty("comparisonValue")), Number(kpis["gross_margin"].GetProperty("target")));
+        // Growth is measured year over year on the scorecard, whatever the page compares with.
+        Assert.Equal(Number(yoy["revenue_growth"].GetProperty("value")), Number(kpis["revenue_growth"].GetProperty("actual")));
 
         var growth = kpis["revenue_growth"];
         Assert.Equal(Math.Clamp(100m * Number(growth.GetProperty("actual"))!.Value / Number(growth.GetProperty("target"))!.Value, 0m, 150m), Number(growth.GetProperty("score"))!.Value, 10);
@@ -71,6 +75,29 @@ public sealed class ScorecardApiTests : IClassFixture<CrmInsightServer>, IAsyncL
         // issue 13): none is left out as not available.
         Assert.DoesNotContain(kpis.Values, k => k.GetProperty("note").ValueKind == JsonValueKind.String && k.GetProperty("note").GetString() == "not_available");
         Assert.Equal(13, kpis.Count);
+    }
+
+    /// <summary>
+    /// Growth on the scorecard is year over year whatever the page compares with, so a quarter's
+    /// growth score (and the trend) does not swing with the season: the demo's Q1 revenue is below
+    /// its Q4, and growth over the previous quarter scored 0 every Q1 and up to 150 every Q4.
+    /// Each trend point is the scorecard of its quarter.
+    /// </summary>
+    [Fact]
+    public async Task Growth_is_year_over_year_whatever_the_comparison_and_each_trend_point_is_its_quarters_score()
+    {
+        using var previous = await GetJsonAsync("/api/scorecard?from=2025-01-01&to=2025-04-01&compare=prev");
+        using var yearly = await GetJsonAsync("/api/scorecard?from=2025-01-01&to=2025-04-01&compare=yoy");
+        using var quarterOnQuarter = await GetJsonAsync("/api/kpis?ids=revenue_growth&from=2025-01-01&to=2025-04-01&compare=prev");
+        using var trend = await GetJsonAsync($"/api/scorecard?{Window}");
+
+        static decimal? Growth(JsonDocument card) => Number(card.RootElement.GetProperty("perspectives").EnumerateArray()
+            .SelectMany(p => p.GetProperty("kpis").EnumerateArray()).Single(k => k.GetProperty("id").GetString() == "revenue_growth").GetProperty("actual"));
+        Assert.Equal(Growth(yearly), Growth(previous));
+        Assert.NotEqual(Number(quarterOnQuarter.RootElement.GetProperty("kpis")[0].GetProperty("value")), Growth(previous));
+        var q1 = trend.RootElement.GetProperty("trend").EnumerateArray().Single(p => p.GetProperty("from").GetString() == "2025-01-01");
+        Assert.Equal("2025-04-01", q1.GetProperty("to").GetString());
+        Assert.Equal(Number(previous.RootElement.GetProperty("score")), Number(q1.GetProperty("score"))); // the same comparison as the trend's filter
     }
 
     [Theory]

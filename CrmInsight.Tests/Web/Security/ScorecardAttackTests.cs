@@ -74,6 +74,7 @@ public sealed class ScorecardAttackTests(AttackServer server) : IClassFixture<At
         // Spend is company-wide: ROI has no value for a team, and is left out of the weighting.
         Assert.Equal(JsonValueKind.Null, lead["roi"].GetProperty("actual").ValueKind);
         Assert.Equal(JsonValueKind.Null, lead["roi"].GetProperty("appliedWeight").ValueKind);
+        Assert.Equal("not_for_team_scope", lead["roi"].GetProperty("note").GetString());
         Assert.NotEqual(JsonValueKind.Null, analyst["roi"].GetProperty("actual").ValueKind);
     }
 

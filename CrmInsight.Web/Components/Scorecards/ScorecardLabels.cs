@@ -34,6 +34,7 @@ public static class ScorecardLabels
     {
         ScoreNote.NotAvailable => "Not available in this version: left out of the weighting",
         ScoreNote.NoTarget => "No value a year earlier to measure against: left out of the weighting",
+        ScoreNote.NotForTeamScope => "Company-wide input (campaign spend has no team): left out of the weighting for your teams",
         _ => "No value for this filter: left out of the weighting",
     }];
 
