@@ -6,21 +6,13 @@
 -- customers' touches, its sales; no spend, which has no team).
 WITH touch AS (
     SELECT t.campaign_id, t.customer_id, t.responded,
-           d.day_number AS sent_day, ce.day_number + k.attribution_days AS window_end
-    FROM fact_campaign_touch t
-    JOIN dim_date d ON d.calendar_date = t.sent_date
-    JOIN dim_campaign k ON k.campaign_id = t.campaign_id
-    JOIN dim_date ce ON ce.calendar_date = k.end_date
-    LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
-    WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
+    --#include touch_window
       --#include owned_customer
 ),
---#include touch_sale_days
+--#include touch_conversions
 , converted AS (
-    SELECT DISTINCT t.campaign_id, t.customer_id
-    FROM touch t
-    JOIN sale_days s ON s.customer_id = t.customer_id
-    WHERE s.day_number >= t.sent_day AND s.day_number < t.window_end
+    SELECT DISTINCT campaign_id, customer_id
+    FROM touch_sales
 ), per_customer AS (
     SELECT campaign_id, customer_id, MAX(responded) AS responded
     FROM touch
@@ -35,31 +27,19 @@ WITH touch AS (
     FROM fact_campaign_spend s
     WHERE s.spend_date >= @date_from AND s.spend_date < @date_to
     GROUP BY s.campaign_id
-), attributed AS (
-    SELECT o.campaign_id, CAST(SUM(o.revenue) AS DECIMAL(18,2)) AS attributed_revenue
-    FROM fact_order o
-    JOIN dim_campaign k ON k.campaign_id = o.campaign_id
-    JOIN dim_date od ON od.calendar_date = o.order_date
-    JOIN dim_date ks ON ks.calendar_date = k.start_date
-    JOIN dim_date ke ON ke.calendar_date = k.end_date
-    WHERE o.order_date >= @date_from AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
-      AND od.day_number >= ks.day_number
-      AND od.day_number < ke.day_number + k.attribution_days
-      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
-    GROUP BY o.campaign_id
-), first_sales AS (
-    SELECT o.customer_id
-    FROM agg_first_sale o
-    WHERE o.first_date >= @date_from AND o.first_date < @date_to
-      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
-    GROUP BY o.customer_id
-), acquired AS (
-    SELECT cu.acquisition_campaign_id AS campaign_id, COUNT(*) AS new_customers
-    FROM first_sales f
-    JOIN dim_customer cu ON cu.customer_id = f.customer_id
-    WHERE cu.acquisition_campaign_id IS NOT NULL
-    GROUP BY cu.acquisition_campaign_id
+),
+--#include attributed_sales
+, attributed AS (
+    SELECT campaign_id, CAST(SUM(revenue) AS DECIMAL(18,2)) AS attributed_revenue
+    FROM attributed_sales
+    GROUP BY campaign_id
+),
+--#include acquired_customers
+, acquired AS (
+    SELECT acquisition_campaign_id AS campaign_id, COUNT(*) AS new_customers
+    FROM acquired_customers
+    WHERE acquisition_campaign_id IS NOT NULL
+    GROUP BY acquisition_campaign_id
 ), combined AS (
     SELECT k.campaign_id, k.name, mc.name AS marketing_channel,
            COALESCE(re.reach, 0) AS reach, COALESCE(re.responses, 0) AS responses, COALESCE(re.conversions, 0) AS conversions,
