@@ -61,6 +61,14 @@ public sealed record KpiDefinition
 
     public required Func<MeasureContext, decimal?> Compute { get; init; }
 
+    /// <summary>
+    /// The value for <paramref name="scope"/>: <see cref="Compute"/>, except that a company-wide input
+    /// (spend) is not a team's, so the KPI is undefined for a team scope, never 0.
+    /// </summary>
+    public decimal? ValueFor(MeasureContext measures, Security.DataScope scope) => IsUndefinedFor(scope) ? null : Compute(measures);
+
+    public bool IsUndefinedFor(Security.DataScope scope) => CompanyWideInput && !scope.IsAll;
+
     public ChangeKind ChangeKind => Unit is KpiUnit.Fraction or KpiUnit.Score ? ChangeKind.Points : ChangeKind.Relative;
 
     /// <summary>The active filters of <paramref name="filter"/> this KPI does not apply.</summary>

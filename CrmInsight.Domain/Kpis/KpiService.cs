@@ -48,9 +48,8 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         {
             var current = new MeasureContext(Rows(d, 0), d.UsesPreviousWindow ? Row(d, 1) : null);
             var comparison = new MeasureContext(Rows(d, 1), d.UsesPreviousWindow ? Row(d, 2) : null);
-            // A company-wide input (spend) is not a team's: undefined for a team scope, never 0.
-            var notForScope = d.CompanyWideInput && !scope.IsAll;
-            var value = notForScope ? null : d.Compute(current);
+            var notForScope = d.IsUndefinedFor(scope);
+            var value = d.ValueFor(current, scope);
             // A snapshot is as of now: the same number for every window, so it has nothing to compare with.
             var comparisonValue = notForScope || d.Snapshot ? null : d.Compute(comparison);
             return new KpiResult(d, value, comparisonValue, current.Reads, d.Snapshot ? [] : comparison.Reads, d.IgnoredFilters(filter))
@@ -164,6 +163,6 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
     /// multi-query KPIs have none); a company-wide input (spend) has none for a team scope.
     /// </summary>
     private static bool HasSeries(KpiDefinition definition, DataScope scope) =>
-        definition.HasMonthlySeries && !definition.Snapshot && definition.ExtraQueries.Count == 0 && !(definition.CompanyWideInput && !scope.IsAll);
+        definition.HasMonthlySeries && !definition.Snapshot && definition.ExtraQueries.Count == 0 && !definition.IsUndefinedFor(scope);
 
 }

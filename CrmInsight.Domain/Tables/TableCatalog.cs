@@ -100,7 +100,10 @@ public static class TableCatalog
         DefaultDescending: true,
         KeyField: "ticket_id");
 
-    /// <summary>Every campaign active in the period with its funnel, money and ratios (KPIS.md §4).</summary>
+    /// <summary>
+    /// Every campaign active in the period with its funnel, money and ratios (KPIS.md §4). The ratios
+    /// are the marketing KPIs themselves, for that campaign: the catalog's formulas over the row's measures.
+    /// </summary>
     public static readonly TableDefinition Campaigns = new(
         "campaigns",
         new("Campaigns", "营销活动"),
@@ -109,15 +112,15 @@ public static class TableCatalog
             new("name", new("Campaign", "营销活动"), ColumnKind.Text),
             new("reach", new("Reach", "触达客户数"), ColumnKind.Count),
             new("responses", new("Responses", "响应客户数"), ColumnKind.Count, Sortable: false),
-            new("response_rate", new("Response rate", "响应率"), ColumnKind.Fraction),
+            new("response_rate", new("Response rate", "响应率"), ColumnKind.Fraction, Kpi: "response_rate"),
             new("conversions", new("Conversions", "成交客户数"), ColumnKind.Count, Sortable: false),
-            new("conversion_rate", new("Conversion rate", "交易率"), ColumnKind.Fraction),
+            new("conversion_rate", new("Conversion rate", "交易率"), ColumnKind.Fraction, Kpi: "conversion_rate"),
             new("spend", new("Spend", "营销费用"), ColumnKind.Money),
             new("new_customers", new("New customers", "新客户数"), ColumnKind.Count),
-            new("cac", new("CAC", "获客成本"), ColumnKind.Money),
+            new("cac", new("CAC", "获客成本"), ColumnKind.Money, Kpi: "cac"),
             new("attributed_revenue", new("Attributed revenue", "归因销售额"), ColumnKind.Money),
-            new("roi", new("ROI", "投资回报率"), ColumnKind.Fraction),
-            new("cost_per_response", new("Cost per response", "单次响应成本"), ColumnKind.Money),
+            new("roi", new("ROI", "投资回报率"), ColumnKind.Fraction, Kpi: "roi"),
+            new("cost_per_response", new("Cost per response", "单次响应成本"), ColumnKind.Money, Kpi: "cost_per_response"),
         ],
         DefaultSort: "roi",
         DefaultDescending: true,
@@ -174,7 +177,7 @@ public static class TableCatalog
             new("opportunity_code", new("Opportunity", "商机编号"), ColumnKind.Text, Sortable: false),
             new("customer", new("Customer", "客户"), ColumnKind.Text),
             new("rep", new("Sales rep", "销售代表"), ColumnKind.Text, Sortable: false),
-            new("stage", new("Stage", "阶段"), ColumnKind.Text, Codes: Targets.OpportunityStages.Labels),
+            new("stage", new("Stage", "阶段"), ColumnKind.Text, Codes: Targets.OpportunityStages.Labels, SortBy: "sort_order"),
             new("amount", new("Amount", "金额"), ColumnKind.Money),
             new("probability", new("Probability", "赢单概率"), ColumnKind.Fraction, Sortable: false),
             new("weighted_amount", new("Weighted", "加权金额"), ColumnKind.Money, Sortable: false),

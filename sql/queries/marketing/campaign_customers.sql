@@ -38,11 +38,6 @@ WITH touch AS (
 SELECT customer_id, customer_code, name, region, touches, first_touch, responded, converted, orders, revenue, total_rows
 FROM listed
 ORDER BY
-    CASE WHEN @sort = 'revenue' AND @descending = 1 THEN revenue END DESC,
-    CASE WHEN @sort = 'revenue' AND @descending = 0 THEN revenue END,
-    CASE WHEN @sort = 'first_touch' AND @descending = 1 THEN first_touch END DESC,
-    CASE WHEN @sort = 'first_touch' AND @descending = 0 THEN first_touch END,
-    CASE WHEN @sort = 'name' AND @descending = 1 THEN name END DESC,
-    CASE WHEN @sort = 'name' AND @descending = 0 THEN name END,
+    --#include table_sort/campaign-customers
     customer_id
 OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY

@@ -1,9 +1,10 @@
 -- One row per campaign with activity in [date_from, date_to): reach, responses and conversions
--- (per customer, as in kpi/touches), spend, new customers acquired by it (first-ever sale in the
--- period, as in kpi/marketing), attributed revenue and the ratios, NULL where the denominator
--- is 0 (a campaign without spend has no ROI). Every campaign is listed whatever the campaign
+-- (per customer, as in kpi/touches and kpi/conversions), spend, new customers acquired by it
+-- (first-ever sale in the period, as in kpi/marketing) and attributed revenue: the measures of
+-- the marketing KPIs for that one campaign. Every campaign is listed whatever the campaign
 -- filter, so the table is where campaigns are picked; only the team scope narrows it (its
--- customers' touches, its sales; no spend, which has no team).
+-- customers' touches, its sales; no spend, which has no team). All rows, by campaign: the table
+-- is sorted and paged after its KPIs are computed (TableDefinition.HasKpiColumns).
 WITH touch AS (
     SELECT t.campaign_id, t.customer_id, t.responded,
     --#include touch_window
@@ -53,41 +54,12 @@ WITH touch AS (
     LEFT JOIN acquired ac ON ac.campaign_id = k.campaign_id
     LEFT JOIN attributed atr ON atr.campaign_id = k.campaign_id
     WHERE re.campaign_id IS NOT NULL OR (@scope_all = 1 AND sp.campaign_id IS NOT NULL) OR ac.campaign_id IS NOT NULL OR atr.campaign_id IS NOT NULL
-), listed AS (
-    SELECT campaign_id, name, marketing_channel, reach, responses,
-           CAST(CAST(responses AS DECIMAL(18,4)) / NULLIF(reach, 0) AS DECIMAL(18,4)) AS response_rate,
-           conversions,
-           CAST(CAST(conversions AS DECIMAL(18,4)) / NULLIF(reach, 0) AS DECIMAL(18,4)) AS conversion_rate,
-           spend, new_customers,
-           CAST(spend / NULLIF(CAST(new_customers AS DECIMAL(18,4)), 0) AS DECIMAL(18,2)) AS cac,
-           attributed_revenue,
-           CAST((attributed_revenue - spend) / NULLIF(spend, 0) AS DECIMAL(18,4)) AS roi,
-           CAST(spend / NULLIF(CAST(responses AS DECIMAL(18,4)), 0) AS DECIMAL(18,2)) AS cost_per_response,
-           COUNT(*) OVER () AS total_rows
-    FROM combined
 )
-SELECT *
-FROM listed
-ORDER BY
-    CASE WHEN @sort = 'name' AND @descending = 1 THEN name END DESC,
-    CASE WHEN @sort = 'name' AND @descending = 0 THEN name END,
-    CASE WHEN @sort = 'reach' AND @descending = 1 THEN reach END DESC,
-    CASE WHEN @sort = 'reach' AND @descending = 0 THEN reach END,
-    CASE WHEN @sort = 'response_rate' AND @descending = 1 THEN response_rate END DESC,
-    CASE WHEN @sort = 'response_rate' AND @descending = 0 THEN response_rate END,
-    CASE WHEN @sort = 'conversion_rate' AND @descending = 1 THEN conversion_rate END DESC,
-    CASE WHEN @sort = 'conversion_rate' AND @descending = 0 THEN conversion_rate END,
-    CASE WHEN @sort = 'spend' AND @descending = 1 THEN spend END DESC,
-    CASE WHEN @sort = 'spend' AND @descending = 0 THEN spend END,
-    CASE WHEN @sort = 'new_customers' AND @descending = 1 THEN new_customers END DESC,
-    CASE WHEN @sort = 'new_customers' AND @descending = 0 THEN new_customers END,
-    CASE WHEN @sort = 'cac' AND @descending = 1 THEN cac END DESC,
-    CASE WHEN @sort = 'cac' AND @descending = 0 THEN cac END,
-    CASE WHEN @sort = 'attributed_revenue' AND @descending = 1 THEN attributed_revenue END DESC,
-    CASE WHEN @sort = 'attributed_revenue' AND @descending = 0 THEN attributed_revenue END,
-    CASE WHEN @sort = 'roi' AND @descending = 1 THEN roi END DESC,
-    CASE WHEN @sort = 'roi' AND @descending = 0 THEN roi END,
-    CASE WHEN @sort = 'cost_per_response' AND @descending = 1 THEN cost_per_response END DESC,
-    CASE WHEN @sort = 'cost_per_response' AND @descending = 0 THEN cost_per_response END,
-    campaign_id
-OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY
+-- The measures again under the names the KPI formulas read (KpiCatalog: response_rate,
+-- conversion_rate, cac, roi, cost_per_response): the table's ratios are those KPIs, computed
+-- per campaign by their own formulas (TableKpis), not re-derived here.
+SELECT campaign_id, name, marketing_channel, reach, responses, conversions, spend, new_customers, attributed_revenue,
+       reach AS targeted, responses AS responders, responses AS campaign_responders,
+       conversions AS converted, new_customers AS attributed_new_customers
+FROM combined
+ORDER BY campaign_id
