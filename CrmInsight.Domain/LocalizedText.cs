@@ -1,12 +1,12 @@
-using System.Globalization;
-
 namespace CrmInsight.Domain;
 
-/// <summary>A text in the two languages the product ships (en-US and zh-CN).</summary>
-public sealed record LocalizedText(string En, string Zh)
+/// <summary>
+/// A text the product shows, named by its key in the Web project's resources
+/// (CrmInsight.Web/Resources/SharedResource.resx for en-US, SharedResource.zh-CN.resx for zh-CN).
+/// The Domain names texts and never holds them, so every text lives once, in those files, and a
+/// new language is a resource file. A key the resources lack is shown as it is (an unknown code).
+/// </summary>
+public sealed record LocalizedText(string Key)
 {
-    public string For(CultureInfo culture) =>
-        culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Zh : En;
-
-    public override string ToString() => For(CultureInfo.CurrentUICulture);
+    public override string ToString() => Key;
 }

@@ -10,7 +10,8 @@ public sealed record KpiDefinition
 {
     public required string Id { get; init; }
 
-    public required LocalizedText Name { get; init; }
+    /// <summary>The KPI's name (resource key <c>kpi.&lt;id&gt;.name</c>).</summary>
+    public LocalizedText Name => new($"kpi.{Id}.name");
 
     public required KpiArea Area { get; init; }
 
@@ -18,8 +19,8 @@ public sealed record KpiDefinition
 
     public required KpiDirection Direction { get; init; }
 
-    /// <summary>The formula as KPIS.md states it.</summary>
-    public required LocalizedText Formula { get; init; }
+    /// <summary>The formula as KPIS.md states it (resource key <c>kpi.&lt;id&gt;.formula</c>).</summary>
+    public LocalizedText Formula => new($"kpi.{Id}.formula");
 
     /// <summary>The catalog query returning this KPI's measures, one row per bucket.</summary>
     public required string Query { get; init; }

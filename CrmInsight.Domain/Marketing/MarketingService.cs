@@ -60,12 +60,13 @@ public sealed class MarketingService(KpiService kpis, QueryCache cache, PeriodRe
     public static IReadOnlyList<FunnelStage> Funnel(SqlRow? touches)
     {
         var targeted = touches?.GetInt64("targeted") ?? 0;
-        FunnelStage Stage(string key, LocalizedText label, long customers) => new(key, label, customers, MeasureContext.Ratio(customers, targeted));
+        // A step's name is the resource funnel.<key>.
+        FunnelStage Stage(string key, long customers) => new(key, new LocalizedText($"funnel.{key}"), customers, MeasureContext.Ratio(customers, targeted));
         return
         [
-            Stage("targeted", new("Targeted", "目标客户"), targeted),
-            Stage("responded", new("Responded", "已响应"), touches?.GetInt64("responders") ?? 0),
-            Stage("converted", new("Responded and bought", "响应并成交"), touches?.GetInt64("responded_converted") ?? 0),
+            Stage("targeted", targeted),
+            Stage("responded", touches?.GetInt64("responders") ?? 0),
+            Stage("converted", touches?.GetInt64("responded_converted") ?? 0),
         ];
     }
 

@@ -19,12 +19,18 @@ public enum ColumnKind
 /// </summary>
 public sealed record TableColumn(
     string Field,
-    LocalizedText Header,
     ColumnKind Kind,
     bool Sortable = true,
     IReadOnlyDictionary<string, LocalizedText>? Codes = null,
     string? SortBy = null,
-    string? Kpi = null);
+    string? Kpi = null)
+{
+    /// <summary>The table it belongs to (set by <see cref="TableDefinition"/>), which names its header.</summary>
+    public string Table { get; init; } = "";
+
+    /// <summary>The header (resource key <c>table.&lt;table&gt;.&lt;field&gt;</c>).</summary>
+    public LocalizedText Header => new($"table.{Table}.{Field}");
+}
 
 /// <summary>
 /// A paged, sortable table backed by one catalog query that takes <c>@sort</c>, <c>@descending</c>,
@@ -36,7 +42,6 @@ public sealed record TableColumn(
 /// </summary>
 public sealed record TableDefinition(
     string Name,
-    LocalizedText Title,
     string Query,
     IReadOnlyList<TableColumn> Columns,
     string DefaultSort,
@@ -44,6 +49,11 @@ public sealed record TableDefinition(
     string KeyField)
 {
     public const int MaxPageSize = 500;
+
+    public IReadOnlyList<TableColumn> Columns { get; init; } = [.. Columns.Select(c => c with { Table = Name })];
+
+    /// <summary>The title (resource key <c>table.&lt;name&gt;.title</c>).</summary>
+    public LocalizedText Title => new($"table.{Name}.title");
 
     /// <summary>A request with the sort column whitelisted and the page bounded.</summary>
     public TableRequest Request(string? sort, bool? descending, int page, int pageSize)

@@ -47,7 +47,7 @@ public sealed class TableSortSqlTests : IAsyncLifetime
     {
         var bad = TableCatalog.TopCustomers with
         {
-            Columns = [new("name; DROP TABLE fact_order", new("x", "x"), ColumnKind.Text)],
+            Columns = [new("name; DROP TABLE fact_order", ColumnKind.Text)],
         };
 
         Assert.Throws<InvalidOperationException>(() => TableSortSql.OrderBy(bad));
