@@ -71,7 +71,9 @@
             days: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
             shortDays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
             months: ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'],
-            shortMonths: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'],
+            // '1月'…'12月' rather than plotly's bare '一'…'十二': a month axis (%b) then reads as Chinese
+            // charts write months (7月 2025), like the .NET zh-CN culture's abbreviated month names.
+            shortMonths: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
             date: '%Y-%m-%d'
         }
     };
