@@ -1,6 +1,8 @@
 using CrmInsight.Domain.Aggregates;
+using CrmInsight.Domain.Alerts;
 using CrmInsight.Domain.Contribution;
 using CrmInsight.Domain.Customers;
+using CrmInsight.Domain.DataHealth;
 using CrmInsight.Domain.Dimensions;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Import;
@@ -11,6 +13,7 @@ using CrmInsight.Domain.Overview;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Retention;
 using CrmInsight.Domain.Satisfaction;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
@@ -63,6 +66,13 @@ public static class DomainServices
         services.AddSingleton<AccessKeyStore>();
         services.AddSingleton<UserAccountStore>();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<ScorecardStore>();
+        // The default scorecard's thresholds colour the tiles KpiService computes, wherever they show.
+        services.AddSingleton<IKpiStatusRules>(sp => sp.GetRequiredService<ScorecardStore>());
+        services.AddSingleton<ScorecardService>();
+        services.AddSingleton<DataHealthService>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<AlertEvaluator>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using CrmInsight.Domain.Drill;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Marketing;
 using CrmInsight.Domain.Satisfaction;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
 
@@ -15,7 +16,32 @@ namespace CrmInsight.Domain;
 /// </summary>
 public static class DomainTexts
 {
+    /// <summary>The messages of the alert and scorecard validators (their values fill the placeholders).</summary>
+    public static IReadOnlyList<string> Messages { get; } =
+    [
+        "alert.comparison",
+        "alert.filter_invalid",
+        "alert.name_length",
+        "alert.no_teams",
+        "alert.sustain_range",
+        "alert.team_outside_scope",
+        "alert.unknown_team",
+        "problem.unknown_kpi",
+        "scorecard.comparison_group",
+        "scorecard.duplicate_kpi",
+        "scorecard.judgement_scale",
+        "scorecard.name_length",
+        "scorecard.negative_weight",
+        "scorecard.no_direction",
+        "scorecard.no_kpis",
+        "scorecard.perspective_too_large",
+        "scorecard.target_above_zero",
+        "scorecard.thresholds",
+    ];
+
+    // After Messages: static fields initialise in order.
     public static IReadOnlySet<string> Keys { get; } = new SortedSet<string>(Enumerate(), StringComparer.Ordinal);
+
 
     private static IEnumerable<string> Enumerate()
     {
@@ -61,6 +87,14 @@ public static class DomainTexts
         foreach (var stage in MarketingService.Funnel(null))
         {
             yield return stage.Label.Key;
+        }
+        foreach (var perspective in Perspectives.All)
+        {
+            yield return perspective.Name().Key;
+        }
+        foreach (var message in Messages)
+        {
+            yield return message;
         }
     }
 }

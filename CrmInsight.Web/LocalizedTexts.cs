@@ -13,7 +13,13 @@ public static class LocalizedTexts
 {
     private static readonly ResourceManager Resources = new("CrmInsight.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
 
-    public static string For(this LocalizedText text, CultureInfo culture) => Resources.GetString(text.Key, culture) ?? text.Key;
+    public static string For(this LocalizedText text, CultureInfo culture)
+    {
+        var words = Resources.GetString(text.Key, culture) ?? text.Key;
+        return text.Args.Count == 0
+            ? words
+            : string.Format(culture, words, [.. text.Args.Select(a => a is LocalizedText inner ? inner.For(culture) : a)]);
+    }
 
     /// <summary>Whether the resources hold <paramref name="key"/> for <paramref name="culture"/> itself (no fallback).</summary>
     internal static bool Has(string key, CultureInfo culture) =>

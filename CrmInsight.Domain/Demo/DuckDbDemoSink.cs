@@ -11,10 +11,13 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
 {
     private readonly DuckDBConnection _connection;
     private readonly Dictionary<string, DuckDBAppender> _appenders = [];
+    private readonly DemoWrittenAt _written;
 
-    public DuckDbDemoSink(DuckDBConnection connection)
+    /// <param name="time">The generator's clock: no record is written after its "now".</param>
+    public DuckDbDemoSink(DuckDBConnection connection, TimeProvider time)
     {
         _connection = connection;
+        _written = new DemoWrittenAt(time.GetLocalNow().DateTime, time.LocalTimeZone);
         using var command = connection.CreateCommand();
         command.CommandText = "DROP TABLE IF EXISTS staging_order; CREATE TABLE staging_order AS SELECT * FROM fact_order WHERE 1 = 0;";
         command.ExecuteNonQuery();
@@ -51,7 +54,7 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
             .AppendValue(row.CustomerId).AppendValue(row.CustomerCode).AppendValue(row.Name).AppendValue(row.Email)
             .AppendValue(row.Phone).AppendValue(row.City).AppendValue(row.RegionId).AppendValue(row.SegmentId)
             .AppendValue(row.OwnerRepId).AppendValue(row.AcquiredDate).AppendValue(row.AcquisitionChannelId)
-            .AppendValue(row.AcquisitionCampaignId).AppendValue(row.AcquiredDate.ToDateTime(TimeOnly.MinValue))
+            .AppendValue(row.AcquisitionCampaignId).AppendValue(_written.Customer(row.AcquiredDate, row.CustomerId))
             .EndRow();
 
     public void Add(in OrderRow row) =>
@@ -60,7 +63,7 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
             .AppendValue(row.RepId).AppendValue(row.TeamId).AppendValue(row.RegionId).AppendValue(row.SegmentId)
             .AppendValue(row.ChannelId).AppendValue(row.CategoryId).AppendValue(row.CampaignId).AppendValue(row.Revenue)
             .AppendValue(row.Cost).AppendValue(row.Items).AppendValue(row.ReturnedValue)
-            .AppendValue(row.Cancelled ? "cancelled" : "completed")
+            .AppendValue(row.Cancelled ? "cancelled" : "completed").AppendValue(_written.During(row.OrderDate, row.OrderId, 1))
             .EndRow();
 
     public void Add(in TicketRow row) =>
@@ -68,18 +71,21 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
             .AppendValue(row.TicketId).AppendValue($"TK{row.TicketId:D8}").AppendValue(row.CustomerId).AppendValue(row.Category)
             .AppendValue(row.Channel).AppendValue(row.SubmittedAt).AppendValue(row.FirstResponseAt).AppendValue(row.ResolvedAt)
             .AppendValue((sbyte)(row.IsComplaint ? 1 : 0)).AppendValue(row.AgentId).AppendValue(row.WaitSeconds).AppendValue(row.TalkSeconds)
+            .AppendValue(_written.After(row.ResolvedAt ?? row.FirstResponseAt ?? row.SubmittedAt, row.TicketId, 2))
             .EndRow();
 
     public void Add(in SurveyRow row) =>
         Row("fact_survey")
             .AppendValue(row.SurveyId).AppendValue($"SV{row.SurveyId:D8}").AppendValue(row.CustomerId).AppendValue(row.SurveyDate)
             .AppendValue(row.Touchpoint).AppendValue(row.Csat).AppendValue(row.ServiceRating).AppendValue(row.Recommend)
+            .AppendValue(_written.During(row.SurveyDate, row.SurveyId, 3))
             .EndRow();
 
     public void Add(in TouchRow row) =>
         Row("fact_campaign_touch")
             .AppendValue(row.CampaignId).AppendValue(row.CustomerId).AppendValue(row.SentDate)
             .AppendValue((sbyte)(row.Responded ? 1 : 0)).AppendValue(row.RespondedDate).AppendValue((sbyte)(row.Converted ? 1 : 0))
+            .AppendValue(_written.During(row.RespondedDate ?? row.SentDate, (row.CustomerId * 1000) + row.CampaignId, 4))
             .EndRow();
 
     public void Add(in SpendRow row) =>
@@ -89,11 +95,13 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
         Row("fact_opportunity")
             .AppendValue(row.OpportunityId).AppendValue($"OP{row.OpportunityId:D7}").AppendValue(row.RepId).AppendValue(row.CustomerId)
             .AppendValue(row.CreatedDate).AppendValue(row.ClosedDate).AppendValue(row.Stage).AppendValue(row.Amount)
+            .AppendValue(_written.During(row.ClosedDate ?? row.CreatedDate, row.OpportunityId, 5))
             .EndRow();
 
     public void Add(in ActivityRow row) =>
         Row("fact_activity")
             .AppendValue(row.ActivityId).AppendValue(row.RepId).AppendValue(row.CustomerId).AppendValue(row.ActivityDate).AppendValue(row.Kind)
+            .AppendValue(_written.During(row.ActivityDate, row.ActivityId, 6))
             .EndRow();
 
     public void Add(in QuotaRow row) =>

@@ -12,6 +12,19 @@ public sealed class PeriodResolver(TimeProvider time)
 {
     public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
+    /// <summary>
+    /// The instant (UTC) the data-health measures of a window are read at (KPIS.md §7): its end,
+    /// or now while it runs — to the whole minute, so a minute's readers share one result.
+    /// </summary>
+    public DateTime AsOfUtc(DateRange window)
+    {
+        var endLocal = window.To.ToDateTime(TimeOnly.MinValue);
+        var end = endLocal - time.LocalTimeZone.GetUtcOffset(endLocal);
+        var now = time.GetUtcNow().UtcDateTime;
+        now = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+        return DateTime.SpecifyKind(end < now ? end : now, DateTimeKind.Utc);
+    }
+
     public ResolvedPeriod Resolve(DashboardFilter filter)
     {
         var period = Range(filter, Today);

@@ -8,4 +8,7 @@ public enum KpiArea
     Satisfaction,
     Marketing,
     Sales,
+
+    /// <summary>The CRM's own data quality (KPIS.md §7).</summary>
+    DataHealth,
 }

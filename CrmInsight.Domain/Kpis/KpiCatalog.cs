@@ -28,6 +28,8 @@ public sealed class KpiCatalog
     private static readonly IReadOnlySet<DimensionKind> OpportunityDimensions =
         new[] { DimensionKind.Region, DimensionKind.Segment, DimensionKind.Team, DimensionKind.Rep }.ToFrozenSet();
 
+    private static readonly IReadOnlySet<DimensionKind> NoDimensions = new HashSet<DimensionKind>().ToFrozenSet();
+
     private readonly FrozenDictionary<string, KpiDefinition> _byId;
 
     public KpiCatalog()
@@ -185,7 +187,27 @@ public sealed class KpiCatalog
         FollowUps("email", "emails"),
         FollowUps("visit", "visits"),
         FollowUps("meeting", "meetings"),
+
+        // 7. Data health
+        Kpi("data_completeness", KpiArea.DataHealth, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "kpi/data_completeness", CustomerDimensions, m => Ratio(m.Cur("complete_customers"), m.Cur("customers")),
+            snapshot: true, hasMonthlySeries: false),
+        Kpi("freshness", KpiArea.DataHealth, KpiUnit.Minutes, KpiDirection.LowerIsBetter,
+            "kpi/data_writes", NoDimensions, m => Freshness(m), hasMonthlySeries: false, readsClock: true),
+        Kpi("update_rate", KpiArea.DataHealth, KpiUnit.Fraction, KpiDirection.Neutral,
+            "kpi/data_writes", NoDimensions, m => Ratio(DataTables.Sum(t => m.Cur($"{t}_recent")), DataTables.Sum(t => m.Cur($"{t}_records"))),
+            hasMonthlySeries: false, readsClock: true),
     ];
+
+    /// <summary>The tables data health reads, as kpi/data_writes names their columns (&lt;table&gt;_records ...).</summary>
+    public static IReadOnlyList<string> DataTables { get; } = ["orders", "tickets", "surveys", "touches", "opportunities", "activities", "customers"];
+
+    /// <summary>The newest write of any table: the smallest age among the tables that have records; undefined when none has.</summary>
+    private static decimal? Freshness(MeasureContext m)
+    {
+        var ages = DataTables.Where(t => m.Cur($"{t}_records") > 0).Select(t => m.Cur($"{t}_age_seconds")).ToList();
+        return ages.Count == 0 ? null : Math.Max(0m, ages.Min()) / 60m;
+    }
 
     /// <summary>
     /// pace = revenue / (quota × elapsed share), written revenue × days of P / (quota × elapsed
@@ -228,7 +250,8 @@ public sealed class KpiCatalog
     private static KpiDefinition Kpi(
         string id, KpiArea area, KpiUnit unit, KpiDirection direction, string query, IReadOnlySet<DimensionKind> filters,
         Func<MeasureContext, decimal?> compute, string? monthlyQuery = null, bool usesPreviousWindow = false,
-        KpiWindow window = KpiWindow.Period, bool hasMonthlySeries = true, bool snapshot = false, IReadOnlyList<string>? extraQueries = null, bool companyWideInput = false) =>
+        KpiWindow window = KpiWindow.Period, bool hasMonthlySeries = true, bool snapshot = false, IReadOnlyList<string>? extraQueries = null, bool readsClock = false,
+        bool companyWideInput = false) =>
         new()
         {
             Id = id,
@@ -245,5 +268,6 @@ public sealed class KpiCatalog
             CompanyWideInput = companyWideInput,
             Snapshot = snapshot,
             ExtraQueries = extraQueries ?? [],
+            ReadsClock = readsClock,
         };
 }

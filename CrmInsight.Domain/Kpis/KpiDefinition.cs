@@ -70,6 +70,12 @@ public sealed record KpiDefinition
 
     public bool IsUndefinedFor(Security.DataScope scope) => CompanyWideInput && !scope.IsAll;
 
+    /// <summary>
+    /// The value moves with the clock as well as with the data (freshness: the time since the
+    /// newest write), so alert rules on it are also evaluated as time passes.
+    /// </summary>
+    public bool ReadsClock { get; init; }
+
     public ChangeKind ChangeKind => Unit is KpiUnit.Fraction or KpiUnit.Score ? ChangeKind.Points : ChangeKind.Relative;
 
     /// <summary>The active filters of <paramref name="filter"/> this KPI does not apply.</summary>

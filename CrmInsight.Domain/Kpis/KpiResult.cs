@@ -14,6 +14,9 @@ public sealed record KpiResult(
 {
     public string Id => Definition.Id;
 
+    /// <summary>Red, amber or green against the default scorecard's target and thresholds; null when the KPI is not on it.</summary>
+    public Scorecards.KpiStatus? Status { get; init; }
+
     /// <summary>Undefined because the KPI reads a company-wide input a team scope does not get (spend).</summary>
     public bool NotForTeamScope { get; init; }
 

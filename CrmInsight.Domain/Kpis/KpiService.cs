@@ -1,5 +1,6 @@
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
@@ -10,8 +11,11 @@ namespace CrmInsight.Domain.Kpis;
 /// Computes KPIs for a filter and scope from the catalog queries, through the shared cache.
 /// A KPI's value reads its query for the period P (with P' as the previous window); its
 /// comparison value is the same computation one step back (P', with P'').
+/// With <paramref name="statusRules"/> (the default scorecard's thresholds) every KPI on that
+/// scorecard also gets its red/amber/green status, so tiles everywhere can show it.
 /// </summary>
-public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResolver periods, IDataVersionSource versions)
+public sealed class KpiService(
+    KpiCatalog catalog, QueryCache cache, PeriodResolver periods, IDataVersionSource versions, IKpiStatusRules? statusRules = null)
 {
     public KpiCatalog Catalog => catalog;
 
@@ -21,44 +25,89 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         var definitions = ids.Select(catalog.Get).ToList();
         var resolved = periods.Resolve(filter);
         var version = dataVersion ?? await versions.GetCurrentAsync(cancellationToken);
+
+        var values = await ComputeAsync(definitions, filter, scope, resolved.Period, version, withComparison: true, cancellationToken);
+        var results = definitions.Select(d =>
+        {
+            var (current, comparison) = values[d.Id];
+            return new KpiResult(d, current.Value, comparison?.Value, current.Inputs, comparison?.Inputs ?? [], d.IgnoredFilters(filter))
+            {
+                NotForTeamScope = d.IsUndefinedFor(scope),
+            };
+        }).ToList();
+
+        if (statusRules is not null)
+        {
+            results = await WithStatusesAsync(results, filter, scope, resolved, version, cancellationToken);
+        }
+        return new KpiReport(resolved, results, version.Version) { Snapshot = version };
+    }
+
+    /// <summary>
+    /// The KPIs' values over <paramref name="window"/> alone (no comparison), each read with the
+    /// window before it by the filter's comparison mode as its previous window: the scorecard's
+    /// quarterly trend and the "same period last year" of historical targets.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, KpiValue>> GetValuesAsync(
+        DashboardFilter filter, DataScope scope, IEnumerable<string> ids, DateRange window, DataVersionSnapshot dataVersion, CancellationToken cancellationToken = default)
+    {
+        var definitions = ids.Select(catalog.Get).ToList();
+        var values = await ComputeAsync(definitions, filter, scope, window, dataVersion, withComparison: false, cancellationToken);
+        return values.ToDictionary(v => v.Key, v => v.Value.Current, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private async Task<Dictionary<string, (KpiValue Current, KpiValue? Comparison)>> ComputeAsync(
+        List<KpiDefinition> definitions, DashboardFilter filter, DataScope scope, DateRange period, DataVersionSnapshot version, bool withComparison, CancellationToken cancellationToken)
+    {
         var baseArgs = QueryArgs.For(filter, scope).Monthly(false).AsOf(periods.Today);
 
         // P, P', P'', P''' : each window is read with the one before it as its previous window.
-        var steps = new List<DateRange> { resolved.Period };
+        var steps = new List<DateRange> { period };
         for (var i = 0; i < 3; i++)
         {
             steps.Add(steps[^1].ComparedWith(filter.Comparison));
         }
 
         var needed = definitions
-            .SelectMany(d => d.Queries.SelectMany(query =>
-                Enumerable.Range(0, d.UsesPreviousWindow ? 3 : 2).Select(step => (Query: query, Windows: WindowsFor(d, steps, step)))))
+            .SelectMany(d => d.Queries.SelectMany(query => StepsRead(d, withComparison).Select(step => (Query: query, Windows: WindowsFor(d, steps, step)))))
             .Distinct()
             .ToList();
         var fetched = await Task.WhenAll(needed.Select(async n =>
         {
-            var rows = await cache.GetRowsAsync(n.Query, baseArgs.Window(n.Windows.Current, n.Windows.Previous), version, cancellationToken);
+            var args = baseArgs.Window(n.Windows.Current, n.Windows.Previous).MeasuredAt(periods.AsOfUtc(n.Windows.Current));
+            var rows = await cache.GetRowsAsync(n.Query, args, version, cancellationToken);
             return (Key: (n.Query, n.Windows), Row: rows.Count > 0 ? rows[0] : null);
         }));
         var rowsByWindow = fetched.ToDictionary(f => f.Key, f => f.Row);
         SqlRow? Row(KpiDefinition d, int step) => rowsByWindow[(d.Query, WindowsFor(d, steps, step))];
         IReadOnlyList<SqlRow?> Rows(KpiDefinition d, int step) => [.. d.Queries.Select(q => rowsByWindow[(q, WindowsFor(d, steps, step))])];
 
-        var results = definitions.Select(d =>
+        KpiValue At(KpiDefinition d, int step)
         {
-            var current = new MeasureContext(Rows(d, 0), d.UsesPreviousWindow ? Row(d, 1) : null);
-            var comparison = new MeasureContext(Rows(d, 1), d.UsesPreviousWindow ? Row(d, 2) : null);
-            var notForScope = d.IsUndefinedFor(scope);
-            var value = d.ValueFor(current, scope);
-            // A snapshot is as of now: the same number for every window, so it has nothing to compare with.
-            var comparisonValue = notForScope || d.Snapshot ? null : d.Compute(comparison);
-            return new KpiResult(d, value, comparisonValue, current.Reads, d.Snapshot ? [] : comparison.Reads, d.IgnoredFilters(filter))
+            // A company-wide input (spend) is not a team's: undefined for a team scope, never 0.
+            if (d.IsUndefinedFor(scope))
             {
-                NotForTeamScope = notForScope,
-            };
-        }).ToList();
+                return new KpiValue(null, []);
+            }
+            var context = new MeasureContext(Rows(d, step), d.UsesPreviousWindow ? Row(d, step + 1) : null);
+            return new KpiValue(d.Compute(context), context.Reads);
+        }
 
-        return new KpiReport(resolved, results, version.Version);
+        var values = new Dictionary<string, (KpiValue, KpiValue?)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in definitions)
+        {
+            // A snapshot is as of now: the same number for every window, so it has nothing to compare with.
+            values[d.Id] = (At(d, 0), withComparison && !d.Snapshot ? At(d, 1) : null);
+        }
+        return values;
+    }
+
+    /// <summary>The steps back from P whose rows a KPI's value (and comparison value) read.</summary>
+    private static IEnumerable<int> StepsRead(KpiDefinition definition, bool withComparison)
+    {
+        var valueSteps = definition.UsesPreviousWindow ? 2 : 1;
+        var comparison = withComparison && !definition.Snapshot;
+        return Enumerable.Range(0, comparison ? valueSteps + 1 : valueSteps);
     }
 
     /// <summary>The dates a KPI's query reads at a step back from P (0 = P, 1 = P', ...), and its previous window.</summary>
@@ -70,6 +119,32 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
             return (new DateRange(end.AddYears(-1), end), new DateRange(end.AddYears(-2), end.AddYears(-1)));
         }
         return (steps[step], steps[step + 1]);
+    }
+
+    /// <summary>
+    /// Each KPI on the default scorecard with its status against that scorecard's target and
+    /// thresholds. A historical target is the same period last year: the comparison value when
+    /// the page already compares with last year, else read once for those KPIs.
+    /// </summary>
+    private async Task<List<KpiResult>> WithStatusesAsync(
+        List<KpiResult> results, DashboardFilter filter, DataScope scope, ResolvedPeriod resolved, DataVersionSnapshot version, CancellationToken cancellationToken)
+    {
+        var rules = await statusRules!.GetRulesAsync(cancellationToken);
+        var onCard = results.Where(r => rules.ContainsKey(r.Id)).ToList();
+        if (onCard.Count == 0)
+        {
+            return results;
+        }
+        var historical = onCard.Where(r => rules[r.Id].Standard == ScorecardStandard.Historical).Select(r => r.Id).ToList();
+        IReadOnlyDictionary<string, decimal?> lastYear = historical.Count == 0
+            ? new Dictionary<string, decimal?>()
+            : filter.Comparison == ComparisonMode.SamePeriodLastYear
+                ? onCard.ToDictionary(r => r.Id, r => r.ComparisonValue, StringComparer.OrdinalIgnoreCase)
+                : (await GetValuesAsync(filter, scope, historical, resolved.Period.ComparedWith(ComparisonMode.SamePeriodLastYear), version, cancellationToken))
+                    .ToDictionary(v => v.Key, v => v.Value.Value, StringComparer.OrdinalIgnoreCase);
+        return [.. results.Select(r => rules.TryGetValue(r.Id, out var rule)
+            ? r with { Status = rule.Evaluate(r.Value, lastYear.GetValueOrDefault(r.Id), r.Definition.Direction) }
+            : r)];
     }
 
     /// <summary>
@@ -166,3 +241,6 @@ public sealed class KpiService(KpiCatalog catalog, QueryCache cache, PeriodResol
         definition.HasMonthlySeries && !definition.Snapshot && definition.ExtraQueries.Count == 0 && !definition.IsUndefinedFor(scope);
 
 }
+
+/// <summary>A KPI's value over one window and the measures it was computed from.</summary>
+public sealed record KpiValue(decimal? Value, IReadOnlyList<KpiInput> Inputs);

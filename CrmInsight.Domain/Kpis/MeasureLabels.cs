@@ -23,7 +23,12 @@ public static class MeasureLabels
         "weighted_pipeline", "won_cycle_days", "activities", "calls", "emails", "visits", "meetings",
         "quota_reps", "customer_revenue", "top_revenue", "slice_revenue", "total_revenue",
         "slice_gross_profit", "total_gross_profit", "lapsed_customers", "won_back", "customer_base",
-        "acquired_customers", "leads_created", "leads_won", "closed", "won", "lost",
+        "acquired_customers", "leads_created", "leads_won", "closed", "won", "lost", "customers",
+        "complete_customers", "orders_records", "orders_recent", "orders_age_seconds", "tickets_records",
+        "tickets_recent", "tickets_age_seconds", "surveys_records", "surveys_recent", "surveys_age_seconds",
+        "touches_records", "touches_recent", "touches_age_seconds", "opportunities_records",
+        "opportunities_recent", "opportunities_age_seconds", "activities_records", "activities_recent",
+        "activities_age_seconds", "customers_records", "customers_recent", "customers_age_seconds",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static LocalizedText For(string measure) =>

@@ -21,6 +21,8 @@ public sealed class DataVersionTracker(
     ILogger<DataVersionTracker>? logger = null) : IDataVersionSource, IDisposable
 {
     private readonly SemaphoreSlim _reading = new(1, 1);
+    private readonly Lock _inFlightLock = new();
+    private Task<DataVersionSnapshot>? _inFlight;
     private readonly ILogger _logger = logger ?? NullLogger<DataVersionTracker>.Instance;
     private LiveState _state = new(DataVersionSnapshot.Initial(time.GetUtcNow()), null, false, null);
 
@@ -35,12 +37,45 @@ public sealed class DataVersionTracker(
         }
         try
         {
-            return await store.ReadSnapshotAsync(cancellationToken);
+            return await ReadSharedAsync(cancellationToken);
         }
         catch (Exception ex) when (state.ConfirmedAt is not null && ex is not OperationCanceledException)
         {
             // The last confirmed data; the monitor marks it stale if this goes on.
             return state.Snapshot;
+        }
+    }
+
+    /// <summary>
+    /// One read of the version row for every request that finds no fresh snapshot at the same
+    /// moment: when the monitor's fresh window lapses under load, fifty walls would otherwise
+    /// each open a connection (DuckDB.NET opens under a global lock) and starve the pool.
+    /// The read itself is not cancelled by one waiter giving up; the others still want it.
+    /// </summary>
+    private Task<DataVersionSnapshot> ReadSharedAsync(CancellationToken cancellationToken)
+    {
+        Task<DataVersionSnapshot> read;
+        lock (_inFlightLock)
+        {
+            // On a pool thread of its own: no waiter (nor its circuit's context) carries the read.
+            read = _inFlight ??= Task.Run(ReadOnceAsync, CancellationToken.None);
+        }
+        return read.WaitAsync(cancellationToken);
+    }
+
+    private async Task<DataVersionSnapshot> ReadOnceAsync()
+    {
+        try
+        {
+            return await store.ReadSnapshotAsync(CancellationToken.None);
+        }
+        finally
+        {
+            // Runs after the assignment above: that thread holds the lock until it is made.
+            lock (_inFlightLock)
+            {
+                _inFlight = null;
+            }
         }
     }
 

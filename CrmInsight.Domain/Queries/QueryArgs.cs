@@ -39,6 +39,13 @@ public static class QueryArgs
     public static SqlArgs AsOf(this SqlArgs args, DateOnly today) => args.With("today", today);
 
     /// <summary>
+    /// <c>@as_of</c> (UTC) and <c>@recent_from</c>, the 24 hours before it: the instant the
+    /// data-health queries measure at and the window update_rate counts (KPIS.md §7).
+    /// </summary>
+    public static SqlArgs MeasuredAt(this SqlArgs args, DateTime asOfUtc) =>
+        args.With("as_of", asOfUtc).With("recent_from", asOfUtc.AddHours(-24));
+
+    /// <summary>
     /// No dimension is filtered and the scope is everything (<c>@{dimension}_all</c> and
     /// <c>@scope_all</c> all 1): what the queries under <c>unfiltered/</c> answer. Arguments that
     /// do not say (a query without the standard filters) are not unfiltered.

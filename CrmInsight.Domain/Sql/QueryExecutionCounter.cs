@@ -35,10 +35,16 @@ public sealed class QueryExecutionCounter : IDisposable
         _listener.Start();
     }
 
-    /// <summary>Executions of the queries that feed screens (not the version polls, keys or writes).</summary>
+    /// <summary>
+    /// Executions of the queries that feed screens (not the version polls, keys, writes, or the
+    /// alert monitor's own reads of its rules: once per data version and clock tick however many
+    /// screens are open, at moments of its own).
+    /// </summary>
     public IReadOnlyDictionary<string, long> ScreenQueries() =>
-        _counts.Where(kv => !kv.Key.StartsWith("system/", StringComparison.Ordinal) && !kv.Key.StartsWith("keys/", StringComparison.Ordinal) && !kv.Key.StartsWith("ingest/", StringComparison.Ordinal))
+        _counts.Where(kv => !NotForScreens.Any(prefix => kv.Key.StartsWith(prefix, StringComparison.Ordinal)))
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+
+    private static readonly string[] NotForScreens = ["system/", "keys/", "ingest/", "alerts/"];
 
     public void Reset() => _counts.Clear();
 

@@ -31,7 +31,7 @@ public static class DuckDbFileCreator
             await using var connection = await database.OpenDuckDbConnectionAsync(cancellationToken);
             if (demo is not null)
             {
-                using var sink = new DuckDbDemoSink(connection);
+                using var sink = new DuckDbDemoSink(connection, time);
                 summary = new DemoDataGenerator(demo, time).Generate(sink, progress, cancellationToken);
                 progress?.Invoke("Demo data: sorting and writing orders");
                 sink.Complete();

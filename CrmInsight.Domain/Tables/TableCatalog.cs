@@ -183,7 +183,29 @@ public static class TableCatalog
         DefaultDescending: true,
         KeyField: "opportunity_id");
 
-    public static IReadOnlyList<TableDefinition> All { get; } = [TopCustomers, Drill, CustomerOrders, ChurnedCustomers, Tickets, Campaigns, CampaignCustomers, Leaderboard, Opportunities];
+    /// <summary>The customer records data_completeness counts as incomplete, with what each one misses (KPIS.md §7).</summary>
+    public static readonly TableDefinition IncompleteCustomers = new(
+        "incomplete-customers",
+        "data_health/incomplete_customers",
+        [
+            new("customer_code", ColumnKind.Text, Sortable: false),
+            new("name", ColumnKind.Text),
+            new("region", ColumnKind.Text, Sortable: false),
+            new("segment", ColumnKind.Text, Sortable: false),
+            new("owner", ColumnKind.Text, Sortable: false),
+            new("email", ColumnKind.Text, Sortable: false),
+            new("phone", ColumnKind.Text, Sortable: false),
+            // A missing name, region or segment shows as the blank cell in its own column; a
+            // missing contact spans two columns, so it gets its mark (one column per field was too
+            // wide for a 1366 px screen).
+            new("missing_contact", ColumnKind.Missing, Sortable: false),
+            new("updated_at", ColumnKind.Date),
+        ],
+        DefaultSort: "updated_at",
+        DefaultDescending: true,
+        KeyField: "customer_id");
+
+    public static IReadOnlyList<TableDefinition> All { get; } = [TopCustomers, Drill, CustomerOrders, ChurnedCustomers, Tickets, Campaigns, CampaignCustomers, Leaderboard, Opportunities, IncompleteCustomers];
 
     public static TableDefinition? Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));

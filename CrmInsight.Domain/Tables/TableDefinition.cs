@@ -8,6 +8,9 @@ public enum ColumnKind
     Number,
     Fraction,
     Date,
+
+    /// <summary>A 1/0 flag that something is missing: shown as a mark, exported as the number.</summary>
+    Missing,
 }
 
 /// <summary>

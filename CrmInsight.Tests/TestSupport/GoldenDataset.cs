@@ -30,7 +30,7 @@ public static class GoldenDataset
 
         -- order_id, code, customer, date, rep, team, region, segment, channel, category, campaign,
         -- revenue, cost, items, returned_value, status
-        INSERT INTO fact_order VALUES
+        INSERT INTO fact_order (order_id, order_code, customer_id, order_date, rep_id, team_id, region_id, segment_id, channel_id, category_id, campaign_id, revenue, cost, items, returned_value, status) VALUES
             -- P''
             (1, 'O1', 1, DATE '2024-01-10', 1, 1, 1, 1, 1, 1, NULL, 100, 60, 1, 0, 'completed'),
             -- P'
@@ -50,7 +50,7 @@ public static class GoldenDataset
             (14, 'O14', 3, DATE '2024-03-28', 3, 2, 2, 2, 1, 1, 1, 60, 30, 1, 0, 'completed');
 
         -- survey_id, code, customer, date, touchpoint, csat, service_rating, recommend
-        INSERT INTO fact_survey VALUES
+        INSERT INTO fact_survey (survey_id, survey_code, customer_id, survey_date, touchpoint, csat, service_rating, recommend) VALUES
             (1, 'S1', 1, DATE '2024-03-06', 'service', 90, 9, 10),
             (2, 'S2', 3, DATE '2024-03-11', 'service', 60, 6, 6),
             (3, 'S3', 4, DATE '2024-03-14', 'purchase', 75, NULL, 8),
@@ -58,14 +58,14 @@ public static class GoldenDataset
             (5, 'S5', 5, DATE '2024-03-20', 'relationship', NULL, NULL, 9);
 
         -- ticket_id, code, customer, category, channel, submitted, first response, resolved, complaint, agent, wait, talk
-        INSERT INTO fact_ticket VALUES
+        INSERT INTO fact_ticket (ticket_id, ticket_code, customer_id, category, channel, submitted_at, first_response_at, resolved_at, is_complaint, agent_id, wait_seconds, talk_seconds) VALUES
             (1, 'T1', 1, 'billing', 'email', TIMESTAMP '2024-03-06 10:00:00', TIMESTAMP '2024-03-06 10:30:00', TIMESTAMP '2024-03-07 10:00:00', 1, 1, NULL, NULL),
             (2, 'T2', 3, 'delivery', 'chat', TIMESTAMP '2024-03-11 09:00:00', TIMESTAMP '2024-03-11 11:00:00', NULL, 0, 1, NULL, NULL),
             (3, 'T3', 4, 'product', 'phone', TIMESTAMP '2024-03-31 23:00:00', NULL, NULL, 1, 1, NULL, NULL),
             (4, 'T4', 2, 'billing', 'email', TIMESTAMP '2024-02-12 08:00:00', TIMESTAMP '2024-02-12 08:10:00', TIMESTAMP '2024-02-12 12:00:00', 1, 1, NULL, NULL);
 
         -- campaign, customer, sent, responded, responded_date, converted
-        INSERT INTO fact_campaign_touch VALUES
+        INSERT INTO fact_campaign_touch (campaign_id, customer_id, sent_date, responded, responded_date, converted) VALUES
             (1, 1, DATE '2024-03-02', 1, DATE '2024-03-03', 1),
             (1, 2, DATE '2024-03-02', 0, NULL, 0),
             (1, 3, DATE '2024-03-03', 1, DATE '2024-03-04', 1),
@@ -84,7 +84,7 @@ public static class GoldenDataset
             (3, DATE '2024-02-01', 1450, NULL), (3, DATE '2024-03-01', 1550, 2);
 
         -- opportunity_id, code, rep, customer, created, closed, stage, amount
-        INSERT INTO fact_opportunity VALUES
+        INSERT INTO fact_opportunity (opportunity_id, opportunity_code, rep_id, customer_id, created_date, closed_date, stage, amount) VALUES
             (1, 'P1', 1, 1, DATE '2024-01-15', DATE '2024-03-10', 'won', 1000),
             (2, 'P2', 1, 2, DATE '2024-02-01', DATE '2024-03-20', 'lost', 500),
             (3, 'P3', 3, 4, DATE '2024-02-15', DATE '2024-03-25', 'won', 800),

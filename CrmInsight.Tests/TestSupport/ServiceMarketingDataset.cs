@@ -29,7 +29,7 @@ public static class ServiceMarketingDataset
 
         -- order_id, code, customer, date, rep, team, region, segment, channel, category, campaign,
         -- revenue, cost, items, returned_value, status
-        INSERT INTO fact_order VALUES
+        INSERT INTO fact_order (order_id, order_code, customer_id, order_date, rep_id, team_id, region_id, segment_id, channel_id, category_id, campaign_id, revenue, cost, items, returned_value, status) VALUES
             (1, 'O1', 1, DATE '2024-03-15', 1, 1, 1, 1, 1, 1, 1, 500, 300, 1, 0, 'completed'),
             (2, 'O2', 3, DATE '2024-03-16', 1, 1, 1, 1, 1, 1, 1, 300, 200, 1, 0, 'completed'),
             (3, 'O3', 2, DATE '2024-03-01', 1, 1, 2, 1, 1, 1, NULL, 100, 50, 1, 0, 'completed'),
@@ -38,7 +38,7 @@ public static class ServiceMarketingDataset
             (6, 'O6', 1, DATE '2024-03-20', 1, 1, 1, 1, 1, 2, NULL, 50, 20, 1, 0, 'completed');
 
         -- survey_id, code, customer, date, touchpoint, csat, service_rating, recommend
-        INSERT INTO fact_survey VALUES
+        INSERT INTO fact_survey (survey_id, survey_code, customer_id, survey_date, touchpoint, csat, service_rating, recommend) VALUES
             (1, 'S1', 1, DATE '2024-03-02', 'service', 49, 4, 6),
             (2, 'S2', 1, DATE '2024-03-03', 'service', 50, 5, 7),
             (3, 'S3', 2, DATE '2024-03-04', 'service', 69, 6, 9),
@@ -50,7 +50,7 @@ public static class ServiceMarketingDataset
             (9, 'S9', 4, DATE '2024-03-10', 'service', 95, 9, 8);
 
         -- ticket_id, code, customer, category, channel, submitted, first response, resolved, complaint, agent, wait, talk
-        INSERT INTO fact_ticket VALUES
+        INSERT INTO fact_ticket (ticket_id, ticket_code, customer_id, category, channel, submitted_at, first_response_at, resolved_at, is_complaint, agent_id, wait_seconds, talk_seconds) VALUES
             (1, 'T1', 1, 'billing', 'phone', TIMESTAMP '2024-03-01 09:00:00', TIMESTAMP '2024-03-01 09:10:00', TIMESTAMP '2024-03-01 11:00:00', 1, 1, 60, 300),
             (2, 'T2', 1, 'billing', 'email', TIMESTAMP '2024-03-31 10:00:00', TIMESTAMP '2024-03-31 10:20:00', TIMESTAMP '2024-03-31 14:00:00', 0, 1, NULL, NULL),
             (3, 'T3', 2, 'delivery', 'chat', TIMESTAMP '2024-03-05 10:00:00', TIMESTAMP '2024-03-05 10:30:00', TIMESTAMP '2024-03-05 20:00:00', 0, 2, NULL, NULL),
@@ -60,7 +60,7 @@ public static class ServiceMarketingDataset
 
         -- campaign, customer, sent, responded, responded_date, converted (the column is not read:
         -- conversion is worked out from the orders)
-        INSERT INTO fact_campaign_touch VALUES
+        INSERT INTO fact_campaign_touch (campaign_id, customer_id, sent_date, responded, responded_date, converted) VALUES
             (1, 1, DATE '2024-03-02', 1, DATE '2024-03-03', 0),
             (1, 2, DATE '2024-03-02', 0, NULL, 0),
             (1, 3, DATE '2024-03-03', 1, DATE '2024-03-04', 0),

@@ -34,7 +34,7 @@ public static class TargetsDataset
 
         -- order_id, code, customer, date, rep, team (on the order), region, segment, channel, category,
         -- campaign, revenue, cost, items, returned_value, status
-        INSERT INTO fact_order VALUES
+        INSERT INTO fact_order (order_id, order_code, customer_id, order_date, rep_id, team_id, region_id, segment_id, channel_id, category_id, campaign_id, revenue, cost, items, returned_value, status) VALUES
             -- April
             (1, 'O1', 1, DATE '2024-04-10', 1, 1, 1, 1, NULL, NULL, NULL, 2500, 1000, 1, 0, 'completed'),
             (2, 'O2', 2, DATE '2024-04-20', 3, 1, 2, 1, NULL, NULL, NULL, 600, 300, 1, 0, 'completed'),
@@ -50,7 +50,7 @@ public static class TargetsDataset
             (11, 'O11', 1, DATE '2024-05-10', 1, 1, 1, 1, NULL, NULL, NULL, 60, 20, 1, 0, 'completed');
 
         -- opportunity_id, code, rep, customer, created, closed, stage, amount
-        INSERT INTO fact_opportunity VALUES
+        INSERT INTO fact_opportunity (opportunity_id, opportunity_code, rep_id, customer_id, created_date, closed_date, stage, amount) VALUES
             -- open now (stage probabilities 0.10, 0.25, 0.50, 0.75)
             (1, 'P1', 1, 1, DATE '2024-04-25', NULL, 'prospecting', 1000),
             (2, 'P2', 1, 1, DATE '2024-04-02', NULL, 'qualification', 400),
@@ -66,7 +66,7 @@ public static class TargetsDataset
             (10, 'P10', 3, 2, DATE '2024-04-01', DATE '2024-04-21', 'won', 500);
 
         -- activity_id, rep, customer, date, kind
-        INSERT INTO fact_activity VALUES
+        INSERT INTO fact_activity (activity_id, rep_id, customer_id, activity_date, kind) VALUES
             (1, 1, 1, DATE '2024-05-02', 'call'), (2, 1, 1, DATE '2024-05-03', 'call'), (3, 1, 1, DATE '2024-05-06', 'call'),
             (4, 1, 1, DATE '2024-05-07', 'visit'),
             (5, 2, 1, DATE '2024-05-03', 'email'), (6, 2, 1, DATE '2024-05-08', 'email'),

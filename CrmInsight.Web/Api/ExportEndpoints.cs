@@ -46,11 +46,15 @@ public static class ExportEndpoints
             return notReady;
         }
         var dot = file.LastIndexOf('.');
-        var table = dot > 0 ? TableCatalog.Find(file[..dot]) : null;
         var format = dot > 0 ? ExportFormats.FromExtension(file[(dot + 1)..]) : null;
+        if (format is not null && string.Equals(file[..dot], ScorecardExport.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return await ScorecardExport.ExportAsync(format.Value, context, periods, time, localizer, cancellationToken);
+        }
+        var table = dot > 0 ? TableCatalog.Find(file[..dot]) : null;
         if (table is null || format is null)
         {
-            return Results.NotFound($"There is no export '{file}'. Known: {string.Join(", ", TableCatalog.All.Select(t => t.Name + ".csv / .xlsx"))}.");
+            return Results.NotFound($"There is no export '{file}'. Known: {string.Join(", ", TableCatalog.All.Select(t => t.Name).Append(ScorecardExport.Name).Select(n => n + ".csv / .xlsx"))}.");
         }
 
         var request = context.Request;
@@ -84,11 +88,17 @@ public static class ExportEndpoints
         var header = Header(table, filter, catalog, periods, tableRequest, time, localizer, culture);
         var columns = table.Columns.Select(c => (c.Field, c.Header.For(culture), c.Kind)).ToList();
         var rows = tables.StreamAsync(table, filter, scope, tableRequest, extra, cancellationToken);
-        var fileName = $"{table.Name}-{time.GetLocalNow():yyyy-MM-dd}.{format.Value.Extension()}";
+        return await FileAsync(format.Value, header, columns, rows, $"{table.Name}-{time.GetLocalNow():yyyy-MM-dd}.{format.Value.Extension()}", cancellationToken);
+    }
 
+    /// <summary>The file of an export: CSV streamed as it is written, XLSX built in a temporary file.</summary>
+    internal static async Task<IResult> FileAsync(
+        ExportFormat format, ExportHeader header, IReadOnlyList<(string Field, string Header, ColumnKind Kind)> columns,
+        IAsyncEnumerable<SqlRow> rows, string fileName, CancellationToken cancellationToken)
+    {
         if (format == ExportFormat.Csv)
         {
-            return Results.Stream(async output => await CsvTableWriter.WriteAsync(output, header, columns, rows, cancellationToken), format.Value.ContentType(), fileName);
+            return Results.Stream(async output => await CsvTableWriter.WriteAsync(output, header, columns, rows, cancellationToken), format.ContentType(), fileName);
         }
         // The xlsx package needs a seekable stream: build it in a temporary file, not in memory.
         var path = Path.GetTempFileName();
@@ -97,12 +107,11 @@ public static class ExportEndpoints
             await XlsxTableWriter.WriteAsync(temporary, header, columns, rows, cancellationToken);
         }
         var result = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        return Results.File(result, format.Value.ContentType(), fileName);
+        return Results.File(result, format.ContentType(), fileName);
     }
 
-    private static ExportHeader Header(
-        TableDefinition table, DashboardFilter filter, DimensionCatalog catalog, PeriodResolver periods, TableRequest request,
-        TimeProvider time, IStringLocalizer localizer, CultureInfo culture)
+    /// <summary>The period, comparison and filter members as the first lines of an export.</summary>
+    internal static List<(string, string)> FilterContext(DashboardFilter filter, DimensionCatalog catalog, PeriodResolver periods, IStringLocalizer localizer)
     {
         var resolved = periods.Resolve(filter);
         var context = new List<(string, string)>
@@ -114,6 +123,14 @@ public static class ExportEndpoints
         {
             context.Add((localizer.Label(kind), string.Join("; ", filter.Members(kind).Select(id => catalog.NameOf(kind, id)))));
         }
+        return context;
+    }
+
+    private static ExportHeader Header(
+        TableDefinition table, DashboardFilter filter, DimensionCatalog catalog, PeriodResolver periods, TableRequest request,
+        TimeProvider time, IStringLocalizer localizer, CultureInfo culture)
+    {
+        var context = FilterContext(filter, catalog, periods, localizer);
         var sortColumn = table.Columns.First(c => c.Field == request.Sort);
         context.Add((localizer["Sorted by"], $"{sortColumn.Header.For(culture)} {(request.Descending ? "↓" : "↑")}"));
         context.Add((localizer["Exported at"], time.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)));

@@ -53,6 +53,9 @@ public sealed class KpiFormatter(IOptions<DisplayOptions> options)
         },
     };
 
+    /// <summary>A measure a KPI was computed from (a count, a sum): grouped, up to two decimals, none when whole.</summary>
+    public static string Measure(decimal? value, CultureInfo culture) => value?.ToString("#,##0.##", culture) ?? Undefined;
+
     /// <summary>Money to the whole unit, grouped ("¥1,074,475"): a wide table's cells (its export keeps every cent).</summary>
     public string FormatWholeMoney(decimal? value, CultureInfo culture) =>
         value is { } v ? Signed(v, culture, a => CurrencySymbol + a.ToString("N0", culture)) : Undefined;

@@ -50,6 +50,8 @@ public static class CrmInsightPipeline
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapKpiApi();
+        app.MapScorecardApi();
+        app.MapAlertApi();
         app.MapIngestEndpoints();
         app.MapExportEndpoints();
         app.MapPreferenceEndpoints();

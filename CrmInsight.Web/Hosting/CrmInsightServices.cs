@@ -1,5 +1,8 @@
 using CrmInsight.Domain;
+using CrmInsight.Domain.Alerts;
 using CrmInsight.Domain.Contribution;
+using CrmInsight.Domain.DataHealth;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Customers;
 using CrmInsight.Domain.Demo;
 using CrmInsight.Domain.Dimensions;
@@ -15,7 +18,10 @@ using CrmInsight.Domain.Sql;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
+using CrmInsight.Web.Alerts;
 using CrmInsight.Web.Api;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using CrmInsight.Web.Formatting;
 using CrmInsight.Web.Live;
 using CrmInsight.Web.Security;
@@ -63,6 +69,10 @@ public static class CrmInsightServices
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
         services.AddOptions<TargetsOptions>().Bind(configuration.GetSection(TargetsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TargetsOptions>, TargetsOptionsValidator>();
+        services.AddOptions<ScorecardOptions>().Bind(configuration.GetSection(ScorecardOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScorecardOptions>, ScorecardOptionsValidator>();
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         return services;
     }
 
@@ -84,6 +94,7 @@ public static class CrmInsightServices
         services.AddHostedService<DefaultViewWarmup>();
         services.AddSingleton<SimulatorService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulatorService>());
+        services.AddAlerts();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -94,6 +105,32 @@ public static class CrmInsightServices
         services.AddErrorAnswers();
         services.AddExportRateLimit();
         return builder;
+    }
+
+    /// <summary>
+    /// Alert evaluation on data changes and the webhooks: POSTs retried with exponential backoff
+    /// and jitter by the resilience handler (Polly), each attempt time-limited.
+    /// </summary>
+    private static IServiceCollection AddAlerts(this IServiceCollection services)
+    {
+        services.AddSingleton<AlertWebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertWebhookSender>());
+        services.AddSingleton<AlertMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertMonitor>());
+        services.AddHttpClient(AlertWebhookSender.ClientName)
+            .AddResilienceHandler(AlertWebhookSender.ClientName, (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<AlertOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.WebhookRetries,
+                    Delay = options.WebhookRetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                });
+                pipeline.AddTimeout(options.WebhookTimeout);
+            });
+        return services;
     }
 
     /// <summary>The configured database; a relative DuckDB path is under the content root.</summary>

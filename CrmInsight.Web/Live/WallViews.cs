@@ -2,11 +2,13 @@ namespace CrmInsight.Web.Live;
 
 /// <summary>A view of the wall rotation: a title and the KPI tiles (and charts) it shows.</summary>
 /// <param name="Targets">The team headlines of Sales targets (pace and forecast against quota) instead of tiles.</param>
-public sealed record WallView(string Name, string Title, IReadOnlyList<string> KpiIds, bool Trend = false, bool Regions = false, bool Targets = false);
+/// <param name="Scorecard">The default scorecard (overall score and grade, the four perspectives) instead of tiles.</param>
+public sealed record WallView(string Name, string Title, IReadOnlyList<string> KpiIds, bool Trend = false, bool Regions = false, bool Targets = false, bool Scorecard = false);
 
 /// <summary>
 /// The views a wall can rotate through. Every tile is one of the Overview's, and the targets
-/// view is the Sales targets page's headlines, so walls and those pages share cached results.
+/// view is the Sales targets page's headlines, so walls and those pages share cached results;
+/// the scorecard view reads the default scorecard, which the red KPIs under every view read anyway.
 /// </summary>
 public static class WallViews
 {
@@ -22,6 +24,8 @@ public static class WallViews
         new("service", "Satisfaction and service", ["csat", "nps", "complaint_rate", "resolution_rate", "first_response_time", "return_rate"]),
         new("sales", "Sales teams and marketing", ["attainment", "win_rate", "response_rate", "cac", "roi", "items_per_order"]),
         new("targets", "Sales targets", [], Targets: true),
+        // The default scorecard: overall score and grade, the four perspectives, the KPIs that are red.
+        new("scorecard", "Balanced scorecard", [], Scorecard: true),
     ];
 
     public static bool TryParse(string? text, out IReadOnlyList<WallView> views, out string? problem)

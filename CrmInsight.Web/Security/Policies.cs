@@ -29,10 +29,23 @@ public static class Policies
     /// <summary>The wall: any person with a role, and display keys.</summary>
     public const string Wall = "Wall";
 
+    /// <summary>
+    /// Changing scorecards, their targets, thresholds and AHP matrices: Admin and Analyst (an
+    /// Executive and a sales lead read the scorecard, they do not change it).
+    /// </summary>
+    public const string ScorecardEditor = "ScorecardEditor";
+
+    /// <summary>
+    /// Creating, changing and deleting alert rules: Admin, Analyst and SalesLead. A sales lead's
+    /// rules cover their own teams only: that is the data layer's rule (AlertStore with the
+    /// editor's DataScope), not the policy's.
+    /// </summary>
+    public const string AlertEditor = "AlertEditor";
+
     /// <summary>Signed in at all (the "no access" page, sign-out), whatever the role.</summary>
     public const string SignedIn = "SignedIn";
 
-    public static IReadOnlyList<string> All { get; } = [Viewer, Exporter, ApiReader, Ingester, Admin, Wall, SignedIn];
+    public static IReadOnlyList<string> All { get; } = [Viewer, Exporter, ApiReader, Ingester, Admin, Wall, ScorecardEditor, AlertEditor, SignedIn];
 
     public static void Add(AuthorizationBuilder builder)
     {
@@ -44,6 +57,8 @@ public static class Policies
             .AddPolicy(Ingester, p => p.RequireAuthenticatedUser().RequireRole(Roles.IngestKey))
             .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(Wall, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.UserRoles, Roles.DisplayKey]))
+            .AddPolicy(ScorecardEditor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Analyst))
+            .AddPolicy(AlertEditor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Analyst, Roles.SalesLead))
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
     }
 }

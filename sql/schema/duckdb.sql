@@ -227,7 +227,8 @@ CREATE TABLE IF NOT EXISTS fact_order (
     cost            DECIMAL(18,2) NOT NULL,
     items           INTEGER NOT NULL,
     returned_value  DECIMAL(18,2) NOT NULL,
-    status          VARCHAR NOT NULL    -- 'completed' | 'cancelled'
+    status          VARCHAR NOT NULL,   -- 'completed' | 'cancelled'
+    written_at      TIMESTAMP DEFAULT timezone('UTC', current_timestamp)  -- last written (UTC), for data health
 );
 
 CREATE TABLE IF NOT EXISTS fact_ticket (
@@ -242,7 +243,8 @@ CREATE TABLE IF NOT EXISTS fact_ticket (
     is_complaint       TINYINT NOT NULL,
     agent_id           INTEGER,
     wait_seconds       INTEGER,            -- phone only
-    talk_seconds       INTEGER             -- phone only
+    talk_seconds       INTEGER,            -- phone only
+    written_at         TIMESTAMP DEFAULT timezone('UTC', current_timestamp)  -- last written (UTC), for data health
 );
 
 -- Ticket durations in seconds. The one place the engines differ (date_diff vs DATEDIFF),
@@ -261,7 +263,8 @@ CREATE TABLE IF NOT EXISTS fact_survey (
     touchpoint      VARCHAR NOT NULL,   -- purchase, service, relationship
     csat            SMALLINT,           -- 0..100
     service_rating  SMALLINT,           -- 1..10
-    recommend       SMALLINT            -- 0..10
+    recommend       SMALLINT,           -- 0..10
+    written_at      TIMESTAMP DEFAULT timezone('UTC', current_timestamp)  -- last written (UTC), for data health
 );
 
 CREATE TABLE IF NOT EXISTS fact_campaign_touch (
@@ -270,7 +273,8 @@ CREATE TABLE IF NOT EXISTS fact_campaign_touch (
     sent_date       DATE NOT NULL,
     responded       TINYINT NOT NULL,
     responded_date  DATE,
-    converted       TINYINT NOT NULL
+    converted       TINYINT NOT NULL,
+    written_at      TIMESTAMP DEFAULT timezone('UTC', current_timestamp)  -- last written (UTC), for data health
 );
 
 CREATE TABLE IF NOT EXISTS fact_campaign_spend (
@@ -287,7 +291,8 @@ CREATE TABLE IF NOT EXISTS fact_opportunity (
     created_date      DATE NOT NULL,
     closed_date       DATE,              -- NULL while open
     stage             VARCHAR NOT NULL,  -- dim_stage
-    amount            DECIMAL(18,2) NOT NULL
+    amount            DECIMAL(18,2) NOT NULL,
+    written_at        TIMESTAMP DEFAULT timezone('UTC', current_timestamp)  -- last written (UTC), for data health
 );
 
 CREATE TABLE IF NOT EXISTS fact_activity (
@@ -295,7 +300,8 @@ CREATE TABLE IF NOT EXISTS fact_activity (
     rep_id         INTEGER NOT NULL,
     customer_id    BIGINT,
     activity_date  DATE NOT NULL,
-    kind           VARCHAR NOT NULL    -- call, visit, email, meeting
+    kind           VARCHAR NOT NULL,   -- call, visit, email, meeting
+    written_at     TIMESTAMP DEFAULT timezone('UTC', current_timestamp)  -- last written (UTC), for data health
 );
 
 -- A rep's quota for a calendar month, and the team the rep sells for that month: a rep who
@@ -388,3 +394,92 @@ CREATE TABLE IF NOT EXISTS agg_touch_chain (
     prev_date           DATE,
     prev_response_date  DATE
 );
+
+-- Balanced scorecards (KPIS.md §6). A scorecard puts KPIs into four perspectives, each KPI
+-- with a standard, a target and the scores at which its status turns amber and green; the
+-- perspectives and the KPIs within each are weighted by AHP comparisons or directly.
+CREATE TABLE IF NOT EXISTS scorecard (
+    scorecard_id      INTEGER PRIMARY KEY,
+    name              VARCHAR NOT NULL,
+    is_default        TINYINT NOT NULL,   -- the scorecard whose thresholds colour tiles everywhere
+    perspective_mode  VARCHAR NOT NULL,   -- 'ahp' | 'direct': how the perspectives are weighted
+    updated_at        TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS scorecard_perspective (
+    scorecard_id   INTEGER NOT NULL,
+    perspective    VARCHAR NOT NULL,      -- financial | customer | process | learning
+    kpi_mode       VARCHAR NOT NULL,      -- 'ahp' | 'direct': how its KPIs are weighted
+    direct_weight  DECIMAL(18,6),         -- its weight when the perspectives are weighted directly
+    PRIMARY KEY (scorecard_id, perspective)
+);
+
+CREATE TABLE IF NOT EXISTS scorecard_kpi (
+    scorecard_id   INTEGER NOT NULL,
+    kpi_id         VARCHAR NOT NULL,
+    perspective    VARCHAR NOT NULL,
+    sort_order     INTEGER NOT NULL,
+    standard       VARCHAR NOT NULL,      -- budget | historical | industry | objective
+    target         DECIMAL(18,6),         -- NULL for historical: the same period last year, computed live
+    amber_from     DECIMAL(9,2) NOT NULL, -- the score (% of target) from which the status is amber; below it, red
+    green_from     DECIMAL(9,2) NOT NULL, -- the score from which it is green
+    direct_weight  DECIMAL(18,6),         -- its weight when its perspective's KPIs are weighted directly
+    PRIMARY KEY (scorecard_id, kpi_id)
+);
+
+-- One AHP judgement: how much more important item_a is than item_b (Saaty's 1–9 or a
+-- reciprocal). A pair not stored counts as equal (1); b vs a is the reciprocal of a vs b.
+CREATE TABLE IF NOT EXISTS scorecard_comparison (
+    scorecard_id  INTEGER NOT NULL,
+    matrix_group  VARCHAR NOT NULL,       -- 'perspectives', or the perspective whose KPIs are compared
+    item_a        VARCHAR NOT NULL,
+    item_b        VARCHAR NOT NULL,
+    ratio         DECIMAL(18,6) NOT NULL,
+    PRIMARY KEY (scorecard_id, matrix_group, item_a, item_b)
+);
+
+-- Alert rules on any KPI, evaluated when the data version changes, with their state.
+CREATE TABLE IF NOT EXISTS alert_rule (
+    rule_id            INTEGER PRIMARY KEY,
+    name               VARCHAR NOT NULL,
+    kpi_id             VARCHAR NOT NULL,
+    comparison         VARCHAR NOT NULL,  -- 'above' | 'below': the side of the threshold that breaches
+    threshold          DECIMAL(18,6) NOT NULL,
+    sustain            INTEGER NOT NULL,  -- breaching evaluations in a row before it fires (1 = at once)
+    filter_query       VARCHAR NOT NULL,  -- the dashboard filter as a URL query string ('' = the defaults)
+    scope_teams        VARCHAR,           -- NULL: every team; '1,2': only those teams (a sales lead's rule)
+    enabled            TINYINT NOT NULL,
+    created_by         VARCHAR,
+    created_at         TIMESTAMP NOT NULL,
+    breaches           INTEGER NOT NULL,  -- breaching evaluations in a row so far
+    is_firing          TINYINT NOT NULL,
+    last_value         DECIMAL(18,6),
+    evaluated_version  BIGINT,
+    evaluated_at       TIMESTAMP
+);
+
+-- Every firing and clearing, for the alert history and the webhooks. The rule's name, KPI,
+-- side and scope are copied, so the history still reads (and is still scoped) after the rule
+-- is changed or deleted.
+CREATE TABLE IF NOT EXISTS alert_event (
+    event_id      BIGINT PRIMARY KEY,
+    rule_id       INTEGER NOT NULL,
+    rule_name     VARCHAR NOT NULL,
+    kpi_id        VARCHAR NOT NULL,
+    comparison    VARCHAR NOT NULL,
+    scope_teams   VARCHAR,
+    kind          VARCHAR NOT NULL,       -- 'fired' | 'cleared'
+    kpi_value     DECIMAL(18,6),
+    threshold     DECIMAL(18,6) NOT NULL,
+    data_version  BIGINT NOT NULL,
+    occurred_at   TIMESTAMP NOT NULL
+);
+
+-- Columns added after a database may have been created: an older file gains them here
+-- (rows already there get the time of the upgrade as written_at).
+ALTER TABLE fact_order ADD COLUMN IF NOT EXISTS written_at TIMESTAMP DEFAULT timezone('UTC', current_timestamp);
+ALTER TABLE fact_ticket ADD COLUMN IF NOT EXISTS written_at TIMESTAMP DEFAULT timezone('UTC', current_timestamp);
+ALTER TABLE fact_survey ADD COLUMN IF NOT EXISTS written_at TIMESTAMP DEFAULT timezone('UTC', current_timestamp);
+ALTER TABLE fact_campaign_touch ADD COLUMN IF NOT EXISTS written_at TIMESTAMP DEFAULT timezone('UTC', current_timestamp);
+ALTER TABLE fact_opportunity ADD COLUMN IF NOT EXISTS written_at TIMESTAMP DEFAULT timezone('UTC', current_timestamp);
+ALTER TABLE fact_activity ADD COLUMN IF NOT EXISTS written_at TIMESTAMP DEFAULT timezone('UTC', current_timestamp);

@@ -240,6 +240,7 @@ BEGIN
         items           INT NOT NULL,
         returned_value  DECIMAL(18,2) NOT NULL,
         status          NVARCHAR(20) NOT NULL,
+        written_at      DATETIME2(3) NULL CONSTRAINT df_fact_order_written_at DEFAULT SYSUTCDATETIME(),
         INDEX cci_fact_order CLUSTERED COLUMNSTORE
     );
     CREATE UNIQUE NONCLUSTERED INDEX ux_fact_order_code ON dbo.fact_order (order_code);
@@ -260,6 +261,7 @@ BEGIN
         agent_id           INT NULL,
         wait_seconds       INT NULL,
         talk_seconds       INT NULL,
+        written_at         DATETIME2(3) NULL CONSTRAINT df_fact_ticket_written_at DEFAULT SYSUTCDATETIME(),
         INDEX cci_fact_ticket CLUSTERED COLUMNSTORE
     );
     CREATE UNIQUE NONCLUSTERED INDEX ux_fact_ticket_code ON dbo.fact_ticket (ticket_code);
@@ -284,6 +286,7 @@ BEGIN
         csat            SMALLINT NULL,
         service_rating  SMALLINT NULL,
         recommend       SMALLINT NULL,
+        written_at      DATETIME2(3) NULL CONSTRAINT df_fact_survey_written_at DEFAULT SYSUTCDATETIME(),
         INDEX cci_fact_survey CLUSTERED COLUMNSTORE
     );
     CREATE UNIQUE NONCLUSTERED INDEX ux_fact_survey_code ON dbo.fact_survey (survey_code);
@@ -297,6 +300,7 @@ IF OBJECT_ID(N'dbo.fact_campaign_touch', N'U') IS NULL
         responded       TINYINT NOT NULL,
         responded_date  DATE NULL,
         converted       TINYINT NOT NULL,
+        written_at      DATETIME2(3) NULL CONSTRAINT df_fact_campaign_touch_written_at DEFAULT SYSUTCDATETIME(),
         INDEX cci_fact_campaign_touch CLUSTERED COLUMNSTORE
     );
 
@@ -316,7 +320,8 @@ IF OBJECT_ID(N'dbo.fact_opportunity', N'U') IS NULL
         created_date      DATE NOT NULL,
         closed_date       DATE NULL,
         stage             NVARCHAR(40) NOT NULL,
-        amount            DECIMAL(18,2) NOT NULL
+        amount            DECIMAL(18,2) NOT NULL,
+        written_at        DATETIME2(3) NULL CONSTRAINT df_fact_opportunity_written_at DEFAULT SYSUTCDATETIME()
     );
 
 IF OBJECT_ID(N'dbo.fact_activity', N'U') IS NULL
@@ -326,6 +331,7 @@ IF OBJECT_ID(N'dbo.fact_activity', N'U') IS NULL
         customer_id    BIGINT NULL,
         activity_date  DATE NOT NULL,
         kind           NVARCHAR(40) NOT NULL,
+        written_at     DATETIME2(3) NULL CONSTRAINT df_fact_activity_written_at DEFAULT SYSUTCDATETIME(),
         INDEX cci_fact_activity CLUSTERED COLUMNSTORE
     );
 
@@ -443,3 +449,96 @@ INSERT INTO dbo.data_change_month (area, month_start, version)
 SELECT c.area, CAST('19000101' AS DATE), c.version
 FROM dbo.data_change c
 WHERE NOT EXISTS (SELECT 1 FROM dbo.data_change_month m WHERE m.area = c.area);
+
+-- Balanced scorecards (KPIS.md §6); see duckdb.sql for the meaning of each column.
+IF OBJECT_ID(N'dbo.scorecard', N'U') IS NULL
+    CREATE TABLE dbo.scorecard (
+        scorecard_id      INT NOT NULL PRIMARY KEY,
+        name              NVARCHAR(100) NOT NULL,
+        is_default        TINYINT NOT NULL,
+        perspective_mode  NVARCHAR(16) NOT NULL,
+        updated_at        DATETIME2(3) NOT NULL
+    );
+
+IF OBJECT_ID(N'dbo.scorecard_perspective', N'U') IS NULL
+    CREATE TABLE dbo.scorecard_perspective (
+        scorecard_id   INT NOT NULL,
+        perspective    NVARCHAR(32) NOT NULL,
+        kpi_mode       NVARCHAR(16) NOT NULL,
+        direct_weight  DECIMAL(18,6) NULL,
+        PRIMARY KEY (scorecard_id, perspective)
+    );
+
+IF OBJECT_ID(N'dbo.scorecard_kpi', N'U') IS NULL
+    CREATE TABLE dbo.scorecard_kpi (
+        scorecard_id   INT NOT NULL,
+        kpi_id         NVARCHAR(64) NOT NULL,
+        perspective    NVARCHAR(32) NOT NULL,
+        sort_order     INT NOT NULL,
+        standard       NVARCHAR(16) NOT NULL,
+        target         DECIMAL(18,6) NULL,
+        amber_from     DECIMAL(9,2) NOT NULL,
+        green_from     DECIMAL(9,2) NOT NULL,
+        direct_weight  DECIMAL(18,6) NULL,
+        PRIMARY KEY (scorecard_id, kpi_id)
+    );
+
+IF OBJECT_ID(N'dbo.scorecard_comparison', N'U') IS NULL
+    CREATE TABLE dbo.scorecard_comparison (
+        scorecard_id  INT NOT NULL,
+        matrix_group  NVARCHAR(32) NOT NULL,
+        item_a        NVARCHAR(64) NOT NULL,
+        item_b        NVARCHAR(64) NOT NULL,
+        ratio         DECIMAL(18,6) NOT NULL,
+        PRIMARY KEY (scorecard_id, matrix_group, item_a, item_b)
+    );
+
+IF OBJECT_ID(N'dbo.alert_rule', N'U') IS NULL
+    CREATE TABLE dbo.alert_rule (
+        rule_id            INT NOT NULL PRIMARY KEY,
+        name               NVARCHAR(100) NOT NULL,
+        kpi_id             NVARCHAR(64) NOT NULL,
+        comparison         NVARCHAR(8) NOT NULL,
+        threshold          DECIMAL(18,6) NOT NULL,
+        sustain            INT NOT NULL,
+        filter_query       NVARCHAR(2000) NOT NULL,
+        scope_teams        NVARCHAR(400) NULL,
+        enabled            TINYINT NOT NULL,
+        created_by         NVARCHAR(100) NULL,
+        created_at         DATETIME2(3) NOT NULL,
+        breaches           INT NOT NULL,
+        is_firing          TINYINT NOT NULL,
+        last_value         DECIMAL(18,6) NULL,
+        evaluated_version  BIGINT NULL,
+        evaluated_at       DATETIME2(3) NULL
+    );
+
+IF OBJECT_ID(N'dbo.alert_event', N'U') IS NULL
+    CREATE TABLE dbo.alert_event (
+        event_id      BIGINT NOT NULL PRIMARY KEY,
+        rule_id       INT NOT NULL,
+        rule_name     NVARCHAR(100) NOT NULL,
+        kpi_id        NVARCHAR(64) NOT NULL,
+        comparison    NVARCHAR(8) NOT NULL,
+        scope_teams   NVARCHAR(400) NULL,
+        kind          NVARCHAR(8) NOT NULL,
+        kpi_value     DECIMAL(18,6) NULL,
+        threshold     DECIMAL(18,6) NOT NULL,
+        data_version  BIGINT NOT NULL,
+        occurred_at   DATETIME2(3) NOT NULL
+    );
+
+-- Columns added after a database may have been created: an older database gains them here
+-- (rows already there get the time of the upgrade as written_at, as in duckdb.sql).
+IF COL_LENGTH(N'dbo.fact_order', N'written_at') IS NULL
+    ALTER TABLE dbo.fact_order ADD written_at DATETIME2(3) NULL CONSTRAINT df_fact_order_written_at DEFAULT SYSUTCDATETIME() WITH VALUES;
+IF COL_LENGTH(N'dbo.fact_ticket', N'written_at') IS NULL
+    ALTER TABLE dbo.fact_ticket ADD written_at DATETIME2(3) NULL CONSTRAINT df_fact_ticket_written_at DEFAULT SYSUTCDATETIME() WITH VALUES;
+IF COL_LENGTH(N'dbo.fact_survey', N'written_at') IS NULL
+    ALTER TABLE dbo.fact_survey ADD written_at DATETIME2(3) NULL CONSTRAINT df_fact_survey_written_at DEFAULT SYSUTCDATETIME() WITH VALUES;
+IF COL_LENGTH(N'dbo.fact_campaign_touch', N'written_at') IS NULL
+    ALTER TABLE dbo.fact_campaign_touch ADD written_at DATETIME2(3) NULL CONSTRAINT df_fact_campaign_touch_written_at DEFAULT SYSUTCDATETIME() WITH VALUES;
+IF COL_LENGTH(N'dbo.fact_opportunity', N'written_at') IS NULL
+    ALTER TABLE dbo.fact_opportunity ADD written_at DATETIME2(3) NULL CONSTRAINT df_fact_opportunity_written_at DEFAULT SYSUTCDATETIME() WITH VALUES;
+IF COL_LENGTH(N'dbo.fact_activity', N'written_at') IS NULL
+    ALTER TABLE dbo.fact_activity ADD written_at DATETIME2(3) NULL CONSTRAINT df_fact_activity_written_at DEFAULT SYSUTCDATETIME() WITH VALUES;

@@ -18,7 +18,7 @@ public sealed class CustomerLifetimeKpiTests : IAsyncLifetime
         INSERT INTO dim_customer (customer_id, customer_code, region_id, segment_id, owner_rep_id, updated_at)
             SELECT i, 'C' || i, 1, 1, 1, TIMESTAMP '2022-01-01 00:00:00' FROM range(1, 6) t(i);
         -- id, code, customer, date, rep, team, region, segment, channel, category, campaign, revenue, cost, items, returned, status
-        INSERT INTO fact_order VALUES
+        INSERT INTO fact_order (order_id, order_code, customer_id, order_date, rep_id, team_id, region_id, segment_id, channel_id, category_id, campaign_id, revenue, cost, items, returned_value, status) VALUES
             (1, 'O1', 1, DATE '2022-06-01', 1, 1, 1, 1, 1, 1, NULL, 100, 60, 1, 0, 'completed'),
             (2, 'O2', 2, DATE '2022-07-01', 1, 1, 1, 1, 1, 1, NULL, 50, 30, 1, 0, 'completed'),
             (3, 'O3', 4, DATE '2022-05-01', 1, 1, 1, 1, 1, 1, NULL, 80, 40, 1, 0, 'completed'),
@@ -29,7 +29,7 @@ public sealed class CustomerLifetimeKpiTests : IAsyncLifetime
             (8, 'O8', 4, DATE '2024-03-20', 1, 1, 1, 1, 1, 1, NULL, 120, 60, 1, 0, 'completed'),
             (9, 'O9', 5, DATE '2024-03-05', 1, 1, 1, 1, 1, 1, NULL, 80, 40, 1, 0, 'completed');
         -- id, code, rep, customer, created, closed, stage, amount
-        INSERT INTO fact_opportunity VALUES
+        INSERT INTO fact_opportunity (opportunity_id, opportunity_code, rep_id, customer_id, created_date, closed_date, stage, amount) VALUES
             (1, 'P1', 1, 1, DATE '2024-03-02', DATE '2024-03-20', 'won', 100),
             (2, 'P2', 1, 2, DATE '2024-03-05', DATE '2024-03-25', 'lost', 100),
             (3, 'P3', 1, 3, DATE '2024-03-07', NULL, 'proposal', 100),

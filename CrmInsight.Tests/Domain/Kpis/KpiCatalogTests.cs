@@ -40,11 +40,14 @@ public sealed class KpiCatalogTests
         "activities_per_rep_call", "activities_per_rep_email", "activities_per_rep_visit", "activities_per_rep_meeting",
     ];
 
-    /// <summary>Every KPI id of KPIS.md §1–§5 that the product serves, as this test states them (the API test uses it too).</summary>
-    public static IEnumerable<string> ExpectedIds => Headline.Concat(ContributionAndRetention).Concat(SatisfactionAndMarketing).Concat(SalesTargets);
+    // Section 7: the CRM's own data quality.
+    private static readonly string[] DataHealth = ["data_completeness", "freshness", "update_rate"];
+
+    /// <summary>Every KPI id of KPIS.md §1–§5 and §7 that the product serves, as this test states them (the API test uses it too).</summary>
+    public static IEnumerable<string> ExpectedIds => Headline.Concat(ContributionAndRetention).Concat(SatisfactionAndMarketing).Concat(SalesTargets).Concat(DataHealth);
 
     [Fact]
-    public void Holds_the_headline_set_and_the_rest_of_sections_1_to_5() =>
+    public void Holds_the_headline_set_and_the_rest_of_sections_1_to_5_and_7() =>
         Assert.Equal(ExpectedIds.Order(), _catalog.All.Select(k => k.Id).Order());
 
     /// <summary>Names and formulas are texts of the Web resources, by the KPI's id (DomainTextTests checks both languages hold them).</summary>
@@ -131,6 +134,9 @@ public sealed class KpiCatalogTests
     [InlineData("loss_rate", KpiDirection.LowerIsBetter, KpiUnit.Fraction)]
     [InlineData("sales_cycle_days", KpiDirection.LowerIsBetter, KpiUnit.Days)]
     [InlineData("pipeline_coverage", KpiDirection.HigherIsBetter, KpiUnit.Ratio)]
+    [InlineData("data_completeness", KpiDirection.HigherIsBetter, KpiUnit.Fraction)]
+    [InlineData("freshness", KpiDirection.LowerIsBetter, KpiUnit.Minutes)]
+    [InlineData("update_rate", KpiDirection.Neutral, KpiUnit.Fraction)]
     public void Directions_and_units_follow_kpis_md(string id, KpiDirection direction, KpiUnit unit)
     {
         Assert.Equal(direction, _catalog.Get(id).Direction);

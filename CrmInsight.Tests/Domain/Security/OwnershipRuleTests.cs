@@ -25,7 +25,7 @@ public sealed class OwnershipRuleTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         await _db.ExecuteAsync(GoldenDataset.Sql + """
-            INSERT INTO fact_order VALUES
+            INSERT INTO fact_order (order_id, order_code, customer_id, order_date, rep_id, team_id, region_id, segment_id, channel_id, category_id, campaign_id, revenue, cost, items, returned_value, status) VALUES
                 (20, 'O20', 3, DATE '2024-03-08', 1, 1, 2, 2, 1, 1, NULL, 55, 30, 1, 0, 'completed'),
                 (21, 'O21', 2, DATE '2024-03-10', 3, 2, 1, 2, 1, 1, NULL, 70, 40, 1, 0, 'completed'),
                 (22, 'O22', 4, DATE '2024-02-20', 2, 1, 2, 1, 1, 1, NULL, 30, 10, 1, 0, 'completed');

@@ -47,6 +47,7 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
         var args = QueryArgs.For(filter, scope)
             .Window(new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), new DateRange(new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 1)))
             .Monthly(filtered)
+            .MeasuredAt(new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc))
             .With("grain", filtered ? "month" : "day")
             .With("dimension", filtered ? "category" : "region")
             .With("sort", filtered ? "name" : "revenue")

@@ -29,6 +29,30 @@ public static class QueryShapes
         ["audit/list"] = new("audit_id:Number occurred_at:Timestamp actor:Text action:Text target:Text detail:Text address:Text total_rows:Number", 0, 0),
         // The golden load rebuilds the pre-aggregates once: their one state row.
         ["aggregates/state"] = new("name:Text built_at:Timestamp", 1, 1),
+        // No alert has fired.
+        ["alerts/events"] = new("event_id:Number rule_id:Number rule_name:Text kpi_id:Text comparison:Text scope_teams:Text kind:Text kpi_value:Number threshold:Number data_version:Number occurred_at:Timestamp", 0, 0),
+        // One row: the next id.
+        ["alerts/next_event_id"] = new("next_id:Number", 1, 1),
+        // One row: the next id.
+        ["alerts/next_rule_id"] = new("next_id:Number", 1, 1),
+        // No rule exists.
+        ["alerts/rules"] = new("rule_id:Number name:Text kpi_id:Text comparison:Text threshold:Number sustain:Number filter_query:Text scope_teams:Text enabled:Number created_by:Text created_at:Timestamp breaches:Number is_firing:Number last_value:Number evaluated_version:Number evaluated_at:Timestamp", 0, 0),
+        // Every golden customer has a name, region, segment and e-mail: none is incomplete.
+        ["data_health/incomplete_customers"] = new("customer_id:Number customer_code:Text name:Text region:Text segment:Text owner:Text email:Text phone:Text missing_name:Number missing_region:Number missing_segment:Number missing_contact:Number updated_at:Timestamp total_rows:Number", 0, 0),
+        // One row of counts (all six customers, or the three of segment 2 owned by reps 1 and 3: C3, C5, C6).
+        ["kpi/data_completeness"] = new("customers:Number complete_customers:Number with_name:Number with_region:Number with_segment:Number with_contact:Number with_email:Number with_phone:Number", 1, 1),
+        // One row of per-table counts and ages.
+        ["kpi/data_writes"] = new("orders_records:Number orders_recent:Number orders_age_seconds:Number tickets_records:Number tickets_recent:Number tickets_age_seconds:Number surveys_records:Number surveys_recent:Number surveys_age_seconds:Number touches_records:Number touches_recent:Number touches_age_seconds:Number opportunities_records:Number opportunities_recent:Number opportunities_age_seconds:Number activities_records:Number activities_recent:Number activities_age_seconds:Number customers_records:Number customers_recent:Number customers_age_seconds:Number", 1, 1),
+        // No scorecard is stored in the golden data.
+        ["scorecard/comparisons"] = new("scorecard_id:Number matrix_group:Text item_a:Text item_b:Text ratio:Number", 0, 0),
+        // No scorecard is stored in the golden data.
+        ["scorecard/kpis"] = new("scorecard_id:Number kpi_id:Text perspective:Text sort_order:Number standard:Text target:Number amber_from:Number green_from:Number direct_weight:Number", 0, 0),
+        // No scorecard is stored in the golden data.
+        ["scorecard/list"] = new("scorecard_id:Number name:Text is_default:Number perspective_mode:Text updated_at:Timestamp", 0, 0),
+        // One row: the next id.
+        ["scorecard/next_id"] = new("next_id:Number", 1, 1),
+        // No scorecard is stored in the golden data.
+        ["scorecard/perspectives"] = new("scorecard_id:Number perspective:Text kpi_mode:Text direct_weight:Number", 0, 0),
         ["contribution/abc"] = new("abc_class:Text customers:Number revenue:Number gross_profit:Number orders:Number"),
         ["contribution/by_dimension"] = new("member_id:Number member_name:Text revenue:Number gross_profit:Number orders:Number customers:Number"),
         // C1, C3, C4 and C5 bought in March (C2 only cancelled, C6 bought for 0).

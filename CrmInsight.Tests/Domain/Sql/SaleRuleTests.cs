@@ -31,6 +31,7 @@ public sealed partial class SaleRuleTests
         "ingest/insert_order",
         "ingest/orders_by_code",
         "ingest/owners",              // which team owns an order's rows, for the scope of a write
+        "kpi/data_writes",            // data health: how many order rows there are and when they were written
     };
 
     [Fact]

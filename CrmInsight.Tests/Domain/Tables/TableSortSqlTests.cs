@@ -36,7 +36,7 @@ public sealed class TableSortSqlTests : IAsyncLifetime
             Assert.True(includes != table.HasKpiColumns, $"{table.Query} and the sort of table '{table.Name}'");
         }
         var spelled = Directory.EnumerateFiles(folder, "*.sql", SearchOption.AllDirectories)
-            .Where(f => File.ReadLines(f).Any(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal) && l.Contains("@sort", StringComparison.Ordinal)))
+            .Where(f => File.ReadLines(f).Any(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(l, @"@sort\b")))
             .Select(f => Path.GetRelativePath(folder, f))
             .ToList();
         Assert.Empty(spelled);

@@ -121,7 +121,8 @@ public sealed class ExportEndpointTests : IClassFixture<CrmInsightServer>, IClas
                 "INSERT INTO dim_customer VALUES ($id, $code, $name, NULL, NULL, NULL, 1, 1, NULL, $today, NULL, NULL, $at)",
                 new { id = 9_000_001L + i, code = $"CSV-{i}", name, today = server.Today, at = server.Today.ToDateTime(TimeOnly.MinValue) });
             await connection.ExecuteAsync(
-                "INSERT INTO fact_order VALUES ($id, $code, $customer, $today, NULL, NULL, 1, 1, NULL, NULL, NULL, $revenue, $cost, 1, 0, 'completed')",
+                "INSERT INTO fact_order (order_id, order_code, customer_id, order_date, rep_id, team_id, region_id, segment_id, channel_id, category_id, campaign_id, revenue, cost, items, returned_value, status) "
+                + "VALUES ($id, $code, $customer, $today, NULL, NULL, 1, 1, NULL, NULL, NULL, $revenue, $cost, 1, 0, 'completed')",
                 new { id = 9_000_001L + i, code = $"CSV-O{i}", customer = 9_000_001L + i, today = server.Today, revenue, cost });
         }
         await server.Services.GetRequiredService<DataVersionStore>().BumpAsync(connection, null);

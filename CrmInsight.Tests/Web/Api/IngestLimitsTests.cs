@@ -25,11 +25,16 @@ public sealed class IngestLimitsTests : IAsyncLifetime
 
     public IngestLimitsTests(TightLimitsServer server) => _server = server;
 
-    private static string Today => DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // The server's pinned today (TightLimitsServer keeps the default day; InitializeAsync checks it),
+    // static because the theory data is.
+    private static readonly DateOnly ServerToday = DateOnly.FromDateTime(PinnedDays.Ordinary.UtcDateTime);
+
+    private static string Today => ServerToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task InitializeAsync()
     {
         await _server.WaitUntilReadyAsync();
+        Assert.Equal(ServerToday, _server.Today);
         _client = await _server.CreateClientAsync(TestUsers.Analyst); // reads the counts; each ingest request sends its key
         _apiKey = (await _server.Services.GetRequiredService<AccessKeyStore>().CreateAsync(AccessKeyKind.Api, "limits", CrmInsight.Domain.Filters.IdSet.Empty, "tests")).Secret;
     }
@@ -128,7 +133,7 @@ public sealed class IngestLimitsTests : IAsyncLifetime
 
     private async Task<decimal> OrdersTodayAsync()
     {
-        using var body = JsonDocument.Parse(await _client.GetStringAsync($"/api/kpis?ids=orders&from={Today}&to={DateTime.Now.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
+        using var body = JsonDocument.Parse(await _client.GetStringAsync($"/api/kpis?ids=orders&from={Today}&to={ServerToday.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
         return body.RootElement.GetProperty("kpis")[0].GetProperty("value").GetDecimal();
     }
 }

@@ -265,9 +265,15 @@ public sealed class WallBrowserTests(LiveBrowserFixture browser, ITestOutputHelp
         var monitor = browser.Server.Services.GetRequiredService<CrmInsight.Web.Live.DataChangeMonitor>();
         var circuits = browser.Live.Circuits;
         var display = await Keys.CreateAsync(AccessKeyKind.Display, "leak check", IdSet.Empty, "tests");
-        // Screens of earlier tests end within the 3 s circuit retention: start when none is open.
+        // Screens of earlier tests end within the 3 s circuit retention, and a closed circuit
+        // disposes its components just after it reports closed (under load, seconds later): start
+        // once only what outlives every screen is subscribed, the alert monitor's one subscription.
+        // (Counting whatever was subscribed when the circuits reached 0 took in a page still
+        // being disposed, and the count then fell below it.)
+        const int ProcessSubscribers = 1;
         await circuits.WaitUntilAsync(open => open == 0, TimeSpan.FromSeconds(30));
-        var before = monitor.SubscriberCount;
+        await Eventually.HoldsAsync(() => monitor.SubscriberCount == ProcessSubscribers, TimeSpan.FromSeconds(10), $"earlier screens' subscriptions end ({monitor.SubscriberCount} left)");
+        var before = ProcessSubscribers;
         var walls = new List<IPage>();
         for (var i = 0; i < 5; i++)
         {

@@ -1,6 +1,7 @@
 using Bunit;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Components.Kpis;
 
@@ -86,5 +87,41 @@ public sealed class KpiTileTests
         await tile.Find("[data-testid=kpi-tile-orders]").KeyDownAsync(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
 
         Assert.Equal(["orders", "orders"], selected);
+    }
+
+    [Fact]
+    public async Task A_kpi_on_the_default_scorecard_shows_its_status_in_words_and_colour()
+    {
+        await using var context = ComponentTestContext.Create();
+
+        var tile = context.Render<KpiTile>(p => p.Add(t => t.Result, Result("complaint_rate", 0.016m, 0.015m) with { Status = KpiStatus.Red }));
+
+        var root = tile.Find("[data-testid=kpi-tile-complaint_rate]");
+        Assert.Equal("red", root.GetAttribute("data-status"));
+        Assert.Contains("status-red", root.ClassList);
+        Assert.Equal("Red", tile.Find("[data-testid=kpi-status-complaint_rate]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_kpi_on_no_scorecard_has_no_status()
+    {
+        await using var context = ComponentTestContext.Create();
+
+        var tile = context.Render<KpiTile>(p => p.Add(t => t.Result, Result("revenue", 1m, 1m)));
+
+        Assert.Null(tile.Find("[data-testid=kpi-tile-revenue]").GetAttribute("data-status"));
+        Assert.Empty(tile.FindAll("[data-testid=kpi-status-revenue]"));
+    }
+
+    /// <summary>Data completeness counts the records as they are now: there is no earlier value, so the tile says "now" instead of "— vs —".</summary>
+    [Fact]
+    public async Task Data_completeness_is_shown_as_of_now()
+    {
+        await using var context = ComponentTestContext.Create();
+
+        var tile = context.Render<KpiTile>(p => p.Add(t => t.Result, Result("data_completeness", 0.981m, null)));
+
+        Assert.Equal("now", tile.Find("[data-testid=kpi-now-data_completeness]").TextContent.Trim());
+        Assert.DoesNotContain("vs", tile.Find("[data-testid=kpi-change-data_completeness]").TextContent, StringComparison.Ordinal);
     }
 }

@@ -112,6 +112,35 @@ public sealed class DataChangeMonitorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requests_that_find_no_fresh_version_share_one_read_and_one_giving_up_does_not_cancel_it()
+    {
+        await _monitor.RefreshAsync();
+        await WriteAsync("fact_order");
+        _db.Time.Advance(TimeSpan.FromSeconds(3)); // past FreshFor (2 × the 1 s poll): every request must read
+        var before = _db.Metrics.TotalExecuted;
+        _switch.Held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        using var givesUp = new CancellationTokenSource();
+        var first = _tracker.GetCurrentAsync(givesUp.Token).AsTask();
+        var others = Enumerable.Range(0, 7).Select(_ => _tracker.GetCurrentAsync().AsTask()).ToList();
+        await givesUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.All(others, t => Assert.False(t.IsCompleted));
+        _switch.Held.SetResult();
+        var read = await Task.WhenAll(others);
+
+        // One snapshot read is three statements (version, areas, months); seven waiters, one read.
+        Assert.Equal(before + 3, _db.Metrics.TotalExecuted);
+        Assert.All(read, s => Assert.Equal(read[0].Version, s.Version));
+        Assert.True(read[0].Version > _tracker.State.Snapshot.Version, "the write after the monitor's refresh is seen");
+
+        // The shared read is over: the next request reads again.
+        _switch.Held = null;
+        await _tracker.GetCurrentAsync();
+        Assert.Equal(before + 6, _db.Metrics.TotalExecuted);
+    }
+
+    [Fact]
     public async Task A_page_hears_data_changes_not_health_changes_and_nothing_after_dispose()
     {
         // The throttle's timer runs on the fake clock: a refresh due fires inside Advance, so

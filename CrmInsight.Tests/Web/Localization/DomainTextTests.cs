@@ -41,6 +41,20 @@ public sealed class DomainTextTests
         Assert.True(notChinese.Count == 0, "Not Chinese: " + string.Join(" | ", notChinese));
     }
 
+    /// <summary>Every message key the Domain's validators write is one DomainTexts lists (and so has both texts).</summary>
+    [Fact]
+    public void The_validators_write_only_listed_messages()
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "CrmInsight.Domain");
+        var used = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"new\(""((?:alert|scorecard|problem)\.[a-z_]+)""").Select(m => m.Groups[1].Value))
+            .Distinct()
+            .ToList();
+
+        Assert.True(used.Count >= 15, $"the validators' messages were found ({used.Count})");
+        Assert.Equal(used.Order(StringComparer.Ordinal), DomainTexts.Messages.Order(StringComparer.Ordinal));
+    }
+
     /// <summary>A Domain-style key (with a dot) in the resources that the Domain no longer names is a leftover.</summary>
     [Fact]
     public void The_resources_hold_no_domain_key_nobody_names()

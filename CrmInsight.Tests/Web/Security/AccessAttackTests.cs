@@ -26,6 +26,11 @@ public sealed class AccessAttackTests(AttackServer server) : IClassFixture<Attac
         { "/marketing", Persons },
         { "/drill?level=team", Persons },
         { "/targets", Persons },
+        { "/scorecard", Persons },
+        { "/data-health", Persons },
+        { "/alerts", Persons },
+        // Scorecards, targets, thresholds and AHP matrices are changed by Admin and Analyst only.
+        { "/scorecard/edit", "Admin Analyst" },
         { "/customers/1", Persons },
         { "/wall", Persons + " DisplayKey" },
         { "/admin", "Admin" },
@@ -36,6 +41,14 @@ public sealed class AccessAttackTests(AttackServer server) : IClassFixture<Attac
         { "/export/top-customers.csv", "Admin Analyst SalesLead ReadKey" },
         { "/export/campaigns.xlsx", "Admin Analyst SalesLead ReadKey" },
         { "POST /api/ingest/orders", "IngestKey" },
+        { "/api/scorecard", Persons + " ReadKey" },
+        // Arithmetic on the body (an empty one is its own 400), for the scorecard's readers.
+        { "POST /api/ahp", Persons + " ReadKey" },
+        { "/api/alerts", Persons },
+        // A sales lead's rules cover their own teams (ScorecardAttackTests); an executive only reads.
+        { "POST /api/alerts", "Admin Analyst SalesLead" },
+        { "/export/scorecard.csv", "Admin Analyst SalesLead ReadKey" },
+        { "/export/incomplete-customers.csv", "Admin Analyst SalesLead ReadKey" },
         // Pages with no data that any signed-in principal may see.
         { "/access-denied", Persons + " ReadKey IngestKey DisplayKey" },
         { "/not-found", Persons + " ReadKey IngestKey DisplayKey" },

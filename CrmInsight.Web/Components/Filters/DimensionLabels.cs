@@ -45,6 +45,7 @@ public static class DimensionLabels
         KpiArea.Satisfaction => "Satisfaction and service",
         KpiArea.Marketing => "Marketing effectiveness",
         KpiArea.Sales => "Sales targets",
+        KpiArea.DataHealth => "Data health",
         _ => area.ToString(),
     }];
 

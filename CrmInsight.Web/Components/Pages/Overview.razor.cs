@@ -1,6 +1,7 @@
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Overview;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -17,8 +18,10 @@ public sealed partial class Overview : DashboardPage
 
     private OverviewData? _data;
     private KpiResult? _selected;
+    private ScorecardReport? _scorecard;
 
     [Inject] private OverviewService OverviewData { get; set; } = null!;
+    [Inject] private ScorecardService Scorecards { get; set; } = null!;
 
     private string GrainLabel => _data?.Trend.Grain switch
     {
@@ -30,6 +33,8 @@ public sealed partial class Overview : DashboardPage
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
         _data = await OverviewData.GetAsync(Filter, Scope, cancellationToken);
+        // The default scorecard at the same data version: its score and the KPIs that are red now.
+        _scorecard = await Scorecards.GetAsync(Filter, Scope, dataVersion: _data.Report.Snapshot, cancellationToken: cancellationToken);
         var selectedId = Urls.CurrentValue(KpiParameter);
         _selected = _data.Report.Kpis.FirstOrDefault(k => string.Equals(k.Id, selectedId, StringComparison.OrdinalIgnoreCase));
         if (selectedId is not null && _selected is null)

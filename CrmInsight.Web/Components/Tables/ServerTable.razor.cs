@@ -169,6 +169,7 @@ public sealed partial class ServerTable : IDisposable
             ColumnKind.Number => SqlRow.ToDecimal(value)?.ToString("N2", culture) ?? KpiFormatter.Undefined,
             ColumnKind.Fraction => SqlRow.ToDecimal(value)?.ToString("P1", culture) ?? KpiFormatter.Undefined,
             ColumnKind.Date => row.GetDate(column.Field)?.ToString("d", culture) ?? "",
+            ColumnKind.Missing => SqlRow.ToDecimal(value) == 1 ? "✗" : "",
             _ when column.Codes is { } codes && value is string code && codes.TryGetValue(code, out var label) => label.For(CultureInfo.CurrentUICulture),
             _ => value?.ToString() ?? "",
         };

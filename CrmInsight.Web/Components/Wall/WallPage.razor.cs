@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Overview;
+using CrmInsight.Domain.Scorecards;
 using CrmInsight.Domain.Targets;
 using CrmInsight.Web.Components.Targets;
 using CrmInsight.Web.Components.Filters;
@@ -29,11 +30,13 @@ public sealed partial class WallPage : IAsyncDisposable
     private int _viewIndex;
     private TimeSpan _interval;
     private OverviewData? _data;
+    private ScorecardReport? _scorecard;
     private TeamBoard? _board;
     private decimal _targetScale = 1m;
 
     [Inject] private OverviewService Overview { get; set; } = null!;
     [Inject] private TargetsService Targets { get; set; } = null!;
+    [Inject] private ScorecardService Scorecards { get; set; } = null!;
     [Inject] private IOptions<WallOptions> Options { get; set; } = null!;
     [Inject] private IOptions<LiveOptions> LiveOptions { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
@@ -109,21 +112,33 @@ public sealed partial class WallPage : IAsyncDisposable
             ? Filter.WithPreset(TargetsService.DefaultPreset)
             : Filter;
 
-    private async Task<object> ReadAsync(WallView view, CancellationToken cancellationToken) =>
-        view.Targets
-            ? await Targets.GetBoardAsync(FilterFor(view), Scope, cancellationToken: cancellationToken)
-            : await Overview.GetSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
-
-    private void Show(object data)
+    /// <summary>
+    /// A view's data — the Overview's tiles and charts, or the targets view's team board — and the
+    /// default scorecard (its score and red KPIs show under every view, and the scorecard view is
+    /// made of it), read at the same data version as the tiles.
+    /// </summary>
+    private async Task<(object Data, ScorecardReport? Scorecard)> ReadAsync(WallView view, CancellationToken cancellationToken)
     {
-        if (data is TeamBoard board)
+        if (view.Targets)
+        {
+            var board = await Targets.GetBoardAsync(FilterFor(view), Scope, cancellationToken: cancellationToken);
+            return (board, await Scorecards.GetAsync(Filter, Scope, cancellationToken: cancellationToken));
+        }
+        var data = await Overview.GetSelectionAsync(Filter, Scope, view.KpiIds, view.Trend, view.Regions, cancellationToken);
+        return (data, await Scorecards.GetAsync(Filter, Scope, dataVersion: data.Report.Snapshot, cancellationToken: cancellationToken));
+    }
+
+    private void Show((object Data, ScorecardReport? Scorecard) read)
+    {
+        _scorecard = read.Scorecard;
+        if (read.Data is TeamBoard board)
         {
             _board = board;
             _targetScale = AttainmentBar.ScaleFor(board.Teams.Select(t => t.Attainment));
         }
         else
         {
-            _data = (OverviewData)data;
+            _data = (OverviewData)read.Data;
         }
     }
 

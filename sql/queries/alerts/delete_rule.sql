@@ -1,0 +1,2 @@
+DELETE FROM alert_rule
+WHERE rule_id = @rule_id

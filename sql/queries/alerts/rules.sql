@@ -1,0 +1,4 @@
+SELECT rule_id, name, kpi_id, comparison, threshold, sustain, filter_query, scope_teams, enabled, created_by, created_at,
+       breaches, is_firing, last_value, evaluated_version, evaluated_at
+FROM alert_rule
+ORDER BY rule_id

@@ -1,0 +1,2 @@
+DELETE FROM scorecard
+WHERE scorecard_id = @scorecard_id

@@ -1,0 +1,2 @@
+DELETE FROM scorecard_comparison
+WHERE scorecard_id = @scorecard_id

@@ -1,0 +1,2 @@
+DELETE FROM scorecard_kpi
+WHERE scorecard_id = @scorecard_id

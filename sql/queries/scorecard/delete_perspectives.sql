@@ -1,0 +1,2 @@
+DELETE FROM scorecard_perspective
+WHERE scorecard_id = @scorecard_id

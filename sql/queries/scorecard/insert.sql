@@ -1,0 +1,2 @@
+INSERT INTO scorecard (scorecard_id, name, is_default, perspective_mode, updated_at)
+VALUES (@scorecard_id, @name, @is_default, @perspective_mode, @updated_at)

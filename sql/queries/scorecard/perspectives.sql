@@ -1,0 +1,3 @@
+SELECT scorecard_id, perspective, kpi_mode, direct_weight
+FROM scorecard_perspective
+ORDER BY scorecard_id, perspective
