@@ -12,14 +12,14 @@ public sealed record AlertRuleDraft(
     bool Enabled = true);
 
 /// <summary>
-/// Why a rule cannot be saved, by field, in both languages; <paramref name="OutsideScope"/> when it
+/// Why a rule cannot be saved, by field, by resource key; <paramref name="OutsideScope"/> when it
 /// reaches for rows outside the editor's teams (the API answers that with 403, as it does a filter).
 /// </summary>
 public sealed record AlertProblem(string Field, LocalizedText Message, bool OutsideScope = false);
 
 /// <summary>A save that was refused; nothing was written.</summary>
 public sealed class AlertRejectedException(IReadOnlyList<AlertProblem> problems)
-    : Exception(string.Join(" ", problems.Select(p => p.Message.En)))
+    : Exception(string.Join(" ", problems.Select(p => p.Message)))
 {
     public IReadOnlyList<AlertProblem> Problems => problems;
 }

@@ -135,26 +135,26 @@ public sealed class AlertStore(ICrmDatabase database, QueryRunner runner, KpiCat
         var name = draft.Name?.Trim() ?? "";
         if (name.Length is 0 or > MaxNameLength)
         {
-            problems.Add(new("name", new($"A rule needs a name of 1 to {MaxNameLength} characters.", $"规则名称需为 1 到 {MaxNameLength} 个字符。")));
+            problems.Add(new("name", new("alert.name_length", MaxNameLength)));
         }
         if (!catalog.TryGet(draft.KpiId ?? "", out var kpi))
         {
-            problems.Add(new("kpi", new($"There is no KPI '{draft.KpiId}'.", $"没有指标“{draft.KpiId}”。")));
+            problems.Add(new("kpi", new("problem.unknown_kpi", draft.KpiId)));
         }
         if (draft.Sustain is < 1 or > MaxSustain)
         {
-            problems.Add(new("sustain", new($"Sustained for must be 1 to {MaxSustain} evaluations.", $"持续次数须为 1 到 {MaxSustain}。")));
+            problems.Add(new("sustain", new("alert.sustain_range", MaxSustain)));
         }
         if (!Enum.IsDefined(draft.Comparison))
         {
-            problems.Add(new("comparison", new("The direction is above or below.", "方向须为高于或低于。")));
+            problems.Add(new("comparison", new("alert.comparison")));
         }
 
         // Members outside the editor's teams are not in their catalog, so a filter naming one is refused as unknown.
         var parsed = (await dimensions.GetCatalogAsync(editor, cancellationToken)).Validate(FilterQueryString.Parse(Pairs(draft.FilterQuery ?? "")));
         foreach (var problem in parsed.Problems)
         {
-            problems.Add(new("filter", new(problem.Message, $"筛选条件无效：{problem.Parameter}={problem.Value}"), problem.Kind == FilterProblemKind.OutsideScope));
+            problems.Add(new("filter", new("alert.filter_invalid", problem.Message, problem.Parameter, problem.Value), problem.Kind == FilterProblemKind.OutsideScope));
         }
 
         IdSet? teams = draft.Teams is { Count: > 0 } asked ? IdSet.Of(asked) : null;
@@ -162,13 +162,13 @@ public sealed class AlertStore(ICrmDatabase database, QueryRunner runner, KpiCat
         {
             // Fail closed: an editor who sees no team's rows makes no rule (an empty team list
             // stored would read back as "every team").
-            problems.Add(new("teams", new("You see no team's data, so you cannot make alert rules.", "您无权查看任何团队的数据，因此不能创建预警规则。"), OutsideScope: true));
+            problems.Add(new("teams", new("alert.no_teams"), OutsideScope: true));
         }
         else if (!editor.IsAll)
         {
             foreach (var team in teams?.Where(t => !editor.Teams!.Contains(t)) ?? [])
             {
-                problems.Add(new("teams", new($"Team {team} is not one of your teams: a rule covers only the teams you lead.", $"团队 {team} 不在您的团队范围内：规则只能覆盖您负责的团队。"), OutsideScope: true));
+                problems.Add(new("teams", new("alert.team_outside_scope", team), OutsideScope: true));
             }
             // The rule's scope is the editor's at creation, or narrower: never every team.
             teams ??= editor.Teams;
@@ -178,7 +178,7 @@ public sealed class AlertStore(ICrmDatabase database, QueryRunner runner, KpiCat
             var known = (await dimensions.GetCatalogAsync(DataScope.All, cancellationToken)).Members(DimensionKind.Team).Select(m => m.Id).ToHashSet();
             foreach (var team in teams.Where(t => !known.Contains(t)))
             {
-                problems.Add(new("teams", new($"There is no team with id {team}.", $"没有编号为 {team} 的团队。")));
+                problems.Add(new("teams", new("alert.unknown_team", team)));
             }
         }
         if (problems.Count > 0)

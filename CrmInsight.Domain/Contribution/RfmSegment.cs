@@ -30,25 +30,9 @@ public static class RfmSegments
         _ => RfmSegment.Hibernating,
     };
 
-    public static LocalizedText Name(this RfmSegment segment) => segment switch
-    {
-        RfmSegment.Champions => new("Champions", "重要价值客户"),
-        RfmSegment.Loyal => new("Loyal", "忠诚客户"),
-        RfmSegment.Potential => new("Potential", "潜力客户"),
-        RfmSegment.New => new("New", "新客户"),
-        RfmSegment.AtRisk => new("At risk", "流失风险客户"),
-        RfmSegment.Hibernating => new("Hibernating", "沉睡客户"),
-        _ => new("Lost", "已流失客户"),
-    };
+    /// <summary>The segment's name (resource key <c>rfm.&lt;segment&gt;.name</c>).</summary>
+    public static LocalizedText Name(this RfmSegment segment) => new($"rfm.{segment}.name");
 
-    public static LocalizedText Rule(this RfmSegment segment) => segment switch
-    {
-        RfmSegment.Champions => new("R ≥ 4, F ≥ 4, M ≥ 4", "R ≥ 4，F ≥ 4，M ≥ 4"),
-        RfmSegment.Loyal => new("R ≥ 3, F ≥ 4", "R ≥ 3，F ≥ 4"),
-        RfmSegment.New => new("R ≥ 4, F = 1", "R ≥ 4，F = 1"),
-        RfmSegment.Potential => new("R ≥ 4, F 2–3", "R ≥ 4，F 为 2–3"),
-        RfmSegment.AtRisk => new("R ≤ 2, F ≥ 3", "R ≤ 2，F ≥ 3"),
-        RfmSegment.Lost => new("R = 1, F ≤ 2", "R = 1，F ≤ 2"),
-        _ => new("everyone else", "其余客户"),
-    };
+    /// <summary>The segment's rule in R, F and M scores (resource key <c>rfm.&lt;segment&gt;.rule</c>).</summary>
+    public static LocalizedText Rule(this RfmSegment segment) => new($"rfm.{segment}.rule");
 }

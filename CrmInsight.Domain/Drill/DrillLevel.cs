@@ -30,11 +30,9 @@ public static class DrillLevels
         _ => null,
     };
 
-    public static LocalizedText Name(this DrillLevel level) => level switch
-    {
-        DrillLevel.Region => new("Regions", "区域"),
-        DrillLevel.Team => new("Teams", "团队"),
-        DrillLevel.Rep => new("Reps", "销售代表"),
-        _ => new("Customers", "客户"),
-    };
+    /// <summary>The level's name (resource key <c>drill.&lt;level&gt;</c>).</summary>
+    public static LocalizedText Name(this DrillLevel level) => new($"drill.{level}");
+
+    /// <summary>Every member of the level, the root of a drill path ("All regions"; resource key <c>drill.&lt;level&gt;.all</c>).</summary>
+    public static LocalizedText AllMembers(this DrillLevel level) => new($"drill.{level}.all");
 }

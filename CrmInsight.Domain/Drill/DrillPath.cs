@@ -15,10 +15,10 @@ public static class DrillPath
 {
     private static readonly DrillLevel[] Chosen = [DrillLevel.Region, DrillLevel.Team, DrillLevel.Rep];
 
-    public static IReadOnlyList<DrillCrumb> Crumbs(DashboardFilter filter, DrillLevel level, DimensionCatalog catalog, LocalizedText allLabel, System.Globalization.CultureInfo culture)
+    public static IReadOnlyList<DrillCrumb> Crumbs(DashboardFilter filter, DrillLevel level, DimensionCatalog catalog, string allLabel)
     {
         var root = Chosen.Aggregate(filter, (f, l) => f.WithMembers(l.Dimension()!.Value, IdSet.Empty));
-        var crumbs = new List<DrillCrumb> { new(allLabel.For(culture), DrillLevel.Region, root, level == DrillLevel.Region) };
+        var crumbs = new List<DrillCrumb> { new(allLabel, DrillLevel.Region, root, level == DrillLevel.Region) };
         var current = root;
         foreach (var chosen in Chosen.Where(l => l < level))
         {

@@ -10,7 +10,8 @@ public sealed record KpiDefinition
 {
     public required string Id { get; init; }
 
-    public required LocalizedText Name { get; init; }
+    /// <summary>The KPI's name (resource key <c>kpi.&lt;id&gt;.name</c>).</summary>
+    public LocalizedText Name => new($"kpi.{Id}.name");
 
     public required KpiArea Area { get; init; }
 
@@ -18,8 +19,8 @@ public sealed record KpiDefinition
 
     public required KpiDirection Direction { get; init; }
 
-    /// <summary>The formula as KPIS.md states it.</summary>
-    public required LocalizedText Formula { get; init; }
+    /// <summary>The formula as KPIS.md states it (resource key <c>kpi.&lt;id&gt;.formula</c>).</summary>
+    public LocalizedText Formula => new($"kpi.{Id}.formula");
 
     /// <summary>The catalog query returning this KPI's measures, one row per bucket.</summary>
     public required string Query { get; init; }
@@ -60,6 +61,14 @@ public sealed record KpiDefinition
     public bool CompanyWideInput { get; init; }
 
     public required Func<MeasureContext, decimal?> Compute { get; init; }
+
+    /// <summary>
+    /// The value for <paramref name="scope"/>: <see cref="Compute"/>, except that a company-wide input
+    /// (spend) is not a team's, so the KPI is undefined for a team scope, never 0.
+    /// </summary>
+    public decimal? ValueFor(MeasureContext measures, Security.DataScope scope) => IsUndefinedFor(scope) ? null : Compute(measures);
+
+    public bool IsUndefinedFor(Security.DataScope scope) => CompanyWideInput && !scope.IsAll;
 
     /// <summary>
     /// The value moves with the clock as well as with the data (freshness: the time since the

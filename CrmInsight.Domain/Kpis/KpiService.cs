@@ -32,7 +32,7 @@ public sealed class KpiService(
             var (current, comparison) = values[d.Id];
             return new KpiResult(d, current.Value, comparison?.Value, current.Inputs, comparison?.Inputs ?? [], d.IgnoredFilters(filter))
             {
-                NotForTeamScope = NotForScope(d, scope),
+                NotForTeamScope = d.IsUndefinedFor(scope),
             };
         }).ToList();
 
@@ -85,7 +85,7 @@ public sealed class KpiService(
         KpiValue At(KpiDefinition d, int step)
         {
             // A company-wide input (spend) is not a team's: undefined for a team scope, never 0.
-            if (NotForScope(d, scope))
+            if (d.IsUndefinedFor(scope))
             {
                 return new KpiValue(null, [], NotForTeamScope: true);
             }
@@ -101,9 +101,6 @@ public sealed class KpiService(
         }
         return values;
     }
-
-    /// <summary>A KPI that reads a company-wide input (spend) has no value for a team scope.</summary>
-    private static bool NotForScope(KpiDefinition definition, DataScope scope) => definition.CompanyWideInput && !scope.IsAll;
 
     /// <summary>The steps back from P whose rows a KPI's value (and comparison value) read.</summary>
     private static IEnumerable<int> StepsRead(KpiDefinition definition, bool withComparison)
@@ -241,7 +238,7 @@ public sealed class KpiService(
     /// multi-query KPIs have none); a company-wide input (spend) has none for a team scope.
     /// </summary>
     private static bool HasSeries(KpiDefinition definition, DataScope scope) =>
-        definition.HasMonthlySeries && !definition.Snapshot && definition.ExtraQueries.Count == 0 && !(definition.CompanyWideInput && !scope.IsAll);
+        definition.HasMonthlySeries && !definition.Snapshot && definition.ExtraQueries.Count == 0 && !definition.IsUndefinedFor(scope);
 
 }
 

@@ -38,19 +38,18 @@ public sealed class MarketingService(KpiService kpis, QueryCache cache, PeriodRe
         var args = QueryArgs.For(filter, scope).Monthly(false).Window(period, resolved.Comparison);
         var touchesTask = cache.GetRowsAsync("kpi/conversions", args, version, cancellationToken);
 
-        var table = TableCatalog.Campaigns;
-        var request = table.Request("spend", descending: true, 0, MaxCampaignPoints);
-        var campaignArgs = args
-            .With("sort", request.Sort).With("descending", 1).With("offset", request.Offset).With("limit", request.Limit);
-        var campaignsTask = cache.GetRowsAsync(table.Query, campaignArgs, version, cancellationToken);
+        var campaignsTask = cache.GetRowsAsync(TableCatalog.Campaigns.Query, args, version, cancellationToken);
         var channelsTask = cache.GetRowsAsync("marketing/by_acquisition_channel", args, version, cancellationToken);
         await Task.WhenAll(reportTask, sparklinesTask, comparisonTask, touchesTask, campaignsTask, channelsTask);
         var (report, sparklines, comparison, touches, campaigns, channels) =
             (await reportTask, await sparklinesTask, await comparisonTask, await touchesTask, await campaignsTask, await channelsTask);
         var crossSell = new KpiTrend(kpis.Catalog.Get("cross_sell_rate"), sparklines["cross_sell_rate"], comparison["cross_sell_rate"]);
 
+        // The campaign table's rows, with its ROI as the KPI defines it; the largest spenders first.
+        var table = TableCatalog.Campaigns;
+        var spenders = TableKpis.Sort(table, TableKpis.Compute(table, campaigns, kpis.Catalog, scope), table.Request("spend", descending: true, 0, MaxCampaignPoints));
         return new MarketingData(report, sparklines, Funnel(touches.Count > 0 ? touches[0] : null),
-            Points(campaigns, filter.Campaigns), Channels(channels), crossSell);
+            Points([.. spenders.Take(MaxCampaignPoints)], filter.Campaigns), Channels(channels), crossSell);
     }
 
     /// <summary>
@@ -61,12 +60,13 @@ public sealed class MarketingService(KpiService kpis, QueryCache cache, PeriodRe
     public static IReadOnlyList<FunnelStage> Funnel(SqlRow? touches)
     {
         var targeted = touches?.GetInt64("targeted") ?? 0;
-        FunnelStage Stage(string key, LocalizedText label, long customers) => new(key, label, customers, MeasureContext.Ratio(customers, targeted));
+        // A step's name is the resource funnel.<key>.
+        FunnelStage Stage(string key, long customers) => new(key, new LocalizedText($"funnel.{key}"), customers, MeasureContext.Ratio(customers, targeted));
         return
         [
-            Stage("targeted", new("Targeted", "目标客户"), targeted),
-            Stage("responded", new("Responded", "已响应"), touches?.GetInt64("responders") ?? 0),
-            Stage("converted", new("Responded and bought", "响应并成交"), touches?.GetInt64("responded_converted") ?? 0),
+            Stage("targeted", targeted),
+            Stage("responded", touches?.GetInt64("responders") ?? 0),
+            Stage("converted", touches?.GetInt64("responded_converted") ?? 0),
         ];
     }
 

@@ -16,13 +16,8 @@ public static class Perspectives
     /// <summary>The name stored in the database, the URL and the API.</summary>
     public static string Key(this Perspective perspective) => perspective.ToString().ToLowerInvariant();
 
-    public static LocalizedText Name(this Perspective perspective) => perspective switch
-    {
-        Perspective.Financial => new("Financial", "财务"),
-        Perspective.Customer => new("Customer", "客户"),
-        Perspective.Process => new("Internal process", "内部流程"),
-        _ => new("Learning and growth", "学习与成长"),
-    };
+    /// <summary>The perspective's name (resource key <c>perspective.&lt;name&gt;</c>).</summary>
+    public static LocalizedText Name(this Perspective perspective) => new($"perspective.{perspective}");
 
     public static bool TryParse(string? key, out Perspective perspective)
     {

@@ -11,6 +11,8 @@ namespace CrmInsight.Domain.Sql;
 /// A line <c>--#include name</c> stands for the lines of <c>sql/fragments/name.sql</c> (at the
 /// line's indentation; fragments may include fragments): the filter predicates every query shares
 /// are written once, so a new filter is added in one place. Texts here are always the expanded ones.
+/// Beside the files, the fragments <c>table_sort/&lt;table&gt;</c> are generated from the tables'
+/// sortable columns (<see cref="Tables.TableSortSql"/>), so those are declared once, in TableCatalog.
 /// </summary>
 public sealed class SqlCatalog
 {
@@ -23,8 +25,16 @@ public sealed class SqlCatalog
     private readonly FrozenDictionary<(string Name, SqlDialect Dialect), string> _sources;
     private readonly FrozenDictionary<SqlDialect, string> _schemas;
 
-    private SqlCatalog(IReadOnlyDictionary<string, string> files)
+    private SqlCatalog(IReadOnlyDictionary<string, string> written)
     {
+        var files = new Dictionary<string, string>(written, StringComparer.Ordinal);
+        foreach (var (path, text) in Tables.TableSortSql.Fragments)
+        {
+            if (!files.TryAdd(path, text))
+            {
+                throw new InvalidOperationException($"{path} is generated from TableCatalog; remove the file.");
+            }
+        }
         var sources = new Dictionary<(string, SqlDialect), string>();
         var names = new SortedSet<string>(StringComparer.Ordinal);
         var fragments = files

@@ -18,24 +18,47 @@ public enum ColumnKind
 /// <summary>
 /// A column a table query returns: its field, header, how to show it and whether it sorts.
 /// <paramref name="Codes"/> names the codes of a coded text column (stages) on screen; exports keep the codes.
+/// <paramref name="SortBy"/> is the query's column the database sorts it by, when not <paramref name="Field"/>
+/// (a stage by its order). <paramref name="Kpi"/> makes it a KPI of the catalog, computed per row by the KPI's
+/// own formula over the row's measures (<see cref="TableKpis"/>) instead of by the query.
 /// </summary>
-public sealed record TableColumn(string Field, LocalizedText Header, ColumnKind Kind, bool Sortable = true, IReadOnlyDictionary<string, LocalizedText>? Codes = null);
+public sealed record TableColumn(
+    string Field,
+    ColumnKind Kind,
+    bool Sortable = true,
+    IReadOnlyDictionary<string, LocalizedText>? Codes = null,
+    string? SortBy = null,
+    string? Kpi = null)
+{
+    /// <summary>The table it belongs to (set by <see cref="TableDefinition"/>), which names its header.</summary>
+    public string Table { get; init; } = "";
+
+    /// <summary>The header (resource key <c>table.&lt;table&gt;.&lt;field&gt;</c>).</summary>
+    public LocalizedText Header => new($"table.{Table}.{Field}");
+}
 
 /// <summary>
 /// A paged, sortable table backed by one catalog query that takes <c>@sort</c>, <c>@descending</c>,
-/// <c>@offset</c> and <c>@limit</c> and returns <c>total_rows</c>. The same definition drives the
-/// grid on screen and the CSV/XLSX export, so both show the same rows. Each table is a
+/// <c>@offset</c> and <c>@limit</c> and returns <c>total_rows</c>; its ORDER BY is generated from the
+/// sortable columns here (<see cref="TableSortSql"/>), so they are declared once. A table with KPI
+/// columns is small (one row per campaign): its query returns every row and the rows are sorted and
+/// paged after the KPIs are computed. The same definition drives the grid on screen and the
+/// CSV/XLSX export, so both show the same rows. Each table is a
 /// <see cref="TableDefinition{TKey}"/>: its rows reach the grid typed (<see cref="TableRow{TKey}"/>).
 /// </summary>
 public abstract record TableDefinition(
     string Name,
-    LocalizedText Title,
     string Query,
     IReadOnlyList<TableColumn> Columns,
     string DefaultSort,
     bool DefaultDescending)
 {
     public const int MaxPageSize = 500;
+
+    public IReadOnlyList<TableColumn> Columns { get; init; } = [.. Columns.Select(c => c with { Table = Name })];
+
+    /// <summary>The title (resource key <c>table.&lt;name&gt;.title</c>).</summary>
+    public LocalizedText Title => new($"table.{Name}.title");
 
     /// <summary>A request with the sort column whitelisted and the page bounded.</summary>
     public TableRequest Request(string? sort, bool? descending, int page, int pageSize)
@@ -53,6 +76,9 @@ public abstract record TableDefinition(
     public TableRequest All(string? sort, bool? descending) => Request(sort, descending, 0, 1) with { Offset = 0, Limit = int.MaxValue };
 
     public bool Sorts(string? field) => Columns.Any(c => c.Sortable && string.Equals(c.Field, field, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Some columns are KPIs computed after the query: the rows are sorted and paged in memory.</summary>
+    public bool HasKpiColumns => Columns.Any(c => c.Kpi is not null);
 }
 
 public sealed record TableRequest(string Sort, bool Descending, int Offset, int Limit);
@@ -64,12 +90,11 @@ public sealed record TableRequest(string Sort, bool Descending, int Offset, int 
 /// </summary>
 public sealed record TableDefinition<TKey>(
     string Name,
-    LocalizedText Title,
     string Query,
     IReadOnlyList<TableColumn> Columns,
     string DefaultSort,
     bool DefaultDescending,
-    Func<SqlRow, TKey> Key) : TableDefinition(Name, Title, Query, Columns, DefaultSort, DefaultDescending)
+    Func<SqlRow, TKey> Key) : TableDefinition(Name, Query, Columns, DefaultSort, DefaultDescending)
     where TKey : notnull
 {
     /// <summary>The row as the grid shows it: its key and a typed cell per column, in column order.</summary>

@@ -1,18 +1,18 @@
 namespace CrmInsight.Domain.Targets;
 
-/// <summary>The names of the opportunity stages (dim_stage codes) in both languages.</summary>
+/// <summary>The names of the opportunity stages (dim_stage codes): resource keys <c>stage.&lt;code&gt;</c>.</summary>
 public static class OpportunityStages
 {
     public static IReadOnlyDictionary<string, LocalizedText> Labels { get; } = new Dictionary<string, LocalizedText>(StringComparer.OrdinalIgnoreCase)
     {
-        ["prospecting"] = new("Prospecting", "初步接触"),
-        ["qualification"] = new("Qualification", "需求确认"),
-        ["proposal"] = new("Proposal", "方案报价"),
-        ["negotiation"] = new("Negotiation", "谈判"),
-        ["won"] = new("Won", "赢单"),
-        ["lost"] = new("Lost", "输单"),
+        ["prospecting"] = new("stage.prospecting"),
+        ["qualification"] = new("stage.qualification"),
+        ["proposal"] = new("stage.proposal"),
+        ["negotiation"] = new("stage.negotiation"),
+        ["won"] = new("stage.won"),
+        ["lost"] = new("stage.lost"),
     };
 
     /// <summary>A stage's name; an unknown code is shown as it is.</summary>
-    public static LocalizedText Label(string stage) => Labels.TryGetValue(stage, out var label) ? label : new(stage, stage);
+    public static LocalizedText Label(string stage) => Labels.TryGetValue(stage, out var label) ? label : new(stage);
 }

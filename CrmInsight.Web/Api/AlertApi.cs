@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CrmInsight.Domain.Alerts;
 using CrmInsight.Web.Alerts;
@@ -77,11 +78,11 @@ public static class AlertApi
             {
                 if (problem.OutsideScope)
                 {
-                    errors.AddOutsideScope(problem.Field, problem.Message.En);
+                    errors.AddOutsideScope(problem.Field, problem.Message.For(CultureInfo.InvariantCulture));
                 }
                 else
                 {
-                    errors.Add(problem.Field, problem.Message.En);
+                    errors.Add(problem.Field, problem.Message.For(CultureInfo.InvariantCulture));
                 }
             }
             return errors.ToResult();

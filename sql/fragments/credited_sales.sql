@@ -8,7 +8,7 @@ credited_sales AS (
     JOIN period_day p ON p.calendar_date = o.order_date
     JOIN dim_team t ON t.team_id = o.team_id
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       AND o.rep_id IS NOT NULL
       AND (@region_all = 1 OR t.region_id IN @region_ids)
       AND (@team_all = 1 OR o.team_id IN @team_ids)

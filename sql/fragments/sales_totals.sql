@@ -4,7 +4,7 @@
 scoped AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
            o.customer_id, o.revenue, o.cost, o.items, o.returned_value,
-           CASE WHEN o.status <> 'cancelled' AND o.revenue > 0 THEN 1 ELSE 0 END AS is_sale
+           --#include is_sale
     FROM fact_order o
     JOIN dim_date d ON d.calendar_date = o.order_date
     WHERE o.order_date >= @date_from AND o.order_date < @date_to

@@ -90,7 +90,7 @@ public sealed class ScorecardStoreTests : IAsyncLifetime
         Assert.Equal(
             ["name", "kpis.csat", "kpis.no_such_kpi", "kpis.update_rate", "kpis.orders", "comparisons.customer"],
             error.Problems.Select(p => p.Field));
-        Assert.All(error.Problems, p => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", p.Message.Zh));
+        Assert.All(error.Problems, p => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", CrmInsight.Web.LocalizedTexts.For(p.Message, System.Globalization.CultureInfo.GetCultureInfo("zh-CN"))));
         Assert.Equal(seeded.Kpis, (await _store.GetAsync(null))!.Kpis);
     }
 

@@ -139,7 +139,7 @@ public static class QueryShapes
         ["marketing/by_acquisition_channel"] = new("member_id:Number name:Text spend:Number new_customers:Number cac:Number"),
         ["marketing/campaign_customers"] = new("customer_id:Number customer_code:Text name:Text region:Text touches:Number first_touch:Date responded:Number converted:Number orders:Number revenue:Number total_rows:Number"),
         // Both campaigns.
-        ["marketing/campaigns"] = new("campaign_id:Number name:Text marketing_channel:Text reach:Number responses:Number response_rate:Number conversions:Number conversion_rate:Number spend:Number new_customers:Number cac:Number attributed_revenue:Number roi:Number cost_per_response:Number total_rows:Number", 2, null),
+        ["marketing/campaigns"] = new("campaign_id:Number name:Text marketing_channel:Text reach:Number responses:Number conversions:Number spend:Number new_customers:Number attributed_revenue:Number targeted:Number responders:Number campaign_responders:Number converted:Number attributed_new_customers:Number", 2, null),
         // North (O6, O7, O10, O11) and South (O8, O9, O14) both sold in March.
         ["overview/revenue_by_region"] = new("region_id:Number region_name:Text revenue:Number gross_profit:Number", 2, null),
         // By day: the March sale days 03-05, 03-10, 03-12, 03-15, 03-18, 03-20, 03-28 (O12 is cancelled, O13 has no revenue); by month: March.

@@ -177,4 +177,32 @@ public sealed class ContributionBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/customers/\d+\?.*compare=yoy"), BrowserFixture.UrlWait);
         await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToContainTextAsync(name);
     }
+
+    /// <summary>
+    /// In zh-CN the charts use plotly's zh-CN locale (wwwroot/js/plotly-locale-zh-cn.js, picked by
+    /// the UI culture): the month axis of the retention trends names its months in Chinese, where
+    /// en-US names them in English.
+    /// </summary>
+    [Fact]
+    public async Task In_chinese_a_month_axis_names_its_months_in_chinese()
+    {
+        static async Task<IReadOnlyList<string>> MonthTicksAsync(IPage page, string shot)
+        {
+            await BrowserFixture.WaitForReadyAsync(page);
+            var ticks = page.Locator("[data-testid=kpi-trend-chart] .xtick text");
+            await Assertions.Expect(ticks.First).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, shot), FullPage = true });
+            return await ticks.AllTextContentsAsync(); // SVG text has no innerText
+        }
+
+        var chinese = await browser.NewPageAsync(TestUsers.Admin, culture: "zh-CN");
+        await chinese.GotoAsync(browser.Url("/retention?period=ytd"));
+        var zh = await MonthTicksAsync(chinese, "retention-zh-CN.png");
+        var english = await browser.NewPageAsync(TestUsers.Admin, culture: "en-US");
+        await english.GotoAsync(browser.Url("/retention?period=ytd"));
+        var en = await MonthTicksAsync(english, "retention-en-US.png");
+
+        Assert.True(zh.Count >= 3 && zh.All(t => Regex.IsMatch(t, @"\p{IsCJKUnifiedIdeographs}")), "zh-CN month ticks: " + string.Join(" | ", zh));
+        Assert.True(en.Count >= 3 && en.All(t => Regex.IsMatch(t, "[A-Z][a-z]{2}")), "en-US month ticks: " + string.Join(" | ", en));
+    }
 }

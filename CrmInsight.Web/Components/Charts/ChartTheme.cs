@@ -1,3 +1,4 @@
+using System.Globalization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 
@@ -21,6 +22,9 @@ public static class ChartTheme
         Responsive = true,
         StaticPlot = !interactive,
         DisplayLogo = false,
+        // Month and day names, date formats and plotly's own texts in the UI language (zh-CN is
+        // registered by wwwroot/js/plotly-locale-zh-cn.js; en-US is plotly's default).
+        Locale = CultureInfo.CurrentUICulture.Name,
     };
 
     public static Plotly.Blazor.Layout Layout(bool dark, int height) => new()

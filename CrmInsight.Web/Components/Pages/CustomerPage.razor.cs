@@ -12,7 +12,6 @@ namespace CrmInsight.Web.Components.Pages;
 /// <summary>One customer's 360° view, the last step of the drill: who they are, their sales and orders, service, surveys and campaigns.</summary>
 public sealed partial class CustomerPage : DashboardPage
 {
-    private static readonly LocalizedText AllRegions = new("All regions", "全部区域");
     private CustomerView? _view;
     private bool _missing;
     private IReadOnlyList<DrillCrumb> _crumbs = [];
@@ -26,7 +25,7 @@ public sealed partial class CustomerPage : DashboardPage
     {
         _view = await Data.GetCustomerAsync(CustomerId, Filter, Scope, cancellationToken);
         _missing = _view is null;
-        _crumbs = DrillPath.Crumbs(Filter, DrillLevel.Customer, Catalog, AllRegions, CultureInfo.CurrentUICulture)
+        _crumbs = DrillPath.Crumbs(Filter, DrillLevel.Customer, Catalog, DrillLevel.Region.AllMembers().For(CultureInfo.CurrentUICulture))
             .Select(c => c with { IsCurrent = false })
             .ToList();
     }

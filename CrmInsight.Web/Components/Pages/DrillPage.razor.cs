@@ -13,7 +13,6 @@ namespace CrmInsight.Web.Components.Pages;
 /// <summary>Region → team → rep → customer → orders, one level at a time, with the filters and period kept.</summary>
 public sealed partial class DrillPage : DashboardPage
 {
-    private static readonly LocalizedText AllRegions = new("All regions", "全部区域");
     private DrillLevel _level = DrillLevel.Region;
     private IReadOnlyList<DrillCrumb> _crumbs = [];
     private ResolvedPeriod? _period;
@@ -26,7 +25,7 @@ public sealed partial class DrillPage : DashboardPage
         {
             ReportProblem(new FilterProblem(FilterProblemKind.Malformed, TableExtras.Level, text));
         }
-        _crumbs = DrillPath.Crumbs(Filter, _level, Catalog, AllRegions, CultureInfo.CurrentUICulture);
+        _crumbs = DrillPath.Crumbs(Filter, _level, Catalog, DrillLevel.Region.AllMembers().For(CultureInfo.CurrentUICulture));
         _period = Data.ResolvePeriod(Filter);
         return Task.CompletedTask;
     }

@@ -21,7 +21,6 @@ namespace CrmInsight.Web.Components.Pages;
 /// </summary>
 public sealed partial class TargetsPage : DashboardPage
 {
-    private static readonly LocalizedText AllTeams = new("All teams", "全部团队");
 
     /// <summary>The tiles shown (the follow-ups by kind are a line under the funnel).</summary>
     private static readonly string[] TileIds =
@@ -50,7 +49,7 @@ public sealed partial class TargetsPage : DashboardPage
         {
             var culture = CultureInfo.CurrentUICulture;
             var top = Filter.WithMembers(DimensionKind.Team, IdSet.Empty).WithMembers(DimensionKind.Rep, IdSet.Empty);
-            var crumbs = new List<DrillCrumb> { new(AllTeams.For(culture), DrillLevel.Team, top, FocusTeam is null && FocusRep is null) };
+            var crumbs = new List<DrillCrumb> { new(DrillLevel.Team.AllMembers().For(culture), DrillLevel.Team, top, FocusTeam is null && FocusRep is null) };
             if (FocusTeam is { } team)
             {
                 crumbs.Add(new(Catalog.NameOf(DimensionKind.Team, team), DrillLevel.Rep, top.WithMembers(DimensionKind.Team, IdSet.Of(team)), FocusRep is null));

@@ -9,7 +9,7 @@ FROM (
            LAG(o.order_date, 2) OVER (PARTITION BY o.customer_id ORDER BY o.order_date, o.order_id) AS prev2_date
     FROM fact_order o
     WHERE o.customer_id IS NOT NULL
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       AND (@all_customers = 1 OR o.customer_id IN @customer_ids)
 ) s
 JOIN dim_date d ON d.calendar_date = s.order_date

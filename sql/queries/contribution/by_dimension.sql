@@ -9,7 +9,7 @@ WITH scoped AS (
            o.revenue, o.cost, o.customer_id
     FROM fact_order o
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       --#include order_filters
 ), names AS (
     SELECT 'region' AS dimension, region_id AS member_id, name FROM dim_region

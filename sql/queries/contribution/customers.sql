@@ -11,7 +11,7 @@ WITH per_customer AS (
     FROM fact_order o
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
       AND o.customer_id IS NOT NULL
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       --#include order_filters
     GROUP BY o.customer_id
 ), listed AS (
@@ -36,15 +36,6 @@ SELECT customer_id, customer_code, name, region, segment, owner,
        total_rows
 FROM listed
 ORDER BY
-    CASE WHEN @sort = 'revenue' AND @descending = 1 THEN revenue END DESC,
-    CASE WHEN @sort = 'revenue' AND @descending = 0 THEN revenue END,
-    CASE WHEN @sort = 'gross_profit' AND @descending = 1 THEN gross_profit END DESC,
-    CASE WHEN @sort = 'gross_profit' AND @descending = 0 THEN gross_profit END,
-    CASE WHEN @sort = 'orders' AND @descending = 1 THEN orders END DESC,
-    CASE WHEN @sort = 'orders' AND @descending = 0 THEN orders END,
-    CASE WHEN @sort = 'last_order' AND @descending = 1 THEN last_order END DESC,
-    CASE WHEN @sort = 'last_order' AND @descending = 0 THEN last_order END,
-    CASE WHEN @sort = 'name' AND @descending = 1 THEN name END DESC,
-    CASE WHEN @sort = 'name' AND @descending = 0 THEN name END,
+    --#include table_sort/top-customers
     customer_id
 OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY

@@ -11,7 +11,7 @@ WITH per_customer AS (
     JOIN dim_date d ON d.calendar_date = o.order_date
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
       AND o.customer_id IS NOT NULL
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       --#include order_filters
     GROUP BY o.customer_id
 ), period_end AS (

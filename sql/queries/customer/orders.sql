@@ -29,11 +29,6 @@ SELECT order_id, order_code, order_date, channel, category, campaign,
        status, total_rows
 FROM listed
 ORDER BY
-    CASE WHEN @sort = 'order_date' AND @descending = 1 THEN order_date END DESC,
-    CASE WHEN @sort = 'order_date' AND @descending = 0 THEN order_date END,
-    CASE WHEN @sort = 'revenue' AND @descending = 1 THEN revenue END DESC,
-    CASE WHEN @sort = 'revenue' AND @descending = 0 THEN revenue END,
-    CASE WHEN @sort = 'items' AND @descending = 1 THEN items END DESC,
-    CASE WHEN @sort = 'items' AND @descending = 0 THEN items END,
+    --#include table_sort/customer-orders
     order_id DESC
 OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY

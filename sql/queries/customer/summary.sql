@@ -1,12 +1,12 @@
 -- One customer's sales: in [date_from, date_to) under the filters, and over their whole life.
 WITH sales AS (
     SELECT o.order_date, o.revenue, o.cost, o.items, o.returned_value,
-           CASE WHEN o.status <> 'cancelled' AND o.revenue > 0 THEN 1 ELSE 0 END AS is_sale,
            CASE WHEN o.order_date >= @date_from AND o.order_date < @date_to
                  AND (@channel_all = 1 OR o.channel_id IN @channel_ids)
                  AND (@category_all = 1 OR o.category_id IN @category_ids)
                  AND (@campaign_all = 1 OR o.campaign_id IN @campaign_ids)
-                THEN 1 ELSE 0 END AS in_period
+                THEN 1 ELSE 0 END AS in_period,
+           --#include is_sale
     FROM fact_order o
     WHERE o.customer_id = @customer_id
       AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)

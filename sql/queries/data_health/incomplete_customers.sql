@@ -19,9 +19,6 @@ SELECT customer_id, customer_code, name, region, segment, owner, email, phone,
        missing_name, missing_region, missing_segment, missing_contact, updated_at, total_rows
 FROM listed
 ORDER BY
-    CASE WHEN @sort = 'updated_at' AND @descending = 1 THEN updated_at END DESC,
-    CASE WHEN @sort = 'updated_at' AND @descending = 0 THEN updated_at END,
-    CASE WHEN @sort = 'name' AND @descending = 1 THEN name END DESC,
-    CASE WHEN @sort = 'name' AND @descending = 0 THEN name END,
+    --#include table_sort/incomplete-customers
     customer_id
 OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY

@@ -10,7 +10,7 @@ WITH scoped AS (
            o.revenue, o.cost, o.customer_id
     FROM fact_order o
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       --#include order_filters
 ), grouped AS (
     SELECT member_id,
@@ -44,15 +44,6 @@ SELECT member_id, name,
        total_rows
 FROM named
 ORDER BY
-    CASE WHEN @sort = 'revenue' AND @descending = 1 THEN revenue END DESC,
-    CASE WHEN @sort = 'revenue' AND @descending = 0 THEN revenue END,
-    CASE WHEN @sort = 'gross_profit' AND @descending = 1 THEN gross_profit END DESC,
-    CASE WHEN @sort = 'gross_profit' AND @descending = 0 THEN gross_profit END,
-    CASE WHEN @sort = 'orders' AND @descending = 1 THEN orders END DESC,
-    CASE WHEN @sort = 'orders' AND @descending = 0 THEN orders END,
-    CASE WHEN @sort = 'customers' AND @descending = 1 THEN customers END DESC,
-    CASE WHEN @sort = 'customers' AND @descending = 0 THEN customers END,
-    CASE WHEN @sort = 'name' AND @descending = 1 THEN name END DESC,
-    CASE WHEN @sort = 'name' AND @descending = 0 THEN name END,
+    --#include table_sort/drill
     member_id
 OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY

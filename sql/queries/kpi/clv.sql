@@ -7,7 +7,7 @@ WITH sales AS (
     FROM fact_order o
     WHERE ((o.order_date >= @date_from AND o.order_date < @date_to)
            OR (o.order_date >= @prev_from AND o.order_date < @prev_to))
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       --#include order_filters
 ), this_year AS (
     SELECT * FROM sales WHERE order_date >= @date_from AND order_date < @date_to

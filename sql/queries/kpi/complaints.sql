@@ -22,8 +22,8 @@ WITH customers AS (
     FROM fact_order o
     JOIN customers c ON c.customer_id = o.customer_id
     JOIN dim_date d ON d.calendar_date = o.order_date
-    WHERE o.status <> 'cancelled' AND o.revenue > 0
-      AND o.order_date >= @date_from AND o.order_date < @date_to
+    WHERE o.order_date >= @date_from AND o.order_date < @date_to
+      --#include sale
 ), complaining AS (
     SELECT DISTINCT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket, t.customer_id
     FROM fact_ticket t

@@ -16,7 +16,7 @@ WITH sales AS (
     FROM fact_order o
     JOIN dim_date d ON d.calendar_date = o.order_date
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
 )
 SELECT bucket,

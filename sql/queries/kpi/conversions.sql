@@ -9,23 +9,15 @@
 -- per-touch EXISTS, which DuckDB runs as a nested loop over millions of touches).
 WITH touch AS (
     SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
-           t.customer_id, t.responded, d.day_number AS sent_day, ce.day_number + k.attribution_days AS window_end
-    FROM fact_campaign_touch t
-    JOIN dim_date d ON d.calendar_date = t.sent_date
-    JOIN dim_campaign k ON k.campaign_id = t.campaign_id
-    JOIN dim_date ce ON ce.calendar_date = k.end_date
-    LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
-    LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
-    WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
+           t.customer_id, t.responded,
+    --#include touch_window
       AND (@campaign_all = 1 OR t.campaign_id IN @campaign_ids)
       --#include customer_filters
 ),
---#include touch_sale_days
+--#include touch_conversions
 , converted_touches AS (
-    SELECT DISTINCT t.bucket, t.customer_id, t.responded
-    FROM touch t
-    JOIN sale_days s ON s.customer_id = t.customer_id
-    WHERE s.day_number >= t.sent_day AND s.day_number < t.window_end
+    SELECT DISTINCT bucket, customer_id, responded
+    FROM touch_sales
 ), per_customer AS (
     SELECT t.bucket, t.customer_id, MAX(t.responded) AS responded
     FROM touch t

@@ -21,23 +21,12 @@ WITH spent AS (
     SELECT bucket, CAST(SUM(amount) AS DECIMAL(18,2)) AS spend
     FROM spent
     GROUP BY bucket
-), attributed AS (
-    SELECT CASE WHEN @monthly = 1 THEN od.month_start ELSE @date_from END AS bucket,
-           o.revenue
-    FROM fact_order o
-    JOIN dim_campaign c ON c.campaign_id = o.campaign_id
-    JOIN dim_date od ON od.calendar_date = o.order_date
-    JOIN dim_date cs ON cs.calendar_date = c.start_date
-    JOIN dim_date ce ON ce.calendar_date = c.end_date
-    WHERE o.order_date >= @date_from AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
-      AND od.day_number >= cs.day_number
-      AND od.day_number < ce.day_number + c.attribution_days
-      AND (@campaign_all = 1 OR o.campaign_id IN @campaign_ids)
-      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
-), revenue AS (
+),
+--#include attributed_sales
+, revenue AS (
     SELECT bucket, CAST(SUM(revenue) AS DECIMAL(18,2)) AS attributed_revenue
-    FROM attributed
+    FROM attributed_sales
+    WHERE (@campaign_all = 1 OR campaign_id IN @campaign_ids)
     GROUP BY bucket
 ), responding AS (
     SELECT DISTINCT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket, t.customer_id
@@ -52,24 +41,13 @@ WITH spent AS (
     SELECT bucket, COUNT(*) AS campaign_responders
     FROM responding
     GROUP BY bucket
-), first_sales AS (
-    -- New customers of the period acquired in the scope (see kpi/new_customers).
-    SELECT o.customer_id, MIN(o.first_date) AS first_date
-    FROM agg_first_sale o
-    WHERE o.first_date >= @date_from AND o.first_date < @date_to
-      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
-    GROUP BY o.customer_id
-), acquired_customers AS (
-    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
-           f.customer_id
-    FROM first_sales f
-    JOIN dim_customer cu ON cu.customer_id = f.customer_id
-    JOIN dim_date d ON d.calendar_date = f.first_date
-    WHERE cu.acquisition_campaign_id IS NOT NULL
-      AND (@campaign_all = 1 OR cu.acquisition_campaign_id IN @campaign_ids)
-), acquired AS (
+),
+--#include acquired_customers
+, acquired AS (
     SELECT bucket, COUNT(*) AS attributed_new_customers
     FROM acquired_customers
+    WHERE acquisition_campaign_id IS NOT NULL
+      AND (@campaign_all = 1 OR acquisition_campaign_id IN @campaign_ids)
     GROUP BY bucket
 ), buckets AS (
     SELECT bucket FROM spend

@@ -6,7 +6,7 @@ WITH sales AS (
     SELECT o.customer_id, o.order_date
     FROM fact_order o
     WHERE o.customer_id IS NOT NULL
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       AND ((o.order_date >= @date_from AND o.order_date < @date_to)
            OR (o.order_date >= @prev_from AND o.order_date < @prev_to))
       --#include order_filters

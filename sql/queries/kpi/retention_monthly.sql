@@ -9,7 +9,7 @@ WITH
     FROM fact_order o
     JOIN dim_date d ON d.calendar_date = o.order_date
     WHERE o.customer_id IS NOT NULL
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       AND o.order_date >= @prev_from AND o.order_date < @date_to
       --#include order_filters
 )

@@ -12,18 +12,8 @@ WITH scoped AS (
     LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
     WHERE t.submitted_at >= @date_from AND t.submitted_at < @date_to
       --#include customer_filters
-), durations AS (
-    SELECT bucket, 'response' AS measure, CAST(response_seconds AS DECIMAL(18,4)) AS v FROM scoped WHERE response_seconds IS NOT NULL
-    UNION ALL
-    SELECT bucket, 'resolution' AS measure, CAST(resolution_seconds AS DECIMAL(18,4)) AS v FROM scoped WHERE resolution_seconds IS NOT NULL
-), ranked AS (
-    SELECT bucket, measure, v,
-           ROW_NUMBER() OVER (PARTITION BY bucket, measure ORDER BY v) AS rn,
-           COUNT(*) OVER (PARTITION BY bucket, measure) AS n
-    FROM durations
-), percentiles AS (
-    --#include percentiles
-)
+),
+--#include ticket_duration_percentiles
 SELECT bucket,
        CAST(COALESCE(MAX(CASE WHEN measure = 'response' THEN n END), 0) AS BIGINT) AS responded,
        CAST(MAX(CASE WHEN measure = 'response' THEN p50 END) AS DECIMAL(18,4)) AS response_p50_seconds,

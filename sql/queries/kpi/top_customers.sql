@@ -9,7 +9,7 @@ WITH sales AS (
     JOIN dim_date d ON d.calendar_date = o.order_date
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
       AND o.customer_id IS NOT NULL
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       --#include order_filters
 ), per_customer AS (
     SELECT bucket, customer_id, SUM(revenue) AS revenue

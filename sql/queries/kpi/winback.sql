@@ -7,7 +7,7 @@ WITH sales AS (
     FROM fact_order o
     WHERE o.customer_id IS NOT NULL
       AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       --#include order_filters
 ), earlier AS (
     SELECT DISTINCT customer_id FROM sales WHERE order_date < @prev_from

@@ -11,19 +11,14 @@ WITH spent AS (
     WHERE s.spend_date >= @date_from AND s.spend_date < @date_to
       AND (@campaign_all = 1 OR s.campaign_id IN @campaign_ids)
     GROUP BY k.marketing_channel_id
-), first_sales AS (
-    SELECT o.customer_id
-    FROM agg_first_sale o
-    WHERE o.first_date >= @date_from AND o.first_date < @date_to
-      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
-    GROUP BY o.customer_id
-), acquired AS (
-    SELECT cu.acquisition_channel_id AS marketing_channel_id, COUNT(*) AS new_customers
-    FROM first_sales f
-    JOIN dim_customer cu ON cu.customer_id = f.customer_id
-    WHERE cu.acquisition_channel_id IS NOT NULL
-      AND (@campaign_all = 1 OR cu.acquisition_campaign_id IN @campaign_ids)
-    GROUP BY cu.acquisition_channel_id
+),
+--#include acquired_customers
+, acquired AS (
+    SELECT acquisition_channel_id AS marketing_channel_id, COUNT(*) AS new_customers
+    FROM acquired_customers
+    WHERE acquisition_channel_id IS NOT NULL
+      AND (@campaign_all = 1 OR acquisition_campaign_id IN @campaign_ids)
+    GROUP BY acquisition_channel_id
 )
 -- Spend has no team: a team scope gets none (NULL) and so no CAC.
 SELECT mc.marketing_channel_id AS member_id, mc.name,

@@ -4,23 +4,14 @@
 -- Region, segment, team and rep are the customer's (the rep is the account owner).
 WITH touch AS (
     SELECT t.customer_id, t.sent_date, t.responded,
-           d.day_number AS sent_day, ce.day_number + k.attribution_days AS window_end
-    FROM fact_campaign_touch t
-    JOIN dim_date d ON d.calendar_date = t.sent_date
-    JOIN dim_campaign k ON k.campaign_id = t.campaign_id
-    JOIN dim_date ce ON ce.calendar_date = k.end_date
-    LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
-    LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
-    WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
+    --#include touch_window
       AND (@campaign_all = 1 OR t.campaign_id IN @campaign_ids)
       --#include customer_filters
 ),
---#include touch_sale_days
+--#include touch_conversions
 , converted AS (
-    SELECT DISTINCT t.customer_id
-    FROM touch t
-    JOIN sale_days s ON s.customer_id = t.customer_id
-    WHERE s.day_number >= t.sent_day AND s.day_number < t.window_end
+    SELECT DISTINCT customer_id
+    FROM touch_sales
 ), per_customer AS (
     SELECT t.customer_id, COUNT(*) AS touches, MIN(t.sent_date) AS first_touch, MAX(t.responded) AS responded,
            MAX(CASE WHEN v.customer_id IS NULL THEN 0 ELSE 1 END) AS converted
@@ -32,7 +23,7 @@ WITH touch AS (
     FROM fact_order o
     JOIN per_customer p ON p.customer_id = o.customer_id
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
     GROUP BY o.customer_id
 ), listed AS (
@@ -47,11 +38,6 @@ WITH touch AS (
 SELECT customer_id, customer_code, name, region, touches, first_touch, responded, converted, orders, revenue, total_rows
 FROM listed
 ORDER BY
-    CASE WHEN @sort = 'revenue' AND @descending = 1 THEN revenue END DESC,
-    CASE WHEN @sort = 'revenue' AND @descending = 0 THEN revenue END,
-    CASE WHEN @sort = 'first_touch' AND @descending = 1 THEN first_touch END DESC,
-    CASE WHEN @sort = 'first_touch' AND @descending = 0 THEN first_touch END,
-    CASE WHEN @sort = 'name' AND @descending = 1 THEN name END DESC,
-    CASE WHEN @sort = 'name' AND @descending = 0 THEN name END,
+    --#include table_sort/campaign-customers
     customer_id
 OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY

@@ -1,26 +1,19 @@
 -- One row per campaign with activity in [date_from, date_to): reach, responses and conversions
--- (per customer, as in kpi/touches), spend, new customers acquired by it (first-ever sale in the
--- period, as in kpi/marketing), attributed revenue and the ratios, NULL where the denominator
--- is 0 (a campaign without spend has no ROI). Every campaign is listed whatever the campaign
+-- (per customer, as in kpi/touches and kpi/conversions), spend, new customers acquired by it
+-- (first-ever sale in the period, as in kpi/marketing) and attributed revenue: the measures of
+-- the marketing KPIs for that one campaign. Every campaign is listed whatever the campaign
 -- filter, so the table is where campaigns are picked; only the team scope narrows it (its
--- customers' touches, its sales; no spend, which has no team).
+-- customers' touches, its sales; no spend, which has no team). All rows, by campaign: the table
+-- is sorted and paged after its KPIs are computed (TableDefinition.HasKpiColumns).
 WITH touch AS (
     SELECT t.campaign_id, t.customer_id, t.responded,
-           d.day_number AS sent_day, ce.day_number + k.attribution_days AS window_end
-    FROM fact_campaign_touch t
-    JOIN dim_date d ON d.calendar_date = t.sent_date
-    JOIN dim_campaign k ON k.campaign_id = t.campaign_id
-    JOIN dim_date ce ON ce.calendar_date = k.end_date
-    LEFT JOIN dim_customer c ON c.customer_id = t.customer_id
-    WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
+    --#include touch_window
       --#include owned_customer
 ),
---#include touch_sale_days
+--#include touch_conversions
 , converted AS (
-    SELECT DISTINCT t.campaign_id, t.customer_id
-    FROM touch t
-    JOIN sale_days s ON s.customer_id = t.customer_id
-    WHERE s.day_number >= t.sent_day AND s.day_number < t.window_end
+    SELECT DISTINCT campaign_id, customer_id
+    FROM touch_sales
 ), per_customer AS (
     SELECT campaign_id, customer_id, MAX(responded) AS responded
     FROM touch
@@ -35,31 +28,19 @@ WITH touch AS (
     FROM fact_campaign_spend s
     WHERE s.spend_date >= @date_from AND s.spend_date < @date_to
     GROUP BY s.campaign_id
-), attributed AS (
-    SELECT o.campaign_id, CAST(SUM(o.revenue) AS DECIMAL(18,2)) AS attributed_revenue
-    FROM fact_order o
-    JOIN dim_campaign k ON k.campaign_id = o.campaign_id
-    JOIN dim_date od ON od.calendar_date = o.order_date
-    JOIN dim_date ks ON ks.calendar_date = k.start_date
-    JOIN dim_date ke ON ke.calendar_date = k.end_date
-    WHERE o.order_date >= @date_from AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
-      AND od.day_number >= ks.day_number
-      AND od.day_number < ke.day_number + k.attribution_days
-      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
-    GROUP BY o.campaign_id
-), first_sales AS (
-    SELECT o.customer_id
-    FROM agg_first_sale o
-    WHERE o.first_date >= @date_from AND o.first_date < @date_to
-      AND (@scope_all = 1 OR o.team_id IN @scope_team_ids)
-    GROUP BY o.customer_id
-), acquired AS (
-    SELECT cu.acquisition_campaign_id AS campaign_id, COUNT(*) AS new_customers
-    FROM first_sales f
-    JOIN dim_customer cu ON cu.customer_id = f.customer_id
-    WHERE cu.acquisition_campaign_id IS NOT NULL
-    GROUP BY cu.acquisition_campaign_id
+),
+--#include attributed_sales
+, attributed AS (
+    SELECT campaign_id, CAST(SUM(revenue) AS DECIMAL(18,2)) AS attributed_revenue
+    FROM attributed_sales
+    GROUP BY campaign_id
+),
+--#include acquired_customers
+, acquired AS (
+    SELECT acquisition_campaign_id AS campaign_id, COUNT(*) AS new_customers
+    FROM acquired_customers
+    WHERE acquisition_campaign_id IS NOT NULL
+    GROUP BY acquisition_campaign_id
 ), combined AS (
     SELECT k.campaign_id, k.name, mc.name AS marketing_channel,
            COALESCE(re.reach, 0) AS reach, COALESCE(re.responses, 0) AS responses, COALESCE(re.conversions, 0) AS conversions,
@@ -73,41 +54,12 @@ WITH touch AS (
     LEFT JOIN acquired ac ON ac.campaign_id = k.campaign_id
     LEFT JOIN attributed atr ON atr.campaign_id = k.campaign_id
     WHERE re.campaign_id IS NOT NULL OR (@scope_all = 1 AND sp.campaign_id IS NOT NULL) OR ac.campaign_id IS NOT NULL OR atr.campaign_id IS NOT NULL
-), listed AS (
-    SELECT campaign_id, name, marketing_channel, reach, responses,
-           CAST(CAST(responses AS DECIMAL(18,4)) / NULLIF(reach, 0) AS DECIMAL(18,4)) AS response_rate,
-           conversions,
-           CAST(CAST(conversions AS DECIMAL(18,4)) / NULLIF(reach, 0) AS DECIMAL(18,4)) AS conversion_rate,
-           spend, new_customers,
-           CAST(spend / NULLIF(CAST(new_customers AS DECIMAL(18,4)), 0) AS DECIMAL(18,2)) AS cac,
-           attributed_revenue,
-           CAST((attributed_revenue - spend) / NULLIF(spend, 0) AS DECIMAL(18,4)) AS roi,
-           CAST(spend / NULLIF(CAST(responses AS DECIMAL(18,4)), 0) AS DECIMAL(18,2)) AS cost_per_response,
-           COUNT(*) OVER () AS total_rows
-    FROM combined
 )
-SELECT *
-FROM listed
-ORDER BY
-    CASE WHEN @sort = 'name' AND @descending = 1 THEN name END DESC,
-    CASE WHEN @sort = 'name' AND @descending = 0 THEN name END,
-    CASE WHEN @sort = 'reach' AND @descending = 1 THEN reach END DESC,
-    CASE WHEN @sort = 'reach' AND @descending = 0 THEN reach END,
-    CASE WHEN @sort = 'response_rate' AND @descending = 1 THEN response_rate END DESC,
-    CASE WHEN @sort = 'response_rate' AND @descending = 0 THEN response_rate END,
-    CASE WHEN @sort = 'conversion_rate' AND @descending = 1 THEN conversion_rate END DESC,
-    CASE WHEN @sort = 'conversion_rate' AND @descending = 0 THEN conversion_rate END,
-    CASE WHEN @sort = 'spend' AND @descending = 1 THEN spend END DESC,
-    CASE WHEN @sort = 'spend' AND @descending = 0 THEN spend END,
-    CASE WHEN @sort = 'new_customers' AND @descending = 1 THEN new_customers END DESC,
-    CASE WHEN @sort = 'new_customers' AND @descending = 0 THEN new_customers END,
-    CASE WHEN @sort = 'cac' AND @descending = 1 THEN cac END DESC,
-    CASE WHEN @sort = 'cac' AND @descending = 0 THEN cac END,
-    CASE WHEN @sort = 'attributed_revenue' AND @descending = 1 THEN attributed_revenue END DESC,
-    CASE WHEN @sort = 'attributed_revenue' AND @descending = 0 THEN attributed_revenue END,
-    CASE WHEN @sort = 'roi' AND @descending = 1 THEN roi END DESC,
-    CASE WHEN @sort = 'roi' AND @descending = 0 THEN roi END,
-    CASE WHEN @sort = 'cost_per_response' AND @descending = 1 THEN cost_per_response END DESC,
-    CASE WHEN @sort = 'cost_per_response' AND @descending = 0 THEN cost_per_response END,
-    campaign_id
-OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY
+-- The measures again under the names the KPI formulas read (KpiCatalog: response_rate,
+-- conversion_rate, cac, roi, cost_per_response): the table's ratios are those KPIs, computed
+-- per campaign by their own formulas (TableKpis), not re-derived here.
+SELECT campaign_id, name, marketing_channel, reach, responses, conversions, spend, new_customers, attributed_revenue,
+       reach AS targeted, responses AS responders, responses AS campaign_responders,
+       conversions AS converted, new_customers AS attributed_new_customers
+FROM combined
+ORDER BY campaign_id

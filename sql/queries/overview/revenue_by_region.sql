@@ -5,7 +5,7 @@ WITH scoped AS (
     SELECT o.region_id, o.revenue, o.cost
     FROM fact_order o
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       --#include order_filters
 )
 SELECT s.region_id,

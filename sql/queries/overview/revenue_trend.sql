@@ -8,7 +8,7 @@ WITH scoped AS (
     FROM fact_order o
     JOIN dim_date d ON d.calendar_date = o.order_date
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       --#include order_filters
 )
 SELECT bucket,

@@ -5,7 +5,7 @@ WITH sale AS (
     SELECT o.customer_id, o.order_date, o.revenue
     FROM fact_order o
     WHERE o.customer_id IS NOT NULL
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       --#include order_filters
 ), churned AS (
     SELECT DISTINCT p.customer_id
@@ -41,13 +41,6 @@ SELECT customer_id, customer_code, name, region, segment, last_order,
        CAST(lifetime_revenue AS DECIMAL(18,2)) AS lifetime_revenue, lifetime_orders, last_csat, total_rows
 FROM listed
 ORDER BY
-    CASE WHEN @sort = 'lifetime_revenue' AND @descending = 1 THEN lifetime_revenue END DESC,
-    CASE WHEN @sort = 'lifetime_revenue' AND @descending = 0 THEN lifetime_revenue END,
-    CASE WHEN @sort = 'last_order' AND @descending = 1 THEN last_order END DESC,
-    CASE WHEN @sort = 'last_order' AND @descending = 0 THEN last_order END,
-    CASE WHEN @sort = 'last_csat' AND @descending = 1 THEN last_csat END DESC,
-    CASE WHEN @sort = 'last_csat' AND @descending = 0 THEN last_csat END,
-    CASE WHEN @sort = 'name' AND @descending = 1 THEN name END DESC,
-    CASE WHEN @sort = 'name' AND @descending = 0 THEN name END,
+    --#include table_sort/churned-customers
     customer_id
 OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY

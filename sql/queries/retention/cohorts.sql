@@ -15,7 +15,7 @@ WITH members AS (
     JOIN dim_date d ON d.calendar_date = o.order_date
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
       AND o.customer_id IS NOT NULL
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       --#include order_filters
 ), months AS (
     SELECT month_start, ROW_NUMBER() OVER (ORDER BY month_start) AS month_number

@@ -16,7 +16,7 @@ WITH first_months AS (
     JOIN dim_date d ON d.calendar_date = o.order_date
     LEFT JOIN first_months f ON f.customer_id = o.customer_id
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       --#include order_filters
 )
 SELECT bucket,

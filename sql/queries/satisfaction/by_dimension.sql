@@ -8,9 +8,8 @@ WITH scoped AS (
                 WHEN @dimension = 'category' THEN t.category
                 ELSE COALESCE(a.name, '') END AS bucket,
            CASE WHEN @dimension = 'agent' THEN CAST(t.agent_id AS VARCHAR(20)) ELSE NULL END AS agent_key,
-           t.ticket_id, t.customer_id, t.category, t.submitted_at, t.is_complaint,
-           t.resolved_at, t.response_seconds, t.resolution_seconds, t.wait_seconds, t.talk_seconds,
-           d.day_number
+           t.is_complaint, t.resolved_at, t.response_seconds, t.resolution_seconds, t.wait_seconds, t.talk_seconds,
+           --#include ticket_is_repeat
     FROM v_ticket t
     JOIN dim_date d ON d.calendar_date = CAST(t.submitted_at AS DATE)
     LEFT JOIN dim_agent a ON a.agent_id = t.agent_id
@@ -19,17 +18,6 @@ WITH scoped AS (
     WHERE t.submitted_at >= @date_from AND t.submitted_at < @date_to
       AND @dimension IN ('channel', 'category', 'agent')
       --#include customer_filters
-), flagged AS (
-    SELECT s.*,
-           CASE WHEN EXISTS (
-               SELECT 1
-               FROM fact_ticket p
-               JOIN dim_date pd ON pd.calendar_date = CAST(p.submitted_at AS DATE)
-               WHERE p.customer_id = s.customer_id
-                 AND p.category = s.category
-                 AND (p.submitted_at < s.submitted_at OR (p.submitted_at = s.submitted_at AND p.ticket_id < s.ticket_id))
-                 AND pd.day_number >= s.day_number - 30) THEN 1 ELSE 0 END AS is_repeat
-    FROM scoped s
 ), totals AS (
     SELECT bucket, MAX(agent_key) AS member_key,
            COUNT(*) AS tickets,
@@ -43,20 +31,10 @@ WITH scoped AS (
            CAST(COALESCE(SUM(wait_seconds), 0) AS BIGINT) AS wait_seconds_total,
            COUNT(talk_seconds) AS calls_talked,
            CAST(COALESCE(SUM(talk_seconds), 0) AS BIGINT) AS talk_seconds_total
-    FROM flagged
+    FROM scoped
     GROUP BY bucket
-), durations AS (
-    SELECT bucket, 'response' AS measure, CAST(response_seconds AS DECIMAL(18,4)) AS v FROM scoped WHERE response_seconds IS NOT NULL
-    UNION ALL
-    SELECT bucket, 'resolution' AS measure, CAST(resolution_seconds AS DECIMAL(18,4)) AS v FROM scoped WHERE resolution_seconds IS NOT NULL
-), ranked AS (
-    SELECT bucket, measure, v,
-           ROW_NUMBER() OVER (PARTITION BY bucket, measure ORDER BY v) AS rn,
-           COUNT(*) OVER (PARTITION BY bucket, measure) AS n
-    FROM durations
-), percentiles AS (
-    --#include percentiles
-)
+),
+--#include ticket_duration_percentiles
 SELECT t.bucket AS member, t.member_key, t.tickets, t.complaints, t.responded, t.response_seconds_total,
        CAST(MAX(CASE WHEN p.measure = 'response' THEN p.p50 END) AS DECIMAL(18,4)) AS response_p50_seconds,
        CAST(MAX(CASE WHEN p.measure = 'response' THEN p.p90 END) AS DECIMAL(18,4)) AS response_p90_seconds,

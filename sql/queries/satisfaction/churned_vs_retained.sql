@@ -6,7 +6,7 @@ WITH sale AS (
     SELECT o.customer_id, o.order_date
     FROM fact_order o
     WHERE o.customer_id IS NOT NULL
-      AND o.status <> 'cancelled' AND o.revenue > 0
+      --#include sale
       --#include order_filters
 ), base AS (
     SELECT DISTINCT p.customer_id,

@@ -24,11 +24,6 @@ SELECT ticket_id, ticket_code, customer_id, customer_code, customer, channel, ca
        submitted_at, response_minutes, resolution_hours, is_complaint, total_rows
 FROM listed
 ORDER BY
-    CASE WHEN @sort = 'submitted_at' AND @descending = 1 THEN submitted_at END DESC,
-    CASE WHEN @sort = 'submitted_at' AND @descending = 0 THEN submitted_at END,
-    CASE WHEN @sort = 'response_minutes' AND @descending = 1 THEN response_minutes END DESC,
-    CASE WHEN @sort = 'response_minutes' AND @descending = 0 THEN response_minutes END,
-    CASE WHEN @sort = 'resolution_hours' AND @descending = 1 THEN resolution_hours END DESC,
-    CASE WHEN @sort = 'resolution_hours' AND @descending = 0 THEN resolution_hours END,
+    --#include table_sort/tickets
     ticket_id
 OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY

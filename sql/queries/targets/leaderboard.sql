@@ -80,30 +80,6 @@ WITH
 SELECT *
 FROM ranked
 ORDER BY
-    CASE WHEN @sort = 'rep' AND @descending = 1 THEN rep END DESC,
-    CASE WHEN @sort = 'rep' AND @descending = 0 THEN rep END,
-    CASE WHEN @sort = 'team' AND @descending = 1 THEN team END DESC,
-    CASE WHEN @sort = 'team' AND @descending = 0 THEN team END,
-    CASE WHEN @sort = 'rep_revenue' AND @descending = 1 THEN rep_revenue END DESC,
-    CASE WHEN @sort = 'rep_revenue' AND @descending = 0 THEN rep_revenue END,
-    CASE WHEN @sort = 'quota' AND @descending = 1 THEN quota END DESC,
-    CASE WHEN @sort = 'quota' AND @descending = 0 THEN quota END,
-    -- Undefined ratios sort last either way, on both engines.
-    CASE WHEN @sort = 'attainment' AND attainment IS NULL THEN 1
-         WHEN @sort = 'pace' AND pace IS NULL THEN 1 WHEN @sort = 'win_rate' AND win_rate IS NULL THEN 1
-         WHEN @sort = 'coverage' AND coverage IS NULL THEN 1 ELSE 0 END,
-    CASE WHEN @sort = 'attainment' AND @descending = 1 THEN attainment END DESC,
-    CASE WHEN @sort = 'attainment' AND @descending = 0 THEN attainment END,
-    CASE WHEN @sort = 'pace' AND @descending = 1 THEN pace END DESC,
-    CASE WHEN @sort = 'pace' AND @descending = 0 THEN pace END,
-    CASE WHEN @sort = 'win_rate' AND @descending = 1 THEN win_rate END DESC,
-    CASE WHEN @sort = 'win_rate' AND @descending = 0 THEN win_rate END,
-    CASE WHEN @sort = 'weighted_pipeline' AND @descending = 1 THEN weighted_pipeline END DESC,
-    CASE WHEN @sort = 'weighted_pipeline' AND @descending = 0 THEN weighted_pipeline END,
-    CASE WHEN @sort = 'coverage' AND @descending = 1 THEN coverage END DESC,
-    CASE WHEN @sort = 'coverage' AND @descending = 0 THEN coverage END,
-    CASE WHEN @sort = 'activities' AND @descending = 1 THEN activities END DESC,
-    CASE WHEN @sort = 'activities' AND @descending = 0 THEN activities END,
-    CASE WHEN @sort = 'leader_rank' AND @descending = 1 THEN leader_rank END DESC,
+    --#include table_sort/leaderboard
     leader_rank
 OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY

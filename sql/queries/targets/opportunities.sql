@@ -32,18 +32,6 @@ WITH
 SELECT *
 FROM listed
 ORDER BY
-    CASE WHEN @sort = 'customer' AND @descending = 1 THEN customer END DESC,
-    CASE WHEN @sort = 'customer' AND @descending = 0 THEN customer END,
-    CASE WHEN @sort = 'stage' AND @descending = 1 THEN sort_order END DESC,
-    CASE WHEN @sort = 'stage' AND @descending = 0 THEN sort_order END,
-    CASE WHEN @sort = 'amount' AND @descending = 1 THEN amount END DESC,
-    CASE WHEN @sort = 'amount' AND @descending = 0 THEN amount END,
-    CASE WHEN @sort = 'created_date' AND @descending = 1 THEN created_date END DESC,
-    CASE WHEN @sort = 'created_date' AND @descending = 0 THEN created_date END,
-    CASE WHEN @sort = 'closed_date' AND closed_date IS NULL THEN 1 ELSE 0 END,
-    CASE WHEN @sort = 'closed_date' AND @descending = 1 THEN closed_date END DESC,
-    CASE WHEN @sort = 'closed_date' AND @descending = 0 THEN closed_date END,
-    CASE WHEN @sort = 'days_open' AND @descending = 1 THEN days_open END DESC,
-    CASE WHEN @sort = 'days_open' AND @descending = 0 THEN days_open END,
+    --#include table_sort/opportunities
     opportunity_id
 OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY

@@ -1,0 +1,52 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CrmInsight.Domain.Tables;
+
+/// <summary>
+/// The ORDER BY lines of every table the database sorts, generated from its sortable columns in
+/// <see cref="TableCatalog"/>: the fragment <c>table_sort/&lt;table name&gt;</c> that its query includes
+/// (<c>--#include table_sort/top-customers</c>) before its tie-break column. Only the catalog's own
+/// column names are written into SQL, each checked to be a plain identifier; the user's choice
+/// travels as the <c>@sort</c> / <c>@descending</c> parameters. Undefined values (NULL) sort last
+/// either way, on both engines (their default NULL orders differ).
+/// </summary>
+public static partial class TableSortSql
+{
+    public const string FragmentFolder = "table_sort";
+
+    /// <summary>The generated fragments, as catalog files (<c>sql/fragments/table_sort/&lt;name&gt;.sql</c>).</summary>
+    public static IReadOnlyDictionary<string, string> Fragments { get; } =
+        TableCatalog.All.Where(t => !t.HasKpiColumns)
+            .ToDictionary(t => $"sql/fragments/{FragmentFolder}/{t.Name}.sql", OrderBy, StringComparer.Ordinal);
+
+    /// <summary>The ORDER BY items for <paramref name="table"/>'s sortable columns, each line ending in a comma.</summary>
+    public static string OrderBy(TableDefinition table)
+    {
+        var sorted = table.Columns.Where(c => c.Sortable).Select(c => (Key: Identifier(c.Field), Column: Identifier(c.SortBy ?? c.Field))).ToList();
+        var text = new StringBuilder();
+        if (sorted.Count == 0)
+        {
+            return "-- No sortable columns.\n";
+        }
+        text.Append("-- Generated from TableCatalog (").Append(table.Name).Append("): its sortable columns.\n");
+        text.Append("CASE ");
+        foreach (var (key, column) in sorted)
+        {
+            text.Append("WHEN @sort = '").Append(key).Append("' AND ").Append(column).Append(" IS NULL THEN 1 ");
+        }
+        text.Append("ELSE 0 END,\n");
+        foreach (var (key, column) in sorted)
+        {
+            text.Append("CASE WHEN @sort = '").Append(key).Append("' AND @descending = 1 THEN ").Append(column).Append(" END DESC,\n");
+            text.Append("CASE WHEN @sort = '").Append(key).Append("' AND @descending = 0 THEN ").Append(column).Append(" END,\n");
+        }
+        return text.ToString();
+    }
+
+    private static string Identifier(string name) =>
+        PlainIdentifier().IsMatch(name) ? name : throw new InvalidOperationException($"'{name}' is not a plain SQL identifier.");
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial Regex PlainIdentifier();
+}
