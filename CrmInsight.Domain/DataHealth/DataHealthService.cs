@@ -13,7 +13,7 @@ namespace CrmInsight.Domain.DataHealth;
 /// </summary>
 public sealed class DataHealthService(KpiService kpis, QueryCache cache, PeriodResolver periods, IDataVersionSource versions)
 {
-    public static IReadOnlyList<string> KpiIds { get; } = ["data_completeness", "freshness", "update_rate"];
+    public static IReadOnlyList<string> KpiIds { get; } = ["data_completeness", "identified_order_share", "freshness", "update_rate"];
 
     /// <summary>The fields of a customer record, as kpi/data_completeness counts them (with_&lt;field&gt;).</summary>
     public static IReadOnlyList<string> Fields { get; } = ["name", "region", "segment", "contact", "email", "phone"];

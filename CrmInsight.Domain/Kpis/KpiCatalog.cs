@@ -192,6 +192,8 @@ public sealed class KpiCatalog
         Kpi("data_completeness", KpiArea.DataHealth, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
             "kpi/data_completeness", CustomerDimensions, m => Ratio(m.Cur("complete_customers"), m.Cur("customers")),
             snapshot: true, hasMonthlySeries: false),
+        Kpi("identified_order_share", KpiArea.DataHealth, KpiUnit.Fraction, KpiDirection.HigherIsBetter,
+            "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("identified_orders"), m.Cur("orders"))),
         Kpi("freshness", KpiArea.DataHealth, KpiUnit.Minutes, KpiDirection.LowerIsBetter,
             "kpi/data_writes", NoDimensions, m => Freshness(m), hasMonthlySeries: false, readsClock: true),
         Kpi("update_rate", KpiArea.DataHealth, KpiUnit.Fraction, KpiDirection.Neutral,

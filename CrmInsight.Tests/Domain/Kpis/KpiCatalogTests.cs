@@ -41,7 +41,7 @@ public sealed class KpiCatalogTests
     ];
 
     // Section 7: the CRM's own data quality.
-    private static readonly string[] DataHealth = ["data_completeness", "freshness", "update_rate"];
+    private static readonly string[] DataHealth = ["data_completeness", "identified_order_share", "freshness", "update_rate"];
 
     /// <summary>Every KPI id of KPIS.md §1–§5 and §7 that the product serves, as this test states them (the API test uses it too).</summary>
     public static IEnumerable<string> ExpectedIds => Headline.Concat(ContributionAndRetention).Concat(SatisfactionAndMarketing).Concat(SalesTargets).Concat(DataHealth);

@@ -56,6 +56,8 @@ public sealed class KpiGoldenTests(GoldenDatabase data) : IClassFixture<GoldenDa
         Assert.Equal(7m / 4m, _report["items_per_order"].ComparisonValue); // 2+1+3+1 over 4 orders
         Assert.Equal(6m / 4m, _report["purchase_frequency"].Value); // identified orders O6..O10, O14 over 4 active
         Assert.Equal(3m / 3m, _report["purchase_frequency"].ComparisonValue);
+        Assert.Equal(6m / 7m, _report["identified_order_share"].Value); // O6..O10, O14 of the 7 sales (O11 anonymous)
+        Assert.Equal(3m / 4m, _report["identified_order_share"].ComparisonValue); // O2..O4 of 4 (O5 anonymous)
         Assert.Equal(30m / 1160m, _report["return_rate"].Value);
         Assert.Equal(2m / 4m, _report["repurchase_rate"].Value); // C1 (O6, O7) and C3 (O8, O14)
         Assert.Equal(0m, _report["repurchase_rate"].ComparisonValue); // nobody bought twice in P'
