@@ -1,3 +1,4 @@
+using CrmInsight.Domain.Alerts;
 using CrmInsight.Domain.Contribution;
 using CrmInsight.Domain.Customers;
 using CrmInsight.Domain.DataHealth;
@@ -13,6 +14,7 @@ using CrmInsight.Domain.Security;
 using CrmInsight.Domain.Storage;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Domain.Targets;
+using CrmInsight.Web.Alerts;
 using CrmInsight.Web.Components.Tables;
 using CrmInsight.Web.Live;
 
@@ -30,6 +32,9 @@ public sealed class DashboardData(
     TargetsService targets,
     CustomerService customers,
     ScorecardService scorecards,
+    ScorecardStore scorecardStore,
+    AlertStore alerts,
+    AlertMonitor alertMonitor,
     DataHealthService health,
     TableService tables,
     DataChangeMonitor monitor) : IDashboardData
@@ -65,6 +70,53 @@ public sealed class DashboardData(
 
     public Task<ScorecardReport?> GetScorecardAsync(DashboardFilter filter, DataScope scope, int? scorecardId, DataVersionSnapshot? dataVersion, CancellationToken cancellationToken) =>
         scorecards.GetAsync(filter, scope, scorecardId, dataVersion, cancellationToken);
+
+    public Task<IReadOnlyList<ScoreTrendPoint>> GetScorecardTrendAsync(DashboardFilter filter, DataScope scope, int? scorecardId, DataVersionSnapshot? dataVersion, CancellationToken cancellationToken) =>
+        scorecards.GetTrendAsync(filter, scope, scorecardId, dataVersion, cancellationToken);
+
+    public Task<IReadOnlyList<ScorecardDefinition>> ListScorecardsAsync(CancellationToken cancellationToken) => scorecardStore.ListAsync(cancellationToken);
+
+    public Task<ScorecardDefinition?> GetScorecardDefinitionAsync(int? scorecardId, CancellationToken cancellationToken) =>
+        scorecardStore.GetAsync(scorecardId, cancellationToken);
+
+    public Task<ScorecardDefinition> SaveScorecardAsync(ScorecardDefinition scorecard, CancellationToken cancellationToken) =>
+        scorecardStore.SaveAsync(scorecard, cancellationToken);
+
+    public Task<bool> SetDefaultScorecardAsync(int scorecardId, CancellationToken cancellationToken) => scorecardStore.SetDefaultAsync(scorecardId, cancellationToken);
+
+    public Task<bool> DeleteScorecardAsync(int scorecardId, CancellationToken cancellationToken) => scorecardStore.DeleteAsync(scorecardId, cancellationToken);
+
+    public Task<IReadOnlyList<AlertRule>> GetAlertRulesAsync(DataScope scope, CancellationToken cancellationToken) => alerts.ListAsync(scope, cancellationToken);
+
+    public Task<IReadOnlyList<AlertEvent>> GetAlertHistoryAsync(DataScope scope, int limit, CancellationToken cancellationToken) =>
+        alerts.HistoryAsync(scope, limit, cancellationToken);
+
+    public async Task<AlertRule> CreateAlertRuleAsync(AlertRuleDraft draft, DataScope scope, string? createdBy, CancellationToken cancellationToken)
+    {
+        var saved = await alerts.CreateAsync(draft, scope, createdBy, cancellationToken);
+        await EvaluateAsync(saved.Id, cancellationToken);
+        return saved;
+    }
+
+    public async Task<AlertRule?> UpdateAlertRuleAsync(int ruleId, AlertRuleDraft draft, DataScope scope, CancellationToken cancellationToken)
+    {
+        var saved = await alerts.UpdateAsync(ruleId, draft, scope, cancellationToken);
+        if (saved is not null)
+        {
+            await EvaluateAsync(saved.Id, cancellationToken);
+        }
+        return saved;
+    }
+
+    public Task<bool> DeleteAlertRuleAsync(int ruleId, DataScope scope, CancellationToken cancellationToken) => alerts.DeleteAsync(ruleId, scope, cancellationToken);
+
+    // A saved rule shows its state at once: it is evaluated now, not at the next data change (bounded, so a slow database cannot hold the form).
+    private async Task EvaluateAsync(int ruleId, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(TimeSpan.FromSeconds(30));
+        await alertMonitor.EvaluateRuleAsync(ruleId, wait.Token);
+    }
 
     public Task<DataHealthData> GetDataHealthAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
         health.GetAsync(filter, scope, cancellationToken);

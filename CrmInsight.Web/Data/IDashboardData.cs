@@ -1,3 +1,4 @@
+using CrmInsight.Domain.Alerts;
 using CrmInsight.Domain.Contribution;
 using CrmInsight.Domain.Customers;
 using CrmInsight.Domain.DataHealth;
@@ -52,6 +53,43 @@ public interface IDashboardData
     /// <summary>A scorecard (the default one when <paramref name="scorecardId"/> is null) scored for the filter, at <paramref name="dataVersion"/> when given (the version the tiles beside it were read at).</summary>
     /// <returns>null when there is no such scorecard.</returns>
     Task<ScorecardReport?> GetScorecardAsync(DashboardFilter filter, DataScope scope, int? scorecardId, DataVersionSnapshot? dataVersion, CancellationToken cancellationToken);
+
+    /// <summary>The overall score of the last eight quarters, at the version the report was read at.</summary>
+    Task<IReadOnlyList<ScoreTrendPoint>> GetScorecardTrendAsync(DashboardFilter filter, DataScope scope, int? scorecardId, DataVersionSnapshot? dataVersion, CancellationToken cancellationToken);
+
+    /// <summary>Every saved scorecard (definitions are not team-owned: the editor policy guards the writes).</summary>
+    Task<IReadOnlyList<ScorecardDefinition>> ListScorecardsAsync(CancellationToken cancellationToken);
+
+    /// <returns>The scorecard (the default one when <paramref name="scorecardId"/> is null); null when there is none.</returns>
+    Task<ScorecardDefinition?> GetScorecardDefinitionAsync(int? scorecardId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a scorecard (a new one when its id is 0).</summary>
+    /// <exception cref="ScorecardRejectedException">It is not valid; nothing was written.</exception>
+    Task<ScorecardDefinition> SaveScorecardAsync(ScorecardDefinition scorecard, CancellationToken cancellationToken);
+
+    /// <returns>false when there is no such scorecard.</returns>
+    Task<bool> SetDefaultScorecardAsync(int scorecardId, CancellationToken cancellationToken);
+
+    /// <returns>false when there is no such scorecard or it is the default.</returns>
+    Task<bool> DeleteScorecardAsync(int scorecardId, CancellationToken cancellationToken);
+
+    /// <summary>The alert rules the scope may see.</summary>
+    Task<IReadOnlyList<AlertRule>> GetAlertRulesAsync(DataScope scope, CancellationToken cancellationToken);
+
+    /// <summary>The newest <paramref name="limit"/> firings and clearings of the rules the scope may see.</summary>
+    Task<IReadOnlyList<AlertEvent>> GetAlertHistoryAsync(DataScope scope, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new rule within the editor's scope and evaluates it once.</summary>
+    /// <exception cref="AlertRejectedException">It is not valid or reaches outside the scope; nothing was written.</exception>
+    Task<AlertRule> CreateAlertRuleAsync(AlertRuleDraft draft, DataScope scope, string? createdBy, CancellationToken cancellationToken);
+
+    /// <summary>Changes a rule within the editor's scope and evaluates it once.</summary>
+    /// <returns>null when the scope has no such rule.</returns>
+    /// <exception cref="AlertRejectedException">It is not valid or reaches outside the scope; nothing was written.</exception>
+    Task<AlertRule?> UpdateAlertRuleAsync(int ruleId, AlertRuleDraft draft, DataScope scope, CancellationToken cancellationToken);
+
+    /// <returns>false when the scope has no such rule.</returns>
+    Task<bool> DeleteAlertRuleAsync(int ruleId, DataScope scope, CancellationToken cancellationToken);
 
     Task<DataHealthData> GetDataHealthAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken);
 

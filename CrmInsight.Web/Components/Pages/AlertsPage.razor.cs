@@ -29,8 +29,6 @@ public sealed partial class AlertsPage : DashboardPage
     private IReadOnlyList<AlertProblem> _saveProblems = [];
     private bool _saving;
 
-    [Inject] private AlertStore Store { get; set; } = null!;
-    [Inject] private AlertMonitor AlertMonitor { get; set; } = null!;
     [Inject] private KpiCatalog Kpis { get; set; } = null!;
     [Inject] private IOptions<AlertOptions> AlertSettings { get; set; } = null!;
     [Inject] private IAuthorizationService Authorization { get; set; } = null!;
@@ -44,8 +42,8 @@ public sealed partial class AlertsPage : DashboardPage
 
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
-        _rules = await Store.ListAsync(Scope, cancellationToken);
-        _history = await Store.HistoryAsync(Scope, 50, cancellationToken);
+        _rules = await Data.GetAlertRulesAsync(Scope, cancellationToken);
+        _history = await Data.GetAlertHistoryAsync(Scope, 50, cancellationToken);
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         _canEdit = (await Authorization.AuthorizeAsync(user, Policies.AlertEditor)).Succeeded;
     }
@@ -93,13 +91,13 @@ public sealed partial class AlertsPage : DashboardPage
             FilterQueryString.Format(Filter), [.. _draft.Teams], _draft.Enabled);
         try
         {
-            var saved = id == 0
-                ? await Store.CreateAsync(draft, Scope, user.Identity?.Name)
-                : await Store.UpdateAsync(id, draft, Scope);
-            if (saved is not null)
+            if (id == 0)
             {
-                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await AlertMonitor.EvaluateRuleAsync(saved.Id, wait.Token);
+                await Data.CreateAlertRuleAsync(draft, Scope, user.Identity?.Name, CancellationToken.None);
+            }
+            else
+            {
+                await Data.UpdateAlertRuleAsync(id, draft, Scope, CancellationToken.None);
             }
             _editing = null;
             _saveProblems = [];
@@ -118,7 +116,7 @@ public sealed partial class AlertsPage : DashboardPage
     private async Task DeleteAsync(AlertRule rule)
     {
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        if ((await Authorization.AuthorizeAsync(user, Policies.AlertEditor)).Succeeded && await Store.DeleteAsync(rule.Id, Scope))
+        if ((await Authorization.AuthorizeAsync(user, Policies.AlertEditor)).Succeeded && await Data.DeleteAlertRuleAsync(rule.Id, Scope, CancellationToken.None))
         {
             await LoadDataAsync(CancellationToken.None);
         }

@@ -28,7 +28,6 @@ public sealed partial class ScorecardEditPage : DashboardPage
     private string _addKpi = "";
     private Perspective _addPerspective = Perspective.Customer;
 
-    [Inject] private ScorecardStore Store { get; set; } = null!;
     [Inject] private KpiCatalog Catalog_ { get; set; } = null!;
     [Inject] private IAuthorizationService Authorization { get; set; } = null!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
@@ -47,7 +46,7 @@ public sealed partial class ScorecardEditPage : DashboardPage
         {
             return;
         }
-        _working = await Store.GetAsync(id, cancellationToken);
+        _working = await Data.GetScorecardDefinitionAsync(id, cancellationToken);
         _loadedId = id;
     }
 
@@ -93,7 +92,7 @@ public sealed partial class ScorecardEditPage : DashboardPage
         try
         {
             var toSave = asNew ? _working with { Id = 0, IsDefault = false, Name = _working.Name + " " + Text["(copy)"] } : _working;
-            var saved = await Store.SaveAsync(toSave);
+            var saved = await Data.SaveScorecardAsync(toSave, CancellationToken.None);
             _problems = [];
             _saved = Text["Saved."];
             if (asNew)
@@ -117,7 +116,7 @@ public sealed partial class ScorecardEditPage : DashboardPage
     private async Task MakeDefaultAsync()
     {
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        if (_working is not null && (await Authorization.AuthorizeAsync(user, Policies.ScorecardEditor)).Succeeded && await Store.SetDefaultAsync(_working.Id))
+        if (_working is not null && (await Authorization.AuthorizeAsync(user, Policies.ScorecardEditor)).Succeeded && await Data.SetDefaultScorecardAsync(_working.Id, CancellationToken.None))
         {
             _working = _working with { IsDefault = true };
             _saved = Text["Tiles are now coloured by this scorecard."];
@@ -127,7 +126,7 @@ public sealed partial class ScorecardEditPage : DashboardPage
     private async Task DeleteAsync()
     {
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        if (_working is not null && (await Authorization.AuthorizeAsync(user, Policies.ScorecardEditor)).Succeeded && await Store.DeleteAsync(_working.Id))
+        if (_working is not null && (await Authorization.AuthorizeAsync(user, Policies.ScorecardEditor)).Succeeded && await Data.DeleteScorecardAsync(_working.Id, CancellationToken.None))
         {
             Navigation.NavigateTo(State.DashboardUrls.Scorecard(Filter));
         }

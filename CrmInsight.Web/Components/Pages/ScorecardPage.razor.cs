@@ -29,8 +29,6 @@ public sealed partial class ScorecardPage : DashboardPage
     private bool _canEdit;
     private bool _trendLoading;
 
-    [Inject] private ScorecardService Scorecards { get; set; } = null!;
-    [Inject] private ScorecardStore Store { get; set; } = null!;
     [Inject] private IAuthorizationService Authorization { get; set; } = null!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
@@ -38,7 +36,7 @@ public sealed partial class ScorecardPage : DashboardPage
 
     protected override async Task LoadDataAsync(CancellationToken cancellationToken)
     {
-        _scorecards = await Store.ListAsync(cancellationToken);
+        _scorecards = await Data.ListScorecardsAsync(cancellationToken);
         var idText = Urls.CurrentValue(DashboardUrls.ScorecardKey);
         _scorecardId = int.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && _scorecards.Any(s => s.Id == id) ? id : null;
         if (idText is not null && _scorecardId is null)
@@ -52,7 +50,7 @@ public sealed partial class ScorecardPage : DashboardPage
             ReportProblem(new FilterProblem(FilterProblemKind.Malformed, DashboardUrls.PerspectiveKey, perspectiveText));
         }
 
-        _report = await Scorecards.GetAsync(Filter, Scope, _scorecardId, cancellationToken: cancellationToken);
+        _report = await Data.GetScorecardAsync(Filter, Scope, _scorecardId, null, cancellationToken);
         var kpiText = Urls.CurrentValue(DashboardUrls.Kpi);
         _selected = _report?.Kpis.FirstOrDefault(k => string.Equals(k.Kpi.KpiId, kpiText, StringComparison.OrdinalIgnoreCase));
         if (kpiText is not null && _selected is null)
@@ -70,7 +68,7 @@ public sealed partial class ScorecardPage : DashboardPage
             return;
         }
         StateHasChanged();
-        _trend = await Scorecards.GetTrendAsync(Filter, Scope, _scorecardId, _report?.Snapshot, cancellationToken);
+        _trend = await Data.GetScorecardTrendAsync(Filter, Scope, _scorecardId, _report?.Snapshot, cancellationToken);
         _trendLoading = false;
     }
 
