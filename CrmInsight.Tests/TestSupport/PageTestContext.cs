@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
+using CrmInsight.Domain.Kpis;
 using CrmInsight.Domain.Security;
+using CrmInsight.Web.Alerts;
 using CrmInsight.Web.Data;
 using CrmInsight.Web.Hosting;
 using CrmInsight.Web.Live;
@@ -21,9 +24,10 @@ namespace CrmInsight.Tests.TestSupport;
 /// </summary>
 public sealed class PageTestContext : IAsyncDisposable
 {
-    private PageTestContext(BunitContext context, TestDashboardData data, FakeTimeProvider time)
+    private PageTestContext(BunitContext context, BunitAuthorizationContext authorization, TestDashboardData data, FakeTimeProvider time)
     {
         Context = context;
+        Authorization = authorization;
         Data = data;
         Time = time;
     }
@@ -32,6 +36,9 @@ public sealed class PageTestContext : IAsyncDisposable
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     public BunitContext Context { get; }
+
+    /// <summary>The signed-in user: grant a policy (ScorecardEditor, AlertEditor) with <c>SetPolicies</c>, as the server's policy would.</summary>
+    public BunitAuthorizationContext Authorization { get; }
 
     public TestDashboardData Data { get; }
 
@@ -64,7 +71,9 @@ public sealed class PageTestContext : IAsyncDisposable
         context.Services.AddSingleton(Options.Create(new WallOptions()));
         context.Services.AddSingleton<LiveRetry>();
         context.Services.AddScoped<FilterNavigator>();
-        return new PageTestContext(context, data, time);
+        context.Services.AddSingleton<KpiCatalog>();
+        context.Services.AddSingleton(Options.Create(new AlertOptions()));
+        return new PageTestContext(context, auth, data, time);
     }
 
     /// <summary>Renders the page at this address (path and query), and waits until it is ready or shows its error.</summary>

@@ -1,3 +1,4 @@
+using CrmInsight.Domain.Alerts;
 using CrmInsight.Domain.Contribution;
 using CrmInsight.Domain.Customers;
 using CrmInsight.Domain.DataHealth;
@@ -53,6 +54,25 @@ public sealed class TestDashboardData : IDashboardData
 
     /// <summary>The scorecard a page shows beside its figures; unset: there is none (as with no scorecard saved).</summary>
     public Func<DashboardFilter, int?, ScorecardReport?> Scorecard { get; set; } = (_, _) => null;
+
+    /// <summary>The overall score by quarter beside a scorecard.</summary>
+    public IReadOnlyList<ScoreTrendPoint> ScorecardTrend { get; set; } = [];
+
+    /// <summary>The saved scorecards (the picker, and what the edit page opens by id: null opens the default).</summary>
+    public IReadOnlyList<ScorecardDefinition> Scorecards { get; set; } = [];
+
+    /// <summary>What storing a scorecard answers (or throws, as a refusal); unset: the scorecard as given, a new one numbered 100.</summary>
+    public Func<ScorecardDefinition, ScorecardDefinition> SaveScorecard { get; set; } = s => s.Id == 0 ? s with { Id = 100 } : s;
+
+    /// <summary>The alert rules a scope may see.</summary>
+    public Func<DataScope, IReadOnlyList<AlertRule>> AlertRules { get; set; } = _ => [];
+
+    /// <summary>The alert history a scope may see.</summary>
+    public Func<DataScope, IReadOnlyList<AlertEvent>> AlertHistory { get; set; } = _ => [];
+
+    /// <summary>What storing a rule answers (or throws, as the store's refusal); unset: the draft stored as rule 100.</summary>
+    public Func<AlertRuleDraft, DataScope, AlertRule> SaveAlertRule { get; set; } = (draft, scope) =>
+        new AlertRule { Id = 100, Name = draft.Name, KpiId = draft.KpiId, Comparison = draft.Comparison, Threshold = draft.Threshold, FilterQuery = draft.FilterQuery };
 
     /// <summary>Thrown by every page read (not the catalog) while set: the database is away.</summary>
     public Exception? Failure { get; set; }
@@ -163,6 +183,40 @@ public sealed class TestDashboardData : IDashboardData
     public Task<ScorecardReport?> GetScorecardAsync(DashboardFilter filter, DataScope scope, int? scorecardId, DataVersionSnapshot? dataVersion, CancellationToken cancellationToken) =>
         Read("scorecard", filter, scope, scorecardId, Scorecard, f => f(filter, scorecardId));
 
+    public Task<IReadOnlyList<ScoreTrendPoint>> GetScorecardTrendAsync(DashboardFilter filter, DataScope scope, int? scorecardId, DataVersionSnapshot? dataVersion, CancellationToken cancellationToken) =>
+        Read("scorecard-trend", filter, scope, scorecardId, ScorecardTrend, t => t);
+
+    public Task<IReadOnlyList<ScorecardDefinition>> ListScorecardsAsync(CancellationToken cancellationToken) =>
+        Read("scorecards", DashboardFilter.Default, DataScope.All, null, Scorecards, s => s);
+
+    public Task<ScorecardDefinition?> GetScorecardDefinitionAsync(int? scorecardId, CancellationToken cancellationToken) =>
+        Read("scorecard-definition", DashboardFilter.Default, DataScope.All, scorecardId, Scorecards,
+            s => s.FirstOrDefault(d => scorecardId is { } id ? d.Id == id : d.IsDefault));
+
+    public Task<ScorecardDefinition> SaveScorecardAsync(ScorecardDefinition scorecard, CancellationToken cancellationToken) =>
+        Write("save-scorecard", DataScope.All, scorecard, () => SaveScorecard(scorecard));
+
+    public Task<bool> SetDefaultScorecardAsync(int scorecardId, CancellationToken cancellationToken) =>
+        Write("default-scorecard", DataScope.All, scorecardId, () => Scorecards.Any(s => s.Id == scorecardId));
+
+    public Task<bool> DeleteScorecardAsync(int scorecardId, CancellationToken cancellationToken) =>
+        Write("delete-scorecard", DataScope.All, scorecardId, () => Scorecards.Any(s => s.Id == scorecardId && !s.IsDefault));
+
+    public Task<IReadOnlyList<AlertRule>> GetAlertRulesAsync(DataScope scope, CancellationToken cancellationToken) =>
+        Read("alert-rules", DashboardFilter.Default, scope, null, AlertRules, f => f(scope));
+
+    public Task<IReadOnlyList<AlertEvent>> GetAlertHistoryAsync(DataScope scope, int limit, CancellationToken cancellationToken) =>
+        Read("alert-history", DashboardFilter.Default, scope, limit, AlertHistory, f => f(scope));
+
+    public Task<AlertRule> CreateAlertRuleAsync(AlertRuleDraft draft, DataScope scope, string? createdBy, CancellationToken cancellationToken) =>
+        Write("create-alert-rule", scope, (draft, createdBy), () => SaveAlertRule(draft, scope));
+
+    public Task<AlertRule?> UpdateAlertRuleAsync(int ruleId, AlertRuleDraft draft, DataScope scope, CancellationToken cancellationToken) =>
+        Write<AlertRule?>("update-alert-rule", scope, (ruleId, draft), () => SaveAlertRule(draft, scope) with { Id = ruleId });
+
+    public Task<bool> DeleteAlertRuleAsync(int ruleId, DataScope scope, CancellationToken cancellationToken) =>
+        Write("delete-alert-rule", scope, ruleId, () => AlertRules(scope).Any(r => r.Id == ruleId));
+
     public Task<DataHealthData> GetDataHealthAsync(DashboardFilter filter, DataScope scope, CancellationToken cancellationToken) =>
         Read("data-health", filter, scope, null, DataHealth, f => f(filter));
 
@@ -194,6 +248,20 @@ public sealed class TestDashboardData : IDashboardData
             throw new InvalidOperationException($"The test did not set what the '{read}' read answers.");
         }
         return Task.FromResult(answer(source));
+    }
+
+    // A write is recorded (with what it was given) before it answers, so a refused write is seen too.
+    private Task<T> Write<T>(string write, DataScope scope, object? argument, Func<T> answer)
+    {
+        Record(new DataCall(write, DashboardFilter.Default, scope, argument));
+        try
+        {
+            return Task.FromResult(answer());
+        }
+        catch (Exception refused)
+        {
+            return Task.FromException<T>(refused);
+        }
     }
 
     private void Record(DataCall call)
