@@ -10,11 +10,11 @@ namespace CrmInsight.Tests.Web.Components.Pages;
 /// <summary>The scorecard editor on the data seam: edits stay on the page until Save, which the seam stores; the editor policy gates it.</summary>
 public sealed class ScorecardEditPageTests
 {
-    private static async Task<(PageTestContext Test, IRenderedComponent<ScorecardEditPage> Page)> Editor(TestDashboardData data, string address = "/scorecard/edit")
+    // An analyst granted the ScorecardEditor policy, on the editor page.
+    private static (PageTestContext Test, IRenderedComponent<ScorecardEditPage> Page) Editor(TestDashboardData data, string address = "/scorecard/edit")
     {
         var test = PageTestContext.Create(data);
         test.Authorization.SetPolicies(Policies.ScorecardEditor);
-        await Task.CompletedTask;
         return (test, test.Render<ScorecardEditPage>(address));
     }
 
@@ -22,7 +22,7 @@ public sealed class ScorecardEditPageTests
     public async Task Save_stores_the_edited_scorecard_through_the_seam()
     {
         var data = new TestDashboardData { Scorecards = [ScorecardModels.Definition()] };
-        var (test, page) = await Editor(data);
+        var (test, page) = Editor(data);
         await using var _ = test;
 
         Assert.Null(Assert.Single(data.CallsOf("scorecard-definition")).Argument);
@@ -39,7 +39,7 @@ public sealed class ScorecardEditPageTests
     public async Task Save_as_new_stores_a_copy_and_opens_it()
     {
         var data = new TestDashboardData { Scorecards = [ScorecardModels.Definition()] };
-        var (test, page) = await Editor(data);
+        var (test, page) = Editor(data);
         await using var _ = test;
 
         await page.Find("[data-testid=scorecard-save-copy]").ClickAsync(new());
@@ -57,7 +57,7 @@ public sealed class ScorecardEditPageTests
             Scorecards = [ScorecardModels.Definition()],
             SaveScorecard = _ => throw new ScorecardRejectedException([new ScorecardProblem("name", new LocalizedText("A scorecard needs a name."))]),
         };
-        var (test, page) = await Editor(data);
+        var (test, page) = Editor(data);
         await using var _ = test;
 
         await page.Find("[data-testid=scorecard-save]").ClickAsync(new());
@@ -70,7 +70,7 @@ public sealed class ScorecardEditPageTests
     public async Task A_scorecard_that_is_not_the_default_can_be_made_default_or_deleted()
     {
         var data = new TestDashboardData { Scorecards = [ScorecardModels.Definition(), ScorecardModels.Definition(2, "Second", isDefault: false)] };
-        var (test, page) = await Editor(data, "/scorecard/edit?scorecard=2");
+        var (test, page) = Editor(data, "/scorecard/edit?scorecard=2");
         await using var _ = test;
 
         await page.Find("[data-testid=scorecard-make-default]").ClickAsync(new());
