@@ -184,6 +184,9 @@ public sealed class TargetsBrowserTests(BrowserFixture browser) : IClassFixture<
         var revenueHeader = page.Locator("[data-testid=table-leaderboard] thead th", new PageLocatorOptions { HasText = "Revenue" });
         await revenueHeader.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=export-csv-leaderboard]")).ToHaveAttributeAsync("href", new Regex("sort=rep_revenue&desc=0"));
+        // The link changes when the grid asks for its page, before that page is drawn: the second
+        // click waits for it, as a person sees it (a click on a grid still loading was lost under load).
+        await WaitForTargetsAsync(page);
         await revenueHeader.ClickAsync();
         var csv = page.Locator("[data-testid=export-csv-leaderboard]");
         await Assertions.Expect(csv).ToHaveAttributeAsync("href", new Regex("sort=rep_revenue&desc=1"));
