@@ -78,7 +78,7 @@ public class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewAnonymousPageAsync(int width = 1600, int height = 1000, string? culture = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(PlaywrightDefaults.Timeout);
         if (culture is not null)
         {
             // What the language switch stores (ASP.NET Core's request-culture cookie).
@@ -127,7 +127,7 @@ public class BrowserFixture : IAsyncLifetime
     /// the server had the new address, the wait timed out); the expectation looks at the address
     /// itself until it matches.
     /// </summary>
-    public static readonly PageAssertionsToHaveURLOptions UrlWait = new() { Timeout = 30_000 };
+    public static readonly PageAssertionsToHaveURLOptions UrlWait = new() { Timeout = PlaywrightDefaults.Timeout };
 
     /// <summary>A new page at <paramref name="pathAndQuery"/>, signed in as the admin, once everything on it is drawn.</summary>
     public Task<IPage> OpenAsync(string pathAndQuery, int width = 1600, int height = 1000) => OpenAsync(TestUsers.Admin, pathAndQuery, width, height);
@@ -149,7 +149,7 @@ public class BrowserFixture : IAsyncLifetime
     public static async Task WaitForReadyAsync(IPage page)
     {
         // As long as a cold page may take on a loaded machine (20 walls redrawing at once), not the 5 s default.
-        var wait = new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 };
+        var wait = new LocatorAssertionsToHaveAttributeOptions { Timeout = PlaywrightDefaults.Timeout };
         var root = page.Locator(".page-state");
         await Assertions.Expect(root).ToHaveAttributeAsync("data-location", page.Url, wait);
         await Assertions.Expect(root).ToHaveAttributeAsync("data-state", "ready", wait);
