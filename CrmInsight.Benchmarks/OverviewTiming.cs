@@ -24,6 +24,9 @@ internal static class OverviewTiming
     /// <summary>The views to time (--views); empty: all.</summary>
     public static IReadOnlyList<string> OnlyViews { get; set; } = [];
 
+    /// <summary>How many of a view's slowest queries to list (--top).</summary>
+    public static int TopQueries { get; set; } = 4;
+
     public static async Task MeasureAsync(string path, string filterName, DashboardFilter filter, bool floors)
     {
         Console.WriteLine($"### {filterName}");
@@ -52,7 +55,7 @@ internal static class OverviewTiming
                 warm.Add((await stack.TimeAsync(load)).Ms);
             }
             Console.WriteLine($"{name,-13} {Median(cold),8:F0} {Median(coldCpu),8:F0} {queries,8} {Median(warm),8:F1}");
-            foreach (var (query, ms, count) in perQuery.OrderByDescending(q => q.Ms).Take(4))
+            foreach (var (query, ms, count) in perQuery.OrderByDescending(q => q.Ms).Take(TopQueries))
             {
                 Console.WriteLine($"{"",15}{query,-40} {ms,7:F0} ms over {count}");
             }

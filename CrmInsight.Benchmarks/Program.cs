@@ -14,7 +14,7 @@ using CrmInsight.Domain.Storage;
 // With --csv-read-lines N it compares the CSV reader's speed with the hand-written one it replaced on that export.
 // Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- [--orders N]... [--import-lines N]... [--csv-read-lines N]... [--folder DIR] [--reuse]
 //          [--concurrency N] (queries run at once, QueryCache:MaxConcurrentQueries; 1 = one after another)
-//          [--views Overview,Retention,...] [--filters default|ytd] [--no-rebuild] [--no-floors]
+//          [--views Overview,Retention,...] [--filters default|ytd] [--no-rebuild] [--no-floors] [--top N]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- browser --database PATH --password P [--user admin] [--changes N]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- targets [--orders N]... [--database PATH]... [--folder DIR] [--reuse]
@@ -54,6 +54,7 @@ for (var i = 0; i < args.Length; i++)
         case "--concurrency": BenchStack.MaxConcurrentQueries = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--views": OverviewTiming.OnlyViews = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
         case "--filters": onlyFilter = args[++i]; break;
+        case "--top": OverviewTiming.TopQueries = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--no-rebuild": rebuild = false; break;
         case "--no-floors": floors = false; break;
         case "--csv-read-lines": csvReads.Add(int.Parse(args[++i].Replace("_", ""), CultureInfo.InvariantCulture)); break;
