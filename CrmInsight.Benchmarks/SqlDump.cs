@@ -10,8 +10,9 @@ namespace CrmInsight.Benchmarks;
 
 /// <summary>
 /// Prints catalog queries as DuckDB text with the default (or YTD-vs-LY, one region) filter's
-/// arguments written in as literals, statements separated by "----" lines: the input of a
-/// query-plan session (EXPLAIN ANALYZE) or of a hand-written rival, outside the app.
+/// arguments written in as literals (--portable: the text SQL Server gets, which DuckDB runs too), statements separated by "----" lines: the input of a
+/// query-plan session (EXPLAIN ANALYZE) or of a hand-written rival, outside the app. Further
+/// arguments as name=value (dimension=channel).
 /// </summary>
 internal static partial class SqlDump
 {
@@ -21,6 +22,8 @@ internal static partial class SqlDump
         var filter = DashboardFilter.Default;
         var monthly = false;
         var unfiltered = false;
+        var dialect = SqlDialect.DuckDb;
+        var extra = new List<(string Name, string Value)>();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -28,15 +31,21 @@ internal static partial class SqlDump
                 case "--filters": filter = args[++i] == "ytd" ? DashboardFilter.Default with { Preset = DatePreset.YearToDate, Comparison = ComparisonMode.SamePeriodLastYear, Regions = IdSet.Of(1) } : DashboardFilter.Default; break;
                 case "--monthly": monthly = true; break;
                 case "--twin": unfiltered = true; break;
+                case "--portable": dialect = SqlDialect.SqlServer; break;
+                case var pair when pair.Contains('=', StringComparison.Ordinal): extra.Add((pair[..pair.IndexOf('=', StringComparison.Ordinal)], pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..])); break;
                 default: names.Add(args[i]); break;
             }
         }
         var periods = new PeriodResolver(TimeProvider.System).Resolve(filter);
         var sqlArgs = QueryArgs.For(filter, DataScope.All).Window(periods.Period, periods.Comparison).Monthly(monthly)
             .AsOf(DateOnly.FromDateTime(DateTime.Today)).MeasuredAt(DateTime.UtcNow);
+        foreach (var (name, value) in extra)
+        {
+            sqlArgs = sqlArgs.With(name, long.TryParse(value, CultureInfo.InvariantCulture, out var number) ? number : value);
+        }
         foreach (var name in names)
         {
-            var query = SqlCatalog.Default.Get(unfiltered && SqlCatalog.Default.Contains(QueryCache.UnfilteredPrefix + name) ? QueryCache.UnfilteredPrefix + name : name, SqlDialect.DuckDb);
+            var query = SqlCatalog.Default.Get(unfiltered && SqlCatalog.Default.Contains(QueryCache.UnfilteredPrefix + name) ? QueryCache.UnfilteredPrefix + name : name, dialect);
             Console.WriteLine($"-- {query.Name}");
             Console.WriteLine(Parameter().Replace(query.Text, m => sqlArgs.TryGet(m.Groups[1].Value, out var value) ? Literal(value) : m.Value));
             Console.WriteLine("----");
@@ -55,6 +64,6 @@ internal static partial class SqlDump
         _ => value.ToString() ?? "NULL",
     };
 
-    [GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]
+    [GeneratedRegex(@"[$@]([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex Parameter();
 }
