@@ -26,7 +26,7 @@ public static partial class DataAreas
             .Select(name => name switch
             {
                 "v_ticket" => Tickets,
-                "agg_first_sale" or "agg_sale_chain" => Orders,
+                "agg_first_sale" or "agg_sale_chain" or "agg_sale_day" => Orders,
                 "agg_touch_chain" => Touches,
                 _ => name,
             })
