@@ -18,19 +18,9 @@
 --           (counted per value), and "at least k customers have less revenue" is "revenue above the
 --           k-th smallest", read off the ranking at position N - k + 1. "rank >= s / 5" is written
 --           5 * below >= s * (N - 1) to stay in integers (the same test as the fraction's).
-WITH per_customer AS (
-    SELECT o.customer_id,
-           SUM(o.revenue) AS revenue,
-           SUM(o.revenue - o.cost) AS gross_profit,
-           COUNT(*) AS orders,
-           MAX(o.order_date) AS last_date
-    FROM fact_order o
-    WHERE o.order_date >= @date_from AND o.order_date < @date_to
-      AND o.customer_id IS NOT NULL
-      --#include sale
-      --#include order_filters
-    GROUP BY o.customer_id
-), ranked AS (
+WITH
+--#include period_customers
+, ranked AS (
     SELECT customer_id, revenue, gross_profit, orders, last_date,
            ROW_NUMBER() OVER (ORDER BY revenue DESC, customer_id) AS position,
            SUM(revenue) OVER (ORDER BY revenue DESC, customer_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative_revenue,
