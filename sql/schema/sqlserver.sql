@@ -451,6 +451,33 @@ IF OBJECT_ID(N'dbo.agg_touch_chain', N'U') IS NULL
         INDEX cci_agg_touch_chain CLUSTERED COLUMNSTORE
     );
 
+-- Marketing view pre-aggregates (see duckdb.sql).
+IF OBJECT_ID(N'dbo.agg_touch_conversion', N'U') IS NULL
+    CREATE TABLE dbo.agg_touch_conversion (
+        customer_id                    BIGINT NOT NULL,
+        campaign_id                    INT NOT NULL,
+        sent_date                      DATE NOT NULL,
+        month_start                    DATE NOT NULL,
+        responded                      TINYINT NOT NULL,
+        converted                      TINYINT NOT NULL,
+        prev_date                      DATE NULL,
+        prev_response_date             DATE NULL,
+        prev_converted_date            DATE NULL,
+        prev_responded_converted_date  DATE NULL,
+        INDEX cci_agg_touch_conversion CLUSTERED COLUMNSTORE
+    );
+
+IF OBJECT_ID(N'dbo.agg_category_chain', N'U') IS NULL
+    CREATE TABLE dbo.agg_category_chain (
+        customer_id       BIGINT NOT NULL,
+        sale_date         DATE NOT NULL,
+        month_start       DATE NOT NULL,
+        prev_date         DATE NULL,
+        next_other_date   DATE NULL,
+        next_other_month  DATE NULL,
+        INDEX cci_agg_category_chain CLUSTERED COLUMNSTORE
+    );
+
 IF OBJECT_ID(N'dbo.aggregate_state', N'U') IS NULL
     CREATE TABLE dbo.aggregate_state (
         name      NVARCHAR(64) NOT NULL PRIMARY KEY,
