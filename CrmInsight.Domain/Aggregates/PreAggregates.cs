@@ -6,15 +6,16 @@ namespace CrmInsight.Domain.Aggregates;
 
 /// <summary>
 /// The pre-aggregates: agg_first_sale and agg_sale_chain (from fact_order), agg_touch_chain
-/// (from fact_campaign_touch). Refreshed for the customers a write touched, in the writer's
-/// transaction, or rebuilt whole. Each is a pure function of its facts, so a refresh is "delete
-/// the touched customers' rows from the earliest touched date, insert them again from the
-/// facts" and a rebuild is the same for every customer.
+/// (from fact_campaign_touch), agg_cohort_activity (from agg_sale_chain). Refreshed for the
+/// customers a write touched, in the writer's transaction, or rebuilt whole. Each is a pure
+/// function of its facts, so a refresh is "delete the touched customers' rows from the earliest
+/// touched date, insert them again from the facts" and a rebuild is the same for every customer;
+/// agg_cohort_activity counts customers, so it is recomputed from the earliest touched month on.
 /// </summary>
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_v1";
+    public const string StateName = "sales_touches_cohorts_v2";
 
     // Customers per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;
@@ -22,8 +23,14 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     private static readonly DateOnly Beginning = new(1900, 1, 1);
 
     /// <summary>Refreshes the order aggregates of the customers in <paramref name="changes"/> (nothing when none).</summary>
-    public Task RefreshOrdersAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default) =>
-        RefreshAsync(changes, SalesStatements, connection, transaction, cancellationToken);
+    public async Task RefreshOrdersAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        await RefreshAsync(changes, SalesStatements, connection, transaction, cancellationToken);
+        if (!changes.IsEmpty)
+        {
+            await RefreshCohortsAsync(changes.From!.Value, connection, transaction, cancellationToken);
+        }
+    }
 
     /// <summary>Refreshes the touch aggregate of the customers in <paramref name="changes"/> (nothing when none).</summary>
     public Task RefreshTouchesAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default) =>
@@ -33,6 +40,12 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
         ["aggregates/first_sale_delete", "aggregates/first_sale_insert", "aggregates/sale_chain_delete", "aggregates/sale_chain_insert"];
 
     private static readonly string[] TouchStatements = ["aggregates/touch_chain_delete", "aggregates/touch_chain_insert"];
+
+    // Cohort counts: read agg_sale_chain, so they run after it, once per write (not per customer batch).
+    private static readonly string[] CohortStatements = ["aggregates/cohort_activity_delete", "aggregates/cohort_activity_insert"];
+
+    private Task RefreshCohortsAsync(DateOnly from, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        RunAsync(CohortStatements, SqlArgs.Empty.With("from_month", new DateOnly(from.Year, from.Month, 1)), connection, transaction, cancellationToken);
 
     private async Task RefreshAsync(CustomerChanges changes, string[] statements, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
@@ -50,6 +63,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     public async Task RebuildAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
         await RunAsync([.. SalesStatements, .. TouchStatements], SqlArgs.Empty.With("all_customers", 1).With("customer_ids", Array.Empty<long>()).With("from_date", Beginning), connection, transaction, cancellationToken);
+        await RefreshCohortsAsync(Beginning, connection, transaction, cancellationToken);
         var state = SqlArgs.Empty.With("name", StateName).With("built_at", time.GetUtcNow().UtcDateTime);
         await runner.ExecuteAsync("aggregates/clear_state", state, connection, transaction, cancellationToken);
         await runner.ExecuteAsync("aggregates/mark_built", state, connection, transaction, cancellationToken);

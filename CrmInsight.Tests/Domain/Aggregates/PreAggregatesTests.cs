@@ -69,13 +69,17 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             _db.Time.Advance(TimeSpan.FromMinutes(random.Next(1, 90)));
         }
 
-        var (firstSales, chain) = await ExpectedAsync();
+        var (firstSales, chain, cohorts) = await ExpectedAsync();
         var storedFirst = await _db.RowsAsync<(long, long, DateTime)>("SELECT customer_id, order_id, CAST(first_date AS TIMESTAMP) FROM agg_first_sale ORDER BY 1, 2");
-        var storedChain = await _db.RowsAsync<(long, DateTime, DateTime, DateTime?, DateTime?)>(
-            "SELECT customer_id, CAST(sale_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(prev_date AS TIMESTAMP), CAST(prev2_date AS TIMESTAMP) FROM agg_sale_chain ORDER BY 1, 2, 4 NULLS FIRST, 5 NULLS FIRST");
+        var storedChain = await _db.RowsAsync<(long, DateTime, DateTime, DateTime?, DateTime?, DateTime)>(
+            "SELECT customer_id, CAST(sale_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(prev_date AS TIMESTAMP), CAST(prev2_date AS TIMESTAMP), CAST(first_date AS TIMESTAMP) FROM agg_sale_chain ORDER BY 1, 2, 4 NULLS FIRST, 5 NULLS FIRST");
+        var storedCohorts = await _db.RowsAsync<(DateTime, DateTime, DateTime, DateTime, long)>(
+            "SELECT CAST(first_date AS TIMESTAMP), CAST(first_month AS TIMESTAMP), CAST(active_date AS TIMESTAMP), CAST(active_month AS TIMESTAMP), customers FROM agg_cohort_activity ORDER BY 1, 3");
         Assert.True(firstSales.Count > 6, "the writes made new customers");
         Assert.Equal(firstSales, storedFirst);
         Assert.Equal(chain, storedChain);
+        Assert.Contains(cohorts, c => c.Item1 != c.Item3); // some customer bought again in a later month
+        Assert.Equal(cohorts, storedCohorts);
 
         var touches = await _db.RowsAsync<(long Customer, int Campaign, DateTime Sent, int Responded)>(
             "SELECT customer_id, campaign_id, CAST(sent_date AS TIMESTAMP), responded FROM fact_campaign_touch");
@@ -96,7 +100,7 @@ public sealed class PreAggregatesTests : IAsyncLifetime
     }
 
     /// <summary>The aggregates as their definitions say, computed here from every order.</summary>
-    private async Task<(List<(long, long, DateTime)> FirstSales, List<(long, DateTime, DateTime, DateTime?, DateTime?)> Chain)> ExpectedAsync()
+    private async Task<(List<(long, long, DateTime)> FirstSales, List<(long, DateTime, DateTime, DateTime?, DateTime?, DateTime)> Chain, List<(DateTime, DateTime, DateTime, DateTime, long)> Cohorts)> ExpectedAsync()
     {
         var orders = await _db.RowsAsync<(long OrderId, long? Customer, DateTime Date, decimal Revenue, string Status)>(
             "SELECT order_id, customer_id, CAST(order_date AS TIMESTAMP), revenue, status FROM fact_order");
@@ -111,11 +115,21 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             .SelectMany(g =>
             {
                 var ordered = g.OrderBy(o => o.Date).ThenBy(o => o.OrderId).ToList();
-                return ordered.Select((o, i) => (g.Key, o.Date, new DateTime(o.Date.Year, o.Date.Month, 1),
-                    i >= 1 ? ordered[i - 1].Date : (DateTime?)null, i >= 2 ? ordered[i - 2].Date : (DateTime?)null));
+                return ordered.Select((o, i) => (g.Key, Date: o.Date, Month(o.Date),
+                    i >= 1 ? ordered[i - 1].Date : (DateTime?)null, i >= 2 ? ordered[i - 2].Date : (DateTime?)null, First: ordered[0].Date));
             })
             .OrderBy(r => r.Key).ThenBy(r => r.Date).ThenBy(r => r.Item4 ?? DateTime.MinValue).ThenBy(r => r.Item5 ?? DateTime.MinValue)
             .ToList();
-        return (firstSales, chain);
+        // Per customer and month they bought in: (their first sale, their first sale in the month), counted.
+        var cohorts = sales
+            .GroupBy(o => o.Customer!.Value)
+            .SelectMany(g => g.GroupBy(o => Month(o.Date)).Select(m => (First: g.Min(o => o.Date), Active: m.Min(o => o.Date))))
+            .GroupBy(c => c)
+            .Select(c => (c.Key.First, Month(c.Key.First), c.Key.Active, Month(c.Key.Active), (long)c.Count()))
+            .OrderBy(c => c.First).ThenBy(c => c.Active)
+            .ToList();
+        return (firstSales, chain, cohorts);
+
+        static DateTime Month(DateTime day) => new(day.Year, day.Month, 1);
     }
 }

@@ -17,10 +17,8 @@ WITH members AS (
       AND o.customer_id IS NOT NULL
       --#include sale
       --#include order_filters
-), months AS (
-    SELECT month_start, ROW_NUMBER() OVER (ORDER BY month_start) AS month_number
-    FROM (SELECT DISTINCT month_start FROM dim_date WHERE calendar_date >= @date_from AND calendar_date < @date_to) m
-)
+),
+--#include cohort_months
 SELECT m.cohort,
        am.month_number - cm.month_number AS months_since,
        COUNT(*) AS customers
