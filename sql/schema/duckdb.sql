@@ -359,11 +359,13 @@ CREATE TABLE IF NOT EXISTS agg_sale_chain (
     month_start  DATE NOT NULL,
     prev_date    DATE,
     prev2_date   DATE,
-    first_date   DATE              -- the customer's first-ever sale (their cohort)
+    first_date   DATE,             -- the customer's first-ever sale (their cohort)
+    revenue      DECIMAL(18,2)     -- the sale's revenue
 );
--- Cohorts (retention views): a file from before the column gets it here, and its values from
--- the rebuild that the new aggregate_state name asks for.
+-- Retention views: a file from before these columns gets them here, and their values from the
+-- rebuild that the new aggregate_state name asks for.
 ALTER TABLE agg_sale_chain ADD COLUMN IF NOT EXISTS first_date DATE;
+ALTER TABLE agg_sale_chain ADD COLUMN IF NOT EXISTS revenue DECIMAL(18,2);
 
 -- Cohort activity (retention views): per customer and calendar month they bought in, one
 -- customer counted at (the day of their first-ever sale, the day of their first sale in that
@@ -375,7 +377,8 @@ CREATE TABLE IF NOT EXISTS agg_cohort_activity (
     first_month   DATE NOT NULL,
     active_date   DATE NOT NULL,
     active_month  DATE NOT NULL,
-    customers     BIGINT NOT NULL
+    customers     BIGINT NOT NULL,
+    retained      BIGINT NOT NULL   -- of them, those whose previous sale is in the month before
 );
 
 -- Which pre-aggregates have been built for this file (a file from before they existed is

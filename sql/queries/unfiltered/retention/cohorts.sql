@@ -10,11 +10,4 @@ WITH cells AS (
       --#include unfiltered_guard
     GROUP BY c.first_month, c.active_month
 ),
---#include cohort_months
-SELECT c.cohort,
-       am.month_number - cm.month_number AS months_since,
-       c.customers
-FROM cells c
-JOIN months cm ON cm.month_start = c.cohort
-JOIN months am ON am.month_start = c.active_month
-ORDER BY c.cohort, months_since
+--#include cohort_rows
