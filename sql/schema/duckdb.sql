@@ -358,7 +358,27 @@ CREATE TABLE IF NOT EXISTS agg_sale_chain (
     sale_date    DATE NOT NULL,
     month_start  DATE NOT NULL,
     prev_date    DATE,
-    prev2_date   DATE
+    prev2_date   DATE,
+    first_date   DATE,             -- the customer's first-ever sale (their cohort)
+    revenue      DECIMAL(18,2)     -- the sale's revenue
+);
+-- Retention views: a file from before these columns gets them here, and their values from the
+-- rebuild that the new aggregate_state name asks for.
+ALTER TABLE agg_sale_chain ADD COLUMN IF NOT EXISTS first_date DATE;
+ALTER TABLE agg_sale_chain ADD COLUMN IF NOT EXISTS revenue DECIMAL(18,2);
+
+-- Cohort activity (retention views): per customer and calendar month they bought in, one
+-- customer counted at (the day of their first-ever sale, the day of their first sale in that
+-- month). The cohort matrix of any window [from, to) is a sum of its rows: a customer whose
+-- first sale is on or after `from` has every sale on or after it too, so they were active in a
+-- month of the window exactly when their first sale in that month is before `to`.
+CREATE TABLE IF NOT EXISTS agg_cohort_activity (
+    first_date    DATE NOT NULL,
+    first_month   DATE NOT NULL,
+    active_date   DATE NOT NULL,
+    active_month  DATE NOT NULL,
+    customers     BIGINT NOT NULL,
+    retained      BIGINT NOT NULL   -- of them, those whose previous sale is in the month before
 );
 
 -- Every order summed per day and the filter dimensions an order carries (region, segment,

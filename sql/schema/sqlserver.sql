@@ -418,7 +418,25 @@ IF OBJECT_ID(N'dbo.agg_sale_chain', N'U') IS NULL
         month_start  DATE NOT NULL,
         prev_date    DATE NULL,
         prev2_date   DATE NULL,
+        first_date   DATE NULL,
+        revenue      DECIMAL(18,2) NULL,
         INDEX cci_agg_sale_chain CLUSTERED COLUMNSTORE
+    );
+IF COL_LENGTH(N'dbo.agg_sale_chain', N'first_date') IS NULL
+    ALTER TABLE dbo.agg_sale_chain ADD first_date DATE NULL;
+IF COL_LENGTH(N'dbo.agg_sale_chain', N'revenue') IS NULL
+    ALTER TABLE dbo.agg_sale_chain ADD revenue DECIMAL(18,2) NULL;
+
+-- Cohort activity (see duckdb.sql): customers per (first-sale day, first sale in a month).
+IF OBJECT_ID(N'dbo.agg_cohort_activity', N'U') IS NULL
+    CREATE TABLE dbo.agg_cohort_activity (
+        first_date    DATE NOT NULL,
+        first_month   DATE NOT NULL,
+        active_date   DATE NOT NULL,
+        active_month  DATE NOT NULL,
+        customers     BIGINT NOT NULL,
+        retained      BIGINT NOT NULL,
+        INDEX ix_agg_cohort_activity CLUSTERED (active_month, first_date)
     );
 
 -- Orders summed per day and filter dimensions (see duckdb.sql).

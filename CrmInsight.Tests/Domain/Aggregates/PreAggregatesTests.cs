@@ -69,13 +69,18 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             _db.Time.Advance(TimeSpan.FromMinutes(random.Next(1, 90)));
         }
 
-        var (firstSales, chain) = await ExpectedAsync();
+        var (firstSales, chain, cohorts) = await ExpectedAsync();
         var storedFirst = await _db.RowsAsync<(long, long, DateTime)>("SELECT customer_id, order_id, CAST(first_date AS TIMESTAMP) FROM agg_first_sale ORDER BY 1, 2");
-        var storedChain = await _db.RowsAsync<(long, DateTime, DateTime, DateTime?, DateTime?)>(
-            "SELECT customer_id, CAST(sale_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(prev_date AS TIMESTAMP), CAST(prev2_date AS TIMESTAMP) FROM agg_sale_chain ORDER BY 1, 2, 4 NULLS FIRST, 5 NULLS FIRST");
+        var storedChain = await _db.RowsAsync<(long, DateTime, DateTime, DateTime?, DateTime?, DateTime, decimal)>(
+            "SELECT customer_id, CAST(sale_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(prev_date AS TIMESTAMP), CAST(prev2_date AS TIMESTAMP), CAST(first_date AS TIMESTAMP), revenue FROM agg_sale_chain ORDER BY 1, 2, 4 NULLS FIRST, 5 NULLS FIRST, 7");
+        var storedCohorts = await _db.RowsAsync<(DateTime, DateTime, DateTime, DateTime, long, long)>(
+            "SELECT CAST(first_date AS TIMESTAMP), CAST(first_month AS TIMESTAMP), CAST(active_date AS TIMESTAMP), CAST(active_month AS TIMESTAMP), customers, retained FROM agg_cohort_activity ORDER BY 1, 3");
         Assert.True(firstSales.Count > 6, "the writes made new customers");
         Assert.Equal(firstSales, storedFirst);
         Assert.Equal(chain, storedChain);
+        Assert.Contains(cohorts, c => c.Item1 != c.Item3); // some customer bought again in a later month
+        Assert.Contains(cohorts, c => c.Item6 > 0); // and in the month after one they bought in
+        Assert.Equal(cohorts, storedCohorts);
 
         // agg_sale_day: every order per day and dimensions; sale measures over sales only, returns over all.
         var orders = await _db.RowsAsync<(DateTime Date, int? Region, int? Segment, int? Channel, int? Category, int? Team, long? Customer, decimal Revenue, decimal Cost, int Items, decimal Returned, string Status)>(
@@ -181,7 +186,7 @@ public sealed class PreAggregatesTests : IAsyncLifetime
     }
 
     /// <summary>The aggregates as their definitions say, computed here from every order.</summary>
-    private async Task<(List<(long, long, DateTime)> FirstSales, List<(long, DateTime, DateTime, DateTime?, DateTime?)> Chain)> ExpectedAsync()
+    private async Task<(List<(long, long, DateTime)> FirstSales, List<(long, DateTime, DateTime, DateTime?, DateTime?, DateTime, decimal)> Chain, List<(DateTime, DateTime, DateTime, DateTime, long, long)> Cohorts)> ExpectedAsync()
     {
         var orders = await _db.RowsAsync<(long OrderId, long? Customer, DateTime Date, decimal Revenue, string Status)>(
             "SELECT order_id, customer_id, CAST(order_date AS TIMESTAMP), revenue, status FROM fact_order");
@@ -196,11 +201,26 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             .SelectMany(g =>
             {
                 var ordered = g.OrderBy(o => o.Date).ThenBy(o => o.OrderId).ToList();
-                return ordered.Select((o, i) => (g.Key, o.Date, new DateTime(o.Date.Year, o.Date.Month, 1),
-                    i >= 1 ? ordered[i - 1].Date : (DateTime?)null, i >= 2 ? ordered[i - 2].Date : (DateTime?)null));
+                return ordered.Select((o, i) => (g.Key, Date: o.Date, Month(o.Date),
+                    i >= 1 ? ordered[i - 1].Date : (DateTime?)null, i >= 2 ? ordered[i - 2].Date : (DateTime?)null, First: ordered[0].Date, o.Revenue));
             })
-            .OrderBy(r => r.Key).ThenBy(r => r.Date).ThenBy(r => r.Item4 ?? DateTime.MinValue).ThenBy(r => r.Item5 ?? DateTime.MinValue)
+            .OrderBy(r => r.Key).ThenBy(r => r.Date).ThenBy(r => r.Item4 ?? DateTime.MinValue).ThenBy(r => r.Item5 ?? DateTime.MinValue).ThenBy(r => r.Revenue)
             .ToList();
-        return (firstSales, chain);
+        // Per customer and month they bought in: (their first sale, their first sale in the month),
+        // counted, and counted as retained when they also bought in the calendar month before.
+        var cohorts = sales
+            .GroupBy(o => o.Customer!.Value)
+            .SelectMany(g =>
+            {
+                var months = g.Select(o => Month(o.Date)).ToHashSet();
+                return g.GroupBy(o => Month(o.Date)).Select(m => (First: g.Min(o => o.Date), Active: m.Min(o => o.Date), Retained: months.Contains(m.Key.AddMonths(-1))));
+            })
+            .GroupBy(c => (c.First, c.Active))
+            .Select(c => (c.Key.First, Month(c.Key.First), c.Key.Active, Month(c.Key.Active), (long)c.Count(), (long)c.Count(x => x.Retained)))
+            .OrderBy(c => c.First).ThenBy(c => c.Active)
+            .ToList();
+        return (firstSales, chain, cohorts);
+
+        static DateTime Month(DateTime day) => new(day.Year, day.Month, 1);
     }
 }

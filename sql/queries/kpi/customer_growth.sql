@@ -1,25 +1,14 @@
 -- customer_growth: customers acquired (first-ever sale) in the period over the customers
 -- acquired before it, per period or per calendar month (@monthly = 1). A customer counts
 -- where their first sale matches the filters (agg_first_sale: every sale of a customer's
--- first day).
+-- first day, so all of a customer's rows share one first_date and counting distinct customers
+-- per day never counts one twice across days).
 --#dated
 WITH acquired AS (
-    SELECT o.customer_id, MIN(o.first_date) AS first_date
+    SELECT o.first_date, COUNT(DISTINCT o.customer_id) AS customers
     FROM agg_first_sale o
     WHERE o.first_date < @date_to
       --#include order_filters
-    GROUP BY o.customer_id
-), days AS (
-    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket, d.calendar_date
-    FROM dim_date d
-    WHERE d.calendar_date >= @date_from AND d.calendar_date < @date_to
-), buckets AS (
-    SELECT bucket, MIN(calendar_date) AS first_day, MAX(calendar_date) AS last_day
-    FROM days
-    GROUP BY bucket
-)
-SELECT b.bucket,
-       (SELECT COUNT(*) FROM acquired a WHERE a.first_date < b.first_day) AS customer_base,
-       (SELECT COUNT(*) FROM acquired a WHERE a.first_date >= b.first_day AND a.first_date <= b.last_day) AS acquired_customers
-FROM buckets b
-ORDER BY b.bucket
+    GROUP BY o.first_date
+),
+--#include customer_growth_rows
