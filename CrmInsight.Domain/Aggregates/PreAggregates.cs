@@ -6,19 +6,19 @@ namespace CrmInsight.Domain.Aggregates;
 
 /// <summary>
 /// The pre-aggregates: agg_first_sale, agg_sale_chain and agg_sale_day (from fact_order),
-/// agg_touch_chain (from fact_campaign_touch), agg_cohort_activity (from agg_sale_chain), and for
-/// the Marketing view agg_category_chain (from fact_order) and agg_touch_conversion (from both: a
-/// sale converts earlier touches). Refreshed for the customers (agg_sale_day: the days) a write
-/// touched, in the writer's transaction, or rebuilt whole. Each is a pure function of its facts,
-/// so a refresh is "delete the touched customers' rows from the earliest touched date (the
-/// touched days' rows), insert them again from the facts" and a rebuild is the same for every
-/// customer and day; agg_cohort_activity counts customers, so it is recomputed from the earliest
-/// touched month on.
+/// agg_touch_chain (from fact_campaign_touch), and for the Marketing view agg_category_chain (from
+/// fact_order) and agg_touch_conversion (from both: a sale converts earlier touches). Refreshed for
+/// the customers (agg_sale_day: the days) a write touched, in the writer's transaction, or rebuilt
+/// whole. Each is a pure function of its facts, so a refresh is "delete the touched customers'
+/// rows from the earliest touched date (the touched days' rows), insert them again from the
+/// facts" and a rebuild is the same for every customer and day.
+/// For the Retention view, agg_cohort_activity (from agg_sale_chain) counts customers, so it is
+/// recomputed from the earliest touched month on, after agg_sale_chain.
 /// </summary>
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_cohorts_days_v3+marketing_v1";
+    public const string StateName = "sales_touches_days_v2+marketing_v1+cohorts_v1";
 
     // Customers (days) per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;
@@ -29,13 +29,13 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     public async Task RefreshOrdersAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
         await RefreshAsync(changes, [.. SalesStatements, .. MarketingOrderStatements], connection, transaction, cancellationToken);
-        if (!changes.IsEmpty)
-        {
-            await RefreshCohortsAsync(changes.From!.Value, connection, transaction, cancellationToken);
-        }
         foreach (var chunk in changes.Days.Chunk(CustomerBatch))
         {
             await RunAsync(DayStatements, SqlArgs.Empty.With("all_days", 0).With("dates", chunk), connection, transaction, cancellationToken);
+        }
+        if (!changes.IsEmpty)
+        {
+            await RefreshCohortsAsync(changes.From!.Value, connection, transaction, cancellationToken);
         }
     }
 
@@ -80,8 +80,8 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     public async Task RebuildAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
         await RunAsync([.. SalesStatements, .. TouchStatements, .. MarketingOrderStatements], SqlArgs.Empty.With("all_customers", 1).With("customer_ids", Array.Empty<long>()).With("from_date", Beginning), connection, transaction, cancellationToken);
-        await RefreshCohortsAsync(Beginning, connection, transaction, cancellationToken);
         await RunAsync(DayStatements, SqlArgs.Empty.With("all_days", 1).With("dates", Array.Empty<DateOnly>()), connection, transaction, cancellationToken);
+        await RefreshCohortsAsync(Beginning, connection, transaction, cancellationToken);
         var state = SqlArgs.Empty.With("name", StateName).With("built_at", time.GetUtcNow().UtcDateTime);
         await runner.ExecuteAsync("aggregates/clear_state", state, connection, transaction, cancellationToken);
         await runner.ExecuteAsync("aggregates/mark_built", state, connection, transaction, cancellationToken);

@@ -35,8 +35,8 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync();
         await _db.ExecuteAsync(GoldenDataset.Sql);
         // Depth for the chain: C1 buys twice on one day and once backdated into December, C2 again in April;
-        // C6 (whose golden order is for 0) buys in March and November 2023 only, so it churns in the
-        // year-earlier and the monthly windows (rows for the churned list).
+        // C6 (whose golden order is for 0) buys in March and November 2023 only: a customer lapsed
+        // before the year-earlier and the monthly windows.
         string[][] orders = [["T1", "C1", "2024-03-20"], ["T2", "C1", "2024-03-20"], ["T3", "C1", "2023-12-05"], ["T4", "C2", "2024-04-02"], ["T5", "C4", "2024-03-12"],
             ["T6", "C6", "2023-03-10"], ["T7", "C6", "2023-11-20"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
@@ -57,7 +57,7 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         string[] grains = _db.Runner.Prepare(twin).Parameters.Contains("grain") ? ["day", "month"] : ["month"];
         foreach (var (period, previous, monthly, grain) in Windows.SelectMany(w => grains.Select(g => (w.Period, w.Previous, w.Monthly, g))))
         {
-            var args = Paged(QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly)).With("grain", grain);
+            var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", grain);
             Assert.Equal(twin, _db.Cache.ChooseQuery(original, args));
             var expected = Text(await _db.Runner.QueryRowsAsync(original, args));
             var actual = Text(await _db.Runner.QueryRowsAsync(twin, args));
@@ -72,11 +72,11 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
     public async Task A_twin_answers_nothing_under_a_filter_or_a_scope(string twin)
     {
         var (period, previous, monthly) = Windows[0];
-        var filtered = Paged(QueryArgs.For(DashboardFilter.Default with { Regions = IdSet.Of(1) }, DataScope.All).Window(period, previous).Monthly(monthly)).With("grain", "day");
-        var scoped = Paged(QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(1))).Window(period, previous).Monthly(monthly)).With("grain", "day");
+        var filtered = QueryArgs.For(DashboardFilter.Default with { Regions = IdSet.Of(1) }, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", "day");
+        var scoped = QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(1))).Window(period, previous).Monthly(monthly).With("grain", "day");
 
         var original = twin[QueryCache.UnfilteredPrefix.Length..];
-        var nothing = Paged(QueryArgs.For(DashboardFilter.Default, DataScope.Nothing).Window(period, previous).Monthly(monthly)).With("grain", "day");
+        var nothing = QueryArgs.For(DashboardFilter.Default, DataScope.Nothing).Window(period, previous).Monthly(monthly).With("grain", "day");
 
         // The cache never picks a twin for a filter or for any scope but everything (a sales lead, a key with --teams, nobody) ...
         Assert.Equal(original, _db.Cache.ChooseQuery(original, filtered));
@@ -90,10 +90,6 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         Assert.All(await _db.Runner.QueryRowsAsync(twin, nothing), Zero);
     }
 
-    /// <summary>A table's twin (retention/churned) also reads a page and a sort: the whole list, by lifetime revenue.</summary>
-    private static SqlArgs Paged(SqlArgs args) =>
-        args.With("offset", 0).With("limit", 1000).With("sort", "lifetime_revenue").With("descending", 1);
-
     /// <summary>A row of a twin that failed closed: no customer or sale counted.</summary>
     private static void Zero(SqlRow row) =>
         Assert.All(row.Columns.Where(c => c != "bucket" && c != "has_tickets"), c => Assert.True((row.GetDecimal(c) ?? 0m) == 0m, $"{c} = {row[c]}"));
@@ -104,7 +100,7 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
     private static string Value(SqlRow row, string column) => row[column] switch
     {
         DateOnly or DateTime => row.GetDate(column)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        string text => text, // a listed customer's code, name, region
+        string text => text,
         _ => row.GetDecimal(column)?.ToString(CultureInfo.InvariantCulture) ?? "null",
     };
 }
