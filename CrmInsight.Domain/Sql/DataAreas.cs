@@ -23,12 +23,14 @@ public static partial class DataAreas
     public static IReadOnlyList<string> ReadBy(string sqlText) =>
         [.. TableName().Matches(sqlText)
             .Select(m => m.Value.ToLowerInvariant())
-            .Select(name => name switch
+            .SelectMany(IEnumerable<string> (name) => name switch
             {
-                "v_ticket" => Tickets,
-                "agg_first_sale" or "agg_sale_chain" => Orders,
-                "agg_touch_chain" => Touches,
-                _ => name,
+                "v_ticket" => [Tickets],
+                "agg_first_sale" or "agg_sale_chain" or "agg_sale_day" or "agg_category_chain" => [Orders],
+                "agg_touch_chain" => [Touches],
+                // A touch's conversion is derived from the touches and the customer's sales.
+                "agg_touch_conversion" => [Touches, Orders],
+                _ => [name],
             })
             .Where(name => name is not ("data_version" or "data_change" or "data_change_month" or "aggregate_state" or "dim_date"))
             .Distinct(StringComparer.Ordinal)

@@ -11,7 +11,7 @@ namespace CrmInsight.Tests.Domain.Aggregates;
 /// The pre-aggregates equal the facts after a random sequence of writes through every write
 /// path — ingests (new, replaced, backdated, cancelled, anonymous orders and new customers), an
 /// import of order lines and simulator steps — compared with an independent computation from
-/// fact_order in C# (not the rebuild SQL).
+/// fact_order (and fact_campaign_touch, dim_campaign) in C# (not the rebuild SQL).
 /// </summary>
 public sealed class PreAggregatesTests : IAsyncLifetime
 {
@@ -77,6 +77,26 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         Assert.Equal(firstSales, storedFirst);
         Assert.Equal(chain, storedChain);
 
+        // agg_sale_day: every order per day and dimensions; sale measures over sales only, returns over all.
+        var orders = await _db.RowsAsync<(DateTime Date, int? Region, int? Segment, int? Channel, int? Category, int? Team, long? Customer, decimal Revenue, decimal Cost, int Items, decimal Returned, string Status)>(
+            "SELECT CAST(order_date AS TIMESTAMP), region_id, segment_id, channel_id, category_id, team_id, customer_id, revenue, cost, items, returned_value, status FROM fact_order");
+        var expectedDays = orders
+            .GroupBy(o => (o.Date, o.Region, o.Segment, o.Channel, o.Category, o.Team))
+            .Select(g =>
+            {
+                var sales = g.Where(o => o.Status != "cancelled" && o.Revenue > 0).ToList();
+                return string.Create(CultureInfo.InvariantCulture, $"{g.Key} {sales.Count} {sales.Sum(o => o.Revenue):F2} {sales.Sum(o => o.Cost):F2} {sales.Sum(o => o.Items)} {sales.Count(o => o.Customer is not null)} {g.Sum(o => o.Returned):F2}");
+            })
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var storedDays = (await _db.RowsAsync<(DateTime Date, int? Region, int? Segment, int? Channel, int? Category, int? Team, long Orders, decimal Revenue, decimal Cost, long Items, long Identified, decimal Returned)>(
+                "SELECT CAST(sale_date AS TIMESTAMP), region_id, segment_id, channel_id, category_id, team_id, orders, revenue, cost, items, identified_orders, returns_value FROM agg_sale_day"))
+            .Select(d => string.Create(CultureInfo.InvariantCulture, $"{(d.Date, d.Region, d.Segment, d.Channel, d.Category, d.Team)} {d.Orders} {d.Revenue:F2} {d.Cost:F2} {d.Items} {d.Identified} {d.Returned:F2}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(orders.Any(o => o.Customer is null && o.Date > new DateTime(2024, 4, 1)), "an anonymous sale was written");
+        Assert.Equal(expectedDays, storedDays);
+
         var touches = await _db.RowsAsync<(long Customer, int Campaign, DateTime Sent, int Responded)>(
             "SELECT customer_id, campaign_id, CAST(sent_date AS TIMESTAMP), responded FROM fact_campaign_touch");
         var expectedTouches = touches
@@ -93,6 +113,71 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             "SELECT customer_id, CAST(sent_date AS TIMESTAMP), responded, CAST(prev_date AS TIMESTAMP), CAST(prev_response_date AS TIMESTAMP) FROM agg_touch_chain ORDER BY 1, 2, 3, 4 NULLS FIRST, 5 NULLS FIRST");
         Assert.True(touches.Any(t => t.Sent == new DateTime(2024, 4, 15)), "the simulator sent responses today");
         Assert.Equal(expectedTouches, storedTouches);
+
+        await MarketingAggregatesEqualTheFactsAsync();
+    }
+
+    /// <summary>
+    /// agg_touch_conversion and agg_category_chain as their definitions say (duckdb.sql), computed
+    /// here from every touch, campaign and order: a touch of a known campaign converted when a sale
+    /// of its customer falls on a day in [sent date, campaign end + attribution days); a categorized
+    /// sale's next other-category date is the first later categorized sale of another category.
+    /// </summary>
+    private async Task MarketingAggregatesEqualTheFactsAsync()
+    {
+        var orders = await _db.RowsAsync<(long OrderId, long? Customer, DateTime Date, decimal Revenue, string Status, int? Category)>(
+            "SELECT order_id, customer_id, CAST(order_date AS TIMESTAMP), revenue, status, category_id FROM fact_order");
+        var sales = orders.Where(o => o.Customer is not null && o.Status != "cancelled" && o.Revenue > 0).ToList();
+        var saleDays = sales.ToLookup(o => o.Customer!.Value, o => o.Date);
+        var campaigns = (await _db.RowsAsync<(int Campaign, DateTime End, int Days)>(
+            "SELECT campaign_id, CAST(end_date AS TIMESTAMP), attribution_days FROM dim_campaign")).ToDictionary(c => c.Campaign);
+        var touches = await _db.RowsAsync<(long Customer, int Campaign, DateTime Sent, int Responded)>(
+            "SELECT customer_id, campaign_id, CAST(sent_date AS TIMESTAMP), responded FROM fact_campaign_touch");
+        var expectedConversions = touches
+            .Where(t => campaigns.ContainsKey(t.Campaign))
+            .Select(t => (t.Customer, t.Campaign, t.Sent, t.Responded,
+                Converted: saleDays[t.Customer].Any(d => d >= t.Sent && d < campaigns[t.Campaign].End.AddDays(campaigns[t.Campaign].Days)) ? 1 : 0))
+            .GroupBy(t => t.Customer)
+            .SelectMany(g =>
+            {
+                var ordered = g.OrderBy(t => t.Sent).ThenBy(t => t.Campaign).ToList();
+                DateTime? Before(int i, Func<(long, int, DateTime, int Responded, int Converted), bool> which) =>
+                    ordered.Take(i).Where(which).Select(p => (DateTime?)p.Item3).Max();
+                return ordered.Select((t, i) => (t.Customer, t.Campaign, t.Sent, t.Responded, t.Converted,
+                    i >= 1 ? ordered[i - 1].Sent : (DateTime?)null,
+                    Before(i, p => p.Responded == 1), Before(i, p => p.Converted == 1), Before(i, p => p.Responded == 1 && p.Converted == 1)));
+            })
+            .OrderBy(r => r.Customer).ThenBy(r => r.Sent).ThenBy(r => r.Campaign)
+            .ToList();
+        var storedConversions = await _db.RowsAsync<(long, int, DateTime, int, int, DateTime?, DateTime?, DateTime?, DateTime?)>(
+            "SELECT customer_id, campaign_id, CAST(sent_date AS TIMESTAMP), responded, converted, CAST(prev_date AS TIMESTAMP), " +
+            "CAST(prev_response_date AS TIMESTAMP), CAST(prev_converted_date AS TIMESTAMP), CAST(prev_responded_converted_date AS TIMESTAMP) " +
+            "FROM agg_touch_conversion ORDER BY customer_id, sent_date, campaign_id");
+        Assert.Contains(expectedConversions, r => r.Converted == 1);
+        Assert.Contains(expectedConversions, r => r.Converted == 0);
+        Assert.Equal(expectedConversions, storedConversions);
+
+        var expectedCategories = sales
+            .Where(o => o.Category is not null)
+            .GroupBy(o => o.Customer!.Value)
+            .SelectMany(g =>
+            {
+                var ordered = g.OrderBy(o => o.Date).ThenBy(o => o.OrderId).ToList();
+                return ordered.Select((o, i) =>
+                {
+                    var other = ordered.Skip(i + 1).Where(n => n.Category != o.Category).Select(n => (DateTime?)n.Date).FirstOrDefault();
+                    return (g.Key, o.Date, new DateTime(o.Date.Year, o.Date.Month, 1), i >= 1 ? ordered[i - 1].Date : (DateTime?)null,
+                        other, other is { } day ? new DateTime(day.Year, day.Month, 1) : (DateTime?)null);
+                });
+            })
+            .OrderBy(r => r.Key).ThenBy(r => r.Date).ThenBy(r => r.Item4 ?? DateTime.MinValue).ThenBy(r => r.other ?? DateTime.MinValue)
+            .ToList();
+        var storedCategories = await _db.RowsAsync<(long, DateTime, DateTime, DateTime?, DateTime?, DateTime?)>(
+            "SELECT customer_id, CAST(sale_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(prev_date AS TIMESTAMP), " +
+            "CAST(next_other_date AS TIMESTAMP), CAST(next_other_month AS TIMESTAMP) FROM agg_category_chain ORDER BY 1, 2, 4 NULLS FIRST, 5 NULLS FIRST");
+        Assert.Contains(expectedCategories, r => r.other is not null);
+        Assert.True(sales.Any(o => o.Category is null), "some sales name no category (ingested without one)");
+        Assert.Equal(expectedCategories, storedCategories);
     }
 
     /// <summary>The aggregates as their definitions say, computed here from every order.</summary>

@@ -1,0 +1,33 @@
+-- kpi/cross_sell when nothing is filtered and the scope is everything. Active customers: the
+-- first sale of each customer in a bucket is the agg_sale_chain row whose previous sale is before
+-- the bucket. Cross buyers: the customer's first categorized sale in the bucket
+-- (agg_category_chain) has its next sale in another category inside the bucket too. Counts, not
+-- a distinct count of categories per customer. Dated: a later sale changes no earlier window.
+--#dated
+WITH active AS (
+    SELECT CASE WHEN @monthly = 1 THEN s.month_start ELSE @date_from END AS bucket,
+           CASE WHEN s.prev_date >= @date_from AND (@monthly = 0 OR s.prev_date >= s.month_start) THEN 0 ELSE 1 END AS first_sale
+    FROM agg_sale_chain s
+    WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
+      --#include unfiltered_guard
+), crossing AS (
+    SELECT CASE WHEN @monthly = 1 THEN s.month_start ELSE @date_from END AS bucket,
+           CASE WHEN s.prev_date >= @date_from AND (@monthly = 0 OR s.prev_date >= s.month_start) THEN 0
+                WHEN s.next_other_date < @date_to AND (@monthly = 0 OR s.next_other_month = s.month_start) THEN 1
+                ELSE 0 END AS cross_buyer
+    FROM agg_category_chain s
+    WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
+      --#include unfiltered_guard
+), active_buckets AS (
+    SELECT bucket, CAST(SUM(first_sale) AS BIGINT) AS active_customers
+    FROM active
+    GROUP BY bucket
+), cross_buckets AS (
+    SELECT bucket, CAST(SUM(cross_buyer) AS BIGINT) AS cross_buyers
+    FROM crossing
+    GROUP BY bucket
+)
+SELECT a.bucket, a.active_customers, COALESCE(c.cross_buyers, 0) AS cross_buyers
+FROM active_buckets a
+LEFT JOIN cross_buckets c ON c.bucket = a.bucket
+ORDER BY a.bucket
