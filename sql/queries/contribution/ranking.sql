@@ -33,16 +33,53 @@ WITH
            COUNT(*) AS ranked_customers,
            CAST(COALESCE(SUM(CASE WHEN 5 * (position - 1) < customers THEN 1 ELSE 0 END), 0) AS BIGINT) AS top_customers
     FROM ranked
+), totals AS (
+    -- Per period, not per customer: the ABC thresholds and the positions of the RFM monetary cuts.
+    SELECT CAST(0.80 AS DECIMAL(18,4)) * SUM(revenue) AS a_limit,
+           CAST(0.95 AS DECIMAL(18,4)) * SUM(revenue) AS b_limit,
+           COUNT(*) AS customers,
+           -- The k-th smallest revenue, k = ceil(s * (N - 1) / 5) for s = 1..4, stands at position N - k + 1 (N >= 2).
+           COUNT(*) - CAST(FLOOR((1 * (COUNT(*) - 1) + 4) / 5.0) AS BIGINT) + 1 AS cut2_position,
+           COUNT(*) - CAST(FLOOR((2 * (COUNT(*) - 1) + 4) / 5.0) AS BIGINT) + 1 AS cut3_position,
+           COUNT(*) - CAST(FLOOR((3 * (COUNT(*) - 1) + 4) / 5.0) AS BIGINT) + 1 AS cut4_position,
+           COUNT(*) - CAST(FLOOR((4 * (COUNT(*) - 1) + 4) / 5.0) AS BIGINT) + 1 AS cut5_position
+    FROM per_customer
 ), abc_part AS (
-    SELECT CASE WHEN cumulative_revenue - revenue < CAST(0.80 AS DECIMAL(18,4)) * total_revenue THEN 'A'
-                WHEN cumulative_revenue - revenue < CAST(0.95 AS DECIMAL(18,4)) * total_revenue THEN 'B'
+    SELECT CASE WHEN k.cumulative_revenue - k.revenue < t.a_limit THEN 'A'
+                WHEN k.cumulative_revenue - k.revenue < t.b_limit THEN 'B'
                 ELSE 'C' END AS abc_class,
-           revenue, gross_profit, orders
-    FROM ranked
+           k.revenue, k.gross_profit, k.orders
+    FROM ranked k
+    CROSS JOIN totals t
 ), period_end AS (
     SELECT day_number - 1 AS last_day_number FROM dim_date WHERE calendar_date = @date_to
+), monetary_cuts AS (
+    SELECT MAX(CASE WHEN k.position = t.cut2_position THEN k.revenue END) AS cut2,
+           MAX(CASE WHEN k.position = t.cut3_position THEN k.revenue END) AS cut3,
+           MAX(CASE WHEN k.position = t.cut4_position THEN k.revenue END) AS cut4,
+           MAX(CASE WHEN k.position = t.cut5_position THEN k.revenue END) AS cut5
+    FROM ranked k
+    CROSS JOIN totals t
+    WHERE k.position IN (t.cut2_position, t.cut3_position, t.cut4_position, t.cut5_position)
+), monetary_scored AS (
+    SELECT k.last_date, k.orders, k.revenue,
+           CASE WHEN t.customers = 1 THEN 1
+                WHEN k.revenue > m.cut5 THEN 5
+                WHEN k.revenue > m.cut4 THEN 4
+                WHEN k.revenue > m.cut3 THEN 3
+                WHEN k.revenue > m.cut2 THEN 2
+                ELSE 1 END AS m_score
+    FROM per_customer k
+    CROSS JOIN monetary_cuts m
+    CROSS JOIN totals t
+), groups AS (
+    -- Customers alike in last sale, orders and monetary score: a few thousand rows at most, so
+    -- the recency and frequency ranks are joined to those, not to every customer.
+    SELECT last_date, orders, m_score, COUNT(*) AS customers, SUM(revenue) AS revenue
+    FROM monetary_scored
+    GROUP BY last_date, orders, m_score
 ), recency_counts AS (
-    SELECT last_date, COUNT(*) AS customers FROM per_customer GROUP BY last_date
+    SELECT last_date, SUM(customers) AS customers FROM groups GROUP BY last_date
 ), recency_ranks AS (
     -- Customers with more days since their last sale (an earlier last sale) rank below.
     SELECT r.last_date, e.last_day_number - d.day_number AS recency,
@@ -51,42 +88,29 @@ WITH
     JOIN dim_date d ON d.calendar_date = r.last_date
     CROSS JOIN period_end e
 ), frequency_counts AS (
-    SELECT orders, COUNT(*) AS customers FROM per_customer GROUP BY orders
+    SELECT orders, SUM(customers) AS customers FROM groups GROUP BY orders
 ), frequency_ranks AS (
     SELECT orders,
            CAST(COALESCE(SUM(customers) OVER (ORDER BY orders ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS BIGINT) AS below
     FROM frequency_counts
-), monetary_cuts AS (
-    -- The k-th smallest revenue for k = ceil(s * (N - 1) / 5), s = 1..4 (N >= 2).
-    SELECT MAX(CASE WHEN position = customers - CAST(FLOOR((1 * (customers - 1) + 4) / 5.0) AS BIGINT) + 1 THEN revenue END) AS cut2,
-           MAX(CASE WHEN position = customers - CAST(FLOOR((2 * (customers - 1) + 4) / 5.0) AS BIGINT) + 1 THEN revenue END) AS cut3,
-           MAX(CASE WHEN position = customers - CAST(FLOOR((3 * (customers - 1) + 4) / 5.0) AS BIGINT) + 1 THEN revenue END) AS cut4,
-           MAX(CASE WHEN position = customers - CAST(FLOOR((4 * (customers - 1) + 4) / 5.0) AS BIGINT) + 1 THEN revenue END) AS cut5
-    FROM ranked
 ), scored AS (
-    SELECT k.revenue, k.orders, rr.recency,
-           CASE WHEN k.customers = 1 THEN 1
-                WHEN 5 * rr.below >= 4 * (k.customers - 1) THEN 5
-                WHEN 5 * rr.below >= 3 * (k.customers - 1) THEN 4
-                WHEN 5 * rr.below >= 2 * (k.customers - 1) THEN 3
-                WHEN 5 * rr.below >= 1 * (k.customers - 1) THEN 2
+    SELECT g.customers, g.revenue, g.orders * g.customers AS orders, rr.recency * g.customers AS recency, g.m_score,
+           CASE WHEN t.customers = 1 THEN 1
+                WHEN 5 * rr.below >= 4 * (t.customers - 1) THEN 5
+                WHEN 5 * rr.below >= 3 * (t.customers - 1) THEN 4
+                WHEN 5 * rr.below >= 2 * (t.customers - 1) THEN 3
+                WHEN 5 * rr.below >= 1 * (t.customers - 1) THEN 2
                 ELSE 1 END AS r_score,
-           CASE WHEN k.customers = 1 THEN 1
-                WHEN 5 * fr.below >= 4 * (k.customers - 1) THEN 5
-                WHEN 5 * fr.below >= 3 * (k.customers - 1) THEN 4
-                WHEN 5 * fr.below >= 2 * (k.customers - 1) THEN 3
-                WHEN 5 * fr.below >= 1 * (k.customers - 1) THEN 2
-                ELSE 1 END AS f_score,
-           CASE WHEN k.customers = 1 THEN 1
-                WHEN k.revenue > m.cut5 THEN 5
-                WHEN k.revenue > m.cut4 THEN 4
-                WHEN k.revenue > m.cut3 THEN 3
-                WHEN k.revenue > m.cut2 THEN 2
-                ELSE 1 END AS m_score
-    FROM ranked k
-    JOIN recency_ranks rr ON rr.last_date = k.last_date
-    JOIN frequency_ranks fr ON fr.orders = k.orders
-    CROSS JOIN monetary_cuts m
+           CASE WHEN t.customers = 1 THEN 1
+                WHEN 5 * fr.below >= 4 * (t.customers - 1) THEN 5
+                WHEN 5 * fr.below >= 3 * (t.customers - 1) THEN 4
+                WHEN 5 * fr.below >= 2 * (t.customers - 1) THEN 3
+                WHEN 5 * fr.below >= 1 * (t.customers - 1) THEN 2
+                ELSE 1 END AS f_score
+    FROM groups g
+    JOIN recency_ranks rr ON rr.last_date = g.last_date
+    JOIN frequency_ranks fr ON fr.orders = g.orders
+    CROSS JOIN totals t
 ), parts AS (
     SELECT 'top' AS part, 0 AS part_order, @date_from AS bucket,
            customer_revenue, top_revenue, ranked_customers, top_customers,
@@ -111,7 +135,7 @@ WITH
     WHERE position % CAST(FLOOR((customers + 199) / 200.0) AS INTEGER) = 0 OR position = customers OR position = 1
     UNION ALL
     SELECT 'rfm', 3, NULL, NULL, NULL, NULL, NULL,
-           NULL, r_score, f_score, m_score, NULL, COUNT(*),
+           NULL, r_score, f_score, m_score, NULL, CAST(SUM(customers) AS BIGINT),
            CAST(SUM(revenue) AS DECIMAL(18,2)), NULL, CAST(SUM(orders) AS BIGINT),
            CAST(SUM(recency) AS BIGINT), NULL, NULL
     FROM scored

@@ -1,4 +1,4 @@
--- kpi/clv when nothing is filtered and the scope is everything: the year's sums from fact_order,
+-- kpi/clv when nothing is filtered and the scope is everything: the year's sums from agg_sale_day,
 -- and its customer counts from agg_sale_chain without grouping by customer. A customer's first
 -- sale in a window is the row whose previous sale is before the window (or none): the active
 -- customers of the year and of the year before. When the year before ends where the year begins
@@ -8,13 +8,12 @@
 -- does not hold, and retained is counted from the facts; the gap test turns either half off.
 --#dated
 WITH totals AS (
-    SELECT CAST(COALESCE(SUM(o.revenue), 0) AS DECIMAL(18,2)) AS revenue,
-           CAST(COALESCE(SUM(o.revenue - o.cost), 0) AS DECIMAL(18,2)) AS gross_profit,
-           COUNT(*) AS orders,
-           COUNT(o.customer_id) AS identified_orders
-    FROM fact_order o
-    WHERE o.order_date >= @date_from AND o.order_date < @date_to
-      --#include sale
+    SELECT CAST(COALESCE(SUM(a.revenue), 0) AS DECIMAL(18,2)) AS revenue,
+           CAST(COALESCE(SUM(a.revenue - a.cost), 0) AS DECIMAL(18,2)) AS gross_profit,
+           CAST(COALESCE(SUM(a.orders), 0) AS BIGINT) AS orders,
+           CAST(COALESCE(SUM(a.identified_orders), 0) AS BIGINT) AS identified_orders
+    FROM agg_sale_day a
+    WHERE a.sale_date >= @date_from AND a.sale_date < @date_to
       --#include unfiltered_guard
 ), chain AS (
     SELECT
