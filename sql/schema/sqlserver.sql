@@ -445,6 +445,9 @@ IF OBJECT_ID(N'dbo.agg_touch_conversion', N'U') IS NULL
         prev_response_date             DATE NULL,
         prev_converted_date            DATE NULL,
         prev_responded_converted_date  DATE NULL,
+        prev_campaign_date             DATE NULL,
+        prev_campaign_response_date    DATE NULL,
+        prev_campaign_converted_date   DATE NULL,
         INDEX cci_agg_touch_conversion CLUSTERED COLUMNSTORE
     );
 
