@@ -1,4 +1,4 @@
--- The rest of marketing/campaigns (and its unfiltered twin) after the CTE "reached" (campaign_id,
+-- The rest of marketing/campaigns after the CTE "reached" (campaign_id,
 -- reach, responses, conversions): spend, attributed revenue and new customers per campaign, and
 -- CTE "combined": one row per campaign with activity in the period.
 spent AS (
