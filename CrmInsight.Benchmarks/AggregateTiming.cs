@@ -25,9 +25,10 @@ internal static class AggregateTiming
         await read.ExecuteAsync(new CommandDefinition("CHECKPOINT", commandType: System.Data.CommandType.Text));
         var first = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_first_sale");
         var chain = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_sale_chain");
+        var days = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_sale_day");
         var conversions = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_touch_conversion");
         var categories = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_category_chain");
-        Console.WriteLine($"pre-aggregates: rebuild {seconds:F1} s; agg_first_sale {first:N0} rows, agg_sale_chain {chain:N0} rows, " +
+        Console.WriteLine($"pre-aggregates: rebuild {seconds:F1} s; agg_first_sale {first:N0} rows, agg_sale_chain {chain:N0} rows, agg_sale_day {days:N0} rows, " +
                           $"agg_touch_conversion {conversions:N0} rows, agg_category_chain {categories:N0} rows; " +
                           $"file {sizeBefore:F1} MB before this run, {new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB with them");
     }

@@ -103,6 +103,7 @@ internal static class OverviewTiming
         var times = new List<double>();
         var cpu = new List<double>();
         long queries = 0;
+        List<(string Query, double Ms, int Count)> perQuery = [];
         for (var i = 0; i < 5; i++)
         {
             await tracker.RefreshAsync();
@@ -122,12 +123,17 @@ internal static class OverviewTiming
             times.Add(run.Ms);
             cpu.Add(run.CpuMs);
             queries = run.Queries;
+            perQuery = run.PerQuery;
             if (i == 0)
             {
                 Console.WriteLine($"{"",15}ingest of 5 orders dated today: {ingestMs:F0} ms (pre-aggregates refreshed in the same transaction)");
             }
         }
         Console.WriteLine($"{"after write",-13} {Median(times),8:F0} {Median(cpu),8:F0} {queries,8}          (Overview recomputed after an ingest of today's orders; median of 5)");
+        foreach (var (query, ms, count) in perQuery.OrderByDescending(q => q.Ms).Take(TopQueries))
+        {
+            Console.WriteLine($"{"",15}{query,-40} {ms,7:F0} ms over {count}");
+        }
     }
 
     internal static double Median(List<double> values)

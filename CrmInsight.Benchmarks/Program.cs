@@ -18,6 +18,8 @@ using CrmInsight.Domain.Storage;
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- browser --database PATH --password P [--user admin] [--changes N]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- targets [--orders N]... [--database PATH]... [--folder DIR] [--reuse]
+//        dotnet run -c Release --project CrmInsight.Benchmarks -- sql NAME... [--filters default|ytd] [--monthly] [--twin]
+//          (prints the queries with the filter's arguments as literals, for EXPLAIN ANALYZE outside the app)
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- signin [--requests N] [--rounds N]
 if (args.Length > 0 && args[0] == "wall")
 {
@@ -26,6 +28,10 @@ if (args.Length > 0 && args[0] == "wall")
 if (args.Length > 0 && args[0] == "browser")
 {
     return await BrowserTiming.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "sql")
+{
+    return SqlDump.Run(args[1..]);
 }
 if (args.Length > 0 && args[0] == "signin")
 {

@@ -2,7 +2,8 @@ namespace CrmInsight.Domain.Aggregates;
 
 /// <summary>
 /// What a write did to orders, as far as the pre-aggregates care: the customers whose orders
-/// were inserted or removed, and the earliest order date among them.
+/// were inserted or removed, the earliest order date among them, and every day an order (a
+/// customer's or anonymous) was written or removed on.
 /// </summary>
 public sealed class CustomerChanges
 {
@@ -15,12 +16,16 @@ public sealed class CustomerChanges
     /// <summary>The months the orders fall in (the cache keeps results over other months).</summary>
     public SortedSet<DateOnly> Months { get; } = [];
 
+    /// <summary>The days the orders fall in (agg_sale_day is refreshed for these).</summary>
+    public SortedSet<DateOnly> Days { get; } = [];
+
     public bool IsEmpty => _customers.Count == 0;
 
     /// <summary>An order of <paramref name="customerId"/> (null: anonymous) dated <paramref name="date"/> was written or removed.</summary>
     public void Add(long? customerId, DateOnly date)
     {
         Months.Add(new DateOnly(date.Year, date.Month, 1));
+        Days.Add(date);
         if (customerId is not { } id)
         {
             return;

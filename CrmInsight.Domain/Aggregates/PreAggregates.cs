@@ -5,26 +5,33 @@ using CrmInsight.Domain.Storage;
 namespace CrmInsight.Domain.Aggregates;
 
 /// <summary>
-/// The pre-aggregates: agg_first_sale and agg_sale_chain (from fact_order), agg_touch_chain
-/// (from fact_campaign_touch), and for the Marketing view agg_category_chain (from fact_order)
-/// and agg_touch_conversion (from both: a sale converts earlier touches). Refreshed for the customers a write touched, in the writer's
-/// transaction, or rebuilt whole. Each is a pure function of its facts, so a refresh is "delete
-/// the touched customers' rows from the earliest touched date, insert them again from the
-/// facts" and a rebuild is the same for every customer.
+/// The pre-aggregates: agg_first_sale, agg_sale_chain and agg_sale_day (from fact_order),
+/// agg_touch_chain (from fact_campaign_touch), and for the Marketing view agg_category_chain (from
+/// fact_order) and agg_touch_conversion (from both: a sale converts earlier touches). Refreshed for
+/// the customers (agg_sale_day: the days) a write touched, in the writer's transaction, or rebuilt
+/// whole. Each is a pure function of its facts, so a refresh is "delete the touched customers'
+/// rows from the earliest touched date (the touched days' rows), insert them again from the
+/// facts" and a rebuild is the same for every customer and day.
 /// </summary>
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_v1+marketing_v1";
+    public const string StateName = "sales_touches_days_v2+marketing_v2";
 
-    // Customers per statement: the ids become one bound parameter each.
+    // Customers (days) per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;
 
     private static readonly DateOnly Beginning = new(1900, 1, 1);
 
-    /// <summary>Refreshes the order aggregates of the customers in <paramref name="changes"/> (nothing when none).</summary>
-    public Task RefreshOrdersAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default) =>
-        RefreshAsync(changes, [.. SalesStatements, .. MarketingOrderStatements], connection, transaction, cancellationToken);
+    /// <summary>Refreshes the order aggregates of the customers and days in <paramref name="changes"/> (nothing when none).</summary>
+    public async Task RefreshOrdersAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        await RefreshAsync(changes, [.. SalesStatements, .. MarketingOrderStatements], connection, transaction, cancellationToken);
+        foreach (var chunk in changes.Days.Chunk(CustomerBatch))
+        {
+            await RunAsync(DayStatements, SqlArgs.Empty.With("all_days", 0).With("dates", chunk), connection, transaction, cancellationToken);
+        }
+    }
 
     /// <summary>Refreshes the touch aggregate of the customers in <paramref name="changes"/> (nothing when none).</summary>
     public Task RefreshTouchesAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default) =>
@@ -32,6 +39,8 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 
     private static readonly string[] SalesStatements =
         ["aggregates/first_sale_delete", "aggregates/first_sale_insert", "aggregates/sale_chain_delete", "aggregates/sale_chain_insert"];
+
+    private static readonly string[] DayStatements = ["aggregates/sale_day_delete", "aggregates/sale_day_insert"];
 
     private static readonly string[] TouchStatements = ["aggregates/touch_chain_delete", "aggregates/touch_chain_insert"];
 
@@ -59,6 +68,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     public async Task RebuildAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
         await RunAsync([.. SalesStatements, .. TouchStatements, .. MarketingOrderStatements], SqlArgs.Empty.With("all_customers", 1).With("customer_ids", Array.Empty<long>()).With("from_date", Beginning), connection, transaction, cancellationToken);
+        await RunAsync(DayStatements, SqlArgs.Empty.With("all_days", 1).With("dates", Array.Empty<DateOnly>()), connection, transaction, cancellationToken);
         var state = SqlArgs.Empty.With("name", StateName).With("built_at", time.GetUtcNow().UtcDateTime);
         await runner.ExecuteAsync("aggregates/clear_state", state, connection, transaction, cancellationToken);
         await runner.ExecuteAsync("aggregates/mark_built", state, connection, transaction, cancellationToken);

@@ -11,6 +11,9 @@ public sealed class ContributionService(KpiService kpis, QueryCache cache, Perio
 {
     private static readonly string[] AbcClasses = ["A", "B", "C"];
 
+    /// <summary>The period's customers ranked by revenue: the rows of the Pareto curve, the ABC classes and the RFM cells, told apart by their "part".</summary>
+    public const string RankingQuery = "contribution/ranking";
+
     public static IReadOnlyList<string> KpiIds { get; } =
         ["revenue", "gross_profit", "active_customers", "top20_share", "contribution_share", "profit_contribution", "clv", "avg_order_value", "purchase_frequency", "gross_margin"];
 
@@ -27,16 +30,18 @@ public sealed class ContributionService(KpiService kpis, QueryCache cache, Perio
 
         // Every read starts at once: the engine runs them side by side on the cores it has.
         var report = kpis.GetKpisAsync(filter, scope, KpiIds, version, cancellationToken);
-        var pareto = cache.GetRowsAsync("contribution/pareto", args, version, cancellationToken);
-        var abc = cache.GetRowsAsync("contribution/abc", args, version, cancellationToken);
-        var rfm = cache.GetRowsAsync("contribution/rfm", args, version, cancellationToken);
+        // Pareto, ABC and RFM come from one ranking of the period's customers, which top20_share
+        // (in the report above) reads too: one execution for all of them.
+        var ranking = cache.GetRowsAsync(RankingQuery, args, version, cancellationToken);
         var breakdowns = BreakdownDimensions.Select(kind => (
             Kind: kind,
             Current: cache.GetRowsAsync("contribution/by_dimension", args.With("dimension", kind.UrlName()), version, cancellationToken),
-            Comparison: cache.GetRowsAsync("contribution/by_dimension", comparisonArgs.With("dimension", kind.UrlName()), version, cancellationToken))).ToList();
-        await Task.WhenAll([report, pareto, abc, rfm, .. breakdowns.SelectMany(b => new[] { b.Current, b.Comparison })]);
-        var (segments, map) = Rfm(await rfm);
-        return new ContributionData(await report, Pareto(await pareto), Abc(await abc), segments, map,
+            // The comparison period shows only each member's revenue: no distinct customers to count.
+            Comparison: cache.GetRowsAsync("contribution/by_dimension_revenue", comparisonArgs.With("dimension", kind.UrlName()), version, cancellationToken))).ToList();
+        await Task.WhenAll([report, ranking, .. breakdowns.SelectMany(b => new[] { b.Current, b.Comparison })]);
+        var parts = (await ranking).ToLookup(r => r.GetString("part") ?? "");
+        var (segments, map) = Rfm([.. parts["rfm"]]);
+        return new ContributionData(await report, Pareto([.. parts["pareto"]]), Abc([.. parts["abc"]]), segments, map,
             [.. breakdowns.Select(b => Breakdown(b.Kind, b.Current.Result, b.Comparison.Result))]);
     }
 

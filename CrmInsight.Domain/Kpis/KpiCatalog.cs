@@ -73,8 +73,11 @@ public sealed class KpiCatalog
             "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("items"), m.Cur("orders"))),
         Kpi("purchase_frequency", KpiArea.Contribution, KpiUnit.Ratio, KpiDirection.HigherIsBetter,
             "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("identified_orders"), m.Cur("active_customers"))),
+        // Read from the ranking the Contribution page draws its Pareto curve, ABC and RFM from
+        // (its first row), so the page ranks the period's customers once; months from kpi/top_customers.
         Kpi("top20_share", KpiArea.Contribution, KpiUnit.Fraction, KpiDirection.Neutral,
-            "kpi/top_customers", AllDimensions, m => Ratio(m.Cur("top_revenue"), m.Cur("customer_revenue"))),
+            "contribution/ranking", AllDimensions, m => Ratio(m.Cur("top_revenue"), m.Cur("customer_revenue")),
+            monthlyQuery: "kpi/top_customers"),
         Kpi("contribution_share", KpiArea.Contribution, KpiUnit.Fraction, KpiDirection.Neutral,
             "kpi/contribution", AllDimensions, m => Ratio(m.Cur("slice_revenue"), m.Cur("total_revenue"))),
         Kpi("profit_contribution", KpiArea.Contribution, KpiUnit.Fraction, KpiDirection.Neutral,

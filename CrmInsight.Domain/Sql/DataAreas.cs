@@ -26,7 +26,7 @@ public static partial class DataAreas
             .SelectMany(IEnumerable<string> (name) => name switch
             {
                 "v_ticket" => [Tickets],
-                "agg_first_sale" or "agg_sale_chain" or "agg_category_chain" => [Orders],
+                "agg_first_sale" or "agg_sale_chain" or "agg_sale_day" or "agg_category_chain" => [Orders],
                 "agg_touch_chain" => [Touches],
                 // A touch's conversion is derived from the touches and the customer's sales.
                 "agg_touch_conversion" => [Touches, Orders],

@@ -10,7 +10,8 @@ namespace CrmInsight.Domain.Sql;
 /// beside the shared <c>name.sql</c> replaces it for that engine.
 /// A line <c>--#include name</c> stands for the lines of <c>sql/fragments/name.sql</c> (at the
 /// line's indentation; fragments may include fragments): the filter predicates every query shares
-/// are written once, so a new filter is added in one place. Texts here are always the expanded ones.
+/// are written once, so a new filter is added in one place. A fragment too may have an engine's own
+/// <c>name.duckdb.sql</c> / <c>name.sqlserver.sql</c>. Texts here are always the expanded ones.
 /// Beside the files, the fragments <c>table_sort/&lt;table&gt;</c> are generated from the tables'
 /// sortable columns (<see cref="Tables.TableSortSql"/>), so those are declared once, in TableCatalog.
 /// </summary>
@@ -37,23 +38,20 @@ public sealed class SqlCatalog
         }
         var sources = new Dictionary<(string, SqlDialect), string>();
         var names = new SortedSet<string>(StringComparer.Ordinal);
-        var fragments = files
-            .Where(f => f.Key.StartsWith(FragmentPrefix, StringComparison.Ordinal))
-            .ToDictionary(f => f.Key[FragmentPrefix.Length..^".sql".Length], f => f.Value, StringComparer.Ordinal);
+        var fragments = Enum.GetValues<SqlDialect>().ToDictionary(d => d, d => FragmentsFor(files, d));
         foreach (var (path, raw) in files.Where(f => f.Key.StartsWith(QueryPrefix, StringComparison.Ordinal)))
         {
             var (name, dialect) = ParseQueryPath(path[QueryPrefix.Length..]);
-            var text = Expand(raw, fragments, path);
             names.Add(name);
             if (dialect is { } only)
             {
-                sources[(name, only)] = text;
+                sources[(name, only)] = Expand(raw, fragments[only], path);
             }
             else
             {
                 foreach (var each in Enum.GetValues<SqlDialect>())
                 {
-                    sources.TryAdd((name, each), text);
+                    sources.TryAdd((name, each), Expand(raw, fragments[each], path));
                 }
             }
         }
@@ -157,6 +155,29 @@ public sealed class SqlCatalog
             lines.AddRange(Expand(body, fragments, $"{FragmentPrefix}{fragment}.sql", depth + 1).TrimEnd().Split('\n').Select(l => indent + l.TrimEnd('\r')));
         }
         return string.Join('\n', lines);
+    }
+
+    /// <summary>
+    /// The fragments an engine's texts are expanded with: each shared <c>name.sql</c>, replaced by
+    /// <c>name.duckdb.sql</c> / <c>name.sqlserver.sql</c> where one exists — the way a query file is,
+    /// so a rule one engine can say faster (an aggregate the other lacks) differs in one fragment.
+    /// </summary>
+    private static Dictionary<string, string> FragmentsFor(IReadOnlyDictionary<string, string> files, SqlDialect dialect)
+    {
+        var fragments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, text) in files.Where(f => f.Key.StartsWith(FragmentPrefix, StringComparison.Ordinal)))
+        {
+            var (name, only) = ParseQueryPath(path[FragmentPrefix.Length..]);
+            if (only is null)
+            {
+                fragments.TryAdd(name, text);
+            }
+            else if (only == dialect)
+            {
+                fragments[name] = text;
+            }
+        }
+        return fragments;
     }
 
     private static (string Name, SqlDialect? Dialect) ParseQueryPath(string relative)

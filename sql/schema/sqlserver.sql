@@ -421,6 +421,25 @@ IF OBJECT_ID(N'dbo.agg_sale_chain', N'U') IS NULL
         INDEX cci_agg_sale_chain CLUSTERED COLUMNSTORE
     );
 
+-- Orders summed per day and filter dimensions (see duckdb.sql).
+IF OBJECT_ID(N'dbo.agg_sale_day', N'U') IS NULL
+    CREATE TABLE dbo.agg_sale_day (
+        sale_date          DATE NOT NULL,
+        month_start        DATE NOT NULL,
+        region_id          INT NULL,
+        segment_id         INT NULL,
+        channel_id         INT NULL,
+        category_id        INT NULL,
+        team_id            INT NULL,
+        orders             BIGINT NOT NULL,
+        revenue            DECIMAL(18,2) NOT NULL,
+        cost               DECIMAL(18,2) NOT NULL,
+        items              BIGINT NOT NULL,
+        identified_orders  BIGINT NOT NULL,
+        returns_value      DECIMAL(18,2) NOT NULL,
+        INDEX cci_agg_sale_day CLUSTERED COLUMNSTORE
+    );
+
 IF OBJECT_ID(N'dbo.agg_touch_chain', N'U') IS NULL
     CREATE TABLE dbo.agg_touch_chain (
         customer_id         BIGINT NOT NULL,
@@ -450,6 +469,8 @@ IF OBJECT_ID(N'dbo.agg_touch_conversion', N'U') IS NULL
         prev_campaign_converted_date   DATE NULL,
         INDEX cci_agg_touch_conversion CLUSTERED COLUMNSTORE
     );
+IF COL_LENGTH(N'dbo.agg_touch_conversion', N'prev_campaign_date') IS NULL
+    ALTER TABLE dbo.agg_touch_conversion ADD prev_campaign_date DATE NULL, prev_campaign_response_date DATE NULL, prev_campaign_converted_date DATE NULL;
 
 IF OBJECT_ID(N'dbo.agg_category_chain', N'U') IS NULL
     CREATE TABLE dbo.agg_category_chain (

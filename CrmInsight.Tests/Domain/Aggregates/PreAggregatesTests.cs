@@ -77,6 +77,26 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         Assert.Equal(firstSales, storedFirst);
         Assert.Equal(chain, storedChain);
 
+        // agg_sale_day: every order per day and dimensions; sale measures over sales only, returns over all.
+        var orders = await _db.RowsAsync<(DateTime Date, int? Region, int? Segment, int? Channel, int? Category, int? Team, long? Customer, decimal Revenue, decimal Cost, int Items, decimal Returned, string Status)>(
+            "SELECT CAST(order_date AS TIMESTAMP), region_id, segment_id, channel_id, category_id, team_id, customer_id, revenue, cost, items, returned_value, status FROM fact_order");
+        var expectedDays = orders
+            .GroupBy(o => (o.Date, o.Region, o.Segment, o.Channel, o.Category, o.Team))
+            .Select(g =>
+            {
+                var sales = g.Where(o => o.Status != "cancelled" && o.Revenue > 0).ToList();
+                return string.Create(CultureInfo.InvariantCulture, $"{g.Key} {sales.Count} {sales.Sum(o => o.Revenue):F2} {sales.Sum(o => o.Cost):F2} {sales.Sum(o => o.Items)} {sales.Count(o => o.Customer is not null)} {g.Sum(o => o.Returned):F2}");
+            })
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var storedDays = (await _db.RowsAsync<(DateTime Date, int? Region, int? Segment, int? Channel, int? Category, int? Team, long Orders, decimal Revenue, decimal Cost, long Items, long Identified, decimal Returned)>(
+                "SELECT CAST(sale_date AS TIMESTAMP), region_id, segment_id, channel_id, category_id, team_id, orders, revenue, cost, items, identified_orders, returns_value FROM agg_sale_day"))
+            .Select(d => string.Create(CultureInfo.InvariantCulture, $"{(d.Date, d.Region, d.Segment, d.Channel, d.Category, d.Team)} {d.Orders} {d.Revenue:F2} {d.Cost:F2} {d.Items} {d.Identified} {d.Returned:F2}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(orders.Any(o => o.Customer is null && o.Date > new DateTime(2024, 4, 1)), "an anonymous sale was written");
+        Assert.Equal(expectedDays, storedDays);
+
         var touches = await _db.RowsAsync<(long Customer, int Campaign, DateTime Sent, int Responded)>(
             "SELECT customer_id, campaign_id, CAST(sent_date AS TIMESTAMP), responded FROM fact_campaign_touch");
         var expectedTouches = touches

@@ -79,6 +79,27 @@ public sealed class ContributionServiceTests : IAsyncLifetime
         Assert.Equal("South", _data.Breakdowns[0].Members[0].Name); // largest first
     }
 
+    /// <summary>The comparison period's revenue per member comes from a query without the distinct customers: the same sums.</summary>
+    [Theory]
+    [InlineData("region")]
+    [InlineData("segment")]
+    [InlineData("channel")]
+    [InlineData("category")]
+    public async Task The_revenue_only_breakdown_sums_as_the_full_one(string dimension)
+    {
+        var args = QueryArgs.For(March, DataScope.All)
+            .Window(new DateRange(new DateOnly(2024, 1, 30), new DateOnly(2024, 3, 1)), new DateRange(new DateOnly(2023, 12, 30), new DateOnly(2024, 1, 30)))
+            .With("dimension", dimension);
+
+        var full = await _db.Runner.QueryRowsAsync("contribution/by_dimension", args);
+        var revenueOnly = await _db.Runner.QueryRowsAsync("contribution/by_dimension_revenue", args);
+
+        Assert.NotEmpty(full);
+        Assert.Equal(
+            full.Select(r => (r.GetDecimal("member_id"), r.GetDecimal("revenue"))).OrderBy(m => m.Item1 ?? -1),
+            revenueOnly.Select(r => (r.GetDecimal("member_id"), r.GetDecimal("revenue"))).OrderBy(m => m.Item1 ?? -1));
+    }
+
     [Fact]
     public void Segment_breakdown_keeps_anonymous_sales_as_their_own_row()
     {

@@ -53,9 +53,11 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
     {
         var original = twin[QueryCache.UnfilteredPrefix.Length..];
         var rows = 0;
-        foreach (var (period, previous, monthly) in Windows)
+        // A twin that buckets by @grain (the revenue trend) is compared by day and by month.
+        string[] grains = _db.Runner.Prepare(twin).Parameters.Contains("grain") ? ["day", "month"] : ["month"];
+        foreach (var (period, previous, monthly, grain) in Windows.SelectMany(w => grains.Select(g => (w.Period, w.Previous, w.Monthly, g))))
         {
-            var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly).WithAll(TablePage);
+            var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", grain).WithAll(TablePage);
             Assert.Equal(twin, _db.Cache.ChooseQuery(original, args));
             var expected = Text(await _db.Runner.QueryRowsAsync(original, args));
             var actual = Text(await _db.Runner.QueryRowsAsync(twin, args));
@@ -70,18 +72,18 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
     public async Task A_twin_answers_nothing_under_a_filter_or_a_scope(string twin)
     {
         var (period, previous, monthly) = Windows[0];
-        var filtered = QueryArgs.For(DashboardFilter.Default with { Regions = IdSet.Of(1) }, DataScope.All).Window(period, previous).Monthly(monthly).WithAll(TablePage);
-        var scoped = QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(1))).Window(period, previous).Monthly(monthly).WithAll(TablePage);
+        var filtered = QueryArgs.For(DashboardFilter.Default with { Regions = IdSet.Of(1) }, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", "day").WithAll(TablePage);
+        var scoped = QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(1))).Window(period, previous).Monthly(monthly).With("grain", "day").WithAll(TablePage);
 
         var original = twin[QueryCache.UnfilteredPrefix.Length..];
-        var nothing = QueryArgs.For(DashboardFilter.Default, DataScope.Nothing).Window(period, previous).Monthly(monthly).WithAll(TablePage);
+        var nothing = QueryArgs.For(DashboardFilter.Default, DataScope.Nothing).Window(period, previous).Monthly(monthly).With("grain", "day").WithAll(TablePage);
 
         // The cache never picks a twin for a filter or for any scope but everything (a sales lead, a key with --teams, nobody) ...
         Assert.Equal(original, _db.Cache.ChooseQuery(original, filtered));
         Assert.Equal(original, _db.Cache.ChooseQuery(original, scoped));
         Assert.Equal(original, _db.Cache.ChooseQuery(original, nothing));
         // ... nor for arguments that claim the whole scope and name teams (no host builds them: QueryArgs.For cannot).
-        Assert.Equal(original, _db.Cache.ChooseQuery(original, QueryArgs.For(DashboardFilter.Default, DataScope.All).With("scope_team_ids", new List<int> { 1 }).Window(period, previous).Monthly(monthly)));
+        Assert.Equal(original, _db.Cache.ChooseQuery(original, QueryArgs.For(DashboardFilter.Default, DataScope.All).With("scope_team_ids", new List<int> { 1 }).Window(period, previous).Monthly(monthly).With("grain", "day")));
         // ... and were one run anyway, its text answers nothing.
         Assert.All(await _db.Runner.QueryRowsAsync(twin, filtered), Zero);
         Assert.All(await _db.Runner.QueryRowsAsync(twin, scoped), Zero);
@@ -95,11 +97,10 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
     private static List<string> Text(IReadOnlyList<SqlRow> rows) =>
         [.. rows.Select(r => string.Join("; ", r.Columns.Order(StringComparer.Ordinal).Select(c => $"{c}={Value(r, c)}")))];
 
-    private static string Value(SqlRow row, string column) =>
-        row[column] switch
-        {
-            DateOnly or DateTime => row.GetDate(column)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            string text => text, // a table's names and codes
-            _ => row.GetDecimal(column)?.ToString(CultureInfo.InvariantCulture) ?? "null",
-        };
+    private static string Value(SqlRow row, string column) => row[column] switch
+    {
+        DateOnly or DateTime => row.GetDate(column)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        string text => text,
+        _ => row.GetDecimal(column)?.ToString(CultureInfo.InvariantCulture) ?? "null",
+    };
 }

@@ -64,6 +64,8 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
             .With("all_customers", filtered ? 0 : 1)
             .With("customer_ids", filtered ? SomeCustomers : Array.Empty<long>())
             .With("from_date", new DateOnly(2024, 3, 1))
+            .With("all_days", filtered ? 0 : 1)
+            .With("dates", filtered ? new[] { new DateOnly(2024, 3, 5), new DateOnly(2024, 3, 20) } : Array.Empty<DateOnly>())
             .AsOf(new DateOnly(2024, 3, 20));
         var query = _db.Runner.Prepare(name);
         args = WithWriteArguments(query, args);

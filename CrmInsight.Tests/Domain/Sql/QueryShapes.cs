@@ -53,13 +53,13 @@ public static class QueryShapes
         ["scorecard/next_id"] = new("next_id:Number", 1, 1),
         // No scorecard is stored in the golden data.
         ["scorecard/perspectives"] = new("scorecard_id:Number perspective:Text kpi_mode:Text direct_weight:Number", 0, 0),
-        ["contribution/abc"] = new("abc_class:Text customers:Number revenue:Number gross_profit:Number orders:Number"),
         ["contribution/by_dimension"] = new("member_id:Number member_name:Text revenue:Number gross_profit:Number orders:Number customers:Number"),
+        ["contribution/by_dimension_revenue"] = new("member_id:Number revenue:Number"),
         // C1, C3, C4 and C5 bought in March (C2 only cancelled, C6 bought for 0).
         ["contribution/customers"] = new("customer_id:Number customer_code:Text name:Text region:Text segment:Text owner:Text revenue:Number gross_profit:Number orders:Number last_order:Date total_revenue:Number total_rows:Number", 4, null),
-        // One point per buying customer, as above.
-        ["contribution/pareto"] = new("position:Number customers:Number cumulative_revenue:Number total_revenue:Number", 4, null),
-        ["contribution/rfm"] = new("r_score:Number f_score:Number m_score:Number customers:Number revenue:Number recency_days:Number orders:Number"),
+        // March: the 'top' row, ABC classes A (C1, C4, C3) and B (C5), a Pareto point per buying customer
+        // (C1, C4, C3, C5) and one RFM cell each (4,4,4), (5,4,2), (1,1,4), (2,1,1): 1 + 2 + 4 + 4.
+        ["contribution/ranking"] = new("part:Text bucket:Date customer_revenue:Number top_revenue:Number ranked_customers:Number top_customers:Number abc_class:Text r_score:Number f_score:Number m_score:Number position:Number customers:Number revenue:Number gross_profit:Number orders:Number recency_days:Number cumulative_revenue:Number total_revenue:Number", 11, null),
         ["customer/history"] = new("kind:Text event_date:Date code:Text detail:Text channel:Text outcome:Text score:Number"),
         // Customer 1's March orders O6 and O7.
         ["customer/orders"] = new("order_id:Number order_code:Text order_date:Date channel:Text category:Text campaign:Text revenue:Number gross_profit:Number items:Number returned_value:Number status:Text total_rows:Number", 2, null),

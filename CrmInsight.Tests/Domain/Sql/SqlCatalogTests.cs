@@ -67,6 +67,21 @@ public sealed class SqlCatalogTests
     }
 
     [Fact]
+    public void An_engine_fragment_replaces_the_shared_one_in_that_engines_texts_only()
+    {
+        var catalog = SqlCatalog.FromFiles(new Dictionary<string, string>
+        {
+            ["sql/fragments/f.duckdb.sql"] = "quantile_cont(v, 0.5)",
+            ["sql/fragments/f.sql"] = "MAX(v)",
+            ["sql/queries/q.sql"] = "SELECT\n  --#include f\nFROM t",
+        });
+
+        Assert.Equal(["q"], catalog.QueryNames);
+        Assert.Equal("SELECT\n  quantile_cont(v, 0.5)\nFROM t", catalog.GetSource("q", SqlDialect.DuckDb));
+        Assert.Equal("SELECT\n  MAX(v)\nFROM t", catalog.GetSource("q", SqlDialect.SqlServer));
+    }
+
+    [Fact]
     public void An_include_line_stands_for_the_fragment_at_its_indentation()
     {
         var catalog = SqlCatalog.FromFiles(new Dictionary<string, string>

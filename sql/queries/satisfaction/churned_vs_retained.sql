@@ -3,17 +3,21 @@
 -- in churn_rate), over their surveys and tickets dated from prev_from to date_to: did the
 -- churned customers get slower service or rate it lower?
 WITH sale AS (
+    -- Only the two windows' sales are read (a year-earlier comparison leaves a gap between them).
     SELECT o.customer_id, o.order_date
     FROM fact_order o
     WHERE o.customer_id IS NOT NULL
+      AND o.order_date >= @prev_from AND o.order_date < @date_to
       --#include sale
       --#include order_filters
 ), base AS (
-    SELECT DISTINCT p.customer_id,
-           CASE WHEN EXISTS (SELECT 1 FROM sale s WHERE s.customer_id = p.customer_id AND s.order_date >= @date_from AND s.order_date < @date_to)
+    -- One pass per customer instead of a per-customer EXISTS over every sale in history.
+    SELECT customer_id,
+           CASE WHEN MAX(CASE WHEN order_date >= @date_from AND order_date < @date_to THEN 1 ELSE 0 END) = 1
                 THEN 'retained' ELSE 'churned' END AS grp
-    FROM sale p
-    WHERE p.order_date >= @prev_from AND p.order_date < @prev_to
+    FROM sale
+    GROUP BY customer_id
+    HAVING MAX(CASE WHEN order_date >= @prev_from AND order_date < @prev_to THEN 1 ELSE 0 END) = 1
 ), groups AS (
     SELECT grp, COUNT(*) AS customers FROM base GROUP BY grp
 ), surveys AS (

@@ -1,11 +1,11 @@
 -- kpi/sales_summary when nothing is filtered and the scope is everything: the same sums from
--- fact_order, and the customer counts from agg_sale_chain without grouping by customer. A
+-- agg_sale_day, and the customer counts from agg_sale_chain without grouping by customer. A
 -- customer's first sale in a bucket is the row whose previous sale is before the bucket (or
 -- none): active_customers; the second is the row whose previous sale is in the bucket and
 -- second-previous before it: repeat_customers (two or more sales in the bucket).
 --#dated
 WITH
---#include sales_totals
+--#include sale_day_totals
 , chain AS (
     SELECT CASE WHEN @monthly = 1 THEN s.month_start ELSE @date_from END AS bucket,
            s.prev_date, s.prev2_date

@@ -1,0 +1,20 @@
+-- The CTE "totals" of sales_totals.sql (bucket, revenue, cost, orders, items, returns_value,
+-- identified_orders) from agg_sale_day: the same sums over ~700 rows a day instead of every
+-- order, for the unfiltered twins (the day rows carry no rep or campaign).
+totals AS (
+    SELECT bucket,
+           CAST(SUM(revenue) AS DECIMAL(18,2)) AS revenue,
+           CAST(SUM(cost) AS DECIMAL(18,2)) AS cost,
+           CAST(SUM(orders) AS BIGINT) AS orders,
+           CAST(SUM(items) AS BIGINT) AS items,
+           CAST(SUM(returns_value) AS DECIMAL(18,2)) AS returns_value,
+           CAST(SUM(identified_orders) AS BIGINT) AS identified_orders
+    FROM (
+        SELECT CASE WHEN @monthly = 1 THEN a.month_start ELSE @date_from END AS bucket,
+               a.revenue, a.cost, a.orders, a.items, a.returns_value, a.identified_orders
+        FROM agg_sale_day a
+        WHERE a.sale_date >= @date_from AND a.sale_date < @date_to
+          --#include unfiltered_guard
+    ) days
+    GROUP BY bucket
+)

@@ -1,0 +1,124 @@
+-- The customers active in [date_from, date_to) ranked by revenue (ties by customer id), and
+-- everything the Contribution page reads from that ranking, in one execution: the period's
+-- per-customer sums and the one sort they need are the costly part, so they are done once
+-- (a CTE read several times is computed once by DuckDB). One row per result, told by "part":
+--  'top'    (always exactly one row, and first: the measures of top20_share, KPIS.md §1)
+--           customer_revenue, top_revenue, ranked_customers, top_customers — the revenue of the top
+--           ceil(N/5) of the N customers ("position <= ceil(N/5)" written 5 * (position - 1) < N);
+--  'abc'    abc_class, customers, revenue, gross_profit, orders — A while the revenue before a
+--           customer is under 80 % of the total, B under 95 %, C after;
+--  'pareto' position, customers, cumulative_revenue, total_revenue — the running total at about
+--           200 points (every n-th customer, the first and the last);
+--  'rfm'    r_score, f_score, m_score, customers, revenue, recency_days, orders — one row per score
+--           combination. Recency = days from the last sale to the period's last day, frequency =
+--           sales, monetary = revenue in the period; each scores 1-5 by its percentile rank
+--           PERCENT_RANK = (values below) / (N - 1), 0 for N = 1 (ties share the lower rank; for
+--           recency, fewer days score higher): score 5 from 0.8, 4 from 0.6, 3 from 0.4, 2 from 0.2.
+--           The ranks are counted, not sorted: recency and frequency have few distinct values
+--           (counted per value), and "at least k customers have less revenue" is "revenue above the
+--           k-th smallest", read off the ranking at position N - k + 1. "rank >= s / 5" is written
+--           5 * below >= s * (N - 1) to stay in integers (the same test as the fraction's).
+WITH
+--#include period_customers
+, ranked AS (
+    SELECT customer_id, revenue, gross_profit, orders, last_date,
+           ROW_NUMBER() OVER (ORDER BY revenue DESC, customer_id) AS position,
+           SUM(revenue) OVER (ORDER BY revenue DESC, customer_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative_revenue,
+           COUNT(*) OVER () AS customers,
+           SUM(revenue) OVER () AS total_revenue
+    FROM per_customer
+), top_part AS (
+    SELECT CAST(COALESCE(SUM(revenue), 0) AS DECIMAL(18,2)) AS customer_revenue,
+           CAST(COALESCE(SUM(CASE WHEN 5 * (position - 1) < customers THEN revenue ELSE 0 END), 0) AS DECIMAL(18,2)) AS top_revenue,
+           COUNT(*) AS ranked_customers,
+           CAST(COALESCE(SUM(CASE WHEN 5 * (position - 1) < customers THEN 1 ELSE 0 END), 0) AS BIGINT) AS top_customers
+    FROM ranked
+), abc_part AS (
+    SELECT CASE WHEN cumulative_revenue - revenue < CAST(0.80 AS DECIMAL(18,4)) * total_revenue THEN 'A'
+                WHEN cumulative_revenue - revenue < CAST(0.95 AS DECIMAL(18,4)) * total_revenue THEN 'B'
+                ELSE 'C' END AS abc_class,
+           revenue, gross_profit, orders
+    FROM ranked
+), period_end AS (
+    SELECT day_number - 1 AS last_day_number FROM dim_date WHERE calendar_date = @date_to
+), recency_counts AS (
+    SELECT last_date, COUNT(*) AS customers FROM per_customer GROUP BY last_date
+), recency_ranks AS (
+    -- Customers with more days since their last sale (an earlier last sale) rank below.
+    SELECT r.last_date, e.last_day_number - d.day_number AS recency,
+           CAST(COALESCE(SUM(r.customers) OVER (ORDER BY r.last_date ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS BIGINT) AS below
+    FROM recency_counts r
+    JOIN dim_date d ON d.calendar_date = r.last_date
+    CROSS JOIN period_end e
+), frequency_counts AS (
+    SELECT orders, COUNT(*) AS customers FROM per_customer GROUP BY orders
+), frequency_ranks AS (
+    SELECT orders,
+           CAST(COALESCE(SUM(customers) OVER (ORDER BY orders ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS BIGINT) AS below
+    FROM frequency_counts
+), monetary_cuts AS (
+    -- The k-th smallest revenue for k = ceil(s * (N - 1) / 5), s = 1..4 (N >= 2).
+    SELECT MAX(CASE WHEN position = customers - CAST(FLOOR((1 * (customers - 1) + 4) / 5.0) AS BIGINT) + 1 THEN revenue END) AS cut2,
+           MAX(CASE WHEN position = customers - CAST(FLOOR((2 * (customers - 1) + 4) / 5.0) AS BIGINT) + 1 THEN revenue END) AS cut3,
+           MAX(CASE WHEN position = customers - CAST(FLOOR((3 * (customers - 1) + 4) / 5.0) AS BIGINT) + 1 THEN revenue END) AS cut4,
+           MAX(CASE WHEN position = customers - CAST(FLOOR((4 * (customers - 1) + 4) / 5.0) AS BIGINT) + 1 THEN revenue END) AS cut5
+    FROM ranked
+), scored AS (
+    SELECT k.revenue, k.orders, rr.recency,
+           CASE WHEN k.customers = 1 THEN 1
+                WHEN 5 * rr.below >= 4 * (k.customers - 1) THEN 5
+                WHEN 5 * rr.below >= 3 * (k.customers - 1) THEN 4
+                WHEN 5 * rr.below >= 2 * (k.customers - 1) THEN 3
+                WHEN 5 * rr.below >= 1 * (k.customers - 1) THEN 2
+                ELSE 1 END AS r_score,
+           CASE WHEN k.customers = 1 THEN 1
+                WHEN 5 * fr.below >= 4 * (k.customers - 1) THEN 5
+                WHEN 5 * fr.below >= 3 * (k.customers - 1) THEN 4
+                WHEN 5 * fr.below >= 2 * (k.customers - 1) THEN 3
+                WHEN 5 * fr.below >= 1 * (k.customers - 1) THEN 2
+                ELSE 1 END AS f_score,
+           CASE WHEN k.customers = 1 THEN 1
+                WHEN k.revenue > m.cut5 THEN 5
+                WHEN k.revenue > m.cut4 THEN 4
+                WHEN k.revenue > m.cut3 THEN 3
+                WHEN k.revenue > m.cut2 THEN 2
+                ELSE 1 END AS m_score
+    FROM ranked k
+    JOIN recency_ranks rr ON rr.last_date = k.last_date
+    JOIN frequency_ranks fr ON fr.orders = k.orders
+    CROSS JOIN monetary_cuts m
+), parts AS (
+    SELECT 'top' AS part, 0 AS part_order, @date_from AS bucket,
+           customer_revenue, top_revenue, ranked_customers, top_customers,
+           CAST(NULL AS VARCHAR(1)) AS abc_class, CAST(NULL AS INTEGER) AS r_score, CAST(NULL AS INTEGER) AS f_score, CAST(NULL AS INTEGER) AS m_score,
+           CAST(NULL AS BIGINT) AS position, CAST(NULL AS BIGINT) AS customers,
+           CAST(NULL AS DECIMAL(18,2)) AS revenue, CAST(NULL AS DECIMAL(18,2)) AS gross_profit, CAST(NULL AS BIGINT) AS orders,
+           CAST(NULL AS BIGINT) AS recency_days, CAST(NULL AS DECIMAL(18,2)) AS cumulative_revenue, CAST(NULL AS DECIMAL(18,2)) AS total_revenue
+    FROM top_part
+    UNION ALL
+    SELECT 'abc', 1, NULL, NULL, NULL, NULL, NULL,
+           abc_class, NULL, NULL, NULL, NULL, COUNT(*),
+           CAST(SUM(revenue) AS DECIMAL(18,2)), CAST(SUM(gross_profit) AS DECIMAL(18,2)), CAST(SUM(orders) AS BIGINT),
+           NULL, NULL, NULL
+    FROM abc_part
+    GROUP BY abc_class
+    UNION ALL
+    SELECT 'pareto', 2, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, position, customers,
+           NULL, NULL, NULL,
+           NULL, CAST(cumulative_revenue AS DECIMAL(18,2)), CAST(total_revenue AS DECIMAL(18,2))
+    FROM ranked
+    WHERE position % CAST(FLOOR((customers + 199) / 200.0) AS INTEGER) = 0 OR position = customers OR position = 1
+    UNION ALL
+    SELECT 'rfm', 3, NULL, NULL, NULL, NULL, NULL,
+           NULL, r_score, f_score, m_score, NULL, COUNT(*),
+           CAST(SUM(revenue) AS DECIMAL(18,2)), NULL, CAST(SUM(orders) AS BIGINT),
+           CAST(SUM(recency) AS BIGINT), NULL, NULL
+    FROM scored
+    GROUP BY r_score, f_score, m_score
+)
+SELECT part, bucket, customer_revenue, top_revenue, ranked_customers, top_customers,
+       abc_class, r_score, f_score, m_score, position, customers, revenue, gross_profit, orders,
+       recency_days, cumulative_revenue, total_revenue
+FROM parts
+ORDER BY part_order, abc_class, position, r_score, f_score, m_score

@@ -1,0 +1,18 @@
+-- overview/revenue_by_region when nothing is filtered and the scope is everything: the same
+-- rows from agg_sale_day (a region with no sale in the window has no row: orders > 0).
+--#dated
+WITH scoped AS (
+    SELECT a.region_id, a.revenue, a.cost
+    FROM agg_sale_day a
+    WHERE a.sale_date >= @date_from AND a.sale_date < @date_to
+      AND a.orders > 0
+      --#include unfiltered_guard
+)
+SELECT s.region_id,
+       MAX(r.name) AS region_name,
+       CAST(SUM(s.revenue) AS DECIMAL(18,2)) AS revenue,
+       CAST(SUM(s.revenue - s.cost) AS DECIMAL(18,2)) AS gross_profit
+FROM scoped s
+LEFT JOIN dim_region r ON r.region_id = s.region_id
+GROUP BY s.region_id
+ORDER BY revenue DESC
