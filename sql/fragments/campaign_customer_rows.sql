@@ -1,6 +1,6 @@
 -- The rest of marketing/campaign_customers (and its unfiltered twin) after the CTE
 -- "per_customer" (customer_id, touches, first_touch, responded, converted): the customers' sales
--- in the period and the sorted page of rows.
+-- in the period and CTE "listed", the rows; the query sorts and pages them.
 sales AS (
     SELECT o.customer_id, CAST(SUM(o.revenue) AS DECIMAL(18,2)) AS revenue, COUNT(*) AS orders
     FROM fact_order o
@@ -18,9 +18,3 @@ sales AS (
     LEFT JOIN dim_region g ON g.region_id = c.region_id
     LEFT JOIN sales s ON s.customer_id = p.customer_id
 )
-SELECT customer_id, customer_code, name, region, touches, first_touch, responded, converted, orders, revenue, total_rows
-FROM listed
-ORDER BY
-    --#include table_sort/campaign-customers
-    customer_id
-OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY

@@ -11,3 +11,9 @@ WITH per_customer AS (
     GROUP BY t.customer_id
 ),
 --#include campaign_customer_rows
+SELECT customer_id, customer_code, name, region, touches, first_touch, responded, converted, orders, revenue, total_rows
+FROM listed
+ORDER BY
+    --#include table_sort/campaign-customers
+    customer_id
+OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY
