@@ -441,10 +441,11 @@ CREATE TABLE IF NOT EXISTS agg_touch_chain (
 -- Every touch of a known campaign (dim_campaign) with whether a sale of its customer, by any
 -- team, fell in its attribution window (converted; docs/KPIS.md, conversion_rate), and the sent
 -- dates of the customer's previous touch, previous responded, previous converted and previous
--- responded-and-converted touch (touches ordered by sent date, then campaign). Derived from
+-- responded-and-converted touch (touches ordered by sent date, then campaign), and of its
+-- previous touch, responded and converted touch in the same campaign. Derived from
 -- touches and orders both: a sale can convert a touch sent weeks before it. For the whole scope
 -- the flag replaces the range join of touches with sales; unfiltered, targeted, responders and
--- converted customers of any window become counts of its rows.
+-- converted customers of any window (overall or per campaign) become counts of its rows.
 CREATE TABLE IF NOT EXISTS agg_touch_conversion (
     customer_id                    BIGINT NOT NULL,
     campaign_id                    INTEGER NOT NULL,
@@ -455,8 +456,16 @@ CREATE TABLE IF NOT EXISTS agg_touch_conversion (
     prev_date                      DATE,
     prev_response_date             DATE,
     prev_converted_date            DATE,
-    prev_responded_converted_date  DATE
+    prev_responded_converted_date  DATE,
+    prev_campaign_date             DATE,
+    prev_campaign_response_date    DATE,
+    prev_campaign_converted_date   DATE
 );
+-- A file whose agg_touch_conversion predates the per-campaign dates (marketing_v1) gets them; the
+-- new StateName rebuilds the rows.
+ALTER TABLE agg_touch_conversion ADD COLUMN IF NOT EXISTS prev_campaign_date DATE;
+ALTER TABLE agg_touch_conversion ADD COLUMN IF NOT EXISTS prev_campaign_response_date DATE;
+ALTER TABLE agg_touch_conversion ADD COLUMN IF NOT EXISTS prev_campaign_converted_date DATE;
 
 -- Every sale of an identified customer that names a category, with the date of the customer's
 -- previous such sale and the date (and month) of the next such sale in another category (sales

@@ -482,8 +482,13 @@ IF OBJECT_ID(N'dbo.agg_touch_conversion', N'U') IS NULL
         prev_response_date             DATE NULL,
         prev_converted_date            DATE NULL,
         prev_responded_converted_date  DATE NULL,
+        prev_campaign_date             DATE NULL,
+        prev_campaign_response_date    DATE NULL,
+        prev_campaign_converted_date   DATE NULL,
         INDEX cci_agg_touch_conversion CLUSTERED COLUMNSTORE
     );
+IF COL_LENGTH(N'dbo.agg_touch_conversion', N'prev_campaign_date') IS NULL
+    ALTER TABLE dbo.agg_touch_conversion ADD prev_campaign_date DATE NULL, prev_campaign_response_date DATE NULL, prev_campaign_converted_date DATE NULL;
 
 IF OBJECT_ID(N'dbo.agg_category_chain', N'U') IS NULL
     CREATE TABLE dbo.agg_category_chain (

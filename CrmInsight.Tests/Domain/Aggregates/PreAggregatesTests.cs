@@ -146,17 +146,21 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             .SelectMany(g =>
             {
                 var ordered = g.OrderBy(t => t.Sent).ThenBy(t => t.Campaign).ToList();
-                DateTime? Before(int i, Func<(long, int, DateTime, int Responded, int Converted), bool> which) =>
+                // The latest sent date among the touches before the i-th that match (null: none).
+                DateTime? Before(int i, Func<(long, int Campaign, DateTime, int Responded, int Converted), bool> which) =>
                     ordered.Take(i).Where(which).Select(p => (DateTime?)p.Item3).Max();
                 return ordered.Select((t, i) => (t.Customer, t.Campaign, t.Sent, t.Responded, t.Converted,
                     i >= 1 ? ordered[i - 1].Sent : (DateTime?)null,
-                    Before(i, p => p.Responded == 1), Before(i, p => p.Converted == 1), Before(i, p => p.Responded == 1 && p.Converted == 1)));
+                    Before(i, p => p.Responded == 1), Before(i, p => p.Converted == 1), Before(i, p => p.Responded == 1 && p.Converted == 1),
+                    Before(i, p => p.Campaign == t.Campaign), Before(i, p => p.Campaign == t.Campaign && p.Responded == 1),
+                    Before(i, p => p.Campaign == t.Campaign && p.Converted == 1)));
             })
             .OrderBy(r => r.Customer).ThenBy(r => r.Sent).ThenBy(r => r.Campaign)
             .ToList();
-        var storedConversions = await _db.RowsAsync<(long, int, DateTime, int, int, DateTime?, DateTime?, DateTime?, DateTime?)>(
+        var storedConversions = await _db.RowsAsync<(long, int, DateTime, int, int, DateTime?, DateTime?, DateTime?, DateTime?, DateTime?, DateTime?, DateTime?)>(
             "SELECT customer_id, campaign_id, CAST(sent_date AS TIMESTAMP), responded, converted, CAST(prev_date AS TIMESTAMP), " +
-            "CAST(prev_response_date AS TIMESTAMP), CAST(prev_converted_date AS TIMESTAMP), CAST(prev_responded_converted_date AS TIMESTAMP) " +
+            "CAST(prev_response_date AS TIMESTAMP), CAST(prev_converted_date AS TIMESTAMP), CAST(prev_responded_converted_date AS TIMESTAMP), " +
+            "CAST(prev_campaign_date AS TIMESTAMP), CAST(prev_campaign_response_date AS TIMESTAMP), CAST(prev_campaign_converted_date AS TIMESTAMP) " +
             "FROM agg_touch_conversion ORDER BY customer_id, sent_date, campaign_id");
         Assert.Contains(expectedConversions, r => r.Converted == 1);
         Assert.Contains(expectedConversions, r => r.Converted == 0);

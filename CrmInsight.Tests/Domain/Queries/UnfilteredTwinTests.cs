@@ -25,6 +25,9 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         (new(new DateOnly(2023, 12, 1), new DateOnly(2024, 4, 16)), new(new DateOnly(2023, 11, 1), new DateOnly(2023, 12, 1)), true),
     ];
 
+    /// <summary>What TableService adds for a table's query (a twin of one pages as its namesake): by revenue, largest first, ties by key.</summary>
+    private static readonly SqlArgs TablePage = SqlArgs.Empty.With("sort", "revenue").With("descending", 1).With("offset", 0).With("limit", 1000);
+
     private TestDatabase _db = null!;
 
     public static TheoryData<string> Twins() =>
@@ -57,7 +60,7 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         string[] grains = _db.Runner.Prepare(twin).Parameters.Contains("grain") ? ["day", "month"] : ["month"];
         foreach (var (period, previous, monthly, grain) in Windows.SelectMany(w => grains.Select(g => (w.Period, w.Previous, w.Monthly, g))))
         {
-            var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", grain);
+            var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", grain).WithAll(TablePage);
             Assert.Equal(twin, _db.Cache.ChooseQuery(original, args));
             var expected = Text(await _db.Runner.QueryRowsAsync(original, args));
             var actual = Text(await _db.Runner.QueryRowsAsync(twin, args));
@@ -72,11 +75,11 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
     public async Task A_twin_answers_nothing_under_a_filter_or_a_scope(string twin)
     {
         var (period, previous, monthly) = Windows[0];
-        var filtered = QueryArgs.For(DashboardFilter.Default with { Regions = IdSet.Of(1) }, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", "day");
-        var scoped = QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(1))).Window(period, previous).Monthly(monthly).With("grain", "day");
+        var filtered = QueryArgs.For(DashboardFilter.Default with { Regions = IdSet.Of(1) }, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", "day").WithAll(TablePage);
+        var scoped = QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(1))).Window(period, previous).Monthly(monthly).With("grain", "day").WithAll(TablePage);
 
         var original = twin[QueryCache.UnfilteredPrefix.Length..];
-        var nothing = QueryArgs.For(DashboardFilter.Default, DataScope.Nothing).Window(period, previous).Monthly(monthly).With("grain", "day");
+        var nothing = QueryArgs.For(DashboardFilter.Default, DataScope.Nothing).Window(period, previous).Monthly(monthly).With("grain", "day").WithAll(TablePage);
 
         // The cache never picks a twin for a filter or for any scope but everything (a sales lead, a key with --teams, nobody) ...
         Assert.Equal(original, _db.Cache.ChooseQuery(original, filtered));
