@@ -41,7 +41,7 @@ public sealed class SqlCatalog
         var fragments = Enum.GetValues<SqlDialect>().ToDictionary(d => d, d => FragmentsFor(files, d));
         foreach (var (path, raw) in files.Where(f => f.Key.StartsWith(QueryPrefix, StringComparison.Ordinal)))
         {
-            var (name, dialect) = ParseQueryPath(path[QueryPrefix.Length..]);
+            var (name, dialect) = ParseEnginePath(path[QueryPrefix.Length..]);
             names.Add(name);
             if (dialect is { } only)
             {
@@ -167,7 +167,7 @@ public sealed class SqlCatalog
         var fragments = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (path, text) in files.Where(f => f.Key.StartsWith(FragmentPrefix, StringComparison.Ordinal)))
         {
-            var (name, only) = ParseQueryPath(path[FragmentPrefix.Length..]);
+            var (name, only) = ParseEnginePath(path[FragmentPrefix.Length..]);
             if (only is null)
             {
                 fragments.TryAdd(name, text);
@@ -180,7 +180,8 @@ public sealed class SqlCatalog
         return fragments;
     }
 
-    private static (string Name, SqlDialect? Dialect) ParseQueryPath(string relative)
+    /// <summary>A query's or fragment's name and, for <c>name.duckdb.sql</c> / <c>name.sqlserver.sql</c>, its engine.</summary>
+    private static (string Name, SqlDialect? Dialect) ParseEnginePath(string relative)
     {
         var withoutSql = relative[..^".sql".Length];
         foreach (var dialect in Enum.GetValues<SqlDialect>())

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace CrmInsight.Web.Cli;
 
 /// <summary>
-/// <c>aggregates rebuild [--database PATH]</c>: rebuilds the pre-aggregates (agg_first_sale,
-/// agg_sale_chain, agg_touch_chain, agg_touch_conversion, agg_category_chain) from the facts in one transaction. Every write path
+/// <c>aggregates rebuild [--database PATH]</c>: rebuilds every pre-aggregate (the agg_ tables,
+/// listed in <see cref="PreAggregates"/>) from the facts in one transaction. Every write path
 /// maintains them; this is for a database whose facts were changed by hand.
 /// </summary>
 public static class AggregatesCommand
@@ -18,8 +18,8 @@ public static class AggregatesCommand
     public const string Usage = """
         Usage: dotnet run --project CrmInsight.Web -- aggregates rebuild [--database PATH]
 
-          Rebuilds the pre-aggregates (first sales, sale, touch and category chains, touch
-          conversions) from the orders and touches, in one transaction, and bumps the data version. The dashboard, import, ingest API and simulator
+          Rebuilds the pre-aggregates (first sales, sale, touch and category chains, daily sales,
+          cohort counts, touch conversions) from the orders and touches, in one transaction, and bumps the data version. The dashboard, import, ingest API and simulator
           keep them current by themselves; run this after changing fact_order by hand. While the
           dashboard runs on the same DuckDB file, stop it first.
         """;
