@@ -1,4 +1,3 @@
-using System.Globalization;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Ingest;
 using CrmInsight.Domain.Queries;
@@ -62,8 +61,8 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         {
             var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", grain).WithAll(TablePage);
             Assert.Equal(twin, _db.Cache.ChooseQuery(original, args));
-            var expected = Text(await _db.Runner.QueryRowsAsync(original, args));
-            var actual = Text(await _db.Runner.QueryRowsAsync(twin, args));
+            var expected = RowText.Of(await _db.Runner.QueryRowsAsync(original, args));
+            var actual = RowText.Of(await _db.Runner.QueryRowsAsync(twin, args));
             Assert.Equal(expected, actual);
             rows += expected.Count;
         }
@@ -96,14 +95,4 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
     /// <summary>A row of a twin that failed closed: no customer or sale counted.</summary>
     private static void Zero(SqlRow row) =>
         Assert.All(row.Columns.Where(c => c != "bucket" && c != "has_tickets"), c => Assert.True((row.GetDecimal(c) ?? 0m) == 0m, $"{c} = {row[c]}"));
-
-    private static List<string> Text(IReadOnlyList<SqlRow> rows) =>
-        [.. rows.Select(r => string.Join("; ", r.Columns.Order(StringComparer.Ordinal).Select(c => $"{c}={Value(r, c)}")))];
-
-    private static string Value(SqlRow row, string column) => row[column] switch
-    {
-        DateOnly or DateTime => row.GetDate(column)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        string text => text,
-        _ => row.GetDecimal(column)?.ToString(CultureInfo.InvariantCulture) ?? "null",
-    };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Queries;
 using CrmInsight.Domain.Security;
@@ -98,20 +97,9 @@ public sealed class EngineFragmentTests : IAsyncLifetime
         var actual = await _db.Runner.QueryRowsAsync(name, args);
 
         Assert.NotEmpty(expected);
-        Assert.Equal(Text(expected), Text(actual));
+        Assert.Equal(RowText.Of(expected), RowText.Of(actual));
     }
 
     private static SqlArgs Args(IEnumerable<(string Name, object Value)> extra) =>
         extra.Aggregate(QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(March, February).Monthly(false), (args, e) => args.With(e.Name, e.Value));
-
-    private static List<string> Text(IEnumerable<SqlRow> rows) =>
-        [.. rows.Select(r => string.Join("; ", r.Columns.Order(StringComparer.Ordinal).Select(c => $"{c}={Value(r, c)}")))];
-
-    private static string Value(SqlRow row, string column) => row[column] switch
-    {
-        null => "null",
-        DateOnly or DateTime => row.GetDate(column)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        string s => s,
-        _ => row.GetDecimal(column)?.ToString(CultureInfo.InvariantCulture) ?? "null",
-    };
 }
