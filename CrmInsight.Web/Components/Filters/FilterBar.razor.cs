@@ -35,6 +35,8 @@ public partial class FilterBar
     [Parameter]
     public DashboardFilter DefaultFilter { get; set; } = DashboardFilter.Default;
 
+    private static readonly ComparisonMode[] Comparisons = [ComparisonMode.PreviousPeriod, ComparisonMode.SamePeriodLastYear];
+
     private IEnumerable<DatePreset> OfferedPresets =>
         Presets is null ? DatePresets.Selectable
         : DatePresets.Selectable.Where(p => Presets.Contains(p) || (p == Filter.Preset));
@@ -71,6 +73,17 @@ public partial class FilterBar
         // The picker's end day is inclusive; a filter's "to" is exclusive.
         return Raise(Filter.WithCustomRange(DateOnly.FromDateTime(start), DateOnly.FromDateTime(end).AddDays(1)));
     }
+
+    /// <summary>
+    /// A single-choice item picked with the pointer: raised at once, from the item's own pointer
+    /// event. MudSelect raises ValueChanged only after a round trip to the browser (it closes its
+    /// list first), and the list is gone from the screen before that round trip ends, so a click
+    /// on the page right after (a grid row) reached the page before the new filter and acted on
+    /// the old one. The select's own ValueChanged follows and finds the filter already chosen
+    /// (<see cref="Raise"/> ignores an unchanged filter); keyboard choices go through it alone.
+    /// </summary>
+    private static Task Picked(Microsoft.AspNetCore.Components.Web.PointerEventArgs e, Func<Task> choose) =>
+        e.Button == 0 ? choose() : Task.CompletedTask;
 
     private Task OnComparisonChanged(ComparisonMode mode) => Raise(Filter with { Comparison = mode });
 

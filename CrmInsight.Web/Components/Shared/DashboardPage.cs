@@ -34,6 +34,8 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     private bool _loadedUnrendered;
     private bool _catalogKnown;
     private string? _loadedAddress;
+    /// <summary>A filter the user chose whose address the browser has not reported back yet.</summary>
+    private DashboardFilter? _chosen;
 
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
     [Inject] protected FilterNavigator Urls { get; set; } = null!;
@@ -90,11 +92,14 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <summary>
     /// Goes to this filter. The page takes it at once: the browser reports the new address only
     /// after a round trip, and a click in between (a row right after a period change) must act
-    /// on the filter the user just chose, not the one before it.
+    /// on the filter the user just chose, not the one before it. Until that address arrives, a
+    /// load that reads the address (a live refresh, or a load begun before the choice) keeps
+    /// the chosen filter instead of going back to the one the old address names.
     /// </summary>
     protected void ApplyFilter(DashboardFilter filter)
     {
         Filter = filter;
+        _chosen = filter;
         Navigation.NavigateTo(DashboardUrls.WithFilter(PageUrl(filter), Navigation.Uri));
     }
 
@@ -117,6 +122,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() =>
     {
+        _chosen = null; // the address the browser has now is the state again
         if (_loadedAddress is not null && DashboardUrls.WithoutTables(Navigation.Uri) == _loadedAddress)
         {
             // Only a grid's sort or page moved: the grid reads its rows itself; the page's data stands.
@@ -158,7 +164,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         {
             // The filter follows the URL at once (with the members known so far), so a click handled
             // while the new data loads acts on the filter the user sees, not the one before it.
-            Filter = Catalog.Validate(query).Filter;
+            Filter = _chosen ?? Catalog.Validate(query).Filter;
         }
         if (!quiet)
         {
@@ -174,7 +180,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
                 Catalog = await Data.GetCatalogAsync(Scope, attempt);
                 _catalogKnown = true;
                 var parsed = Catalog.Validate(query);
-                Filter = parsed.Filter;
+                Filter = _chosen ?? parsed.Filter;
                 Problems = parsed.Problems;
                 await LoadDataAsync(attempt);
             }, cancellationToken);

@@ -1,7 +1,11 @@
 using Bunit;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Tests.TestSupport;
+using CrmInsight.Domain.Filters;
+using CrmInsight.Web.Components.Filters;
 using CrmInsight.Web.Components.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmInsight.Tests.Web.Components.Pages;
 
@@ -41,6 +45,40 @@ public sealed class DrillPageTests
         Assert.Equal("http://localhost/drill?rep=11&level=customer", test.Navigation.Uri);
         await page.FindAll("[data-testid=table-drill] tbody tr")[1].ClickAsync(new());
         Assert.Equal("http://localhost/customers/5?rep=11", test.Navigation.Uri);
+    }
+
+    /// <summary>
+    /// The browser reports a new address a round trip after the page asks for it. A live refresh
+    /// in between read the old address and put its filter back, so a row clicked right after a
+    /// period change drilled with the old period.
+    /// </summary>
+    [Fact]
+    public async Task A_live_refresh_before_the_browser_reports_a_chosen_filter_keeps_it_for_the_next_click()
+    {
+        var data = new TestDashboardData();
+        data.SetTable(TableCatalog.Drill, PageModels.Row(TableCatalog.Drill, new DrillRowKey(2), ("name", "South China")));
+        await using var test = PageTestContext.Create(data);
+        var browser = new RoundTripNavigation("http://localhost/drill?period=ytd");
+        test.Context.Services.AddSingleton<NavigationManager>(browser);
+        var page = test.Context.Render<DrillPage>();
+        PageTestContext.WaitUntilSettled(page);
+
+        var bar = page.FindComponent<FilterBar>();
+        await page.InvokeAsync(() => bar.Instance.FilterChanged.InvokeAsync(bar.Instance.Filter.WithPreset(DatePreset.Last7Days)));
+        await data.RaiseDataChangedAsync(); // the browser has not reported drill?period=7d yet
+        await page.Find("[data-testid=table-drill] tbody tr").ClickAsync(new());
+
+        Assert.Equal(["http://localhost/drill?period=7d", "http://localhost/drill?period=7d&region=2&level=team"], browser.Requested);
+    }
+
+    /// <summary>A browser that has not answered yet: navigations are only recorded.</summary>
+    private sealed class RoundTripNavigation : NavigationManager
+    {
+        public RoundTripNavigation(string uri) => Initialize("http://localhost/", uri);
+
+        public List<string> Requested { get; } = [];
+
+        protected override void NavigateToCore(string uri, NavigationOptions options) => Requested.Add(ToAbsoluteUri(uri).ToString());
     }
 
     [Fact]
