@@ -17,16 +17,19 @@ namespace CrmInsight.Benchmarks;
 /// distinct filters. The write → wall figure is <c>wall --database PATH --latency-only</c>.
 /// Signs in through the sign-in page as --user (admin) with --password (on a file without users, the
 /// password the admin is created with: Auth:InitialAdminPassword).
-/// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- browser --database PATH --password P [--user admin] [--changes N]
+/// With --trace, each page's warm navigation is followed by where its time went (<see cref="BrowserTrace"/>).
+/// Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- browser --database PATH --password P [--user admin] [--changes N] [--pages /,/retention] [--trace]
 /// </summary>
 internal static class BrowserTiming
 {
-    private static readonly string[] Pages = ["/", "/contribution", "/retention", "/satisfaction", "/marketing", "/targets"];
+    private static readonly string[] AllPages = ["/", "/contribution", "/retention", "/satisfaction", "/marketing", "/targets"];
 
     public static async Task<int> RunAsync(string[] args)
     {
         string? database = null;
         var changes = 20;
+        var trace = false;
+        string[] pages = AllPages;
         var user = "admin";
         string? password = null;
         for (var i = 0; i < args.Length; i++)
@@ -37,6 +40,8 @@ internal static class BrowserTiming
                 case "--changes": changes = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--user": user = args[++i]; break;
                 case "--password": password = args[++i]; break;
+                case "--trace": trace = true; break;
+                case "--pages": pages = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
                 default: Console.Error.WriteLine($"Unknown argument {args[i]}"); return 2;
             }
         }
@@ -67,6 +72,10 @@ internal static class BrowserTiming
             Args = ["--no-sandbox", "--disable-gpu"],
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        if (trace)
+        {
+            await BrowserTrace.AttachAsync(context);
+        }
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, "/signin").ToString());
         await page.FillAsync("[data-testid=signin-user]", user);
@@ -77,13 +86,18 @@ internal static class BrowserTiming
         await NavigateAsync(page, new Uri(baseAddress, "/"));
 
         Console.WriteLine($"{"page",-14} {"cold ms",8} {"warm ms",8} {"default ms",11}   (navigation → ready; cold: region 2, last 30 days, computed on demand)");
-        foreach (var path in Pages)
+        foreach (var path in pages)
         {
             var filtered = new Uri(baseAddress, $"{path}?region=2&period=30d");
             var cold = await NavigateAsync(page, filtered);
             var warm = await NavigateAsync(page, filtered);
+            var warmTrace = trace ? await BrowserTrace.ReportAsync(page) : null;
             var byDefault = await NavigateAsync(page, new Uri(baseAddress, path));
             Console.WriteLine($"{path,-14} {cold,8:F0} {warm,8:F0} {byDefault,11:F0}");
+            if (warmTrace is not null)
+            {
+                Console.Write($"  the warm navigation (ms since it started):\n{warmTrace}");
+            }
         }
 
         // Filter changes in place on the Overview: distinct filters, each computed for the first time.

@@ -8,7 +8,8 @@ namespace CrmInsight.Tests.Web.Browser;
 [Collection(BrowserTestGroup.Name)]
 public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const int ExpectedCharts = 25 + 2; // a sparkline per tile, the trend and the region chart
+    private const int ExpectedCharts = 2; // the trend and the region chart (plotly)
+    private const int ExpectedSparklines = 25; // one per tile (SVG, drawn with the tile)
 
     [Fact]
     public async Task Shows_the_charts_and_a_filter_change_updates_the_tiles()
@@ -101,5 +102,6 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
         // Ready means drawn: every chart has its plot.
         Assert.Equal(ExpectedCharts, await page.Locator(".js-plotly-plot").CountAsync());
         Assert.Equal(0, await page.Locator(".js-plotly-plot:not(:has(.main-svg))").CountAsync());
+        Assert.Equal(ExpectedSparklines, await page.Locator("[data-testid=sparkline]:has([data-testid=sparkline-line])").CountAsync());
     }
 }
