@@ -208,6 +208,11 @@ public sealed class ImportService(ICrmDatabase database, DataVersionStore versio
                 // orders since the Marketing and cohort tables) whatever the file's size.
                 await aggregates.RebuildAsync(connection, transaction, cancellationToken);
             }
+            else if (run.Kind == ImportKind.Tickets)
+            {
+                // Likewise a file of tickets (agg_ticket_repeat alone: ~0.3 s at 10 M orders).
+                await aggregates.RebuildTicketsAsync(connection, transaction, cancellationToken);
+            }
             await versions.BumpAsync(connection, transaction, cancellationToken);
             var version = await connection.ExecuteScalarAsync<long>("SELECT version FROM data_version WHERE id = 1", transaction: transaction);
             await transaction.CommitAsync(cancellationToken);

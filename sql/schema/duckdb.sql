@@ -480,6 +480,19 @@ CREATE TABLE IF NOT EXISTS agg_category_chain (
     next_other_month  DATE
 );
 
+-- Satisfaction view pre-aggregate (issue 12): every ticket that repeats an issue
+-- (repeat_issue_rate, sql/fragments/ticket_repeats_issue.sql: the same customer submitted a ticket
+-- of the same category before it, at most 30 calendar days earlier). About 1 % of tickets, so
+-- "is this ticket a repeat" is a lookup of a few thousand ids instead of a correlated search of
+-- every earlier ticket. A ticket written on day d changes that day's and later rows only
+-- (the rule looks back), so a write refreshes its customers' rows from the earliest day touched.
+CREATE TABLE IF NOT EXISTS agg_ticket_repeat (
+    ticket_id     BIGINT NOT NULL,
+    customer_id   BIGINT NOT NULL,
+    submitted_at  TIMESTAMP NOT NULL,
+    month_start   DATE NOT NULL
+);
+
 -- Balanced scorecards (KPIS.md §6). A scorecard puts KPIs into four perspectives, each KPI
 -- with a standard, a target and the scores at which its status turns amber and green; the
 -- perspectives and the KPIs within each are weighted by AHP comparisons or directly.

@@ -501,6 +501,16 @@ IF OBJECT_ID(N'dbo.agg_category_chain', N'U') IS NULL
         INDEX cci_agg_category_chain CLUSTERED COLUMNSTORE
     );
 
+-- Satisfaction view pre-aggregate: the tickets that repeat an issue (see duckdb.sql).
+IF OBJECT_ID(N'dbo.agg_ticket_repeat', N'U') IS NULL
+    CREATE TABLE dbo.agg_ticket_repeat (
+        ticket_id     BIGINT NOT NULL,
+        customer_id   BIGINT NOT NULL,
+        submitted_at  DATETIME2(0) NOT NULL,
+        month_start   DATE NOT NULL,
+        INDEX ix_agg_ticket_repeat CLUSTERED (ticket_id)
+    );
+
 IF OBJECT_ID(N'dbo.aggregate_state', N'U') IS NULL
     CREATE TABLE dbo.aggregate_state (
         name      NVARCHAR(64) NOT NULL PRIMARY KEY,
