@@ -28,6 +28,8 @@ public static partial class DataAreas
                 "v_ticket" => [Tickets],
                 "agg_first_sale" or "agg_sale_chain" or "agg_sale_day" or "agg_category_chain" => [Orders],
                 "agg_touch_chain" => [Touches],
+                "agg_ticket_repeat" or "agg_ticket_day" => [Tickets],
+                "agg_survey_day" => [Surveys],
                 // A touch's conversion is derived from the touches and the customer's sales.
                 "agg_touch_conversion" => [Touches, Orders],
                 _ => [name],
