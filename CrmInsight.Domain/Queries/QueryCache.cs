@@ -36,6 +36,20 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
     {
         queryName = ChooseQuery(queryName, args);
         var query = runner.Prepare(queryName);
+        if (AdditiveSplit.CutFor(query, args) is { } cut)
+        {
+            // Two entries: the months before the window's last month (kept by a write dated
+            // today) and the last month; the window's own start stays @window_from in both.
+            var halves = await Task.WhenAll(
+                GetCachedAsync(query, args.With("date_to", cut), snapshot, cancellationToken),
+                GetCachedAsync(query, args.With("date_from", cut), snapshot, cancellationToken));
+            return AdditiveSplit.Sum(queryName, halves[0], halves[1]);
+        }
+        return await GetCachedAsync(query, args, snapshot, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<SqlRow>> GetCachedAsync(SqlQuery query, SqlArgs args, DataVersionSnapshot snapshot, CancellationToken cancellationToken)
+    {
         // Keyed by the version at which the areas the query reads last changed — for a query
         // dated by its window, by the changes dated before the window's end only — and always by the scope.
         var before = query.IsDated && args.TryGet("date_to", out var to) && to is DateOnly end ? end : (DateOnly?)null;
@@ -43,7 +57,7 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
         var key = KeyFor(query, args, version);
         var result = await cache.GetOrCreateAsync(
             key,
-            (runner, gate: _gate, queryName, args),
+            (runner, gate: _gate, queryName: query.Name, args),
             // Off the caller's thread and bounded (QueryGate): a page's queries overlap.
             static async (state, ct) => new CachedRows(await state.gate.RunAsync(() => state.runner.QueryRowsAsync(state.queryName, state.args, ct), ct)),
             _entryOptions,
