@@ -4,32 +4,28 @@ using CrmInsight.Domain.Sql;
 namespace CrmInsight.Domain.Queries;
 
 /// <summary>
-/// The cut of an additive query's window (<see cref="SqlQuery.AdditiveDirective"/>) at the first
-/// day of its last month, and the sum of the two halves' rows. A write dated today changes only
-/// the second half, so the months before it stay cached and a wall's recompute after an ingest
-/// scans the current month, not the whole window.
+/// The cut of an additive query's window (<see cref="SqlQuery.AdditiveDirective"/>) at today, and
+/// the sum of the two halves' rows. A write dated today changes only the second half, so the days
+/// before it stay cached and a wall's recompute after an ingest scans today, not the whole window.
 /// </summary>
 public static class AdditiveSplit
 {
     /// <summary>
-    /// Where the scan of <paramref name="args"/>' window is cut: the first day of the month
-    /// <c>@today</c> falls in, when the window contains today and starts before that month — the
-    /// windows that today's writes change. Null: no cut — not additive, no <c>@today</c>, a window
-    /// in the past (nothing dated in it changes often: one entry is cheaper), one within the
-    /// current month, or monthly buckets (split by month already).
+    /// Where the scan of <paramref name="args"/>' window is cut: at <c>@today</c>, when the window
+    /// contains today and starts before it — the windows that today's writes change (a write that
+    /// names its days leaves results over earlier dates cached: <see cref="Storage.DataChange.Days"/>).
+    /// Null: no cut — not additive, no <c>@today</c>, a window that ends before today or starts on it.
     /// </summary>
     public static DateOnly? CutFor(SqlQuery query, SqlArgs args)
     {
         if (!query.IsAdditive
             || !args.TryGet("date_from", out var fromValue) || fromValue is not DateOnly from
             || !args.TryGet("date_to", out var toValue) || toValue is not DateOnly to
-            || !args.TryGet("today", out var todayValue) || todayValue is not DateOnly today
-            || (args.TryGet("monthly", out var monthly) && monthly is 1))
+            || !args.TryGet("today", out var todayValue) || todayValue is not DateOnly today)
         {
             return null;
         }
-        var cut = new DateOnly(today.Year, today.Month, 1);
-        return from < cut && today < to ? cut : null;
+        return from < today && today < to ? today : null;
     }
 
     /// <summary>

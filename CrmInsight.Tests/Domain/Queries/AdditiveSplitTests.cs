@@ -9,20 +9,23 @@ namespace CrmInsight.Tests.Domain.Queries;
 
 /// <summary>
 /// A query marked additive returns, for any window, exactly the bucket-wise sums of its rows over
-/// the window cut in two (scanned with the same @window_from) — what QueryCache serves when a
-/// window reaches into the current month. Checked for every such query on the golden data plus
-/// orders that give the chain depth (repeat buyers across the cut, a lapsed customer), for
-/// windows with the previous window right before, a year before (a gap) and overlapping.
+/// the window cut in two at today (scanned with the same @window_from) — what QueryCache serves
+/// for a window that contains today. Checked for every such query on the golden data plus orders
+/// that give the chain depth (repeat buyers on both sides of the cut, a buyer on the cut day, a
+/// lapsed customer), for windows with the previous window right before, a year before (a gap),
+/// overlapping, and monthly buckets; unfiltered and under a filter.
 /// </summary>
 public sealed class AdditiveSplitTests : IAsyncLifetime
 {
     private static readonly DateOnly Today = new(2024, 4, 15);
 
-    private static readonly (DateRange Period, DateRange Previous)[] Windows =
+    private static readonly (DateRange Period, DateRange Previous, bool Monthly)[] Windows =
     [
-        (new(new DateOnly(2024, 1, 16), new DateOnly(2024, 4, 16)), new(new DateOnly(2023, 10, 18), new DateOnly(2024, 1, 16))),
-        (new(new DateOnly(2024, 1, 16), new DateOnly(2024, 4, 16)), new(new DateOnly(2023, 1, 16), new DateOnly(2023, 4, 16))),
-        (new(new DateOnly(2023, 4, 16), new DateOnly(2024, 4, 16)), new(new DateOnly(2022, 10, 16), new DateOnly(2023, 10, 16))),
+        (new(new DateOnly(2024, 1, 16), new DateOnly(2024, 4, 16)), new(new DateOnly(2023, 10, 18), new DateOnly(2024, 1, 16)), false),
+        (new(new DateOnly(2024, 1, 16), new DateOnly(2024, 4, 16)), new(new DateOnly(2023, 1, 16), new DateOnly(2023, 4, 16)), false),
+        (new(new DateOnly(2023, 4, 16), new DateOnly(2024, 4, 16)), new(new DateOnly(2022, 10, 16), new DateOnly(2023, 10, 16)), false),
+        (new(new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 16)), new(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), false),
+        (new(new DateOnly(2023, 12, 1), new DateOnly(2024, 4, 16)), new(new DateOnly(2023, 11, 1), new DateOnly(2023, 12, 1)), true),
     ];
 
     private TestDatabase _db = null!;
@@ -36,10 +39,11 @@ public sealed class AdditiveSplitTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         await _db.ExecuteAsync(GoldenDataset.Sql);
-        // C1 buys in March and twice in April (before and after the cut on April 1), C2 in April
-        // only after March, C4 on the day of the cut, C6 lapsed since November 2023.
-        string[][] orders = [["A1", "C1", "2024-03-20"], ["A2", "C1", "2024-04-03"], ["A3", "C1", "2024-04-10"], ["A4", "C2", "2024-04-02"],
-            ["A5", "C4", "2024-04-01"], ["A6", "C6", "2023-03-10"], ["A7", "C6", "2023-11-20"], ["A8", "C3", "2024-04-15"]];
+        // C1 buys in March, in April and today (both sides of the cut at today), C2 in April and
+        // twice today, C3 only today, C4 on April 1, C6 lapsed since November 2023.
+        string[][] orders = [["A1", "C1", "2024-03-20"], ["A2", "C1", "2024-04-03"], ["A3", "C1", "2024-04-15"], ["A4", "C2", "2024-04-02"],
+            ["A5", "C4", "2024-04-01"], ["A6", "C6", "2023-03-10"], ["A7", "C6", "2023-11-20"], ["A8", "C3", "2024-04-15"],
+            ["A9", "C2", "2024-04-15"], ["A10", "C2", "2024-04-15"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
             ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = "25.00",
@@ -61,14 +65,14 @@ public sealed class AdditiveSplitTests : IAsyncLifetime
     {
         var query = _db.Runner.Prepare(queryName);
         var compared = 0;
-        foreach (var (period, previous) in Windows)
+        foreach (var (period, previous, monthly) in Windows)
         {
             // Unfiltered (what a twin answers) and one region (what a facts query answers under a filter).
             foreach (var filter in new[] { DashboardFilter.Default, DashboardFilter.Default with { Regions = IdSet.Of(1) } })
             {
-                var args = QueryArgs.For(filter, DataScope.All).Window(period, previous).Monthly(false).AsOf(Today);
+                var args = QueryArgs.For(filter, DataScope.All).Window(period, previous).Monthly(monthly).AsOf(Today);
                 var cut = AdditiveSplit.CutFor(query, args);
-                Assert.Equal(new DateOnly(2024, 4, 1), cut);
+                Assert.Equal(Today, cut);
 
                 var whole = await _db.Runner.QueryRowsAsync(queryName, args);
                 var first = await _db.Runner.QueryRowsAsync(queryName, args.With("date_to", cut!.Value));
@@ -85,12 +89,13 @@ public sealed class AdditiveSplitTests : IAsyncLifetime
     {
         await _db.VersionSource.RefreshAsync();
         var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(Windows[0].Period, Windows[0].Previous).Monthly(false).AsOf(Today);
+        // The ingests of InitializeAsync named their days: results before today are not touched by them.
         var expected = await _db.Runner.QueryRowsAsync("unfiltered/kpi/sales_summary", args);
 
         var cold = await _db.VersionSource.GetCurrentAsync();
         var before = _db.Metrics.TotalExecuted;
         var cached = await _db.Cache.GetRowsAsync("kpi/sales_summary", args, cold);
-        Assert.Equal(2, _db.Metrics.TotalExecuted - before); // the months before April, and April
+        Assert.Equal(2, _db.Metrics.TotalExecuted - before); // January 16 – April 14, and today
         Assert.Equal(RowText.Of(expected), RowText.Of(cached));
 
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [new IngestRecord(1, new Dictionary<string, string?>
@@ -102,24 +107,25 @@ public sealed class AdditiveSplitTests : IAsyncLifetime
         before = _db.Metrics.TotalExecuted;
         var after = await _db.Cache.GetRowsAsync("kpi/sales_summary", args, version);
 
-        Assert.Equal(1, _db.Metrics.TotalExecuted - before); // April only: January 16 – March 31 stayed cached
+        Assert.Equal(1, _db.Metrics.TotalExecuted - before); // today only: January 16 – April 14 stayed cached
         var row = Assert.Single(after);
         Assert.Equal(expected[0].GetDecimal("revenue") + 40m, row.GetDecimal("revenue"));
         Assert.Equal(RowText.Of(await _db.Runner.QueryRowsAsync("unfiltered/kpi/sales_summary", args)), RowText.Of(after));
     }
 
     [Fact]
-    public void Only_a_window_reaching_into_the_current_month_is_cut()
+    public void Only_a_window_containing_today_after_its_first_day_is_cut()
     {
         var query = _db.Runner.Prepare("unfiltered/kpi/sales_summary");
         var baseArgs = QueryArgs.For(DashboardFilter.Default, DataScope.All).Monthly(false).AsOf(Today);
         DateOnly? Cut(DateOnly from, DateOnly to) => AdditiveSplit.CutFor(query, baseArgs.Window(new DateRange(from, to), new DateRange(from.AddDays(-30), from)));
 
-        Assert.Equal(new DateOnly(2024, 4, 1), Cut(new DateOnly(2024, 1, 16), new DateOnly(2024, 4, 16)));
+        Assert.Equal(Today, Cut(new DateOnly(2024, 1, 16), new DateOnly(2024, 4, 16)));
+        Assert.Equal(Today, Cut(new DateOnly(2024, 4, 14), new DateOnly(2024, 5, 1)));
         Assert.Null(Cut(new DateOnly(2023, 10, 18), new DateOnly(2024, 1, 16)));  // the previous window: in the past
-        Assert.Null(Cut(new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 16)));    // within April
         Assert.Null(Cut(new DateOnly(2024, 1, 1), new DateOnly(2024, 4, 15)));    // ends before today
-        Assert.Null(AdditiveSplit.CutFor(query, baseArgs.Window(new DateRange(new DateOnly(2024, 1, 16), new DateOnly(2024, 4, 16)), new DateRange(new DateOnly(2023, 1, 1), new DateOnly(2024, 1, 1))).Monthly(true)));
+        Assert.Null(Cut(Today, new DateOnly(2024, 4, 16)));                       // today alone
+        Assert.Null(AdditiveSplit.CutFor(query, baseArgs.Window(new DateRange(new DateOnly(2024, 1, 16), new DateOnly(2024, 4, 16)), new DateRange(new DateOnly(2023, 10, 18), new DateOnly(2024, 1, 16))).With("today", null)));
         Assert.Null(AdditiveSplit.CutFor(_db.Runner.Prepare("kpi/sales_summary"), baseArgs.Window(new DateRange(new DateOnly(2024, 1, 16), new DateOnly(2024, 4, 16)), new DateRange(new DateOnly(2023, 10, 18), new DateOnly(2024, 1, 16)))));
     }
 
