@@ -130,7 +130,7 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
                     customerChanges.Add(row.TryGet("customer_id", out var customer) && customer is long id ? id : null, (DateOnly)row.Value("order_date")!);
                 }
                 await aggregates.RefreshOrdersAsync(customerChanges, connection, transaction, cancellationToken);
-                changes.Add(new DataChange(DataAreas.Orders, customerChanges.Months));
+                changes.Add(DataChange.InMonths(DataAreas.Orders, customerChanges.Days));
             }
             else
             {

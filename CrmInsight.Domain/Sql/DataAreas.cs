@@ -34,10 +34,10 @@ public static partial class DataAreas
                 "agg_touch_conversion" => [Touches, Orders],
                 _ => [name],
             })
-            .Where(name => name is not ("data_version" or "data_change" or "data_change_month" or "aggregate_state" or "dim_date"))
+            .Where(name => name is not ("data_version" or "data_change" or "data_change_month" or "data_change_day" or "aggregate_state" or "dim_date"))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
 
-    [GeneratedRegex(@"\b(?:fact|dim|agg)_[a-z0-9_]+\b|\bv_ticket\b|\bdata_version\b|\bdata_change(?:_month)?\b|\baggregate_state\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:fact|dim|agg)_[a-z0-9_]+\b|\bv_ticket\b|\bdata_version\b|\bdata_change(?:_month|_day)?\b|\baggregate_state\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TableName();
 }

@@ -425,6 +425,17 @@ SELECT c.area, DATE '1900-01-01', c.version
 FROM data_change c
 WHERE NOT EXISTS (SELECT 1 FROM data_change_month m WHERE m.area = c.area);
 
+-- The days a write touched per area, when it named few (an ingest, the simulator: today's
+-- rows), with the version of the last such write; such a write leaves no month row. A cached
+-- result over dates before a day stays valid when only that day or later ones changed, so a
+-- window cut at today keeps the part before today (AdditiveSplit).
+CREATE TABLE IF NOT EXISTS data_change_day (
+    area     VARCHAR NOT NULL,
+    day      DATE NOT NULL,
+    version  BIGINT NOT NULL,
+    PRIMARY KEY (area, day)
+);
+
 -- Every campaign touch with the sent dates of the customer's previous touch and previous
 -- responded touch (touches ordered by sent date, then campaign): reach and responders of any
 -- window become counts of its rows, as agg_sale_chain does for sales (unfiltered views).

@@ -564,6 +564,15 @@ SELECT c.area, CAST('19000101' AS DATE), c.version
 FROM dbo.data_change c
 WHERE NOT EXISTS (SELECT 1 FROM dbo.data_change_month m WHERE m.area = c.area);
 
+-- The days a write touched per area, when it named few; see duckdb.sql.
+IF OBJECT_ID(N'dbo.data_change_day', N'U') IS NULL
+    CREATE TABLE dbo.data_change_day (
+        area     NVARCHAR(64) NOT NULL,
+        day      DATE NOT NULL,
+        version  BIGINT NOT NULL,
+        PRIMARY KEY (area, day)
+    );
+
 -- Balanced scorecards (KPIS.md §6); see duckdb.sql for the meaning of each column.
 IF OBJECT_ID(N'dbo.scorecard', N'U') IS NULL
     CREATE TABLE dbo.scorecard (

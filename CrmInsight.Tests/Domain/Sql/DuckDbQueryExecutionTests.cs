@@ -61,6 +61,7 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
             .With("updated_at", new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc))
             .With("area", "fact_order")
             .With("month_start", new DateOnly(2024, 3, 1))
+            .With("day", new DateOnly(2024, 3, 20))
             .With("all_customers", filtered ? 0 : 1)
             .With("customer_ids", filtered ? SomeCustomers : Array.Empty<long>())
             .With("from_date", new DateOnly(2024, 3, 1))

@@ -155,7 +155,7 @@ public static class QueryShapes
         // T1, T2 and T3 were submitted in March (T4 in February).
         ["satisfaction/tickets"] = new("ticket_id:Number ticket_code:Text customer_id:Number customer_code:Text customer:Text channel:Text category:Text agent:Text submitted_at:Timestamp response_minutes:Number resolution_hours:Number is_complaint:Number total_rows:Number", 3, null),
         // The golden load is one write of every area, undated: one row for all areas and months.
-        ["system/data_change_months"] = new("area:Text month_start:Date version:Number", 1, 1),
+        ["system/data_change_dates"] = new("area:Text starts_on:Date version:Number is_day:Number", 1, 1),
         ["system/data_changes"] = new("area:Text version:Number"),
         // The one version row.
         ["system/data_version"] = new("version:Number updated_at:Timestamp", 1, 1),
