@@ -3,7 +3,7 @@
 -- "acquired_customers": bucket (the period, or the month of the first sale with @monthly = 1),
 -- customer_id and the customer's acquisition campaign and channel (NULL when unknown).
 acquired_customers AS (
-    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
+    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @window_from END AS bucket,
            f.customer_id, cu.acquisition_campaign_id, cu.acquisition_channel_id
     FROM (
         SELECT o.customer_id, MIN(o.first_date) AS first_date

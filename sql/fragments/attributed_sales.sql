@@ -3,7 +3,7 @@
 -- attributed_revenue), that the team scope sees: CTE "attributed_sales" with bucket (the
 -- period, or each month with @monthly = 1), campaign_id and revenue.
 attributed_sales AS (
-    SELECT CASE WHEN @monthly = 1 THEN od.month_start ELSE @date_from END AS bucket,
+    SELECT CASE WHEN @monthly = 1 THEN od.month_start ELSE @window_from END AS bucket,
            o.campaign_id, o.revenue
     FROM fact_order o
     JOIN dim_campaign k ON k.campaign_id = o.campaign_id

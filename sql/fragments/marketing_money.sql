@@ -1,7 +1,7 @@
 -- The money of kpi/marketing (and its unfiltered twin), by bucket: CTE "spend" (campaign spend
 -- dated in the period) and CTE "revenue" (attributed revenue), under the campaign filter only.
 spent AS (
-    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
+    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @window_from END AS bucket,
            s.amount
     FROM fact_campaign_spend s
     JOIN dim_date d ON d.calendar_date = s.spend_date

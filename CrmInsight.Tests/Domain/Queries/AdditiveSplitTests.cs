@@ -12,7 +12,7 @@ namespace CrmInsight.Tests.Domain.Queries;
 /// the window cut in two at today (scanned with the same @window_from) — what QueryCache serves
 /// for a window that contains today. Checked for every such query on the golden data plus orders
 /// that give the chain depth (repeat buyers on both sides of the cut, a buyer on the cut day, a
-/// lapsed customer), for windows with the previous window right before, a year before (a gap),
+/// lapsed customer) and responded touches on both sides of it, for windows with the previous window right before, a year before (a gap),
 /// overlapping, and monthly buckets; unfiltered and under a filter.
 /// </summary>
 public sealed class AdditiveSplitTests : IAsyncLifetime
@@ -47,6 +47,13 @@ public sealed class AdditiveSplitTests : IAsyncLifetime
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
             ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = "25.00",
+        }))]);
+        // Responded touches on both sides of the cut: C1 in March and today (its previous response
+        // inside the window), C3 today only, C6 in April.
+        string[][] touches = [["C1", "2024-03-18"], ["C1", "2024-04-15"], ["C3", "2024-04-15"], ["C6", "2024-04-05"]];
+        await _db.Get<IngestService>().IngestAsync(IngestKind.Touches, [.. touches.Select((t, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
+        {
+            ["campaign"] = "Spring mail", ["customer"] = t[0], ["sent"] = t[1], ["responded"] = "yes",
         }))]);
     }
 

@@ -2,17 +2,20 @@
 -- agg_touch_chain (a customer's first responded touch in a bucket is the responded row whose
 -- previous responded touch is before the bucket) instead of a distinct count of every responded
 -- touch joined to its customer. Spend, attributed revenue and new customers as its namesake.
+-- Every column is a sum over the rows scanned (a responded touch counts when its previous responded
+-- touch is before the window's start @window_from): additive, so a write dated today recomputes today.
 --#dated
+--#additive
 WITH
 --#include marketing_money
 , responders AS (
-    SELECT CASE WHEN @monthly = 1 THEN s.month_start ELSE @date_from END AS bucket,
-           CAST(SUM(CASE WHEN s.prev_response_date >= @date_from AND (@monthly = 0 OR s.prev_response_date >= s.month_start) THEN 0 ELSE 1 END) AS BIGINT) AS campaign_responders
+    SELECT CASE WHEN @monthly = 1 THEN s.month_start ELSE @window_from END AS bucket,
+           CAST(SUM(CASE WHEN s.prev_response_date >= @window_from AND (@monthly = 0 OR s.prev_response_date >= s.month_start) THEN 0 ELSE 1 END) AS BIGINT) AS campaign_responders
     FROM agg_touch_chain s
     WHERE s.sent_date >= @date_from AND s.sent_date < @date_to
       AND s.responded = 1
       --#include unfiltered_guard
-    GROUP BY CASE WHEN @monthly = 1 THEN s.month_start ELSE @date_from END
+    GROUP BY CASE WHEN @monthly = 1 THEN s.month_start ELSE @window_from END
 ),
 --#include marketing_kpi_rows
 -- Fails closed as a whole: spend and attributed revenue do not read agg_touch_chain.
