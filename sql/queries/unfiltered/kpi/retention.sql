@@ -3,19 +3,8 @@
 -- customer), so the retained customers are a join of two such sets instead of two DISTINCTs
 -- over every sale (the windows may overlap or have a gap between them: any two windows).
 --#dated
-WITH previous_customers AS (
-    SELECT s.customer_id
-    FROM agg_sale_chain s
-    WHERE s.sale_date >= @prev_from AND s.sale_date < @prev_to
-      AND (s.prev_date IS NULL OR s.prev_date < @prev_from)
-      --#include unfiltered_guard
-), current_customers AS (
-    SELECT s.customer_id
-    FROM agg_sale_chain s
-    WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
-      AND (s.prev_date IS NULL OR s.prev_date < @date_from)
-      --#include unfiltered_guard
-)
+WITH
+--#include window_customers
 SELECT
     @date_from AS bucket,
     (SELECT COUNT(*) FROM previous_customers) AS previous_active,
