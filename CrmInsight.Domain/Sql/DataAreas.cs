@@ -26,7 +26,7 @@ public static partial class DataAreas
             .SelectMany(IEnumerable<string> (name) => name switch
             {
                 "v_ticket" => [Tickets],
-                "agg_first_sale" or "agg_sale_chain" or "agg_sale_day" or "agg_category_chain" => [Orders],
+                "agg_first_sale" or "agg_sale_chain" or "agg_sale_day" or "agg_category_chain" or "agg_cohort_activity" => [Orders],
                 "agg_touch_chain" => [Touches],
                 "agg_ticket_repeat" or "agg_ticket_day" => [Tickets],
                 "agg_survey_day" => [Surveys],

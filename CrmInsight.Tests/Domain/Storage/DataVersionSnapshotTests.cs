@@ -48,6 +48,11 @@ public sealed class DataVersionSnapshotTests
     {
         Assert.Equal(["dim_region", "fact_order"], DataAreas.ReadBy("SELECT r.name FROM fact_order o JOIN dim_region r ON r.region_id = o.region_id JOIN dim_date d ON 1=1"));
         Assert.Equal(["fact_ticket"], DataAreas.ReadBy("SELECT response_seconds FROM v_ticket"));
+        // A pre-aggregate is the facts it derives from: a write of orders, tickets or surveys makes
+        // results read from it stale (the cohort matrix reads agg_cohort_activity alone).
+        Assert.Equal(["fact_order"], DataAreas.ReadBy("SELECT SUM(customers) FROM agg_cohort_activity"));
+        Assert.Equal(["fact_ticket"], DataAreas.ReadBy("SELECT 1 FROM agg_ticket_day a JOIN agg_ticket_repeat r ON 1 = 1"));
+        Assert.Equal(["fact_survey"], DataAreas.ReadBy("SELECT csat_total FROM agg_survey_day"));
         Assert.Empty(DataAreas.ReadBy("SELECT version FROM data_version"));
     }
 }

@@ -5,22 +5,11 @@
 -- Additive: a current-window row counts once, whichever part of the window is scanned (its
 -- previous sale is compared with the window's start @window_from), and the previous window's
 -- customers are counted by the part that starts the window; so a write dated today recomputes
--- the window's last month only.
+-- today only.
 --#dated
 --#additive
-WITH previous_customers AS (
-    SELECT s.customer_id
-    FROM agg_sale_chain s
-    WHERE s.sale_date >= @prev_from AND s.sale_date < @prev_to
-      AND (s.prev_date IS NULL OR s.prev_date < @prev_from)
-      --#include unfiltered_guard
-), current_customers AS (
-    SELECT s.customer_id, s.prev_date
-    FROM agg_sale_chain s
-    WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
-      AND (s.prev_date IS NULL OR s.prev_date < @window_from)
-      --#include unfiltered_guard
-)
+WITH
+--#include window_customers
 -- Each count is gated in its WHERE, not in a CASE: DuckDB drops a scan whose predicate on the
 -- parameters is false, while both arms of a CASE would be computed.
 SELECT
