@@ -5,7 +5,7 @@ using CrmInsight.Domain.Storage;
 namespace CrmInsight.Domain.Aggregates;
 
 /// <summary>
-/// The pre-aggregates: agg_first_sale, agg_sale_chain and agg_sale_day (from fact_order),
+/// The pre-aggregates: agg_first_sale, agg_sale_chain, agg_sale_day and agg_rep_sale_day (from fact_order),
 /// agg_touch_chain (from fact_campaign_touch), and for the Marketing view agg_category_chain (from
 /// fact_order) and agg_touch_conversion (from both: a sale converts earlier touches). Refreshed for
 /// the customers (agg_sale_day: the days) a write touched, in the writer's transaction, or rebuilt
@@ -14,11 +14,14 @@ namespace CrmInsight.Domain.Aggregates;
 /// facts" and a rebuild is the same for every customer and day.
 /// For the Retention view, agg_cohort_activity (from agg_sale_chain) counts customers, so it is
 /// recomputed from the earliest touched month on, after agg_sale_chain.
+/// For the Sales targets view, agg_opportunity_day (from fact_opportunity) is refreshed for the
+/// close days an ingest of opportunities touched, and agg_activity_day (from fact_activity, which
+/// only the demo load writes) is rebuilt with the rest.
 /// </summary>
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1";
+    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+targets_v1";
 
     // Customers (days) per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;
@@ -39,6 +42,15 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
         }
     }
 
+    /// <summary>Refreshes agg_opportunity_day for the close days of the opportunities a write inserted or replaced (nothing when none).</summary>
+    public async Task RefreshOpportunitiesAsync(IEnumerable<DateOnly> closedDays, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        foreach (var chunk in closedDays.Distinct().Order().Chunk(CustomerBatch))
+        {
+            await RunAsync(OpportunityDayStatements, SqlArgs.Empty.With("all_days", 0).With("dates", chunk), connection, transaction, cancellationToken);
+        }
+    }
+
     /// <summary>Refreshes the touch aggregate of the customers in <paramref name="changes"/> (nothing when none).</summary>
     public Task RefreshTouchesAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default) =>
         RefreshAsync(changes, [.. TouchStatements, .. MarketingTouchStatements], connection, transaction, cancellationToken);
@@ -46,7 +58,12 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     private static readonly string[] SalesStatements =
         ["aggregates/first_sale_delete", "aggregates/first_sale_insert", "aggregates/sale_chain_delete", "aggregates/sale_chain_insert"];
 
-    private static readonly string[] DayStatements = ["aggregates/sale_day_delete", "aggregates/sale_day_insert"];
+    private static readonly string[] DayStatements =
+        ["aggregates/sale_day_delete", "aggregates/sale_day_insert", "aggregates/rep_sale_day_delete", "aggregates/rep_sale_day_insert"];
+
+    private static readonly string[] OpportunityDayStatements = ["aggregates/opportunity_day_delete", "aggregates/opportunity_day_insert"];
+
+    private static readonly string[] ActivityDayStatements = ["aggregates/activity_day_delete", "aggregates/activity_day_insert"];
 
     private static readonly string[] TouchStatements = ["aggregates/touch_chain_delete", "aggregates/touch_chain_insert"];
 
@@ -80,7 +97,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     public async Task RebuildAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
         await RunAsync([.. SalesStatements, .. TouchStatements, .. MarketingOrderStatements], SqlArgs.Empty.With("all_customers", 1).With("customer_ids", Array.Empty<long>()).With("from_date", Beginning), connection, transaction, cancellationToken);
-        await RunAsync(DayStatements, SqlArgs.Empty.With("all_days", 1).With("dates", Array.Empty<DateOnly>()), connection, transaction, cancellationToken);
+        await RunAsync([.. DayStatements, .. OpportunityDayStatements, .. ActivityDayStatements], SqlArgs.Empty.With("all_days", 1).With("dates", Array.Empty<DateOnly>()), connection, transaction, cancellationToken);
         await RefreshCohortsAsync(Beginning, connection, transaction, cancellationToken);
         var state = SqlArgs.Empty.With("name", StateName).With("built_at", time.GetUtcNow().UtcDateTime);
         await runner.ExecuteAsync("aggregates/clear_state", state, connection, transaction, cancellationToken);
