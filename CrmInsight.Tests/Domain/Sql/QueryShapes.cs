@@ -79,6 +79,7 @@ public static class QueryShapes
         ["ingest/customers_by_code"] = new("customer_id:Number customer_code:Text region_id:Number segment_id:Number owner_rep_id:Number", 0, 0),
         // No order has the codes asked for.
         ["ingest/orders_by_code"] = new("customer_id:Number order_date:Date", 0, 0),
+        ["ingest/opportunities_by_code"] = new("closed_date:Date", 0, 0),
         ["ingest/lookups"] = new("kind:Text id:Number name:Text team_id:Number region_id:Number"),
         // One row of next ids.
         ["ingest/reserve_ids"] = new("order_id:Number customer_id:Number ticket_id:Number survey_id:Number opportunity_id:Number", 1, 1),
