@@ -15,13 +15,13 @@ namespace CrmInsight.Domain.Aggregates;
 /// For the Retention view, agg_cohort_activity (from agg_sale_chain) counts customers, so it is
 /// recomputed from the earliest touched month on, after agg_sale_chain.
 /// For the Sales targets view, agg_opportunity_day (from fact_opportunity) is refreshed for the
-/// close days an ingest of opportunities touched, and agg_activity_day (from fact_activity, which
+/// close days an ingest of opportunities touched and agg_open_pipeline rebuilt whole by it, and agg_activity_day (from fact_activity, which
 /// only the demo load writes) is rebuilt with the rest.
 /// </summary>
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+targets_v1";
+    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+targets_v2";
 
     // Customers (days) per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;
@@ -42,9 +42,10 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
         }
     }
 
-    /// <summary>Refreshes agg_opportunity_day for the close days of the opportunities a write inserted or replaced (nothing when none).</summary>
+    /// <summary>Refreshes agg_opportunity_day for the close days of the opportunities a write inserted or replaced, and agg_open_pipeline whole.</summary>
     public async Task RefreshOpportunitiesAsync(IEnumerable<DateOnly> closedDays, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
+        await RunAsync(OpenPipelineStatements, SqlArgs.Empty, connection, transaction, cancellationToken);
         foreach (var chunk in closedDays.Distinct().Order().Chunk(CustomerBatch))
         {
             await RunAsync(OpportunityDayStatements, SqlArgs.Empty.With("all_days", 0).With("dates", chunk), connection, transaction, cancellationToken);
@@ -62,6 +63,9 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
         ["aggregates/sale_day_delete", "aggregates/sale_day_insert", "aggregates/rep_sale_day_delete", "aggregates/rep_sale_day_insert"];
 
     private static readonly string[] OpportunityDayStatements = ["aggregates/opportunity_day_delete", "aggregates/opportunity_day_insert"];
+
+    // The open pipeline is a snapshot of a few hundred rows: rebuilt whole by every write of opportunities.
+    private static readonly string[] OpenPipelineStatements = ["aggregates/open_pipeline_delete", "aggregates/open_pipeline_insert"];
 
     private static readonly string[] ActivityDayStatements = ["aggregates/activity_day_delete", "aggregates/activity_day_insert"];
 
@@ -97,7 +101,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     public async Task RebuildAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
         await RunAsync([.. SalesStatements, .. TouchStatements, .. MarketingOrderStatements], SqlArgs.Empty.With("all_customers", 1).With("customer_ids", Array.Empty<long>()).With("from_date", Beginning), connection, transaction, cancellationToken);
-        await RunAsync([.. DayStatements, .. OpportunityDayStatements, .. ActivityDayStatements], SqlArgs.Empty.With("all_days", 1).With("dates", Array.Empty<DateOnly>()), connection, transaction, cancellationToken);
+        await RunAsync([.. DayStatements, .. OpportunityDayStatements, .. ActivityDayStatements, .. OpenPipelineStatements], SqlArgs.Empty.With("all_days", 1).With("dates", Array.Empty<DateOnly>()), connection, transaction, cancellationToken);
         await RefreshCohortsAsync(Beginning, connection, transaction, cancellationToken);
         var state = SqlArgs.Empty.With("name", StateName).With("built_at", time.GetUtcNow().UtcDateTime);
         await runner.ExecuteAsync("aggregates/clear_state", state, connection, transaction, cancellationToken);

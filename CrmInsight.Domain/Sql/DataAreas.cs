@@ -28,7 +28,7 @@ public static partial class DataAreas
             {
                 "v_ticket" => [Tickets],
                 "agg_first_sale" or "agg_sale_chain" or "agg_sale_day" or "agg_category_chain" or "agg_rep_sale_day" => [Orders],
-                "agg_opportunity_day" => [Opportunities],
+                "agg_opportunity_day" or "agg_open_pipeline" => [Opportunities],
                 "agg_activity_day" => [Activities],
                 "agg_touch_chain" => [Touches],
                 // A touch's conversion is derived from the touches and the customer's sales.

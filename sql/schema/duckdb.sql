@@ -441,6 +441,18 @@ CREATE TABLE IF NOT EXISTS agg_opportunity_day (
     won_cycle_days  BIGINT NOT NULL
 );
 
+-- The opportunities open now per rep and stage: count, amount and amount weighted by the stage's
+-- probability (each opportunity's weighted amount rounded as sql/fragments/open_pipeline.sql
+-- rounds it, then summed). A snapshot, rebuilt whole by every write of opportunities; the team is
+-- the rep's current team, looked up when read.
+CREATE TABLE IF NOT EXISTS agg_open_pipeline (
+    rep_id           INTEGER NOT NULL,
+    stage            VARCHAR NOT NULL,
+    opportunities    BIGINT NOT NULL,
+    amount           DECIMAL(18,2) NOT NULL,
+    weighted_amount  DECIMAL(18,4) NOT NULL
+);
+
 -- Which pre-aggregates have been built for this file (a file from before they existed is
 -- built once on open).
 CREATE TABLE IF NOT EXISTS aggregate_state (

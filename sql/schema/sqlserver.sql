@@ -494,6 +494,15 @@ IF OBJECT_ID(N'dbo.agg_opportunity_day', N'U') IS NULL
         INDEX cci_agg_opportunity_day CLUSTERED COLUMNSTORE
     );
 
+IF OBJECT_ID(N'dbo.agg_open_pipeline', N'U') IS NULL
+    CREATE TABLE dbo.agg_open_pipeline (
+        rep_id           INT NOT NULL,
+        stage            NVARCHAR(40) NOT NULL,
+        opportunities    BIGINT NOT NULL,
+        amount           DECIMAL(18,2) NOT NULL,
+        weighted_amount  DECIMAL(18,4) NOT NULL
+    );
+
 IF OBJECT_ID(N'dbo.agg_touch_chain', N'U') IS NULL
     CREATE TABLE dbo.agg_touch_chain (
         customer_id         BIGINT NOT NULL,

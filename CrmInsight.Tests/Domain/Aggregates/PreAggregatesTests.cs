@@ -174,10 +174,11 @@ public sealed class PreAggregatesTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// agg_rep_sale_day, agg_opportunity_day and agg_activity_day as their definitions say
-    /// (duckdb.sql), computed here from every order, opportunity and follow-up: sales with a rep
-    /// summed per day, team and rep; won or lost opportunities counted per close day and rep, with
-    /// the days from created to closed of the won ones; follow-ups counted per day and rep, by kind.
+    /// agg_rep_sale_day, agg_opportunity_day, agg_open_pipeline and agg_activity_day as their
+    /// definitions say (duckdb.sql), computed here from every order, opportunity and follow-up:
+    /// sales with a rep summed per day, team and rep; won or lost opportunities counted per close
+    /// day and rep, with the days from created to closed of the won ones; open ones per rep and
+    /// stage; follow-ups counted per day and rep, by kind.
     /// </summary>
     private async Task TargetsAggregatesEqualTheFactsAsync()
     {
@@ -213,6 +214,23 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             .ToList();
         Assert.True(opportunities.Count > 8, "opportunities were ingested");
         Assert.Equal(expectedClosed, storedClosed);
+
+        // agg_open_pipeline: the open ones now per rep and stage, each weighted amount rounded to 4 places, then summed.
+        var open = await _db.RowsAsync<(int Rep, string Stage, decimal Amount, decimal Probability)>(
+            "SELECT o.rep_id, o.stage, o.amount, s.probability FROM fact_opportunity o JOIN dim_stage s ON s.stage = o.stage WHERE s.is_closed = 0");
+        var expectedOpen = open
+            .GroupBy(o => (o.Rep, o.Stage))
+            .Select(g => string.Create(CultureInfo.InvariantCulture,
+                $"{g.Key} {g.Count()} {g.Sum(o => o.Amount):F2} {g.Sum(o => Math.Round(o.Amount * o.Probability, 4, MidpointRounding.AwayFromZero)):F4}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var storedOpen = (await _db.RowsAsync<(int Rep, string Stage, long Count, decimal Amount, decimal Weighted)>(
+                "SELECT rep_id, stage, opportunities, amount, weighted_amount FROM agg_open_pipeline"))
+            .Select(d => string.Create(CultureInfo.InvariantCulture, $"{(d.Rep, d.Stage)} {d.Count} {d.Amount:F2} {d.Weighted:F4}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Contains(open, o => o.Stage == "proposal" && o.Amount != 300); // an ingested one is open
+        Assert.Equal(expectedOpen, storedOpen);
 
         var activities = await _db.RowsAsync<(DateTime Date, int Rep, string Kind)>(
             "SELECT CAST(activity_date AS TIMESTAMP), rep_id, kind FROM fact_activity");

@@ -17,7 +17,7 @@ WITH
 ,
 --#include closed_opportunity_counts
 ,
---#include open_pipeline
+--#include open_pipeline_totals
 ,
 --#include period_activities
 , quota_totals AS (
@@ -34,7 +34,7 @@ WITH
     GROUP BY team_id, rep_id
 ), pipeline_totals AS (
     SELECT team_id, rep_id, CAST(SUM(weighted_amount) AS DECIMAL(18,2)) AS weighted_pipeline
-    FROM open_pipeline
+    FROM open_totals
     GROUP BY team_id, rep_id
 ), activity_totals AS (
     SELECT team_id, rep_id, CAST(SUM(activities) AS BIGINT) AS activities
