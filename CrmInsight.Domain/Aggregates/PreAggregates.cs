@@ -5,7 +5,7 @@ using CrmInsight.Domain.Storage;
 namespace CrmInsight.Domain.Aggregates;
 
 /// <summary>
-/// The pre-aggregates: agg_first_sale, agg_sale_chain and agg_sale_day (from fact_order),
+/// The pre-aggregates: agg_first_sale, agg_sale_chain, agg_sale_day and agg_rep_sale_day (from fact_order),
 /// agg_touch_chain (from fact_campaign_touch), and for the Marketing view agg_category_chain (from
 /// fact_order) and agg_touch_conversion (from both: a sale converts earlier touches). Refreshed for
 /// the customers (agg_sale_day: the days) a write touched, in the writer's transaction, or rebuilt
@@ -16,11 +16,14 @@ namespace CrmInsight.Domain.Aggregates;
 /// recomputed from the earliest touched month on, after agg_sale_chain. For the Satisfaction view,
 /// agg_ticket_repeat (from fact_ticket) lists the tickets that repeat an issue, and agg_ticket_day
 /// and agg_survey_day (from fact_ticket, fact_survey) sum each day's tickets and surveys.
+/// For the Sales targets view, agg_opportunity_day (from fact_opportunity) is refreshed for the
+/// close days an ingest of opportunities touched and agg_open_pipeline rebuilt whole by it, and agg_activity_day (from fact_activity, which
+/// only the demo load writes) is rebuilt with the rest.
 /// </summary>
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1";
+    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2";
 
     // Customers (days) per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;
@@ -35,6 +38,16 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
         if (!changes.IsEmpty)
         {
             await RefreshCohortsAsync(changes.From!.Value, connection, transaction, cancellationToken);
+        }
+    }
+
+    /// <summary>Refreshes agg_opportunity_day for the close days of the opportunities a write inserted or replaced, and agg_open_pipeline whole.</summary>
+    public async Task RefreshOpportunitiesAsync(IEnumerable<DateOnly> closedDays, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        await RunAsync(OpenPipelineStatements, SqlArgs.Empty, connection, transaction, cancellationToken);
+        foreach (var chunk in closedDays.Distinct().Order().Chunk(CustomerBatch))
+        {
+            await RunAsync(OpportunityDayStatements, SqlArgs.Empty.With("all_days", 0).With("dates", chunk), connection, transaction, cancellationToken);
         }
     }
 
@@ -78,7 +91,15 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     private static readonly string[] SalesStatements =
         ["aggregates/first_sale_delete", "aggregates/first_sale_insert", "aggregates/sale_chain_delete", "aggregates/sale_chain_insert"];
 
-    private static readonly string[] DayStatements = ["aggregates/sale_day_delete", "aggregates/sale_day_insert"];
+    private static readonly string[] DayStatements =
+        ["aggregates/sale_day_delete", "aggregates/sale_day_insert", "aggregates/rep_sale_day_delete", "aggregates/rep_sale_day_insert"];
+
+    private static readonly string[] OpportunityDayStatements = ["aggregates/opportunity_day_delete", "aggregates/opportunity_day_insert"];
+
+    // The open pipeline is a snapshot of a few hundred rows: rebuilt whole by every write of opportunities.
+    private static readonly string[] OpenPipelineStatements = ["aggregates/open_pipeline_delete", "aggregates/open_pipeline_insert"];
+
+    private static readonly string[] ActivityDayStatements = ["aggregates/activity_day_delete", "aggregates/activity_day_insert"];
 
     private static readonly string[] TouchStatements = ["aggregates/touch_chain_delete", "aggregates/touch_chain_insert"];
 
@@ -122,7 +143,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     public async Task RebuildAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
         await RunAsync([.. SalesStatements, .. TouchStatements, .. MarketingOrderStatements, .. TicketStatements], AllCustomers, connection, transaction, cancellationToken);
-        await RunAsync([.. DayStatements, .. TicketDayStatements, .. SurveyDayStatements], AllDays, connection, transaction, cancellationToken);
+        await RunAsync([.. DayStatements, .. TicketDayStatements, .. SurveyDayStatements, .. OpportunityDayStatements, .. ActivityDayStatements, .. OpenPipelineStatements], AllDays, connection, transaction, cancellationToken);
         await RefreshCohortsAsync(Beginning, connection, transaction, cancellationToken);
         var state = SqlArgs.Empty.With("name", StateName).With("built_at", time.GetUtcNow().UtcDateTime);
         await runner.ExecuteAsync("aggregates/clear_state", state, connection, transaction, cancellationToken);

@@ -10,7 +10,7 @@ namespace CrmInsight.Domain.Ingest;
 /// The write path of the ingest API and the demo simulator. A request is validated whole
 /// first; any bad record refuses it (every problem listed) and nothing is written. A valid
 /// request is written in one transaction — earlier copies of the same source ids deleted,
-/// the records inserted, the order pre-aggregates refreshed for the customers it touched, the
+/// the records inserted, the pre-aggregates refreshed for the customers (days) it touched, the
 /// data version bumped once for the areas (and months) it touched. A writer limited to teams
 /// (an ingest key with --teams) writes and replaces only records of those teams.
 /// </summary>
@@ -87,6 +87,7 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
             var replaced = 0;
             var (deleteQuery, insertQuery) = Statements(kind);
             var customerChanges = new CustomerChanges();
+            var closedDays = new HashSet<DateOnly>();
             foreach (var delete in batch.Deletes)
             {
                 if (kind == IngestKind.Orders)
@@ -111,6 +112,14 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
                     foreach (var old in await runner.QueryRowsAsync("ingest/tickets_by_code", delete, connection, transaction, cancellationToken))
                     {
                         customerChanges.Add(old["customer_id"] is null ? null : old.GetInt64("customer_id"), old.GetDate("submitted_at")!.Value);
+                    }
+                }
+                else if (kind == IngestKind.Opportunities)
+                {
+                    // So do the closed opportunities about to be replaced (their close day's counts).
+                    foreach (var old in await runner.QueryRowsAsync("ingest/opportunities_by_code", delete, connection, transaction, cancellationToken))
+                    {
+                        closedDays.Add(old.GetDate("closed_date")!.Value);
                     }
                 }
                 replaced += await runner.ExecuteAsync(deleteQuery, delete, connection, transaction, cancellationToken);
@@ -158,6 +167,11 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
                         customerChanges.Add((long)row.Value("customer_id")!, (DateOnly)row.Value("sent_date")!);
                     }
                     await aggregates.RefreshTouchesAsync(customerChanges, connection, transaction, cancellationToken);
+                }
+                else if (kind == IngestKind.Opportunities)
+                {
+                    closedDays.UnionWith(batch.Rows.Select(r => r.Value("closed_date")).OfType<DateOnly>());
+                    await aggregates.RefreshOpportunitiesAsync(closedDays, connection, transaction, cancellationToken);
                 }
                 changes.AddRange(areas.Select(area => DatedChange(kind, area, batch, replaced)));
             }

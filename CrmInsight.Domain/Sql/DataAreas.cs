@@ -16,6 +16,7 @@ public static partial class DataAreas
     public const string Touches = "fact_campaign_touch";
     public const string Opportunities = "fact_opportunity";
     public const string Customers = "dim_customer";
+    public const string Activities = "fact_activity";
 
     /// <summary>A write that does not say what it touched (an import of a whole file): every area.</summary>
     public const string All = "*";
@@ -26,7 +27,9 @@ public static partial class DataAreas
             .SelectMany(IEnumerable<string> (name) => name switch
             {
                 "v_ticket" => [Tickets],
-                "agg_first_sale" or "agg_sale_chain" or "agg_sale_day" or "agg_category_chain" or "agg_cohort_activity" => [Orders],
+                "agg_first_sale" or "agg_sale_chain" or "agg_sale_day" or "agg_category_chain" or "agg_cohort_activity" or "agg_rep_sale_day" => [Orders],
+                "agg_opportunity_day" or "agg_open_pipeline" => [Opportunities],
+                "agg_activity_day" => [Activities],
                 "agg_touch_chain" => [Touches],
                 "agg_ticket_repeat" or "agg_ticket_day" => [Tickets],
                 "agg_survey_day" => [Surveys],

@@ -19,8 +19,10 @@ public static class AggregatesCommand
         Usage: dotnet run --project CrmInsight.Web -- aggregates rebuild [--database PATH]
 
           Rebuilds the pre-aggregates (first sales, sale, touch and category chains, daily sales,
-          cohort counts, touch conversions) from the orders and touches, in one transaction, and bumps the data version. The dashboard, import, ingest API and simulator
-          keep them current by themselves; run this after changing fact_order by hand. While the
+          cohort counts, touch conversions, and for sales targets the daily sales per rep, follow-ups
+          and closed opportunities) from the orders, touches, opportunities and follow-ups, in one
+          transaction, and bumps the data version. The dashboard, import, ingest API and simulator
+          keep them current by themselves; run this after changing the facts by hand. While the
           dashboard runs on the same DuckDB file, stop it first.
         """;
 

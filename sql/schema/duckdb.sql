@@ -403,6 +403,56 @@ CREATE TABLE IF NOT EXISTS agg_sale_day (
     returns_value      DECIMAL(18,2) NOT NULL
 );
 
+-- Sales targets (KPIS.md §5): the sales credited to a team, per day, team on the order and rep
+-- (sql/fragments/credited_sales.sql: sales with a rep), so attainment, the team board and the
+-- leaderboard sum ~60 rows a day instead of ~11,000 orders at 10 M. Refreshed per day a write touched.
+CREATE TABLE IF NOT EXISTS agg_rep_sale_day (
+    sale_date    DATE NOT NULL,
+    month_start  DATE NOT NULL,
+    team_id      INTEGER,
+    rep_id       INTEGER NOT NULL,
+    revenue      DECIMAL(18,2) NOT NULL
+);
+
+-- The follow-ups logged per day and rep, in all and by kind (activities_per_rep): the team a
+-- follow-up counts for is the rep's team of its month, looked up when read (rep_month_team), so
+-- a rep changing team does not make these rows stale.
+CREATE TABLE IF NOT EXISTS agg_activity_day (
+    activity_date  DATE NOT NULL,
+    month_start    DATE NOT NULL,
+    rep_id         INTEGER NOT NULL,
+    activities     BIGINT NOT NULL,
+    calls          BIGINT NOT NULL,
+    emails         BIGINT NOT NULL,
+    visits         BIGINT NOT NULL,
+    meetings       BIGINT NOT NULL
+);
+
+-- The opportunities closed (won or lost) per close day and rep: closed, won, lost and the days
+-- from created to closed of the won ones (win_rate, loss_rate, sales_cycle_days). Like the
+-- follow-ups, their team is looked up when read. Refreshed per close day a write touched.
+CREATE TABLE IF NOT EXISTS agg_opportunity_day (
+    closed_date     DATE NOT NULL,
+    month_start     DATE NOT NULL,
+    rep_id          INTEGER NOT NULL,
+    closed          BIGINT NOT NULL,
+    won             BIGINT NOT NULL,
+    lost            BIGINT NOT NULL,
+    won_cycle_days  BIGINT NOT NULL
+);
+
+-- The opportunities open now per rep and stage: count, amount and amount weighted by the stage's
+-- probability (each opportunity's weighted amount rounded as sql/fragments/open_pipeline.sql
+-- rounds it, then summed). A snapshot, rebuilt whole by every write of opportunities; the team is
+-- the rep's current team, looked up when read.
+CREATE TABLE IF NOT EXISTS agg_open_pipeline (
+    rep_id           INTEGER NOT NULL,
+    stage            VARCHAR NOT NULL,
+    opportunities    BIGINT NOT NULL,
+    amount           DECIMAL(18,2) NOT NULL,
+    weighted_amount  DECIMAL(18,4) NOT NULL
+);
+
 -- Which pre-aggregates have been built for this file (a file from before they existed is
 -- built once on open).
 CREATE TABLE IF NOT EXISTS aggregate_state (

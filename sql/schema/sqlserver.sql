@@ -458,6 +458,51 @@ IF OBJECT_ID(N'dbo.agg_sale_day', N'U') IS NULL
         INDEX cci_agg_sale_day CLUSTERED COLUMNSTORE
     );
 
+-- Sales targets pre-aggregates (see duckdb.sql).
+IF OBJECT_ID(N'dbo.agg_rep_sale_day', N'U') IS NULL
+    CREATE TABLE dbo.agg_rep_sale_day (
+        sale_date    DATE NOT NULL,
+        month_start  DATE NOT NULL,
+        team_id      INT NULL,
+        rep_id       INT NOT NULL,
+        revenue      DECIMAL(18,2) NOT NULL,
+        INDEX cci_agg_rep_sale_day CLUSTERED COLUMNSTORE
+    );
+
+IF OBJECT_ID(N'dbo.agg_activity_day', N'U') IS NULL
+    CREATE TABLE dbo.agg_activity_day (
+        activity_date  DATE NOT NULL,
+        month_start    DATE NOT NULL,
+        rep_id         INT NOT NULL,
+        activities     BIGINT NOT NULL,
+        calls          BIGINT NOT NULL,
+        emails         BIGINT NOT NULL,
+        visits         BIGINT NOT NULL,
+        meetings       BIGINT NOT NULL,
+        INDEX cci_agg_activity_day CLUSTERED COLUMNSTORE
+    );
+
+IF OBJECT_ID(N'dbo.agg_opportunity_day', N'U') IS NULL
+    CREATE TABLE dbo.agg_opportunity_day (
+        closed_date     DATE NOT NULL,
+        month_start     DATE NOT NULL,
+        rep_id          INT NOT NULL,
+        closed          BIGINT NOT NULL,
+        won             BIGINT NOT NULL,
+        lost            BIGINT NOT NULL,
+        won_cycle_days  BIGINT NOT NULL,
+        INDEX cci_agg_opportunity_day CLUSTERED COLUMNSTORE
+    );
+
+IF OBJECT_ID(N'dbo.agg_open_pipeline', N'U') IS NULL
+    CREATE TABLE dbo.agg_open_pipeline (
+        rep_id           INT NOT NULL,
+        stage            NVARCHAR(40) NOT NULL,
+        opportunities    BIGINT NOT NULL,
+        amount           DECIMAL(18,2) NOT NULL,
+        weighted_amount  DECIMAL(18,4) NOT NULL
+    );
+
 IF OBJECT_ID(N'dbo.agg_touch_chain', N'U') IS NULL
     CREATE TABLE dbo.agg_touch_chain (
         customer_id         BIGINT NOT NULL,

@@ -10,8 +10,9 @@ namespace CrmInsight.Tests.Domain.Aggregates;
 /// <summary>
 /// The pre-aggregates equal the facts after a random sequence of writes through every write
 /// path — ingests (new, replaced, backdated, cancelled, anonymous orders and new customers), an
-/// import of order lines and simulator steps — compared with an independent computation from
-/// fact_order (and fact_campaign_touch, dim_campaign) in C# (not the rebuild SQL).
+/// import of order lines, simulator steps and ingests of opportunities (new and re-sent) — compared
+/// with an independent computation from fact_order (and fact_campaign_touch, dim_campaign,
+/// fact_opportunity, fact_activity) in C# (not the rebuild SQL).
 /// </summary>
 public sealed class PreAggregatesTests : IAsyncLifetime
 {
@@ -20,8 +21,19 @@ public sealed class PreAggregatesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync(new DateTimeOffset(2024, 4, 15, 11, 0, 0, TimeSpan.Zero));
-        await _db.ExecuteAsync(GoldenDataset.Sql);
+        await _db.ExecuteAsync(GoldenDataset.Sql + Activities);
     }
+
+    private static readonly string[] Stages = ["won", "lost", "proposal"];
+
+    // Follow-ups are written only by the demo load (a bulk load and a rebuild, as ExecuteAsync does):
+    // two reps, several kinds on one day, and a kind outside the four (counted in all only).
+    private const string Activities = """
+
+        INSERT INTO fact_activity (activity_id, rep_id, customer_id, activity_date, kind) VALUES
+            (1, 1, 1, DATE '2024-03-04', 'call'), (2, 1, 2, DATE '2024-03-04', 'call'), (3, 1, NULL, DATE '2024-03-04', 'visit'),
+            (4, 3, 4, DATE '2024-03-04', 'email'), (5, 3, 3, DATE '2024-02-28', 'meeting'), (6, 2, 2, DATE '2024-03-31', 'note');
+        """;
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -32,6 +44,12 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         var ingest = _db.Get<IngestService>();
         var simulator = new LiveEventSimulator(ingest, _db.Runner, _db.Time, seed: 3);
         var codes = new List<string> { "O1", "O4", "O8" }; // golden orders a re-send may replace
+        // A second stream for what the sales-targets aggregates need (reps on orders, opportunities),
+        // so the draws above stay as they were.
+        var targets = new Random(7);
+        var opportunities = new List<string> { "P1", "P2", "P3", "P4", "P5" }; // golden opportunities a re-send may replace
+        string[] reps = ["Rep One", "Rep Two", "Rep Three"];
+        var replacedClosed = 0;
         for (var step = 0; step < 30; step++)
         {
             switch (random.Next(4))
@@ -51,6 +69,7 @@ public sealed class PreAggregatesTests : IAsyncLifetime
                             ["status"] = random.Next(6) == 0 ? "cancelled" : "completed",
                             // Known customers, an anonymous sale, or a customer the write creates.
                             ["customer"] = random.Next(6) switch { 0 => null, 1 => $"NEW{step}", _ => $"C{random.Next(1, 7)}" },
+                            ["rep"] = targets.Next(4) == 0 ? null : reps[targets.Next(reps.Length)],
                         });
                     }).GroupBy(r => r.Fields["id"]).Select(g => g.First()).ToList();
                     await ingest.IngestAsync(IngestKind.Orders, records);
@@ -66,8 +85,39 @@ public sealed class PreAggregatesTests : IAsyncLifetime
                     Assert.Null(summary.FatalError);
                     break;
             }
+            if (targets.Next(3) == 0)
+            {
+                // New opportunities and re-sends of earlier ones (a close date moved, won became lost, reopened).
+                var records = Enumerable.Range(0, targets.Next(1, 4)).Select(n =>
+                {
+                    var code = targets.Next(3) == 0 ? opportunities[targets.Next(opportunities.Count)] : $"Q{step}-{n}";
+                    opportunities.Add(code);
+                    var created = new DateOnly(2024, 4, 15).AddDays(-targets.Next(20, 150));
+                    var stage = Stages[targets.Next(Stages.Length)];
+                    return new IngestRecord(n + 1, new Dictionary<string, string?>
+                    {
+                        ["id"] = code,
+                        ["rep"] = reps[targets.Next(reps.Length)],
+                        ["customer"] = targets.Next(4) == 0 ? null : $"C{targets.Next(1, 7)}",
+                        ["created"] = created.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        ["closed"] = stage == "proposal" ? null : created.AddDays(targets.Next(0, 20)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        ["stage"] = stage,
+                        ["amount"] = (100 + targets.Next(900)).ToString(CultureInfo.InvariantCulture),
+                    });
+                }).GroupBy(r => r.Fields["id"]).Select(g => g.First()).ToList();
+                replacedClosed += await _db.ScalarAsync<int>(
+                    $"SELECT CAST(COUNT(*) AS INTEGER) FROM fact_opportunity WHERE closed_date IS NOT NULL AND opportunity_code IN ({string.Join(", ", records.Select(r => $"'{r.Fields["id"]}'"))})");
+                await ingest.IngestAsync(IngestKind.Opportunities, records);
+            }
             _db.Time.Advance(TimeSpan.FromMinutes(random.Next(1, 90)));
         }
+        Assert.True(replacedClosed > 0, "a re-send replaced a closed opportunity");
+        // And one reopened for certain: its old close day (no longer named by any written row) loses it.
+        var reopened = await _db.ScalarAsync<string>("SELECT MIN(opportunity_code) FROM fact_opportunity WHERE stage = 'won'");
+        await ingest.IngestAsync(IngestKind.Opportunities, [new IngestRecord(1, new Dictionary<string, string?>
+        {
+            ["id"] = reopened, ["rep"] = "Rep One", ["created"] = "2024-01-02", ["stage"] = "proposal", ["amount"] = "100",
+        })]);
 
         var (firstSales, chain, cohorts) = await ExpectedAsync();
         var storedFirst = await _db.RowsAsync<(long, long, DateTime)>("SELECT customer_id, order_id, CAST(first_date AS TIMESTAMP) FROM agg_first_sale ORDER BY 1, 2");
@@ -120,6 +170,83 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         Assert.Equal(expectedTouches, storedTouches);
 
         await MarketingAggregatesEqualTheFactsAsync();
+        await TargetsAggregatesEqualTheFactsAsync();
+    }
+
+    /// <summary>
+    /// agg_rep_sale_day, agg_opportunity_day, agg_open_pipeline and agg_activity_day as their
+    /// definitions say (duckdb.sql), computed here from every order, opportunity and follow-up:
+    /// sales with a rep summed per day, team and rep; won or lost opportunities counted per close
+    /// day and rep, with the days from created to closed of the won ones; open ones per rep and
+    /// stage; follow-ups counted per day and rep, by kind.
+    /// </summary>
+    private async Task TargetsAggregatesEqualTheFactsAsync()
+    {
+        var orders = await _db.RowsAsync<(DateTime Date, int? Team, int? Rep, decimal Revenue, string Status)>(
+            "SELECT CAST(order_date AS TIMESTAMP), team_id, rep_id, revenue, status FROM fact_order");
+        var expectedSales = orders
+            .Where(o => o.Status != "cancelled" && o.Revenue > 0 && o.Rep is not null)
+            .GroupBy(o => (o.Date, o.Team, o.Rep))
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {new DateTime(g.Key.Date.Year, g.Key.Date.Month, 1):yyyy-MM-dd} {g.Sum(o => o.Revenue):F2}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var storedSales = (await _db.RowsAsync<(DateTime Date, int? Team, int? Rep, DateTime Month, decimal Revenue)>(
+                "SELECT CAST(sale_date AS TIMESTAMP), team_id, rep_id, CAST(month_start AS TIMESTAMP), revenue FROM agg_rep_sale_day"))
+            .Select(d => string.Create(CultureInfo.InvariantCulture, $"{(d.Date, d.Team, d.Rep)} {d.Month:yyyy-MM-dd} {d.Revenue:F2}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(orders.Count(o => o.Rep is not null && o.Date > new DateTime(2024, 4, 1)) > 3, "ingested sales name reps");
+        Assert.Equal(expectedSales, storedSales);
+
+        var opportunities = await _db.RowsAsync<(int Rep, DateTime Created, DateTime? Closed, string Stage)>(
+            "SELECT rep_id, CAST(created_date AS TIMESTAMP), CAST(closed_date AS TIMESTAMP), stage FROM fact_opportunity");
+        var expectedClosed = opportunities
+            .Where(o => o.Stage is "won" or "lost")
+            .GroupBy(o => (Closed: o.Closed!.Value, o.Rep))
+            .Select(g => string.Create(CultureInfo.InvariantCulture,
+                $"{g.Key} {g.Count()} {g.Count(o => o.Stage == "won")} {g.Count(o => o.Stage == "lost")} {g.Where(o => o.Stage == "won").Sum(o => (o.Closed!.Value - o.Created).Days)}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var storedClosed = (await _db.RowsAsync<(DateTime Closed, int Rep, long Count, long Won, long Lost, long Cycle)>(
+                "SELECT CAST(closed_date AS TIMESTAMP), rep_id, closed, won, lost, won_cycle_days FROM agg_opportunity_day"))
+            .Select(d => string.Create(CultureInfo.InvariantCulture, $"{(d.Closed, d.Rep)} {d.Count} {d.Won} {d.Lost} {d.Cycle}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(opportunities.Count > 8, "opportunities were ingested");
+        Assert.Equal(expectedClosed, storedClosed);
+
+        // agg_open_pipeline: the open ones now per rep and stage, each weighted amount rounded to 4 places, then summed.
+        var open = await _db.RowsAsync<(int Rep, string Stage, decimal Amount, decimal Probability)>(
+            "SELECT o.rep_id, o.stage, o.amount, s.probability FROM fact_opportunity o JOIN dim_stage s ON s.stage = o.stage WHERE s.is_closed = 0");
+        var expectedOpen = open
+            .GroupBy(o => (o.Rep, o.Stage))
+            .Select(g => string.Create(CultureInfo.InvariantCulture,
+                $"{g.Key} {g.Count()} {g.Sum(o => o.Amount):F2} {g.Sum(o => Math.Round(o.Amount * o.Probability, 4, MidpointRounding.AwayFromZero)):F4}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var storedOpen = (await _db.RowsAsync<(int Rep, string Stage, long Count, decimal Amount, decimal Weighted)>(
+                "SELECT rep_id, stage, opportunities, amount, weighted_amount FROM agg_open_pipeline"))
+            .Select(d => string.Create(CultureInfo.InvariantCulture, $"{(d.Rep, d.Stage)} {d.Count} {d.Amount:F2} {d.Weighted:F4}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Contains(open, o => o.Stage == "proposal" && o.Amount != 300); // an ingested one is open
+        Assert.Equal(expectedOpen, storedOpen);
+
+        var activities = await _db.RowsAsync<(DateTime Date, int Rep, string Kind)>(
+            "SELECT CAST(activity_date AS TIMESTAMP), rep_id, kind FROM fact_activity");
+        var expectedActivities = activities
+            .GroupBy(a => (a.Date, a.Rep))
+            .Select(g => string.Create(CultureInfo.InvariantCulture,
+                $"{g.Key} {g.Count()} {g.Count(a => a.Kind == "call")} {g.Count(a => a.Kind == "email")} {g.Count(a => a.Kind == "visit")} {g.Count(a => a.Kind == "meeting")}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var storedActivities = (await _db.RowsAsync<(DateTime Date, int Rep, long All, long Calls, long Emails, long Visits, long Meetings)>(
+                "SELECT CAST(activity_date AS TIMESTAMP), rep_id, activities, calls, emails, visits, meetings FROM agg_activity_day"))
+            .Select(d => string.Create(CultureInfo.InvariantCulture, $"{(d.Date, d.Rep)} {d.All} {d.Calls} {d.Emails} {d.Visits} {d.Meetings}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(4, expectedActivities.Count); // (03-04, rep 1), (03-04, rep 3), (02-28, rep 3), (03-31, rep 2)
+        Assert.Equal(expectedActivities, storedActivities);
     }
 
     /// <summary>

@@ -81,6 +81,7 @@ public static class QueryShapes
         ["ingest/orders_by_code"] = new("customer_id:Number order_date:Date", 0, 0),
         ["ingest/tickets_by_code"] = new("customer_id:Number submitted_at:Timestamp", 0, 0),
         ["ingest/surveys_by_code"] = new("customer_id:Number survey_date:Date", 0, 0),
+        ["ingest/opportunities_by_code"] = new("closed_date:Date", 0, 0),
         ["ingest/lookups"] = new("kind:Text id:Number name:Text team_id:Number region_id:Number"),
         // One row of next ids.
         ["ingest/reserve_ids"] = new("order_id:Number customer_id:Number ticket_id:Number survey_id:Number opportunity_id:Number", 1, 1),

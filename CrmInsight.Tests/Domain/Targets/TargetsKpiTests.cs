@@ -181,6 +181,21 @@ public sealed class TargetsKpiTests(TargetsFixture fixture) : IClassFixture<Targ
     }
 
     [Fact]
+    public async Task A_segment_filter_counts_the_closed_opportunities_of_that_segments_customers()
+    {
+        // The per-day counts carry no segment, so a segment filter reads the opportunities themselves.
+        // Every customer is Enterprise (segment 1): May's P6 won, P7 lost, P8 won, P9 lost, as unfiltered,
+        // and the cycle of P6 and P8 (31 + 57) / 2. No customer is in segment 2: nothing closed, undefined.
+        var enterprise = await Kpis(May.WithMembers(DimensionKind.Segment, IdSet.Of(1)), "win_rate", "loss_rate", "sales_cycle_days");
+        Assert.Equal(0.5m, enterprise["win_rate"].Value);
+        Assert.Equal(0.5m, enterprise["loss_rate"].Value);
+        Assert.Equal(44m, enterprise["sales_cycle_days"].Value);
+        var none = await Kpis(May.WithMembers(DimensionKind.Segment, IdSet.Of(2)), "win_rate", "sales_cycle_days");
+        Assert.Null(none["win_rate"].Value);
+        Assert.Null(none["sales_cycle_days"].Value);
+    }
+
+    [Fact]
     public async Task The_sales_cycle_is_the_mean_length_of_the_won_opportunities()
     {
         // Won in May: P6 04-01 → 05-02 = 31 days, P8 03-12 → 05-08 = 57 days; lost ones do not count.

@@ -18,11 +18,11 @@ WITH
     GROUP BY bucket
 ), logged AS (
     SELECT bucket,
-           COUNT(*) AS activities,
-           CAST(SUM(CASE WHEN kind = 'call' THEN 1 ELSE 0 END) AS BIGINT) AS calls,
-           CAST(SUM(CASE WHEN kind = 'email' THEN 1 ELSE 0 END) AS BIGINT) AS emails,
-           CAST(SUM(CASE WHEN kind = 'visit' THEN 1 ELSE 0 END) AS BIGINT) AS visits,
-           CAST(SUM(CASE WHEN kind = 'meeting' THEN 1 ELSE 0 END) AS BIGINT) AS meetings
+           CAST(SUM(activities) AS BIGINT) AS activities,
+           CAST(SUM(calls) AS BIGINT) AS calls,
+           CAST(SUM(emails) AS BIGINT) AS emails,
+           CAST(SUM(visits) AS BIGINT) AS visits,
+           CAST(SUM(meetings) AS BIGINT) AS meetings
     FROM period_activities
     GROUP BY bucket
 )

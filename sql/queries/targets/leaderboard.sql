@@ -15,7 +15,9 @@ WITH
 ,
 --#include closed_opportunities
 ,
---#include open_pipeline
+--#include closed_opportunity_counts
+,
+--#include open_pipeline_totals
 ,
 --#include period_activities
 , quota_totals AS (
@@ -27,16 +29,15 @@ WITH
     FROM credited_sales
     GROUP BY team_id, rep_id
 ), closed_totals AS (
-    SELECT team_id, rep_id, COUNT(*) AS closed,
-           CAST(SUM(CASE WHEN stage = 'won' THEN 1 ELSE 0 END) AS BIGINT) AS won
-    FROM closed_opportunities
+    SELECT team_id, rep_id, CAST(SUM(closed) AS BIGINT) AS closed, CAST(SUM(won) AS BIGINT) AS won
+    FROM closed_counts
     GROUP BY team_id, rep_id
 ), pipeline_totals AS (
     SELECT team_id, rep_id, CAST(SUM(weighted_amount) AS DECIMAL(18,2)) AS weighted_pipeline
-    FROM open_pipeline
+    FROM open_totals
     GROUP BY team_id, rep_id
 ), activity_totals AS (
-    SELECT team_id, rep_id, COUNT(*) AS activities
+    SELECT team_id, rep_id, CAST(SUM(activities) AS BIGINT) AS activities
     FROM period_activities
     GROUP BY team_id, rep_id
 ), members AS (

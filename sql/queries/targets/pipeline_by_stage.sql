@@ -1,12 +1,12 @@
 -- The pipeline open now by stage, in stage order (the funnel): opportunities, amount and amount
 -- weighted by the stage's probability. Every open stage is listed, with zeros when empty.
 WITH
---#include open_pipeline
+--#include open_pipeline_totals
 , by_stage AS (
-    SELECT stage, COUNT(*) AS opportunities,
+    SELECT stage, CAST(SUM(opportunities) AS BIGINT) AS opportunities,
            CAST(SUM(amount) AS DECIMAL(18,2)) AS pipeline,
            CAST(SUM(weighted_amount) AS DECIMAL(18,2)) AS weighted_pipeline
-    FROM open_pipeline
+    FROM open_totals
     GROUP BY stage
 )
 SELECT s.stage, s.sort_order, s.probability,

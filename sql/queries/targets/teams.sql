@@ -9,7 +9,7 @@ WITH
 ,
 --#include credited_sales
 ,
---#include open_pipeline
+--#include open_pipeline_totals
 , quota_totals AS (
     SELECT team_id, CAST(SUM(prorated) AS DECIMAL(18,2)) AS quota
     FROM quota_rows
@@ -20,7 +20,7 @@ WITH
     GROUP BY team_id
 ), pipeline_totals AS (
     SELECT team_id, CAST(SUM(weighted_amount) AS DECIMAL(18,2)) AS weighted_pipeline
-    FROM open_pipeline
+    FROM open_totals
     GROUP BY team_id
 ), teams AS (
     SELECT team_id FROM quota_totals

@@ -1,0 +1,15 @@
+-- The pipeline open now (see open_pipeline.sql) summed per rep and stage (agg_open_pipeline):
+-- opportunities, amount and weighted amount, each for its rep's current team. Narrowed by the
+-- region (the team's), team and rep filters and the team scope, not by segment.
+open_totals AS (
+    SELECT a.rep_id, r.team_id, a.stage, a.opportunities, a.amount, a.weighted_amount
+    FROM agg_open_pipeline a
+    JOIN dim_stage s ON s.stage = a.stage
+    JOIN dim_rep r ON r.rep_id = a.rep_id
+    JOIN dim_team t ON t.team_id = r.team_id
+    WHERE s.is_closed = 0
+      AND (@region_all = 1 OR t.region_id IN @region_ids)
+      AND (@team_all = 1 OR r.team_id IN @team_ids)
+      AND (@rep_all = 1 OR a.rep_id IN @rep_ids)
+      AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
+)
