@@ -10,8 +10,5 @@ open_pipeline AS (
     JOIN dim_rep r ON r.rep_id = o.rep_id
     JOIN dim_team t ON t.team_id = r.team_id
     WHERE s.is_closed = 0
-      AND (@region_all = 1 OR t.region_id IN @region_ids)
-      AND (@team_all = 1 OR r.team_id IN @team_ids)
-      AND (@rep_all = 1 OR o.rep_id IN @rep_ids)
-      AND (@scope_all = 1 OR r.team_id IN @scope_team_ids)
+      --#include current_team_filters
 )
