@@ -13,12 +13,14 @@ namespace CrmInsight.Domain.Aggregates;
 /// rows from the earliest touched date (the touched days' rows), insert them again from the
 /// facts" and a rebuild is the same for every customer and day.
 /// For the Retention view, agg_cohort_activity (from agg_sale_chain) counts customers, so it is
-/// recomputed from the earliest touched month on, after agg_sale_chain.
+/// recomputed from the earliest touched month on, after agg_sale_chain. For the Satisfaction view,
+/// agg_ticket_repeat (from fact_ticket) lists the tickets that repeat an issue, and agg_ticket_day
+/// and agg_survey_day (from fact_ticket, fact_survey) sum each day's tickets and surveys.
 /// </summary>
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1";
+    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1";
 
     // Customers (days) per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;
@@ -29,10 +31,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     public async Task RefreshOrdersAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
         await RefreshAsync(changes, [.. SalesStatements, .. MarketingOrderStatements], connection, transaction, cancellationToken);
-        foreach (var chunk in changes.Days.Chunk(CustomerBatch))
-        {
-            await RunAsync(DayStatements, SqlArgs.Empty.With("all_days", 0).With("dates", chunk), connection, transaction, cancellationToken);
-        }
+        await RefreshDaysAsync(DayStatements, changes, connection, transaction, cancellationToken);
         if (!changes.IsEmpty)
         {
             await RefreshCohortsAsync(changes.From!.Value, connection, transaction, cancellationToken);
@@ -43,12 +42,55 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     public Task RefreshTouchesAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default) =>
         RefreshAsync(changes, [.. TouchStatements, .. MarketingTouchStatements], connection, transaction, cancellationToken);
 
+    /// <summary>
+    /// Refreshes the ticket aggregates: agg_ticket_repeat of the customers in <paramref name="changes"/>
+    /// and agg_ticket_day of its days (the days of the tickets written and of those they replaced).
+    /// </summary>
+    public async Task RefreshTicketsAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        await RefreshAsync(changes, TicketStatements, connection, transaction, cancellationToken);
+        await RefreshDaysAsync(TicketDayStatements, changes, connection, transaction, cancellationToken);
+    }
+
+    /// <summary>Refreshes agg_survey_day for the days in <paramref name="changes"/> (the days of the surveys written and of those they replaced).</summary>
+    public Task RefreshSurveysAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default) =>
+        RefreshDaysAsync(SurveyDayStatements, changes, connection, transaction, cancellationToken);
+
+    /// <summary>Rebuilds the ticket aggregates whole (an import of tickets, which may touch any customer at any date).</summary>
+    public async Task RebuildTicketsAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        await RunAsync(TicketStatements, AllCustomers, connection, transaction, cancellationToken);
+        await RunAsync(TicketDayStatements, AllDays, connection, transaction, cancellationToken);
+    }
+
+    /// <summary>Rebuilds agg_survey_day whole (an import of surveys).</summary>
+    public Task RebuildSurveysAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default) =>
+        RunAsync(SurveyDayStatements, AllDays, connection, transaction, cancellationToken);
+
+    private async Task RefreshDaysAsync(string[] statements, CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in changes.Days.Chunk(CustomerBatch))
+        {
+            await RunAsync(statements, SqlArgs.Empty.With("all_days", 0).With("dates", chunk), connection, transaction, cancellationToken);
+        }
+    }
+
     private static readonly string[] SalesStatements =
         ["aggregates/first_sale_delete", "aggregates/first_sale_insert", "aggregates/sale_chain_delete", "aggregates/sale_chain_insert"];
 
     private static readonly string[] DayStatements = ["aggregates/sale_day_delete", "aggregates/sale_day_insert"];
 
     private static readonly string[] TouchStatements = ["aggregates/touch_chain_delete", "aggregates/touch_chain_insert"];
+
+    private static readonly string[] TicketStatements = ["aggregates/ticket_repeat_delete", "aggregates/ticket_repeat_insert"];
+
+    private static readonly string[] TicketDayStatements = ["aggregates/ticket_day_delete", "aggregates/ticket_day_insert"];
+
+    private static readonly string[] SurveyDayStatements = ["aggregates/survey_day_delete", "aggregates/survey_day_insert"];
+
+    private static readonly SqlArgs AllDays = SqlArgs.Empty.With("all_days", 1).With("dates", Array.Empty<DateOnly>());
+
+    private static readonly SqlArgs AllCustomers = SqlArgs.Empty.With("all_customers", 1).With("customer_ids", Array.Empty<long>()).With("from_date", Beginning);
 
     // Marketing: these recompute the changed customers' rows whole (they ignore @from_date): a
     // sale dated d changes rows dated before d (the conversion of an earlier touch, the next
@@ -79,8 +121,8 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     /// <summary>Rebuilds every aggregate from all facts and records it (imports, the demo load, `aggregates rebuild`).</summary>
     public async Task RebuildAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
-        await RunAsync([.. SalesStatements, .. TouchStatements, .. MarketingOrderStatements], SqlArgs.Empty.With("all_customers", 1).With("customer_ids", Array.Empty<long>()).With("from_date", Beginning), connection, transaction, cancellationToken);
-        await RunAsync(DayStatements, SqlArgs.Empty.With("all_days", 1).With("dates", Array.Empty<DateOnly>()), connection, transaction, cancellationToken);
+        await RunAsync([.. SalesStatements, .. TouchStatements, .. MarketingOrderStatements, .. TicketStatements], AllCustomers, connection, transaction, cancellationToken);
+        await RunAsync([.. DayStatements, .. TicketDayStatements, .. SurveyDayStatements], AllDays, connection, transaction, cancellationToken);
         await RefreshCohortsAsync(Beginning, connection, transaction, cancellationToken);
         var state = SqlArgs.Empty.With("name", StateName).With("built_at", time.GetUtcNow().UtcDateTime);
         await runner.ExecuteAsync("aggregates/clear_state", state, connection, transaction, cancellationToken);

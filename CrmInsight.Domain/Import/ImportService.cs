@@ -208,6 +208,16 @@ public sealed class ImportService(ICrmDatabase database, DataVersionStore versio
                 // orders since the Marketing and cohort tables) whatever the file's size.
                 await aggregates.RebuildAsync(connection, transaction, cancellationToken);
             }
+            else if (run.Kind == ImportKind.Tickets)
+            {
+                // Likewise a file of tickets (their aggregates alone: ~0.3 s at 10 M orders) ...
+                await aggregates.RebuildTicketsAsync(connection, transaction, cancellationToken);
+            }
+            else if (run.Kind == ImportKind.Surveys)
+            {
+                // ... or of surveys.
+                await aggregates.RebuildSurveysAsync(connection, transaction, cancellationToken);
+            }
             await versions.BumpAsync(connection, transaction, cancellationToken);
             var version = await connection.ExecuteScalarAsync<long>("SELECT version FROM data_version WHERE id = 1", transaction: transaction);
             await transaction.CommitAsync(cancellationToken);

@@ -97,6 +97,22 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
                         customerChanges.Add(old["customer_id"] is null ? null : old.GetInt64("customer_id"), old.GetDate("order_date")!.Value);
                     }
                 }
+                else if (kind == IngestKind.Surveys)
+                {
+                    // So do the surveys (agg_survey_day: their days are summed again).
+                    foreach (var old in await runner.QueryRowsAsync("ingest/surveys_by_code", delete, connection, transaction, cancellationToken))
+                    {
+                        customerChanges.Add(old["customer_id"] is null ? null : old.GetInt64("customer_id"), old.GetDate("survey_date")!.Value);
+                    }
+                }
+                else if (kind == IngestKind.Tickets)
+                {
+                    // So do the tickets (agg_ticket_repeat, agg_ticket_day): the later tickets they made repeats change with them.
+                    foreach (var old in await runner.QueryRowsAsync("ingest/tickets_by_code", delete, connection, transaction, cancellationToken))
+                    {
+                        customerChanges.Add(old["customer_id"] is null ? null : old.GetInt64("customer_id"), old.GetDate("submitted_at")!.Value);
+                    }
+                }
                 replaced += await runner.ExecuteAsync(deleteQuery, delete, connection, transaction, cancellationToken);
             }
             foreach (var customer in batch.NewCustomers)
@@ -114,11 +130,27 @@ public sealed partial class IngestService(ICrmDatabase database, QueryRunner run
                     customerChanges.Add(row.TryGet("customer_id", out var customer) && customer is long id ? id : null, (DateOnly)row.Value("order_date")!);
                 }
                 await aggregates.RefreshOrdersAsync(customerChanges, connection, transaction, cancellationToken);
-                changes.Add(new DataChange(DataAreas.Orders, customerChanges.Months));
+                changes.Add(DataChange.InMonths(DataAreas.Orders, customerChanges.Days));
             }
             else
             {
-                if (kind == IngestKind.Touches)
+                if (kind == IngestKind.Tickets)
+                {
+                    foreach (var row in batch.Rows)
+                    {
+                        customerChanges.Add(row.TryGet("customer_id", out var customer) && customer is long id ? id : null, DateOnly.FromDateTime((DateTime)row.Value("submitted_at")!));
+                    }
+                    await aggregates.RefreshTicketsAsync(customerChanges, connection, transaction, cancellationToken);
+                }
+                else if (kind == IngestKind.Surveys)
+                {
+                    foreach (var row in batch.Rows)
+                    {
+                        customerChanges.Add(row.TryGet("customer_id", out var customer) && customer is long id ? id : null, (DateOnly)row.Value("survey_date")!);
+                    }
+                    await aggregates.RefreshSurveysAsync(customerChanges, connection, transaction, cancellationToken);
+                }
+                else if (kind == IngestKind.Touches)
                 {
                     // A touch is replaced by one with the same customer and sent date: the new rows name every date touched.
                     foreach (var row in batch.Rows)

@@ -97,13 +97,13 @@ public sealed class DataVersionTracker(
                 next = new LiveState(snapshot, time.GetUtcNow(), false, null)
                 {
                     ChangedAreas = changed ? snapshot.ChangedSince(previous.Snapshot) : [],
-                    ChangedMonths = changed ? snapshot.ChangedMonthsSince(previous.Snapshot) : new Dictionary<string, IReadOnlyList<DateOnly>>(),
+                    ChangedDates = changed ? snapshot.ChangedDatesSince(previous.Snapshot) : new Dictionary<string, IReadOnlyList<DateOnly>>(),
                 };
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 var stale = previous.ConfirmedAt is not { } at || time.GetUtcNow() - at > options.Value.StaleAfter;
-                next = previous with { IsStale = stale, Problem = ex.Message, ChangedAreas = [], ChangedMonths = new Dictionary<string, IReadOnlyList<DateOnly>>() };
+                next = previous with { IsStale = stale, Problem = ex.Message, ChangedAreas = [], ChangedDates = new Dictionary<string, IReadOnlyList<DateOnly>>() };
                 if (!previous.IsStale && stale)
                 {
                     _logger.LogWarning(ex, "The data version could not be read for {Seconds:F0} s; screens show the data as stale", options.Value.StaleAfter.TotalSeconds);
@@ -112,7 +112,7 @@ public sealed class DataVersionTracker(
             if (next.ChangedAreas.Count > 0 && previous.ConfirmedAt is not null)
             {
                 // Before anyone hears of the new version: the stale results must be gone when they ask.
-                await cache.InvalidateAsync(next.ChangedMonths, cancellationToken);
+                await cache.InvalidateAsync(next.ChangedDates, cancellationToken);
             }
             _state = next;
             return (previous, next);

@@ -9,6 +9,6 @@ public sealed record LiveState(DataVersionSnapshot Snapshot, DateTimeOffset? Con
     /// <summary>The areas that changed since the previous state (empty for a health-only change).</summary>
     public IReadOnlyList<string> ChangedAreas { get; init; } = [];
 
-    /// <summary>Per changed area, the months the change was dated in (empty: every month).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<DateOnly>> ChangedMonths { get; init; } = new Dictionary<string, IReadOnlyList<DateOnly>>();
+    /// <summary>Per changed area, the dates the change starts on (a month's first day, or a day written by day; empty: every date).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<DateOnly>> ChangedDates { get; init; } = new Dictionary<string, IReadOnlyList<DateOnly>>();
 }

@@ -8,7 +8,7 @@ namespace CrmInsight.Domain.Queries;
 /// The standard parameters of the catalog queries, built from a filter and a scope:
 /// <c>@{dimension}_all</c> (1 = no selection) with <c>@{dimension}_ids</c>,
 /// <c>@scope_all</c> with <c>@scope_team_ids</c>, the window <c>@date_from</c>/<c>@date_to</c>
-/// (exclusive), the previous window <c>@prev_from</c>/<c>@prev_to</c>, <c>@monthly</c> and <c>@today</c>.
+/// (exclusive) with its start <c>@window_from</c>, the previous window <c>@prev_from</c>/<c>@prev_to</c>, <c>@monthly</c> and <c>@today</c>.
 /// </summary>
 public static class QueryArgs
 {
@@ -27,8 +27,13 @@ public static class QueryArgs
             .With("scope_team_ids", scope.Teams?.ToList() ?? []);
     }
 
+    /// <summary>
+    /// The window P and its previous window; <c>@window_from</c> is P's start, which an additive
+    /// query compares with even when the cache scans P in two parts (<see cref="AdditiveSplit"/>).
+    /// </summary>
     public static SqlArgs Window(this SqlArgs args, DateRange period, DateRange previous) =>
         args.With("date_from", period.From)
+            .With("window_from", period.From)
             .With("date_to", period.To)
             .With("prev_from", previous.From)
             .With("prev_to", previous.To);

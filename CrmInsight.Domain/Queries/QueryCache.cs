@@ -36,6 +36,20 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
     {
         queryName = ChooseQuery(queryName, args);
         var query = runner.Prepare(queryName);
+        if (AdditiveSplit.CutFor(query, args) is { } cut)
+        {
+            // Two entries: the months before the window's last month (kept by a write dated
+            // today) and the last month; the window's own start stays @window_from in both.
+            var halves = await Task.WhenAll(
+                GetCachedAsync(query, args.With("date_to", cut), snapshot, cancellationToken),
+                GetCachedAsync(query, args.With("date_from", cut), snapshot, cancellationToken));
+            return AdditiveSplit.Sum(queryName, halves[0], halves[1]);
+        }
+        return await GetCachedAsync(query, args, snapshot, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<SqlRow>> GetCachedAsync(SqlQuery query, SqlArgs args, DataVersionSnapshot snapshot, CancellationToken cancellationToken)
+    {
         // Keyed by the version at which the areas the query reads last changed — for a query
         // dated by its window, by the changes dated before the window's end only — and always by the scope.
         var before = query.IsDated && args.TryGet("date_to", out var to) && to is DateOnly end ? end : (DateOnly?)null;
@@ -43,7 +57,7 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
         var key = KeyFor(query, args, version);
         var result = await cache.GetOrCreateAsync(
             key,
-            (runner, gate: _gate, queryName, args),
+            (runner, gate: _gate, queryName: query.Name, args),
             // Off the caller's thread and bounded (QueryGate): a page's queries overlap.
             static async (state, ct) => new CachedRows(await state.gate.RunAsync(() => state.runner.QueryRowsAsync(state.queryName, state.args, ct), ct)),
             _entryOptions,
@@ -89,34 +103,49 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
     /// superseded result is never read again. Tags are area names (plus the month a dated
     /// result ends in), not versions: HybridCache remembers every tag it was asked to
     /// invalidate for the life of the process, so per-version tags would grow without bound on
-    /// a wall that runs for weeks.
+    /// a wall that runs for weeks (day tags grow by the days written: a few per day).
     /// </summary>
     public Task InvalidateAsync(IReadOnlyList<string> changedAreas, CancellationToken cancellationToken = default) =>
         InvalidateAsync(changedAreas.ToDictionary(a => a, _ => (IReadOnlyList<DateOnly>)[], StringComparer.Ordinal), cancellationToken);
 
     /// <summary>
     /// Drops the results a change made stale: per changed area, the undated results and the
-    /// dated ones whose window ends in or after the first changed month (no months: all of the
-    /// area). Results over earlier months stay — their keys did not change either.
+    /// dated ones whose window ends on or after the first changed date — by the day tags of that
+    /// date's month from it on (a write dated today keeps the results that end before today), by
+    /// month tags for the months after (no dates: all of the area). Results over earlier dates
+    /// stay — their keys did not change either.
     /// </summary>
-    public async Task InvalidateAsync(IReadOnlyDictionary<string, IReadOnlyList<DateOnly>> changedMonths, CancellationToken cancellationToken = default)
+    public async Task InvalidateAsync(IReadOnlyDictionary<string, IReadOnlyList<DateOnly>> changedDates, CancellationToken cancellationToken = default)
     {
-        if (changedMonths.ContainsKey(DataAreas.All))
+        if (changedDates.ContainsKey(DataAreas.All))
         {
             await cache.RemoveByTagAsync("*", cancellationToken);
             return;
         }
         var tags = new List<string>();
-        foreach (var (area, months) in changedMonths)
+        foreach (var (area, dates) in changedDates)
         {
             tags.Add(area);
-            if (months.Count == 0)
+            if (dates.Count == 0)
             {
                 tags.Add(area + DatedSuffix);
                 continue;
             }
+            var first = dates.Min();
+            var firstMonth = new DateOnly(first.Year, first.Month, 1);
+            if (first == firstMonth)
+            {
+                tags.Add(MonthTag(area, firstMonth));
+            }
+            else
+            {
+                for (var day = first; day < firstMonth.AddMonths(1); day = day.AddDays(1))
+                {
+                    tags.Add(DayTag(area, day));
+                }
+            }
             // Windows ending later than two years after the change are left to expire.
-            for (var month = months.Min(); month <= months.Max().AddMonths(24); month = month.AddMonths(1))
+            for (var month = firstMonth.AddMonths(1); month <= dates.Max().AddMonths(24); month = month.AddMonths(1))
             {
                 tags.Add(MonthTag(area, month));
             }
@@ -126,15 +155,17 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
 
     private const string DatedSuffix = "@dated";
 
-    /// <summary>A dated result is tagged by the month of its window's last day, and as dated, per area.</summary>
+    /// <summary>A dated result is tagged by the month and the day of its window's last day, and as dated, per area.</summary>
     private static string[] DatedTags(IReadOnlyList<string> areas, DateOnly before)
     {
         var last = before.AddDays(-1);
         var month = new DateOnly(last.Year, last.Month, 1);
-        return [.. areas.SelectMany(a => new[] { MonthTag(a, month), a + DatedSuffix })];
+        return [.. areas.SelectMany(a => new[] { MonthTag(a, month), DayTag(a, last), a + DatedSuffix })];
     }
 
     private static string MonthTag(string area, DateOnly month) => $"{area}@{month:yyyy-MM}";
+
+    private static string DayTag(string area, DateOnly day) => $"{area}@{day:yyyy-MM-dd}";
 
     /// <summary>Immutable, so HybridCache hands out the same instance instead of copying it per read.</summary>
     [ImmutableObject(true)]

@@ -28,14 +28,16 @@ public static partial class DataAreas
                 "v_ticket" => [Tickets],
                 "agg_first_sale" or "agg_sale_chain" or "agg_sale_day" or "agg_category_chain" => [Orders],
                 "agg_touch_chain" => [Touches],
+                "agg_ticket_repeat" or "agg_ticket_day" => [Tickets],
+                "agg_survey_day" => [Surveys],
                 // A touch's conversion is derived from the touches and the customer's sales.
                 "agg_touch_conversion" => [Touches, Orders],
                 _ => [name],
             })
-            .Where(name => name is not ("data_version" or "data_change" or "data_change_month" or "aggregate_state" or "dim_date"))
+            .Where(name => name is not ("data_version" or "data_change" or "data_change_month" or "data_change_day" or "aggregate_state" or "dim_date"))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
 
-    [GeneratedRegex(@"\b(?:fact|dim|agg)_[a-z0-9_]+\b|\bv_ticket\b|\bdata_version\b|\bdata_change(?:_month)?\b|\baggregate_state\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:fact|dim|agg)_[a-z0-9_]+\b|\bv_ticket\b|\bdata_version\b|\bdata_change(?:_month|_day)?\b|\baggregate_state\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TableName();
 }

@@ -17,4 +17,19 @@ public sealed record SqlQuery(string Name, SqlDialect Dialect, string Text, IRea
 
     /// <summary>The query says it reads only rows dated before <c>@date_to</c> (see <see cref="DatedDirective"/>).</summary>
     public bool IsDated { get; init; } = Text.Contains(DatedDirective, StringComparison.Ordinal) && Parameters.Contains("date_to");
+
+    /// <summary>
+    /// The line that marks a dated query whose rows are sums over the rows it scans in
+    /// [<c>@date_from</c>, <c>@date_to</c>): one row per bucket (<c>@window_from</c> for the
+    /// whole window), every other column a sum of per-row values that depend on the row and on
+    /// the window's start <c>@window_from</c>, never on where the scan starts. Its rows over a
+    /// window are the bucket-wise sums of its rows over two halves scanned with the same
+    /// <c>@window_from</c>, so the cache can keep the half before the current month while a
+    /// write dated today recomputes only the rest (<see cref="Queries.AdditiveSplit"/>).
+    /// </summary>
+    public const string AdditiveDirective = "--#additive";
+
+    /// <summary>The query says its rows add up over a split scan (see <see cref="AdditiveDirective"/>).</summary>
+    public bool IsAdditive { get; init; } = Text.Contains(DatedDirective, StringComparison.Ordinal) && Text.Contains(AdditiveDirective, StringComparison.Ordinal)
+        && Parameters.Contains("date_from") && Parameters.Contains("date_to") && Parameters.Contains("window_from");
 }

@@ -3,7 +3,8 @@ namespace CrmInsight.Domain.Storage;
 /// <summary>
 /// The data version at one moment: the global counter; per data area, the version at which it
 /// last changed; and per area and month, the version of the last write dated in that month
-/// (<see cref="DataChange.EveryMonth"/>: an undated write). <see cref="VersionFor"/> is what a
+/// (<see cref="DataChange.EveryMonth"/>: an undated write), or per day for writes that named their
+/// days. <see cref="VersionFor"/> is what a
 /// cached result of a query reading those areas (over dates before a day) is keyed by.
 /// </summary>
 public sealed record DataVersionSnapshot(long Version, IReadOnlyDictionary<string, long> AreaVersions, DateTimeOffset ReadAt)
@@ -15,6 +16,9 @@ public sealed record DataVersionSnapshot(long Version, IReadOnlyDictionary<strin
 
     /// <summary>Per area, the months written and the version of the last write dated in each.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<(DateOnly Month, long Version)>> AreaMonths { get; init; } = NoMonths;
+
+    /// <summary>Per area, the days written by writes that named their days (and left no month row), with the version of the last such write.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<(DateOnly Day, long Version)>> AreaDays { get; init; } = NoMonths;
 
     /// <summary>
     /// The version at which any of <paramref name="areas"/> (or everything) last changed; with
@@ -41,18 +45,20 @@ public sealed record DataVersionSnapshot(long Version, IReadOnlyDictionary<strin
         [.. AreaVersions.Where(kv => earlier.AreaVersions.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => kv.Key).Order(StringComparer.Ordinal)];
 
     /// <summary>
-    /// Per area changed since <paramref name="earlier"/>, the months its changes were dated in;
-    /// an empty list when a change was undated (every month).
+    /// Per area changed since <paramref name="earlier"/>, the dates its changes start on: the
+    /// first day of each month written by month, and each day written by day; an empty list when a
+    /// change was undated (every date). A cached result whose window ends on or after the first of
+    /// them is stale.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<DateOnly>> ChangedMonthsSince(DataVersionSnapshot earlier)
+    public IReadOnlyDictionary<string, IReadOnlyList<DateOnly>> ChangedDatesSince(DataVersionSnapshot earlier)
     {
         var changed = new Dictionary<string, IReadOnlyList<DateOnly>>(StringComparer.Ordinal);
         foreach (var area in ChangedSince(earlier))
         {
             var seen = earlier.AreaVersions.GetValueOrDefault(area);
-            var months = AreaMonths.GetValueOrDefault(area) ?? [];
-            var dated = months.Where(m => m.Version > seen).Select(m => m.Month).Order().ToList();
-            var undated = dated.Count == 0 || dated[0] == DataChange.EveryMonth || months.Max(m => m.Version) < AreaVersions[area];
+            var rows = DatedRows(area).ToList();
+            var dated = rows.Where(m => m.Version > seen).Select(m => m.Date).Distinct().Order().ToList();
+            var undated = dated.Count == 0 || dated[0] == DataChange.EveryMonth || rows.Max(m => m.Version) < AreaVersions[area];
             changed[area] = undated ? [] : dated;
         }
         return changed;
@@ -61,22 +67,29 @@ public sealed record DataVersionSnapshot(long Version, IReadOnlyDictionary<strin
     private long AreaVersionFor(string area, DateOnly? before)
     {
         var last = AreaVersions.GetValueOrDefault(area);
-        if (before is not { } day || !AreaMonths.TryGetValue(area, out var months) || months.Count == 0)
+        if (before is not { } day)
         {
             return last;
         }
         var dated = 0L;
         var newest = 0L;
-        foreach (var (month, version) in months)
+        var any = false;
+        // A month row counts when the month starts before the day (it may hold dates before it);
+        // a day row when the day itself is before it.
+        foreach (var (date, version) in DatedRows(area))
         {
+            any = true;
             newest = Math.Max(newest, version);
-            if (month < day)
+            if (date < day)
             {
                 dated = Math.Max(dated, version);
             }
         }
-        // The area's last change left no month row (a writer that does not date its changes):
-        // it may have touched any date.
-        return newest < last ? last : dated;
+        // The area's last change left no month or day row (a writer that does not date its
+        // changes): it may have touched any date.
+        return !any || newest < last ? last : dated;
     }
+
+    private IEnumerable<(DateOnly Date, long Version)> DatedRows(string area) =>
+        (AreaMonths.GetValueOrDefault(area) ?? []).Concat(AreaDays.GetValueOrDefault(area) ?? []);
 }

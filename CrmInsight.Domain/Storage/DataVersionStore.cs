@@ -5,7 +5,7 @@ namespace CrmInsight.Domain.Storage;
 
 /// <summary>
 /// The data-version row: every write bumps it once, in the writer's transaction, and records
-/// which data areas it touched and in which months. Cached results are keyed by the version at
+/// which data areas it touched and in which months (or, for a write of few days, which days). Cached results are keyed by the version at
 /// which the areas (and dates) they read last changed.
 /// </summary>
 public sealed class DataVersionStore(QueryRunner runner, TimeProvider time)
@@ -17,18 +17,21 @@ public sealed class DataVersionStore(QueryRunner runner, TimeProvider time)
     {
         var rows = await runner.QueryRowsAsync("system/data_version", SqlArgs.Empty, cancellationToken);
         var changes = await runner.QueryRowsAsync("system/data_changes", SqlArgs.Empty, cancellationToken);
-        var months = await runner.QueryRowsAsync("system/data_change_months", SqlArgs.Empty, cancellationToken);
+        var dates = await runner.QueryRowsAsync("system/data_change_dates", SqlArgs.Empty, cancellationToken);
+        IReadOnlyDictionary<string, IReadOnlyList<(DateOnly, long)>> ByArea(bool days) => dates
+            .Where(r => r.GetInt64("is_day") == (days ? 1 : 0))
+            .GroupBy(r => r.GetString("area") ?? "", StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<(DateOnly, long)>)[.. g.Select(r => (r.GetDate("starts_on")!.Value, r.GetInt64("version")))],
+                StringComparer.Ordinal);
         return new DataVersionSnapshot(
             rows.Count == 0 ? 0 : rows[0].GetInt64("version"),
             changes.ToDictionary(r => r.GetString("area") ?? "", r => r.GetInt64("version"), StringComparer.Ordinal),
             time.GetUtcNow())
         {
-            AreaMonths = months
-                .GroupBy(r => r.GetString("area") ?? "", StringComparer.Ordinal)
-                .ToDictionary(
-                    g => g.Key,
-                    g => (IReadOnlyList<(DateOnly, long)>)[.. g.Select(r => (r.GetDate("month_start")!.Value, r.GetInt64("version")))],
-                    StringComparer.Ordinal),
+            AreaMonths = ByArea(days: false),
+            AreaDays = ByArea(days: true),
         };
     }
 
@@ -54,8 +57,20 @@ public sealed class DataVersionStore(QueryRunner runner, TimeProvider time)
             var args = SqlArgs.Empty.With("area", change.Key);
             await runner.ExecuteAsync("system/clear_area_change", args, connection, transaction, cancellationToken);
             await runner.ExecuteAsync("system/record_area_change", args, connection, transaction, cancellationToken);
-            // Any undated part makes the whole area's change undated.
-            IEnumerable<DateOnly> months = change.Any(c => c.Months.Count == 0)
+            // Any undated part makes the whole area's change undated; a change that named its
+            // days in every part is recorded by day (and leaves no month row), else by month.
+            var undated = change.Any(c => c.Months.Count == 0);
+            if (!undated && change.All(c => c.Days.Count > 0))
+            {
+                foreach (var day in change.SelectMany(c => c.Days).Distinct())
+                {
+                    var dayArgs = args.With("day", day);
+                    await runner.ExecuteAsync("system/clear_area_day", dayArgs, connection, transaction, cancellationToken);
+                    await runner.ExecuteAsync("system/record_area_day", dayArgs, connection, transaction, cancellationToken);
+                }
+                continue;
+            }
+            IEnumerable<DateOnly> months = undated
                 ? [DataChange.EveryMonth]
                 : change.SelectMany(c => c.Months).Distinct();
             foreach (var month in months)

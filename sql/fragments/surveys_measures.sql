@@ -1,4 +1,4 @@
--- The measures of kpi/surveys and its unfiltered twin, per bucket, from their CTE "scoped".
+-- The measures of kpi/surveys, per bucket, from its CTE "scoped" (agg_survey_day stores them per day: its twin sums those).
 SELECT bucket,
        COUNT(csat) AS csat_responses,
        CAST(COALESCE(SUM(csat), 0) AS BIGINT) AS csat_total,

@@ -1,10 +1,3 @@
--- is_repeat of a ticket "t" submitted on the dim_date day "d": 1 when the same customer submitted
--- a ticket of the same category before it, at most 30 calendar days earlier (repeat_issue_rate).
-CASE WHEN EXISTS (
-    SELECT 1
-    FROM fact_ticket p
-    JOIN dim_date pd ON pd.calendar_date = CAST(p.submitted_at AS DATE)
-    WHERE p.customer_id = t.customer_id
-      AND p.category = t.category
-      AND (p.submitted_at < t.submitted_at OR (p.submitted_at = t.submitted_at AND p.ticket_id < t.ticket_id))
-      AND pd.day_number >= d.day_number - 30) THEN 1 ELSE 0 END AS is_repeat
+-- is_repeat of a ticket "t" as a column: 1 when it repeats an issue (sql/fragments/ticket_repeats_issue.sql),
+-- read from agg_ticket_repeat (a lookup of a few thousand ids, not a search of earlier tickets).
+CASE WHEN EXISTS (SELECT 1 FROM agg_ticket_repeat rp WHERE rp.ticket_id = t.ticket_id) THEN 1 ELSE 0 END AS is_repeat

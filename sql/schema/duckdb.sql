@@ -425,6 +425,17 @@ SELECT c.area, DATE '1900-01-01', c.version
 FROM data_change c
 WHERE NOT EXISTS (SELECT 1 FROM data_change_month m WHERE m.area = c.area);
 
+-- The days a write touched per area, when it named few (an ingest, the simulator: today's
+-- rows), with the version of the last such write; such a write leaves no month row. A cached
+-- result over dates before a day stays valid when only that day or later ones changed, so a
+-- window cut at today keeps the part before today (AdditiveSplit).
+CREATE TABLE IF NOT EXISTS data_change_day (
+    area     VARCHAR NOT NULL,
+    day      DATE NOT NULL,
+    version  BIGINT NOT NULL,
+    PRIMARY KEY (area, day)
+);
+
 -- Every campaign touch with the sent dates of the customer's previous touch and previous
 -- responded touch (touches ordered by sent date, then campaign): reach and responders of any
 -- window become counts of its rows, as agg_sale_chain does for sales (unfiltered views).
@@ -478,6 +489,56 @@ CREATE TABLE IF NOT EXISTS agg_category_chain (
     prev_date         DATE,
     next_other_date   DATE,
     next_other_month  DATE
+);
+
+-- Satisfaction view pre-aggregate (issue 12): every ticket that repeats an issue
+-- (repeat_issue_rate, sql/fragments/ticket_repeats_issue.sql: the same customer submitted a ticket
+-- of the same category before it, at most 30 calendar days earlier). About 1 % of tickets, so
+-- "is this ticket a repeat" is a lookup of a few thousand ids instead of a correlated search of
+-- every earlier ticket. A ticket written on day d changes that day's and later rows only
+-- (the rule looks back), so a write refreshes its customers' rows from the earliest day touched.
+CREATE TABLE IF NOT EXISTS agg_ticket_repeat (
+    ticket_id     BIGINT NOT NULL,
+    customer_id   BIGINT NOT NULL,
+    submitted_at  TIMESTAMP NOT NULL,
+    month_start   DATE NOT NULL
+);
+
+-- Satisfaction view: the tickets submitted each day summed (what kpi/tickets counts and sums,
+-- repeats aside: agg_ticket_repeat) and each day's survey measures (sql/fragments/surveys_measures.sql),
+-- so the unfiltered service and survey KPIs of any window read one row a day instead of every
+-- ticket and survey. "Resolved" is as of the last write of the day's tickets (a resolution is a
+-- re-send that replaces the ticket). Refreshed per day a write touched.
+CREATE TABLE IF NOT EXISTS agg_ticket_day (
+    submitted_date            DATE NOT NULL,
+    tickets                   BIGINT NOT NULL,
+    resolved                  BIGINT NOT NULL,
+    responded                 BIGINT NOT NULL,
+    response_seconds_total    BIGINT NOT NULL,
+    resolution_seconds_total  BIGINT NOT NULL,
+    calls_waited              BIGINT NOT NULL,
+    wait_seconds_total        BIGINT NOT NULL,
+    calls_talked              BIGINT NOT NULL,
+    talk_seconds_total        BIGINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS agg_survey_day (
+    survey_date           DATE NOT NULL,
+    csat_responses        BIGINT NOT NULL,
+    csat_total            BIGINT NOT NULL,
+    nps_respondents       BIGINT NOT NULL,
+    promoters             BIGINT NOT NULL,
+    detractors            BIGINT NOT NULL,
+    csat_very_satisfied   BIGINT NOT NULL,
+    csat_satisfied        BIGINT NOT NULL,
+    csat_neutral          BIGINT NOT NULL,
+    csat_dissatisfied     BIGINT NOT NULL,
+    service_ratings       BIGINT NOT NULL,
+    service_rating_total  BIGINT NOT NULL,
+    service_excellent     BIGINT NOT NULL,
+    service_good          BIGINT NOT NULL,
+    service_pass          BIGINT NOT NULL,
+    service_fail          BIGINT NOT NULL
 );
 
 -- Balanced scorecards (KPIS.md §6). A scorecard puts KPIs into four perspectives, each KPI

@@ -501,6 +501,51 @@ IF OBJECT_ID(N'dbo.agg_category_chain', N'U') IS NULL
         INDEX cci_agg_category_chain CLUSTERED COLUMNSTORE
     );
 
+-- Satisfaction view pre-aggregate: the tickets that repeat an issue (see duckdb.sql).
+IF OBJECT_ID(N'dbo.agg_ticket_repeat', N'U') IS NULL
+    CREATE TABLE dbo.agg_ticket_repeat (
+        ticket_id     BIGINT NOT NULL,
+        customer_id   BIGINT NOT NULL,
+        submitted_at  DATETIME2(0) NOT NULL,
+        month_start   DATE NOT NULL,
+        INDEX ix_agg_ticket_repeat CLUSTERED (ticket_id)
+    );
+
+-- Satisfaction view: tickets and survey measures per day (see duckdb.sql).
+IF OBJECT_ID(N'dbo.agg_ticket_day', N'U') IS NULL
+    CREATE TABLE dbo.agg_ticket_day (
+        submitted_date            DATE NOT NULL PRIMARY KEY,
+        tickets                   BIGINT NOT NULL,
+        resolved                  BIGINT NOT NULL,
+        responded                 BIGINT NOT NULL,
+        response_seconds_total    BIGINT NOT NULL,
+        resolution_seconds_total  BIGINT NOT NULL,
+        calls_waited              BIGINT NOT NULL,
+        wait_seconds_total        BIGINT NOT NULL,
+        calls_talked              BIGINT NOT NULL,
+        talk_seconds_total        BIGINT NOT NULL
+    );
+
+IF OBJECT_ID(N'dbo.agg_survey_day', N'U') IS NULL
+    CREATE TABLE dbo.agg_survey_day (
+        survey_date           DATE NOT NULL PRIMARY KEY,
+        csat_responses        BIGINT NOT NULL,
+        csat_total            BIGINT NOT NULL,
+        nps_respondents       BIGINT NOT NULL,
+        promoters             BIGINT NOT NULL,
+        detractors            BIGINT NOT NULL,
+        csat_very_satisfied   BIGINT NOT NULL,
+        csat_satisfied        BIGINT NOT NULL,
+        csat_neutral          BIGINT NOT NULL,
+        csat_dissatisfied     BIGINT NOT NULL,
+        service_ratings       BIGINT NOT NULL,
+        service_rating_total  BIGINT NOT NULL,
+        service_excellent     BIGINT NOT NULL,
+        service_good          BIGINT NOT NULL,
+        service_pass          BIGINT NOT NULL,
+        service_fail          BIGINT NOT NULL
+    );
+
 IF OBJECT_ID(N'dbo.aggregate_state', N'U') IS NULL
     CREATE TABLE dbo.aggregate_state (
         name      NVARCHAR(64) NOT NULL PRIMARY KEY,
@@ -518,6 +563,15 @@ INSERT INTO dbo.data_change_month (area, month_start, version)
 SELECT c.area, CAST('19000101' AS DATE), c.version
 FROM dbo.data_change c
 WHERE NOT EXISTS (SELECT 1 FROM dbo.data_change_month m WHERE m.area = c.area);
+
+-- The days a write touched per area, when it named few; see duckdb.sql.
+IF OBJECT_ID(N'dbo.data_change_day', N'U') IS NULL
+    CREATE TABLE dbo.data_change_day (
+        area     NVARCHAR(64) NOT NULL,
+        day      DATE NOT NULL,
+        version  BIGINT NOT NULL,
+        PRIMARY KEY (area, day)
+    );
 
 -- Balanced scorecards (KPIS.md §6); see duckdb.sql for the meaning of each column.
 IF OBJECT_ID(N'dbo.scorecard', N'U') IS NULL

@@ -123,6 +123,132 @@ public sealed class PreAggregatesTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// agg_ticket_repeat, agg_ticket_day and agg_survey_day equal the facts after a random sequence
+    /// of ticket and survey ingests (new, re-sent with another customer, category or day, answered
+    /// and resolved later, backdated, anonymous), imports of tickets and of surveys and simulator
+    /// steps, computed here from fact_ticket and fact_survey by their definitions (duckdb.sql).
+    /// </summary>
+    [Fact]
+    public async Task The_service_aggregates_equal_the_facts_after_random_ticket_and_survey_writes()
+    {
+        var random = new Random(21);
+        var ingest = _db.Get<IngestService>();
+        var simulator = new LiveEventSimulator(ingest, _db.Runner, _db.Time, seed: 5);
+        var today = new DateOnly(2024, 4, 15);
+        string Stamp(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + $" {random.Next(8, 18):D2}:{random.Next(0, 60):D2}";
+        // Few customers and categories, dates within weeks of each other: many repeats and near misses (31 days).
+        string Customer() => random.Next(7) == 0 ? "" : $"C{random.Next(1, 5)}";
+        for (var step = 0; step < 30; step++)
+        {
+            switch (random.Next(5))
+            {
+                case 0 or 1:
+                    var ticketRecords = Enumerable.Range(0, random.Next(1, 6)).Select(n =>
+                    {
+                        var submitted = Stamp(today.AddDays(-random.Next(0, 70)));
+                        return new IngestRecord(n + 1, new Dictionary<string, string?>
+                        {
+                            // Re-send one of the first ids now and then (another customer, category or day).
+                            ["id"] = random.Next(3) == 0 ? $"TK{random.Next(0, 8)}" : $"TK{step}-{n}",
+                            ["customer"] = Customer(),
+                            ["category"] = random.Next(2) == 0 ? "billing" : "delivery",
+                            ["channel"] = random.Next(2) == 0 ? "phone" : "email",
+                            ["submitted"] = submitted,
+                            ["firstresponse"] = random.Next(3) == 0 ? null : submitted[..11] + "19:00",
+                            ["resolved"] = random.Next(2) == 0 ? null : submitted[..11] + "20:00",
+                            ["waitseconds"] = random.Next(2) == 0 ? null : random.Next(0, 600).ToString(CultureInfo.InvariantCulture),
+                            ["talkseconds"] = random.Next(2) == 0 ? null : random.Next(0, 900).ToString(CultureInfo.InvariantCulture),
+                        });
+                    }).GroupBy(r => r.Fields["id"]).Select(g => g.First()).ToList();
+                    await ingest.IngestAsync(IngestKind.Tickets, ticketRecords);
+                    break;
+                case 2:
+                    var surveyRecords = Enumerable.Range(0, random.Next(1, 6)).Select(n => new IngestRecord(n + 1, new Dictionary<string, string?>
+                    {
+                        ["id"] = random.Next(3) == 0 ? $"SV{random.Next(0, 8)}" : $"SV{step}-{n}",
+                        ["customer"] = Customer(),
+                        ["date"] = today.AddDays(-random.Next(0, 70)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        ["csat"] = random.Next(4) == 0 ? null : random.Next(0, 101).ToString(CultureInfo.InvariantCulture),
+                        ["rating"] = random.Next(4) == 0 ? null : random.Next(1, 11).ToString(CultureInfo.InvariantCulture),
+                        ["recommend"] = random.Next(11).ToString(CultureInfo.InvariantCulture),
+                    })).GroupBy(r => r.Fields["id"]).Select(g => g.First()).ToList();
+                    await ingest.IngestAsync(IngestKind.Surveys, surveyRecords);
+                    break;
+                case 3:
+                    await simulator.StepAsync(TimeSpan.FromSeconds(30), ordersPerSecond: 3);
+                    break;
+                default:
+                    var day = today.AddDays(-random.Next(0, 70));
+                    var ticketCsv = $"Ticket,Customer,Opened,Resolved,Type,Channel\nTK{random.Next(0, 8)},C{random.Next(1, 5)},{Stamp(day)},{day:yyyy-MM-dd} 23:00,billing,web\nIM{step},C{random.Next(1, 5)},{Stamp(day.AddDays(-random.Next(0, 40)))},,delivery,chat\n";
+                    Assert.Null((await _db.ImportAsync(ImportKind.Tickets, ticketCsv, "id=Ticket,customer=Customer,submitted=Opened,resolved=Resolved,category=Type,channel=Channel")).FatalError);
+                    var surveyCsv = $"Id,Customer,Date,Csat,Nps\nSV{random.Next(0, 8)},C{random.Next(1, 5)},{day:yyyy-MM-dd},{random.Next(0, 101)},{random.Next(11)}\n";
+                    Assert.Null((await _db.ImportAsync(ImportKind.Surveys, surveyCsv, "id=Id,customer=Customer,date=Date,csat=Csat,recommend=Nps")).FatalError);
+                    break;
+            }
+            _db.Time.Advance(TimeSpan.FromMinutes(random.Next(1, 90)));
+        }
+
+        // agg_ticket_repeat: a ticket of a customer repeats when the same customer submitted one of
+        // the same category before it (same moment: lower id), at most 30 calendar days earlier.
+        var tickets = await _db.RowsAsync<(long Id, long? Customer, string Category, DateTime Submitted, DateTime? Responded, DateTime? Resolved, int? Wait, int? Talk)>(
+            "SELECT ticket_id, customer_id, category, submitted_at, first_response_at, resolved_at, wait_seconds, talk_seconds FROM fact_ticket");
+        var expectedRepeats = tickets
+            .Where(t => t.Customer is not null && tickets.Any(p => p.Customer == t.Customer && p.Category == t.Category
+                && (p.Submitted < t.Submitted || (p.Submitted == t.Submitted && p.Id < t.Id))
+                && p.Submitted.Date >= t.Submitted.Date.AddDays(-30)))
+            .Select(t => (t.Id, t.Customer!.Value, t.Submitted, new DateTime(t.Submitted.Year, t.Submitted.Month, 1)))
+            .OrderBy(t => t.Id)
+            .ToList();
+        var storedRepeats = await _db.RowsAsync<(long, long, DateTime, DateTime)>(
+            "SELECT ticket_id, customer_id, submitted_at, CAST(month_start AS TIMESTAMP) FROM agg_ticket_repeat ORDER BY ticket_id");
+        Assert.True(expectedRepeats.Count >= 5, "the writes made repeats");
+        Assert.Contains(tickets, t => t.Customer is null); // an anonymous ticket, never a repeat
+        Assert.Contains(tickets, t => t.Customer is not null && expectedRepeats.All(r => r.Id != t.Id));
+        Assert.Equal(expectedRepeats, storedRepeats);
+
+        // agg_ticket_day: per submission day, tickets, resolved, answered and their seconds, calls' wait and talk.
+        static long Seconds(DateTime from, DateTime? to) => to is { } t ? (long)(t - from).TotalSeconds : 0;
+        var expectedTicketDays = tickets
+            .GroupBy(t => t.Submitted.Date)
+            .Select(g => (g.Key, (long)g.Count(), (long)g.Count(t => t.Resolved is not null), (long)g.Count(t => t.Responded is not null),
+                g.Sum(t => Seconds(t.Submitted, t.Responded)), g.Sum(t => Seconds(t.Submitted, t.Resolved)),
+                (long)g.Count(t => t.Wait is not null), g.Sum(t => (long)(t.Wait ?? 0)), (long)g.Count(t => t.Talk is not null), g.Sum(t => (long)(t.Talk ?? 0))))
+            .OrderBy(d => d.Key)
+            .ToList();
+        var storedTicketDays = await _db.RowsAsync<(DateTime, long, long, long, long, long, long, long, long, long)>(
+            "SELECT CAST(submitted_date AS TIMESTAMP), tickets, resolved, responded, response_seconds_total, resolution_seconds_total, " +
+            "calls_waited, wait_seconds_total, calls_talked, talk_seconds_total FROM agg_ticket_day ORDER BY submitted_date");
+        Assert.Contains(tickets, t => t.Resolved is not null);
+        Assert.Equal(expectedTicketDays, storedTicketDays);
+
+        // agg_survey_day: per day, CSAT answers and total, NPS answers, promoters (9-10) and detractors
+        // (0-6), CSAT bands (90+, 70-89, 50-69, 0-49), ratings and their total, rating bands (9+, 7-8, 5-6, 1-4).
+        var surveys = await _db.RowsAsync<(DateTime Date, int? Csat, int? Rating, int? Recommend)>(
+            "SELECT CAST(survey_date AS TIMESTAMP), csat, service_rating, recommend FROM fact_survey");
+        var expectedSurveyDays = surveys
+            .GroupBy(s => s.Date)
+            .Select(g => string.Join(' ', new object[]
+            {
+                g.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                g.Count(s => s.Csat is not null), g.Sum(s => s.Csat ?? 0), g.Count(s => s.Recommend is not null),
+                g.Count(s => s.Recommend >= 9), g.Count(s => s.Recommend <= 6),
+                g.Count(s => s.Csat >= 90), g.Count(s => s.Csat is >= 70 and < 90), g.Count(s => s.Csat is >= 50 and < 70), g.Count(s => s.Csat < 50),
+                g.Count(s => s.Rating is not null), g.Sum(s => s.Rating ?? 0),
+                g.Count(s => s.Rating >= 9), g.Count(s => s.Rating is >= 7 and < 9), g.Count(s => s.Rating is >= 5 and < 7), g.Count(s => s.Rating < 5),
+            }))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var storedSurveyDays = (await _db.RowsAsync<(DateTime Date, long A, long B, long C, long D, long E, long F, long G, long H, long I, long J, long K, long L, long M, long N, long O)>(
+                "SELECT CAST(survey_date AS TIMESTAMP), csat_responses, csat_total, nps_respondents, promoters, detractors, csat_very_satisfied, csat_satisfied, " +
+                "csat_neutral, csat_dissatisfied, service_ratings, service_rating_total, service_excellent, service_good, service_pass, service_fail FROM agg_survey_day"))
+            .Select(d => string.Join(' ', new object[] { d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.A, d.B, d.C, d.D, d.E, d.F, d.G, d.H, d.I, d.J, d.K, d.L, d.M, d.N, d.O }))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(surveys.Count > 20, "the writes made surveys");
+        Assert.Equal(expectedSurveyDays, storedSurveyDays);
+    }
+
+    /// <summary>
     /// agg_touch_conversion and agg_category_chain as their definitions say (duckdb.sql), computed
     /// here from every touch, campaign and order: a touch of a known campaign converted when a sale
     /// of its customer falls on a day in [sent date, campaign end + attribution days); a categorized

@@ -48,7 +48,8 @@ public sealed class DatedCacheTests : IAsyncLifetime
     public async Task A_write_dated_today_recomputes_only_the_last_month_of_a_sparkline()
     {
         await _db.VersionSource.RefreshAsync();
-        Assert.Equal(2, await SparklineQueriesAsync()); // cold: the closed months and the last month
+        // Cold: the closed months, and the last month cut at today (revenue's query is additive: AdditiveSplitTests).
+        Assert.Equal(3, await SparklineQueriesAsync());
         Assert.Equal(0, await SparklineQueriesAsync()); // warm
 
         await IngestOrderAsync("TODAY-1", new DateOnly(2024, 4, 15));
@@ -57,8 +58,8 @@ public sealed class DatedCacheTests : IAsyncLifetime
         await IngestOrderAsync("BACK-1", new DateOnly(2024, 1, 20));
         var afterBackdated = await SparklineQueriesAsync();
 
-        Assert.Equal(1, afterToday);     // April only: May 2023 … March 2024 stayed cached
-        Assert.Equal(2, afterBackdated); // a January order changes the closed months too
+        Assert.Equal(1, afterToday);     // today only: May 2023 … March 2024 and April 1–14 stayed cached
+        Assert.Equal(3, afterBackdated); // a January order changes the closed months and April's days before today too
         var april = (await _db.Kpis.GetMonthlySeriesAsync(DashboardFilter.Default, DataScope.All, Revenue))["revenue"][^1];
         Assert.Equal(new DateOnly(2024, 4, 1), april.Month);
         Assert.Equal(70m, april.Value); // the golden data has no April sale; the new one is seen
@@ -99,5 +100,24 @@ public sealed class DatedCacheTests : IAsyncLifetime
         // A later change that recorded no month (a writer that does not date it) counts for every window.
         var undated = snapshot with { Version = 10, AreaVersions = new Dictionary<string, long> { [DataAreas.Orders] = 10 } };
         Assert.Equal(10, undated.VersionFor(orders, new DateOnly(2024, 4, 1)));
+    }
+
+    [Fact]
+    public void A_write_that_named_its_days_changes_only_results_ending_on_or_after_them()
+    {
+        // Orders: a bulk write by month (version 4, March 2024), then a write that named April 15 (version 9).
+        var snapshot = new DataVersionSnapshot(9, new Dictionary<string, long> { [DataAreas.Orders] = 9 }, DateTimeOffset.UnixEpoch)
+        {
+            AreaMonths = new Dictionary<string, IReadOnlyList<(DateOnly, long)>> { [DataAreas.Orders] = [(new DateOnly(2024, 3, 1), 4)] },
+            AreaDays = new Dictionary<string, IReadOnlyList<(DateOnly, long)>> { [DataAreas.Orders] = [(new DateOnly(2024, 4, 15), 9)] },
+        };
+        string[] orders = [DataAreas.Orders];
+
+        Assert.Equal(4, snapshot.VersionFor(orders, new DateOnly(2024, 4, 15)));  // through April 14
+        Assert.Equal(9, snapshot.VersionFor(orders, new DateOnly(2024, 4, 16)));  // includes April 15
+        Assert.Equal(0, snapshot.VersionFor(orders, new DateOnly(2024, 3, 1)));   // before either
+        // What the monitor drops: results ending on April 15 or later (the day, not the month).
+        var earlier = new DataVersionSnapshot(4, new Dictionary<string, long> { [DataAreas.Orders] = 4 }, DateTimeOffset.UnixEpoch);
+        Assert.Equal([new DateOnly(2024, 4, 15)], snapshot.ChangedDatesSince(earlier)[DataAreas.Orders]);
     }
 }

@@ -24,8 +24,9 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         (new(new DateOnly(2023, 12, 1), new DateOnly(2024, 4, 16)), new(new DateOnly(2023, 11, 1), new DateOnly(2023, 12, 1)), true),
     ];
 
-    /// <summary>What TableService adds for a table's query (a twin of one pages as its namesake): by revenue, largest first, ties by key.</summary>
-    private static readonly SqlArgs TablePage = SqlArgs.Empty.With("sort", "revenue").With("descending", 1).With("offset", 0).With("limit", 1000);
+    /// <summary>What TableService adds for a table's query (a twin of one pages as its namesake): by revenue, largest first, ties by key; every ticket.</summary>
+    private static readonly SqlArgs TablePage = SqlArgs.Empty.With("sort", "revenue").With("descending", 1).With("offset", 0).With("limit", 1000)
+        .With("ticket_by", "").With("ticket_member", "");
 
     private TestDatabase _db = null!;
 
@@ -45,6 +46,16 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         {
             ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = "25.00",
         }))]);
+        // Tickets that repeat an issue: C1's billing ticket of 2024-03-06 (T1) again on 03-20 and
+        // 04-02, C2's billing ticket of 02-12 (T4) again 31 days later (no repeat), C3's delivery
+        // ticket of 03-11 (T2) again by phone on 03-12 (the service twins compare them).
+        string[][] tickets = [["X1", "C1", "billing", "2024-03-20 09:00:00", "email"], ["X2", "C1", "billing", "2024-04-02 09:00:00", "chat"],
+            ["X3", "C2", "billing", "2024-03-14 08:00:00", "email"], ["X4", "C3", "delivery", "2024-03-12 10:00:00", "phone"]];
+        await _db.Get<IngestService>().IngestAsync(IngestKind.Tickets, [.. tickets.Select((t, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
+        {
+            ["id"] = t[0], ["customer"] = t[1], ["category"] = t[2], ["submitted"] = t[3], ["channel"] = t[4],
+        }))]);
+        Assert.Equal(3L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM agg_ticket_repeat"));
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
@@ -55,11 +66,14 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
     {
         var original = twin[QueryCache.UnfilteredPrefix.Length..];
         var rows = 0;
-        // A twin that buckets by @grain (the revenue trend) is compared by day and by month.
-        string[] grains = _db.Runner.Prepare(twin).Parameters.Contains("grain") ? ["day", "month"] : ["month"];
-        foreach (var (period, previous, monthly, grain) in Windows.SelectMany(w => grains.Select(g => (w.Period, w.Previous, w.Monthly, g))))
+        // A twin that buckets by @grain (the revenue trend) is compared by day and by month, one
+        // that groups by @dimension (service by member) for each dimension.
+        var parameters = _db.Runner.Prepare(twin).Parameters;
+        string[] grains = parameters.Contains("grain") ? ["day", "month"] : ["month"];
+        string[] dimensions = parameters.Contains("dimension") ? ["channel", "category", "agent"] : ["channel"];
+        foreach (var (period, previous, monthly, grain, dimension) in Windows.SelectMany(w => grains.SelectMany(g => dimensions.Select(d => (w.Period, w.Previous, w.Monthly, g, d)))))
         {
-            var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", grain).WithAll(TablePage);
+            var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", grain).With("dimension", dimension).WithAll(TablePage);
             Assert.Equal(twin, _db.Cache.ChooseQuery(original, args));
             var expected = RowText.Of(await _db.Runner.QueryRowsAsync(original, args));
             var actual = RowText.Of(await _db.Runner.QueryRowsAsync(twin, args));
@@ -74,11 +88,11 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
     public async Task A_twin_answers_nothing_under_a_filter_or_a_scope(string twin)
     {
         var (period, previous, monthly) = Windows[0];
-        var filtered = QueryArgs.For(DashboardFilter.Default with { Regions = IdSet.Of(1) }, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", "day").WithAll(TablePage);
-        var scoped = QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(1))).Window(period, previous).Monthly(monthly).With("grain", "day").WithAll(TablePage);
+        var filtered = QueryArgs.For(DashboardFilter.Default with { Regions = IdSet.Of(1) }, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", "day").With("dimension", "channel").WithAll(TablePage);
+        var scoped = QueryArgs.For(DashboardFilter.Default, DataScope.ForTeams(IdSet.Of(1))).Window(period, previous).Monthly(monthly).With("grain", "day").With("dimension", "channel").WithAll(TablePage);
 
         var original = twin[QueryCache.UnfilteredPrefix.Length..];
-        var nothing = QueryArgs.For(DashboardFilter.Default, DataScope.Nothing).Window(period, previous).Monthly(monthly).With("grain", "day").WithAll(TablePage);
+        var nothing = QueryArgs.For(DashboardFilter.Default, DataScope.Nothing).Window(period, previous).Monthly(monthly).With("grain", "day").With("dimension", "channel").WithAll(TablePage);
 
         // The cache never picks a twin for a filter or for any scope but everything (a sales lead, a key with --teams, nobody) ...
         Assert.Equal(original, _db.Cache.ChooseQuery(original, filtered));

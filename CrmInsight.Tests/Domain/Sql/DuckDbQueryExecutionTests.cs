@@ -61,6 +61,7 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
             .With("updated_at", new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc))
             .With("area", "fact_order")
             .With("month_start", new DateOnly(2024, 3, 1))
+            .With("day", new DateOnly(2024, 3, 20))
             .With("all_customers", filtered ? 0 : 1)
             .With("customer_ids", filtered ? SomeCustomers : Array.Empty<long>())
             .With("from_date", new DateOnly(2024, 3, 1))
@@ -75,6 +76,10 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
             args = args.With("customer_id", 999_999L); // a new key: dim_customer's primary key holds 1 already
         }
         var statement = string.Join('\n', query.Text.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal))).TrimStart();
+        if (statement.StartsWith("WITH", StringComparison.OrdinalIgnoreCase) && System.Text.RegularExpressions.Regex.Match(statement, @"^\)?\s*INSERT\s+INTO\b", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase) is { Success: true } insert)
+        {
+            statement = statement[insert.Index..].TrimStart(')').TrimStart(); // an insert whose rows come from a CTE (WITH ... INSERT INTO ...)
+        }
 
         if (statement.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) && name.StartsWith("aggregates/", StringComparison.Ordinal) && name != "aggregates/mark_built")
         {

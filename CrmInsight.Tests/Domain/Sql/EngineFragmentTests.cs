@@ -23,6 +23,8 @@ public sealed class EngineFragmentTests : IAsyncLifetime
     {
         ["kpi/ticket_times"] = [[("monthly", 0)], [("monthly", 1)]],
         ["satisfaction/by_dimension"] = [[("dimension", "channel")], [("dimension", "category")], [("dimension", "agent")]],
+        ["unfiltered/kpi/ticket_times"] = [[("monthly", 0)], [("monthly", 1)]],
+        ["unfiltered/satisfaction/by_dimension"] = [[("dimension", "channel")], [("dimension", "category")], [("dimension", "agent")]],
     };
 
     private TestDatabase _db = null!;

@@ -79,6 +79,8 @@ public static class QueryShapes
         ["ingest/customers_by_code"] = new("customer_id:Number customer_code:Text region_id:Number segment_id:Number owner_rep_id:Number", 0, 0),
         // No order has the codes asked for.
         ["ingest/orders_by_code"] = new("customer_id:Number order_date:Date", 0, 0),
+        ["ingest/tickets_by_code"] = new("customer_id:Number submitted_at:Timestamp", 0, 0),
+        ["ingest/surveys_by_code"] = new("customer_id:Number survey_date:Date", 0, 0),
         ["ingest/lookups"] = new("kind:Text id:Number name:Text team_id:Number region_id:Number"),
         // One row of next ids.
         ["ingest/reserve_ids"] = new("order_id:Number customer_id:Number ticket_id:Number survey_id:Number opportunity_id:Number", 1, 1),
@@ -153,7 +155,7 @@ public static class QueryShapes
         // T1, T2 and T3 were submitted in March (T4 in February).
         ["satisfaction/tickets"] = new("ticket_id:Number ticket_code:Text customer_id:Number customer_code:Text customer:Text channel:Text category:Text agent:Text submitted_at:Timestamp response_minutes:Number resolution_hours:Number is_complaint:Number total_rows:Number", 3, null),
         // The golden load is one write of every area, undated: one row for all areas and months.
-        ["system/data_change_months"] = new("area:Text month_start:Date version:Number", 1, 1),
+        ["system/data_change_dates"] = new("area:Text starts_on:Date version:Number is_day:Number", 1, 1),
         ["system/data_changes"] = new("area:Text version:Number"),
         // The one version row.
         ["system/data_version"] = new("version:Number updated_at:Timestamp", 1, 1),

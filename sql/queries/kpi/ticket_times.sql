@@ -13,14 +13,4 @@ WITH scoped AS (
     WHERE t.submitted_at >= @date_from AND t.submitted_at < @date_to
       --#include customer_filters
 ),
---#include ticket_duration_percentiles
-SELECT bucket,
-       CAST(COALESCE(MAX(CASE WHEN measure = 'response' THEN n END), 0) AS BIGINT) AS responded,
-       CAST(MAX(CASE WHEN measure = 'response' THEN p50 END) AS DECIMAL(18,4)) AS response_p50_seconds,
-       CAST(MAX(CASE WHEN measure = 'response' THEN p90 END) AS DECIMAL(18,4)) AS response_p90_seconds,
-       CAST(COALESCE(MAX(CASE WHEN measure = 'resolution' THEN n END), 0) AS BIGINT) AS resolved,
-       CAST(MAX(CASE WHEN measure = 'resolution' THEN p50 END) AS DECIMAL(18,4)) AS resolution_p50_seconds,
-       CAST(MAX(CASE WHEN measure = 'resolution' THEN p90 END) AS DECIMAL(18,4)) AS resolution_p90_seconds
-FROM percentiles
-GROUP BY bucket
-ORDER BY bucket
+--#include ticket_times_rows

@@ -2,12 +2,15 @@
 -- agg_sale_day, and the customer counts from agg_sale_chain without grouping by customer. A
 -- customer's first sale in a bucket is the row whose previous sale is before the bucket (or
 -- none): active_customers; the second is the row whose previous sale is in the bucket and
--- second-previous before it: repeat_customers (two or more sales in the bucket).
+-- second-previous before it: repeat_customers (two or more sales in the bucket). Every column
+-- is a sum over the days scanned, compared with the window's start @window_from: additive, so
+-- a write dated today recomputes the window's last month only.
 --#dated
+--#additive
 WITH
 --#include sale_day_totals
 , chain AS (
-    SELECT CASE WHEN @monthly = 1 THEN s.month_start ELSE @date_from END AS bucket,
+    SELECT CASE WHEN @monthly = 1 THEN s.month_start ELSE @window_from END AS bucket,
            s.prev_date, s.prev2_date
     FROM agg_sale_chain s
     WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
