@@ -44,15 +44,25 @@ internal static class BrowserTrace
           } });
           // Main-thread work of 50 ms and more, summed.
           const longTasks = window.__crmLong = [0, 0];
-          try { new PerformanceObserver(list => { for (const e of list.getEntries()) { longTasks[0]++; longTasks[1] += e.duration; } }).observe({ type: 'longtask', buffered: true }); } catch { }
+          try { new PerformanceObserver(list => { for (const e of list.getEntries()) { longTasks[0]++; longTasks[1] += e.duration; marks.push(['main thread busy for ' + Math.round(e.duration) + ' ms from here', e.startTime]); } }).observe({ type: 'longtask', buffered: true }); } catch { }
           document.addEventListener('DOMContentLoaded', () => mark('DOMContentLoaded'));
-          let last = null, chart = false;
+          const append = Element.prototype.appendChild;
+          Element.prototype.appendChild = function (node) {
+            if (node instanceof HTMLScriptElement && node.src.includes('plotly-3')) {
+              mark('plotly script added' + (node.id ? ' (' + node.id + ')' : ''));
+              node.addEventListener('load', () => mark('plotly script loaded' + (node.id ? ' (' + node.id + ')' : '')));
+            }
+            return append.call(this, node);
+          };
+          let last = null, chart = false, tile = false, row = false;
           new MutationObserver(() => {
             const root = document.querySelector('.page-state');
             const state = root ? root.dataset.state : 'no root';
             if (state !== last) { last = state; mark('data-state ' + state); }
             if (!chart && document.querySelector('.main-svg')) { chart = true; mark('first chart drawn'); }
-          }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+            if (!tile && document.querySelector('[data-testid^=kpi-value-]')) { tile = true; mark('first tile value shown'); }
+            if (!row && document.querySelector('.page-state tbody tr')) { row = true; mark('first grid row shown'); }
+          }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'], characterData: true });
         })();
         """;
 
@@ -78,7 +88,7 @@ internal static class BrowserTrace
             text.Append(CultureInfo.InvariantCulture, $"    {n.GetProperty("responseEnd").GetDouble(),7:F0}  document received\n");
             text.Append(CultureInfo.InvariantCulture, $"    {n.GetProperty("domInteractive").GetDouble(),7:F0}  document parsed (scripts run)\n");
         }
-        foreach (var m in json.GetProperty("marks").EnumerateArray())
+        foreach (var m in json.GetProperty("marks").EnumerateArray().OrderBy(m => m[1].GetDouble()))
         {
             text.Append(CultureInfo.InvariantCulture, $"    {m[1].GetDouble(),7:F0}  {m[0].GetString()}\n");
         }

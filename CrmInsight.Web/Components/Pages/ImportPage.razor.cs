@@ -35,6 +35,7 @@ public sealed partial class ImportPage : IDisposable
     [Inject] private ImportService Importer { get; set; } = null!;
     [Inject] private DatabaseReadiness Readiness { get; set; } = null!;
     [Inject] private AuditLog Audit { get; set; } = null!;
+    [Inject] private Live.DataChangeMonitor Monitor { get; set; } = null!;
     [Inject] private Microsoft.Extensions.Options.IOptions<CsvLimits> CsvLimits { get; set; } = null!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
@@ -171,6 +172,8 @@ public sealed partial class ImportPage : IDisposable
             await using var stream = _file.OpenReadStream(MaxFileBytes, _disposed.Token);
             _summary = await Importer.ImportAsync(Kind, stream, settings, new PageProgress(this), _disposed.Token);
             await Audit.WriteAsync((await AuthenticationState).User.Identity?.Name ?? "?", AuditActions.Import, _file.Name, _summary.Describe());
+            // Open pages and walls show the import now, as after an ingest, not at the next poll.
+            await Monitor.RefreshAsync(_disposed.Token);
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {
