@@ -4,12 +4,8 @@
 -- continuous (sql/fragments/percentiles.sql); the member is the fragment's "bucket".
 -- Region, segment, team and rep are the customer's (the rep is the account owner).
 WITH scoped AS (
-    SELECT CASE WHEN @dimension = 'channel' THEN t.channel
-                WHEN @dimension = 'category' THEN t.category
-                ELSE COALESCE(a.name, '') END AS bucket,
-           CASE WHEN @dimension = 'agent' THEN CAST(t.agent_id AS VARCHAR(20)) ELSE NULL END AS agent_key,
-           t.is_complaint, t.resolved_at, t.response_seconds, t.resolution_seconds, t.wait_seconds, t.talk_seconds,
-           --#include ticket_is_repeat
+    SELECT
+--#include service_ticket_columns
     FROM v_ticket t
     JOIN dim_date d ON d.calendar_date = CAST(t.submitted_at AS DATE)
     LEFT JOIN dim_agent a ON a.agent_id = t.agent_id
