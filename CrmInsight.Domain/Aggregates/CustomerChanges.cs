@@ -13,10 +13,7 @@ public sealed class CustomerChanges
 
     public DateOnly? From { get; private set; }
 
-    /// <summary>The months the orders fall in (the cache keeps results over other months).</summary>
-    public SortedSet<DateOnly> Months { get; } = [];
-
-    /// <summary>The days the orders fall in (agg_sale_day is refreshed for these).</summary>
+    /// <summary>The days the orders fall in (agg_sale_day is refreshed for these; the write records them for the cache).</summary>
     public SortedSet<DateOnly> Days { get; } = [];
 
     public bool IsEmpty => _customers.Count == 0;
@@ -24,7 +21,6 @@ public sealed class CustomerChanges
     /// <summary>An order of <paramref name="customerId"/> (null: anonymous) dated <paramref name="date"/> was written or removed.</summary>
     public void Add(long? customerId, DateOnly date)
     {
-        Months.Add(new DateOnly(date.Year, date.Month, 1));
         Days.Add(date);
         if (customerId is not { } id)
         {

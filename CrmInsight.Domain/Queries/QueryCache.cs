@@ -38,8 +38,8 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
         var query = runner.Prepare(queryName);
         if (AdditiveSplit.CutFor(query, args) is { } cut)
         {
-            // Two entries: the months before the window's last month (kept by a write dated
-            // today) and the last month; the window's own start stays @window_from in both.
+            // Two entries: the days before today (kept by a write dated today) and today on;
+            // the window's own start stays @window_from in both.
             var halves = await Task.WhenAll(
                 GetCachedAsync(query, args.With("date_to", cut), snapshot, cancellationToken),
                 GetCachedAsync(query, args.With("date_from", cut), snapshot, cancellationToken));

@@ -24,8 +24,8 @@ public sealed record SqlQuery(string Name, SqlDialect Dialect, string Text, IRea
     /// whole window), every other column a sum of per-row values that depend on the row and on
     /// the window's start <c>@window_from</c>, never on where the scan starts. Its rows over a
     /// window are the bucket-wise sums of its rows over two halves scanned with the same
-    /// <c>@window_from</c>, so the cache can keep the half before the current month while a
-    /// write dated today recomputes only the rest (<see cref="Queries.AdditiveSplit"/>).
+    /// <c>@window_from</c>, so the cache can keep the half before today while a write
+    /// dated today recomputes only the rest (<see cref="Queries.AdditiveSplit"/>).
     /// </summary>
     public const string AdditiveDirective = "--#additive";
 
