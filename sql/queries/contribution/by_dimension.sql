@@ -4,15 +4,9 @@
 -- (a handful of rows to join instead of every sale).
 WITH
 --#include dimension_sales
-, members AS (
-    SELECT member_id,
-           SUM(revenue) AS revenue,
-           SUM(revenue - cost) AS gross_profit,
-           COUNT(*) AS orders,
-           COUNT(DISTINCT customer_id) AS customers
-    FROM scoped
-    GROUP BY member_id
-), names AS (
+,
+--#include member_totals
+, names AS (
     SELECT 'region' AS dimension, region_id AS member_id, name FROM dim_region
     UNION ALL SELECT 'segment', segment_id, name FROM dim_segment
     UNION ALL SELECT 'channel', channel_id, name FROM dim_channel
@@ -24,6 +18,6 @@ SELECT m.member_id,
        CAST(m.gross_profit AS DECIMAL(18,2)) AS gross_profit,
        m.orders,
        m.customers
-FROM members m
+FROM member_totals m
 LEFT JOIN names n ON n.dimension = @dimension AND n.member_id = m.member_id
 ORDER BY revenue DESC

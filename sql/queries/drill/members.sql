@@ -12,21 +12,15 @@ WITH scoped AS (
     WHERE o.order_date >= @date_from AND o.order_date < @date_to
       --#include sale
       --#include order_filters
-), grouped AS (
-    SELECT member_id,
-           SUM(revenue) AS revenue,
-           SUM(revenue - cost) AS gross_profit,
-           COUNT(*) AS orders,
-           COUNT(DISTINCT customer_id) AS customers
-    FROM scoped
-    GROUP BY member_id
-), named AS (
+),
+--#include member_totals
+, named AS (
     SELECT g.member_id,
            COALESCE(r.name, t.name, p.name, c.name) AS name,
            g.revenue, g.gross_profit, g.orders, g.customers,
            SUM(g.revenue) OVER () AS total_revenue,
            COUNT(*) OVER () AS total_rows
-    FROM grouped g
+    FROM member_totals g
     LEFT JOIN dim_region r ON @level = 'region' AND r.region_id = g.member_id
     LEFT JOIN dim_team t ON @level = 'team' AND t.team_id = g.member_id
     LEFT JOIN dim_rep p ON @level = 'rep' AND p.rep_id = g.member_id
