@@ -13,7 +13,9 @@ namespace CrmInsight.Domain.Aggregates;
 /// rows from the earliest touched date (the touched days' rows), insert them again from the
 /// facts" and a rebuild is the same for every customer and day.
 /// For the Retention view, agg_cohort_activity (from agg_sale_chain) counts customers, so it is
-/// recomputed from the earliest touched month on, after agg_sale_chain. For the Satisfaction view,
+/// recomputed from the earliest touched month on, after agg_sale_chain; agg_sale_pair (from
+/// agg_sale_chain: its rows per day and prior sale, the distinct customers of any window) from
+/// the earliest touched day on. For the Satisfaction view,
 /// agg_ticket_repeat (from fact_ticket) lists the tickets that repeat an issue, and agg_ticket_day
 /// and agg_survey_day (from fact_ticket, fact_survey) sum each day's tickets and surveys.
 /// For the Sales targets view, agg_opportunity_day (from fact_opportunity) is refreshed for the
@@ -23,7 +25,7 @@ namespace CrmInsight.Domain.Aggregates;
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2";
+    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2+pairs_v1";
 
     // Customers (days) per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;
@@ -37,7 +39,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
         await RefreshDaysAsync(DayStatements, changes, connection, transaction, cancellationToken);
         if (!changes.IsEmpty)
         {
-            await RefreshCohortsAsync(changes.From!.Value, connection, transaction, cancellationToken);
+            await RefreshChainCountsAsync(changes.From!.Value, connection, transaction, cancellationToken);
         }
     }
 
@@ -121,11 +123,17 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     private static readonly string[] MarketingOrderStatements =
         ["aggregates/category_chain_delete", "aggregates/category_chain_insert", .. MarketingTouchStatements];
 
-    // Cohort counts: read agg_sale_chain, so they run after it, once per write (not per customer batch).
+    // Cohort and pair counts: read agg_sale_chain, so they run after it, once per write (not per
+    // customer batch): the cohorts from the month of the earliest touched day, the pairs from that day.
     private static readonly string[] CohortStatements = ["aggregates/cohort_activity_delete", "aggregates/cohort_activity_insert"];
 
-    private Task RefreshCohortsAsync(DateOnly from, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        RunAsync(CohortStatements, SqlArgs.Empty.With("from_month", new DateOnly(from.Year, from.Month, 1)), connection, transaction, cancellationToken);
+    private static readonly string[] PairStatements = ["aggregates/sale_pair_delete", "aggregates/sale_pair_insert"];
+
+    private async Task RefreshChainCountsAsync(DateOnly from, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await RunAsync(CohortStatements, SqlArgs.Empty.With("from_month", new DateOnly(from.Year, from.Month, 1)), connection, transaction, cancellationToken);
+        await RunAsync(PairStatements, SqlArgs.Empty.With("from_date", from), connection, transaction, cancellationToken);
+    }
 
     private async Task RefreshAsync(CustomerChanges changes, string[] statements, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
@@ -144,7 +152,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     {
         await RunAsync([.. SalesStatements, .. TouchStatements, .. MarketingOrderStatements, .. TicketStatements], AllCustomers, connection, transaction, cancellationToken);
         await RunAsync([.. DayStatements, .. TicketDayStatements, .. SurveyDayStatements, .. OpportunityDayStatements, .. ActivityDayStatements, .. OpenPipelineStatements], AllDays, connection, transaction, cancellationToken);
-        await RefreshCohortsAsync(Beginning, connection, transaction, cancellationToken);
+        await RefreshChainCountsAsync(Beginning, connection, transaction, cancellationToken);
         var state = SqlArgs.Empty.With("name", StateName).With("built_at", time.GetUtcNow().UtcDateTime);
         await runner.ExecuteAsync("aggregates/clear_state", state, connection, transaction, cancellationToken);
         await runner.ExecuteAsync("aggregates/mark_built", state, connection, transaction, cancellationToken);

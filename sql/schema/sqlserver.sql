@@ -427,6 +427,17 @@ IF COL_LENGTH(N'dbo.agg_sale_chain', N'first_date') IS NULL
 IF COL_LENGTH(N'dbo.agg_sale_chain', N'revenue') IS NULL
     ALTER TABLE dbo.agg_sale_chain ADD revenue DECIMAL(18,2) NULL;
 
+-- agg_sale_chain's rows counted per sale day and prior sale (see duckdb.sql).
+IF OBJECT_ID(N'dbo.agg_sale_pair', N'U') IS NULL
+    CREATE TABLE dbo.agg_sale_pair (
+        sale_date    DATE NOT NULL,
+        month_start  DATE NOT NULL,
+        steps_back   SMALLINT NOT NULL,
+        prior_date   DATE NOT NULL,
+        sales        BIGINT NOT NULL,
+        INDEX ix_agg_sale_pair CLUSTERED (sale_date, steps_back, prior_date)
+    );
+
 -- Cohort activity (see duckdb.sql): customers per (first-sale day, first sale in a month).
 IF OBJECT_ID(N'dbo.agg_cohort_activity', N'U') IS NULL
     CREATE TABLE dbo.agg_cohort_activity (

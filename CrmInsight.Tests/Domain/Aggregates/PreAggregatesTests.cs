@@ -131,6 +131,19 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         Assert.Contains(cohorts, c => c.Item1 != c.Item3); // some customer bought again in a later month
         Assert.Contains(cohorts, c => c.Item6 > 0); // and in the month after one they bought in
         Assert.Equal(cohorts, storedCohorts);
+        // agg_sale_pair: the chain's rows counted per sale day and the date of the sale itself (0),
+        // of its previous sale (1) and of its second-previous (2).
+        var expectedPairs = chain
+            .SelectMany(c => new[] { (c.Item2, c.Item3, 0, (DateTime?)c.Item2), (c.Item2, c.Item3, 1, c.Item4), (c.Item2, c.Item3, 2, c.Item5) })
+            .Where(p => p.Item4 is not null)
+            .GroupBy(p => p)
+            .Select(g => (g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Key.Item4!.Value, (long)g.Count()))
+            .OrderBy(p => p.Item1).ThenBy(p => p.Item3).ThenBy(p => p.Item4)
+            .ToList();
+        var storedPairs = await _db.RowsAsync<(DateTime, DateTime, int, DateTime, long)>(
+            "SELECT CAST(sale_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(steps_back AS INTEGER), CAST(prior_date AS TIMESTAMP), sales FROM agg_sale_pair ORDER BY 1, 3, 4");
+        Assert.Contains(expectedPairs, p => p.Item3 == 2 && p.Item4 >= new DateTime(2024, 4, 1)); // a third sale within weeks
+        Assert.Equal(expectedPairs, storedPairs);
 
         // agg_sale_day: every order per day and dimensions; sale measures over sales only, returns over all.
         var orders = await _db.RowsAsync<(DateTime Date, int? Region, int? Segment, int? Channel, int? Category, int? Team, long? Customer, decimal Revenue, decimal Cost, int Items, decimal Returned, string Status)>(

@@ -1,12 +1,12 @@
 -- kpi/complaints when nothing is filtered and the scope is everything: the complaining
--- customers from the tickets as there, the active customers from agg_sale_chain (a customer's
--- first sale in the bucket is the row whose previous sale is before it) instead of a join of
--- every sale with every customer. A complainant counts only with a sale in the same bucket
--- (the numerator is a subset of the denominator, KPIS.md §3).
+-- customers from the tickets as there, the active customers from agg_sale_pair (counted like
+-- kpi/sales_summary's twin) instead of a join of every sale with every customer. A
+-- complainant counts only with a sale in the same bucket (the numerator is a subset of the
+-- denominator, KPIS.md §3).
 -- Additive: a complainant is counted in the part of the window where they first have both a
 -- complaint and a sale (each part sees the complaints from the window's start @window_from, and
--- the sales before the part through agg_sale_chain's previous sale), an active customer by their
--- first sale in the window; so a write dated today recomputes today only.
+-- the sales before the part through agg_sale_chain's previous sale), an active customer as in
+-- agg_sale_pair's counts; so a write dated today recomputes today only.
 --#dated
 --#additive
 WITH complaints AS (
@@ -53,14 +53,9 @@ WITH complaints AS (
     WHERE (i.customer_id IS NOT NULL OR b.customer_id IS NOT NULL)
       AND NOT (k.before_scan = 1 AND (COALESCE(i.before_scan, 0) = 1 OR b.customer_id IS NOT NULL))
     GROUP BY k.bucket
-), active AS (
-    SELECT CASE WHEN @monthly = 1 THEN s.month_start ELSE @window_from END AS bucket, s.prev_date
-    FROM agg_sale_chain s
-    WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
-      --#include unfiltered_guard
-), active_counts AS (
-    SELECT bucket, CAST(SUM(CASE WHEN prev_date IS NULL OR prev_date < bucket THEN 1 ELSE 0 END) AS BIGINT) AS active_customers
-    FROM active
-    GROUP BY bucket
+),
+--#include chain_customer_counts
+, active_counts AS (
+    SELECT bucket, active_customers FROM customers
 ),
 --#include complaint_rows

@@ -1,0 +1,20 @@
+-- The CTE "customers" (bucket, active_customers, repeat_customers) of the unfiltered twins from
+-- agg_sale_pair: per bucket (the month with @monthly, else the window from @window_from), its
+-- distinct customers (rows of the bucket's sales minus those whose previous sale is in the
+-- bucket too) and those with two or more sales (previous sale in the bucket minus
+-- second-previous in it). Sums over the days scanned, compared with the window's start only:
+-- additive.
+customers AS (
+    SELECT bucket,
+           CAST(SUM(CASE WHEN steps_back = 0 THEN sales WHEN steps_back = 1 THEN -sales ELSE 0 END) AS BIGINT) AS active_customers,
+           CAST(SUM(CASE WHEN steps_back = 1 THEN sales WHEN steps_back = 2 THEN -sales ELSE 0 END) AS BIGINT) AS repeat_customers
+    FROM (
+        SELECT CASE WHEN @monthly = 1 THEN p.month_start ELSE @window_from END AS bucket,
+               p.steps_back, p.prior_date, p.sales
+        FROM agg_sale_pair p
+        WHERE p.sale_date >= @date_from AND p.sale_date < @date_to
+          --#include unfiltered_guard
+    ) pairs
+    WHERE prior_date >= bucket
+    GROUP BY bucket
+)
