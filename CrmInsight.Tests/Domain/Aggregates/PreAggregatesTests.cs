@@ -119,6 +119,14 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             ["id"] = reopened, ["rep"] = "Rep One", ["created"] = "2024-01-02", ["stage"] = "proposal", ["amount"] = "100",
         })]);
 
+        // And, after the last import (which rebuilds all), sales on a day that already has sales:
+        // a refresh must replace that day's counts, not add to them.
+        var busyDay = await _db.ScalarAsync<DateTime>("SELECT CAST(MAX(order_date) AS TIMESTAMP) FROM fact_order WHERE order_date < DATE '2024-04-15' AND customer_id IS NOT NULL");
+        await ingest.IngestAsync(IngestKind.Orders, [.. Enumerable.Range(1, 2).Select(n => new IngestRecord(n, new Dictionary<string, string?>
+        {
+            ["id"] = $"LAST-{n}", ["date"] = busyDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["revenue"] = "25", ["customer"] = $"C{n}",
+        }))]);
+
         var (firstSales, chain, cohorts) = await ExpectedAsync();
         var storedFirst = await _db.RowsAsync<(long, long, DateTime)>("SELECT customer_id, order_id, CAST(first_date AS TIMESTAMP) FROM agg_first_sale ORDER BY 1, 2");
         var storedChain = await _db.RowsAsync<(long, DateTime, DateTime, DateTime?, DateTime?, DateTime, decimal)>(
