@@ -3,7 +3,7 @@
 -- distinct customers (rows of the bucket's sales minus those whose previous sale is in the
 -- bucket too) and those with two or more sales (previous sale in the bucket minus
 -- second-previous in it). Sums over the days scanned, compared with the window's start only:
--- additive.
+-- additive. (A first-ever sale's NULL previous date is never on or after the bucket.)
 customers AS (
     SELECT bucket,
            CAST(SUM(CASE WHEN steps_back = 0 THEN sales WHEN steps_back = 1 THEN -sales ELSE 0 END) AS BIGINT) AS active_customers,

@@ -368,7 +368,8 @@ ALTER TABLE agg_sale_chain ADD COLUMN IF NOT EXISTS first_date DATE;
 ALTER TABLE agg_sale_chain ADD COLUMN IF NOT EXISTS revenue DECIMAL(18,2);
 
 -- agg_sale_chain's rows counted per sale day and the date of the sale itself (steps_back 0), of
--- its previous sale (1) and of its second-previous (2). A customer with k sales in a bucket
+-- its previous sale (1; NULL for a customer's first-ever sale, so a window's new customers are
+-- those rows too) and of its second-previous (2). A customer with k sales in a bucket
 -- starting on b has k rows there, k - 1 whose previous sale is on or after b and k - 2 (or
 -- none) whose second-previous is: so the bucket's distinct customers are the counts with
 -- prior_date >= b of steps 0 minus 1, and its repeat customers (two or more sales) of steps 1
@@ -378,7 +379,7 @@ CREATE TABLE IF NOT EXISTS agg_sale_pair (
     sale_date    DATE NOT NULL,
     month_start  DATE NOT NULL,
     steps_back   SMALLINT NOT NULL,
-    prior_date   DATE NOT NULL,
+    prior_date   DATE,
     sales        BIGINT NOT NULL
 );
 

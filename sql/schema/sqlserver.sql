@@ -433,7 +433,7 @@ IF OBJECT_ID(N'dbo.agg_sale_pair', N'U') IS NULL
         sale_date    DATE NOT NULL,
         month_start  DATE NOT NULL,
         steps_back   SMALLINT NOT NULL,
-        prior_date   DATE NOT NULL,
+        prior_date   DATE NULL,
         sales        BIGINT NOT NULL,
         INDEX ix_agg_sale_pair CLUSTERED (sale_date, steps_back, prior_date)
     );

@@ -143,13 +143,14 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         // of its previous sale (1) and of its second-previous (2).
         var expectedPairs = chain
             .SelectMany(c => new[] { (c.Item2, c.Item3, 0, (DateTime?)c.Item2), (c.Item2, c.Item3, 1, c.Item4), (c.Item2, c.Item3, 2, c.Item5) })
-            .Where(p => p.Item4 is not null)
+            .Where(p => p.Item4 is not null || p.Item3 == 1) // a first-ever sale: previous sale NULL
             .GroupBy(p => p)
-            .Select(g => (g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Key.Item4!.Value, (long)g.Count()))
-            .OrderBy(p => p.Item1).ThenBy(p => p.Item3).ThenBy(p => p.Item4)
+            .Select(g => (g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Key.Item4, (long)g.Count()))
+            .OrderBy(p => p.Item1).ThenBy(p => p.Item3).ThenBy(p => p.Item4 ?? DateTime.MinValue)
             .ToList();
-        var storedPairs = await _db.RowsAsync<(DateTime, DateTime, int, DateTime, long)>(
-            "SELECT CAST(sale_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(steps_back AS INTEGER), CAST(prior_date AS TIMESTAMP), sales FROM agg_sale_pair ORDER BY 1, 3, 4");
+        var storedPairs = await _db.RowsAsync<(DateTime, DateTime, int, DateTime?, long)>(
+            "SELECT CAST(sale_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(steps_back AS INTEGER), CAST(prior_date AS TIMESTAMP), sales FROM agg_sale_pair ORDER BY 1, 3, 4 NULLS FIRST");
+        Assert.Contains(expectedPairs, p => p.Item4 is null);
         Assert.Contains(expectedPairs, p => p.Item3 == 2 && p.Item4 >= new DateTime(2024, 4, 1)); // a third sale within weeks
         Assert.Equal(expectedPairs, storedPairs);
 
