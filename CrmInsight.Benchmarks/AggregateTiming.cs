@@ -23,19 +23,14 @@ internal static class AggregateTiming
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await using var read = await database.OpenConnectionAsync();
         await read.ExecuteAsync(new CommandDefinition("CHECKPOINT", commandType: System.Data.CommandType.Text));
-        var first = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_first_sale");
-        var chain = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_sale_chain");
-        var days = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_sale_day");
-        var conversions = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_touch_conversion");
-        var categories = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_category_chain");
-        var cohorts = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_cohort_activity");
-        var repeats = await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agg_ticket_repeat");
-        var serviceDays = await read.ExecuteScalarAsync<long>("SELECT (SELECT COUNT(*) FROM agg_ticket_day) + (SELECT COUNT(*) FROM agg_survey_day)");
-        var targets = await read.ExecuteScalarAsync<long>("SELECT (SELECT COUNT(*) FROM agg_rep_sale_day) + (SELECT COUNT(*) FROM agg_activity_day) + (SELECT COUNT(*) FROM agg_opportunity_day)");
-        Console.WriteLine($"pre-aggregates: rebuild {seconds:F1} s; agg_first_sale {first:N0} rows, agg_sale_chain {chain:N0} rows, agg_sale_day {days:N0} rows, " +
-                          $"agg_touch_conversion {conversions:N0} rows, agg_category_chain {categories:N0} rows, agg_cohort_activity {cohorts:N0} rows, " +
-                          $"agg_ticket_repeat {repeats:N0} rows, agg_ticket_day + agg_survey_day {serviceDays:N0} rows, " +
-                          $"agg_rep_sale_day + agg_activity_day + agg_opportunity_day {targets:N0} rows; " +
+        // Every pre-aggregate the schema has, by name: a new table is listed without a change here.
+        var tables = (await read.QueryAsync<string>("SELECT table_name FROM information_schema.tables WHERE starts_with(table_name, 'agg_') ORDER BY table_name")).ToList();
+        var counts = new List<string>();
+        foreach (var table in tables)
+        {
+            counts.Add($"{table} {await read.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"):N0}");
+        }
+        Console.WriteLine($"pre-aggregates: rebuild {seconds:F1} s; rows: {string.Join(", ", counts)}; " +
                           $"file {sizeBefore:F1} MB before this run, {new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB with them");
     }
 }
