@@ -96,7 +96,8 @@ internal static class FloorQueries
     private static async Task<string> AgreesAsync(QueryRunner runner, string query, SqlArgs args, System.Data.Common.DbConnection connection, string floor)
     {
         var row = (await connection.QueryAsync(floor)).Cast<object>().FirstOrDefault() as IDictionary<string, object?>;
-        var ours = (await runner.QueryRowsAsync(query, args)).FirstOrDefault();
+        var rows = await runner.QueryRowsAsync(query, args);
+        var ours = rows.Count > 0 ? rows[0] : null;
         if (row is null || ours is null || !row.Keys.Any(k => ours.Columns.Contains(k)))
         {
             return "";
