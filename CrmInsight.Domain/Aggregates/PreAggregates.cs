@@ -5,7 +5,7 @@ using CrmInsight.Domain.Storage;
 namespace CrmInsight.Domain.Aggregates;
 
 /// <summary>
-/// The pre-aggregates: agg_first_sale, agg_sale_chain, agg_sale_day and agg_rep_sale_day (from fact_order),
+/// The pre-aggregates: agg_first_sale (with the customer's acquisition campaign and channel), agg_sale_chain, agg_sale_day and agg_rep_sale_day (from fact_order),
 /// agg_touch_chain (from fact_campaign_touch), and for the Marketing view agg_category_chain (from
 /// fact_order) and agg_touch_conversion (from both: a sale converts earlier touches). Refreshed for
 /// the customers (agg_sale_day: the days) a write touched, in the writer's transaction, or rebuilt
@@ -25,7 +25,7 @@ namespace CrmInsight.Domain.Aggregates;
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2+pairs_v2";
+    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2+pairs_v2+acquisition_v1";
 
     // Customers (days) per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;

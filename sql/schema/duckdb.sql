@@ -345,8 +345,19 @@ CREATE TABLE IF NOT EXISTS agg_first_sale (
     segment_id   INTEGER,
     channel_id   INTEGER,
     category_id  INTEGER,
-    campaign_id  INTEGER
+    campaign_id  INTEGER,
+    -- The customer's acquisition campaign and channel (dim_customer), copied so that "new
+    -- customers attributed to a campaign or channel" (cac, CAC by channel) reads no dim_customer.
+    -- Only a customer's creation sets them (ingest creates a customer before its orders and
+    -- refreshes after; a customer import never changes them; other bulk writes rebuild), so
+    -- the refresh of the customer's orders keeps them.
+    acquisition_campaign_id  INTEGER,
+    acquisition_channel_id   INTEGER
 );
+-- A file from before these columns gets them here, and their values from the rebuild that the
+-- new aggregate_state name asks for.
+ALTER TABLE agg_first_sale ADD COLUMN IF NOT EXISTS acquisition_campaign_id INTEGER;
+ALTER TABLE agg_first_sale ADD COLUMN IF NOT EXISTS acquisition_channel_id INTEGER;
 
 -- Every sale of an identified customer with the dates of that customer's previous and
 -- second-previous sale (sales ordered by date, then order id). The first sale of a customer

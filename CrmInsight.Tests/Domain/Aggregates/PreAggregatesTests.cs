@@ -70,6 +70,8 @@ public sealed class PreAggregatesTests : IAsyncLifetime
                             // Known customers, an anonymous sale, or a customer the write creates.
                             ["customer"] = random.Next(6) switch { 0 => null, 1 => $"NEW{step}", _ => $"C{random.Next(1, 7)}" },
                             ["rep"] = targets.Next(4) == 0 ? null : reps[targets.Next(reps.Length)],
+                            // A customer the write creates is acquired by the campaign of the order that creates it.
+                            ["campaign"] = step % 3 == 0 ? "Spring mail" : null,
                         });
                     }).GroupBy(r => r.Fields["id"]).Select(g => g.First()).ToList();
                     await ingest.IngestAsync(IngestKind.Orders, records);
@@ -135,6 +137,15 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             "SELECT CAST(first_date AS TIMESTAMP), CAST(first_month AS TIMESTAMP), CAST(active_date AS TIMESTAMP), CAST(active_month AS TIMESTAMP), customers, retained FROM agg_cohort_activity ORDER BY 1, 3");
         Assert.True(firstSales.Count > 6, "the writes made new customers");
         Assert.Equal(firstSales, storedFirst);
+        // Each first-sale row carries its customer's acquisition campaign and channel as dim_customer has them.
+        var acquisitions = (await _db.RowsAsync<(long Customer, int? Campaign, int? Channel)>(
+            "SELECT customer_id, acquisition_campaign_id, acquisition_channel_id FROM dim_customer")).ToDictionary(c => c.Customer);
+        var expectedAcquired = firstSales.Select(f => (f.Item1, f.Item2, acquisitions[f.Item1].Campaign, acquisitions[f.Item1].Channel)).ToList();
+        var storedAcquired = await _db.RowsAsync<(long, long, int?, int?)>(
+            "SELECT customer_id, order_id, acquisition_campaign_id, acquisition_channel_id FROM agg_first_sale ORDER BY 1, 2");
+        Assert.Contains(expectedAcquired, a => a.Campaign is not null);
+        Assert.Contains(expectedAcquired, a => a.Campaign is not null && a.Item1 > 6); // a customer the writes created
+        Assert.Equal(expectedAcquired, storedAcquired);
         Assert.Equal(chain, storedChain);
         Assert.Contains(cohorts, c => c.Item1 != c.Item3); // some customer bought again in a later month
         Assert.Contains(cohorts, c => c.Item6 > 0); // and in the month after one they bought in
