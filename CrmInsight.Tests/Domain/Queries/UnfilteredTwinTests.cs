@@ -76,9 +76,15 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         var parameters = _db.Runner.Prepare(twin).Parameters;
         string[] grains = parameters.Contains("grain") ? ["day", "month"] : ["month"];
         string[] dimensions = parameters.Contains("dimension") ? ["channel", "category", "agent"] : ["channel"];
-        foreach (var (period, previous, monthly, grain, dimension) in Windows.SelectMany(w => grains.SelectMany(g => dimensions.Select(d => (w.Period, w.Previous, w.Monthly, g, d)))))
+        // A paged list is compared under each sort its shared listing treats apart, and cut to a
+        // page of two after the first row.
+        (string Sort, int Offset, int Limit)[] pages = parameters.Contains("sort")
+            ? [("revenue", 0, 1000), ("lifetime_revenue", 0, 1000), ("name", 0, 1000), ("last_csat", 0, 1000), ("lifetime_revenue", 1, 2), ("name", 1, 2)]
+            : [("revenue", 0, 1000)];
+        foreach (var (period, previous, monthly, grain, dimension, paging) in Windows.SelectMany(w => grains.SelectMany(g => dimensions.SelectMany(d => pages.Select(p => (w.Period, w.Previous, w.Monthly, g, d, p))))))
         {
-            var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", grain).With("dimension", dimension).WithAll(TablePage);
+            var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", grain).With("dimension", dimension).WithAll(TablePage)
+                .With("sort", paging.Sort).With("offset", paging.Offset).With("limit", paging.Limit);
             Assert.Equal(twin, _db.Cache.ChooseQuery(original, args));
             var expected = RowText.Of(await _db.Runner.QueryRowsAsync(original, args));
             var actual = RowText.Of(await _db.Runner.QueryRowsAsync(twin, args));
