@@ -76,7 +76,7 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         var parameters = _db.Runner.Prepare(twin).Parameters;
         string[] grains = parameters.Contains("grain") ? ["day", "month"] : ["month"];
         string[] dimensions = parameters.Contains("dimension") ? ["channel", "category", "agent"] : ["channel"];
-        // A paged list is compared under each sort its shared listing treats apart, and cut to a
+        // A paged list is compared under each of its sorts (the churned list's among them), and cut to a
         // page of two after the first row.
         (string Sort, int Offset, int Limit)[] pages = parameters.Contains("sort")
             ? [("revenue", 0, 1000), ("lifetime_revenue", 0, 1000), ("name", 0, 1000), ("last_csat", 0, 1000), ("lifetime_revenue", 1, 2), ("name", 1, 2)]

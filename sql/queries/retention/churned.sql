@@ -20,3 +20,7 @@ WITH sale AS (
     GROUP BY s.customer_id
 ),
 --#include churned_rows
+ORDER BY
+    --#include table_sort/churned-customers
+    customer_id
+OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY

@@ -26,3 +26,7 @@ WITH lifetime AS (
     SELECT customer_id FROM lifetime
 ),
 --#include churned_rows
+ORDER BY
+    --#include table_sort/churned-customers
+    customer_id
+OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY
