@@ -371,12 +371,21 @@ CREATE TABLE IF NOT EXISTS agg_sale_chain (
     prev_date    DATE,
     prev2_date   DATE,
     first_date   DATE,             -- the customer's first-ever sale (their cohort)
-    revenue      DECIMAL(18,2)     -- the sale's revenue
+    revenue      DECIMAL(18,2),    -- the sale's revenue
+    -- The customer's next sale, and their revenue and sales up to and including this one: the
+    -- row of a customer's last sale before a day d is the one whose next sale is on or after d
+    -- (or none), and it carries their lifetime to d (the churned list without reading history).
+    next_date         DATE,
+    lifetime_revenue  DECIMAL(18,2),
+    lifetime_orders   BIGINT
 );
 -- Retention views: a file from before these columns gets them here, and their values from the
 -- rebuild that the new aggregate_state name asks for.
 ALTER TABLE agg_sale_chain ADD COLUMN IF NOT EXISTS first_date DATE;
 ALTER TABLE agg_sale_chain ADD COLUMN IF NOT EXISTS revenue DECIMAL(18,2);
+ALTER TABLE agg_sale_chain ADD COLUMN IF NOT EXISTS next_date DATE;
+ALTER TABLE agg_sale_chain ADD COLUMN IF NOT EXISTS lifetime_revenue DECIMAL(18,2);
+ALTER TABLE agg_sale_chain ADD COLUMN IF NOT EXISTS lifetime_orders BIGINT;
 
 -- agg_sale_chain's rows counted per sale day and the date of the sale itself (steps_back 0), of
 -- its previous sale (1; NULL for a customer's first-ever sale, so a window's new customers are

@@ -426,12 +426,21 @@ IF OBJECT_ID(N'dbo.agg_sale_chain', N'U') IS NULL
         prev2_date   DATE NULL,
         first_date   DATE NULL,
         revenue      DECIMAL(18,2) NULL,
+        next_date         DATE NULL,
+        lifetime_revenue  DECIMAL(18,2) NULL,
+        lifetime_orders   BIGINT NULL,
         INDEX cci_agg_sale_chain CLUSTERED COLUMNSTORE
     );
 IF COL_LENGTH(N'dbo.agg_sale_chain', N'first_date') IS NULL
     ALTER TABLE dbo.agg_sale_chain ADD first_date DATE NULL;
 IF COL_LENGTH(N'dbo.agg_sale_chain', N'revenue') IS NULL
     ALTER TABLE dbo.agg_sale_chain ADD revenue DECIMAL(18,2) NULL;
+IF COL_LENGTH(N'dbo.agg_sale_chain', N'next_date') IS NULL
+    ALTER TABLE dbo.agg_sale_chain ADD next_date DATE NULL;
+IF COL_LENGTH(N'dbo.agg_sale_chain', N'lifetime_revenue') IS NULL
+    ALTER TABLE dbo.agg_sale_chain ADD lifetime_revenue DECIMAL(18,2) NULL;
+IF COL_LENGTH(N'dbo.agg_sale_chain', N'lifetime_orders') IS NULL
+    ALTER TABLE dbo.agg_sale_chain ADD lifetime_orders BIGINT NULL;
 
 -- agg_sale_chain's rows counted per sale day and prior sale (see duckdb.sql).
 IF OBJECT_ID(N'dbo.agg_sale_pair', N'U') IS NULL

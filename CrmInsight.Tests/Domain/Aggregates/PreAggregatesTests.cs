@@ -147,6 +147,14 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         Assert.Contains(expectedAcquired, a => a.Campaign is not null && a.Item1 > 6); // a customer the writes created
         Assert.Equal(expectedAcquired, storedAcquired);
         Assert.Equal(chain, storedChain);
+        // The next sale and the lifetime to each sale (the churned list reads them).
+        var lifetimes = await ExpectedLifetimesAsync();
+        var storedLifetimes = (await _db.RowsAsync<(long Customer, DateTime Date, DateTime? Next, decimal Revenue, long Orders)>(
+                "SELECT customer_id, CAST(sale_date AS TIMESTAMP), CAST(next_date AS TIMESTAMP), lifetime_revenue, lifetime_orders FROM agg_sale_chain ORDER BY 1, 5"))
+            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Customer} {r.Date:yyyy-MM-dd} {r.Next:yyyy-MM-dd} {r.Revenue:F2} {r.Orders}"))
+            .ToList();
+        Assert.Contains(lifetimes, l => l.Split(' ')[4] == "3"); // some customer has three sales or more
+        Assert.Equal(lifetimes, storedLifetimes);
         Assert.Contains(cohorts, c => c.Item1 != c.Item3); // some customer bought again in a later month
         Assert.Contains(cohorts, c => c.Item6 > 0); // and in the month after one they bought in
         Assert.Equal(cohorts, storedCohorts);
@@ -476,6 +484,22 @@ public sealed class PreAggregatesTests : IAsyncLifetime
     }
 
     /// <summary>The aggregates as their definitions say, computed here from every order.</summary>
+    /// <summary>Per sale of a customer (by date, then order id): the next sale's date and the customer's revenue and sales up to and including it.</summary>
+    private async Task<List<string>> ExpectedLifetimesAsync()
+    {
+        var orders = await _db.RowsAsync<(long OrderId, long? Customer, DateTime Date, decimal Revenue, string Status)>(
+            "SELECT order_id, customer_id, CAST(order_date AS TIMESTAMP), revenue, status FROM fact_order");
+        return [.. orders.Where(o => o.Customer is not null && o.Status != "cancelled" && o.Revenue > 0)
+            .GroupBy(o => o.Customer!.Value)
+            .OrderBy(g => g.Key)
+            .SelectMany(g =>
+            {
+                var ordered = g.OrderBy(o => o.Date).ThenBy(o => o.OrderId).ToList();
+                return ordered.Select((o, i) => string.Create(CultureInfo.InvariantCulture,
+                    $"{g.Key} {o.Date:yyyy-MM-dd} {(i + 1 < ordered.Count ? ordered[i + 1].Date : (DateTime?)null):yyyy-MM-dd} {ordered.Take(i + 1).Sum(x => x.Revenue):F2} {i + 1}"));
+            })];
+    }
+
     private async Task<(List<(long, long, DateTime)> FirstSales, List<(long, DateTime, DateTime, DateTime?, DateTime?, DateTime, decimal)> Chain, List<(DateTime, DateTime, DateTime, DateTime, long, long)> Cohorts)> ExpectedAsync()
     {
         var orders = await _db.RowsAsync<(long OrderId, long? Customer, DateTime Date, decimal Revenue, string Status)>(

@@ -22,6 +22,8 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         (new(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 16)), new(new DateOnly(2023, 3, 1), new DateOnly(2023, 4, 16)), false),
         (new(new DateOnly(2024, 3, 20), new DateOnly(2024, 3, 21)), new(new DateOnly(2024, 3, 19), new DateOnly(2024, 3, 20)), false),
         (new(new DateOnly(2023, 12, 1), new DateOnly(2024, 4, 16)), new(new DateOnly(2023, 11, 1), new DateOnly(2023, 12, 1)), true),
+        // Overlapping: a period longer than the offset of its comparison (a custom range).
+        (new(new DateOnly(2024, 1, 1), new DateOnly(2024, 4, 16)), new(new DateOnly(2023, 12, 1), new DateOnly(2024, 3, 1)), false),
     ];
 
     /// <summary>What TableService adds for a table's query (a twin of one pages as its namesake): by revenue, largest first, ties by key; every ticket.</summary>
@@ -39,9 +41,12 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         await _db.ExecuteAsync(GoldenDataset.Sql);
         // Depth for the chain: C1 buys twice on one day and once backdated into December, C2 again in April;
         // C6 (whose golden order is for 0) buys in March and November 2023 only: a customer lapsed
-        // before the year-earlier and the monthly windows.
+        // before the year-earlier and the monthly windows. Won back across the year-earlier gap: C5
+        // and C2 bought before March 2023 and in the gap (C2's sale of 2024-02-10), C4 before and in
+        // the comparison period (not lapsed).
         string[][] orders = [["T1", "C1", "2024-03-20"], ["T2", "C1", "2024-03-20"], ["T3", "C1", "2023-12-05"], ["T4", "C2", "2024-04-02"], ["T5", "C4", "2024-03-12"],
-            ["T6", "C6", "2023-03-10"], ["T7", "C6", "2023-11-20"]];
+            ["T6", "C6", "2023-03-10"], ["T7", "C6", "2023-11-20"], ["T8", "C5", "2022-12-01"], ["T9", "C5", "2023-08-01"], ["T10", "C2", "2022-05-05"],
+            ["T11", "C4", "2022-06-01"], ["T12", "C4", "2023-04-01"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
             ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = "25.00",
@@ -71,9 +76,15 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         var parameters = _db.Runner.Prepare(twin).Parameters;
         string[] grains = parameters.Contains("grain") ? ["day", "month"] : ["month"];
         string[] dimensions = parameters.Contains("dimension") ? ["channel", "category", "agent"] : ["channel"];
-        foreach (var (period, previous, monthly, grain, dimension) in Windows.SelectMany(w => grains.SelectMany(g => dimensions.Select(d => (w.Period, w.Previous, w.Monthly, g, d)))))
+        // A paged list is compared under each of its sorts (the churned list's among them), and cut to a
+        // page of two after the first row.
+        (string Sort, int Offset, int Limit)[] pages = parameters.Contains("sort")
+            ? [("revenue", 0, 1000), ("lifetime_revenue", 0, 1000), ("name", 0, 1000), ("last_csat", 0, 1000), ("lifetime_revenue", 1, 2), ("name", 1, 2)]
+            : [("revenue", 0, 1000)];
+        foreach (var (period, previous, monthly, grain, dimension, paging) in Windows.SelectMany(w => grains.SelectMany(g => dimensions.SelectMany(d => pages.Select(p => (w.Period, w.Previous, w.Monthly, g, d, p))))))
         {
-            var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", grain).With("dimension", dimension).WithAll(TablePage);
+            var args = QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", grain).With("dimension", dimension).WithAll(TablePage)
+                .With("sort", paging.Sort).With("offset", paging.Offset).With("limit", paging.Limit);
             Assert.Equal(twin, _db.Cache.ChooseQuery(original, args));
             var expected = RowText.Of(await _db.Runner.QueryRowsAsync(original, args));
             var actual = RowText.Of(await _db.Runner.QueryRowsAsync(twin, args));
