@@ -16,4 +16,4 @@ SELECT m.member_id,
        m.customers
 FROM member_totals m
 LEFT JOIN names n ON n.dimension = @dimension AND n.member_id = m.member_id
-ORDER BY revenue DESC
+ORDER BY revenue DESC, member_id

@@ -40,4 +40,4 @@ SELECT s.member_id,
 FROM sums s
 LEFT JOIN counted c ON c.member_id = s.member_id OR (c.member_id IS NULL AND s.member_id IS NULL)
 LEFT JOIN names n ON n.dimension = @dimension AND n.member_id = s.member_id
-ORDER BY revenue DESC
+ORDER BY revenue DESC, member_id
