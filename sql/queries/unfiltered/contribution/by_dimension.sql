@@ -23,6 +23,15 @@ WITH
                 WHEN @dimension = 'category' THEN o.prev_category_date END AS prev_date
     FROM agg_member_chain o
     WHERE o.sale_date >= @date_from AND o.sale_date < @date_to
+      AND @dimension IN ('region', 'segment', 'channel', 'category')
+      --#include unfiltered_guard
+    UNION ALL
+    -- Any other dimension names no member on any sale (the namesake's one NULL row): its customers
+    -- are the window's distinct customers, each counted at their first sale in it (agg_sale_chain).
+    SELECT CAST(NULL AS INTEGER) AS member_id, o.prev_date
+    FROM agg_sale_chain o
+    WHERE o.sale_date >= @date_from AND o.sale_date < @date_to
+      AND @dimension NOT IN ('region', 'segment', 'channel', 'category')
       --#include unfiltered_guard
 ), counted AS (
     SELECT member_id, COUNT(*) AS customers
