@@ -73,11 +73,12 @@ public sealed class KpiCatalog
             "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("items"), m.Cur("orders"))),
         Kpi("purchase_frequency", KpiArea.Contribution, KpiUnit.Ratio, KpiDirection.HigherIsBetter,
             "kpi/sales_summary", AllDimensions, m => Ratio(m.Cur("identified_orders"), m.Cur("active_customers"))),
-        // Read from the ranking the Contribution page draws its Pareto curve, ABC and RFM from
-        // (its first row), so the page ranks the period's customers once; months from kpi/top_customers.
+        // A report's period P is read from the ranking the Contribution page draws its Pareto curve,
+        // ABC and RFM from (its first row), so the page ranks P's customers once; the comparison
+        // window and the months read kpi/top_customers, which sums only the top customers' revenue.
         Kpi("top20_share", KpiArea.Contribution, KpiUnit.Fraction, KpiDirection.Neutral,
-            "contribution/ranking", AllDimensions, m => Ratio(m.Cur("top_revenue"), m.Cur("customer_revenue")),
-            monthlyQuery: "kpi/top_customers"),
+            "kpi/top_customers", AllDimensions, m => Ratio(m.Cur("top_revenue"), m.Cur("customer_revenue")),
+            currentQuery: "contribution/ranking"),
         Kpi("contribution_share", KpiArea.Contribution, KpiUnit.Fraction, KpiDirection.Neutral,
             "kpi/contribution", AllDimensions, m => Ratio(m.Cur("slice_revenue"), m.Cur("total_revenue"))),
         Kpi("profit_contribution", KpiArea.Contribution, KpiUnit.Fraction, KpiDirection.Neutral,
@@ -256,7 +257,7 @@ public sealed class KpiCatalog
         string id, KpiArea area, KpiUnit unit, KpiDirection direction, string query, IReadOnlySet<DimensionKind> filters,
         Func<MeasureContext, decimal?> compute, string? monthlyQuery = null, bool usesPreviousWindow = false,
         KpiWindow window = KpiWindow.Period, bool hasMonthlySeries = true, bool snapshot = false, IReadOnlyList<string>? extraQueries = null, bool readsClock = false,
-        bool companyWideInput = false) =>
+        bool companyWideInput = false, string? currentQuery = null) =>
         new()
         {
             Id = id,
@@ -265,6 +266,7 @@ public sealed class KpiCatalog
             Direction = direction,
             Query = query,
             MonthlyQuery = monthlyQuery,
+            CurrentQuery = currentQuery,
             Filters = filters,
             Compute = compute,
             UsesPreviousWindow = usesPreviousWindow,

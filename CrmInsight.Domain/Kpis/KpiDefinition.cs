@@ -34,6 +34,14 @@ public sealed record KpiDefinition
     /// <summary><see cref="Query"/> and then <see cref="ExtraQueries"/>.</summary>
     public IReadOnlyList<string> Queries => [Query, .. ExtraQueries];
 
+    /// <summary>
+    /// The query a KPI report reads for its period P instead of <see cref="Query"/> (the same measures in
+    /// its first row), when the page showing the report runs that query over P anyway: the Contribution
+    /// page's ranking gives top20_share's measures, so P costs no second ranking, while the comparison
+    /// window (and every other window) reads the cheaper <see cref="Query"/>, which returns only them.
+    /// </summary>
+    public string? CurrentQuery { get; init; }
+
     /// <summary>The query giving one row per calendar month, when it is not <see cref="Query"/> with <c>@monthly = 1</c>.</summary>
     public string? MonthlyQuery { get; init; }
 

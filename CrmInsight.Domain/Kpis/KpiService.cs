@@ -68,8 +68,11 @@ public sealed class KpiService(
             steps.Add(steps[^1].ComparedWith(filter.Comparison));
         }
 
+        // A report (withComparison) reads P from a KPI's CurrentQuery when it has one: the query its page runs over P anyway.
+        IReadOnlyList<string> QueriesAt(KpiDefinition d, int step) =>
+            step == 0 && withComparison && d.CurrentQuery is { } current ? [current, .. d.ExtraQueries] : d.Queries;
         var needed = definitions
-            .SelectMany(d => d.Queries.SelectMany(query => StepsRead(d, withComparison).Select(step => (Query: query, Windows: WindowsFor(d, steps, step)))))
+            .SelectMany(d => StepsRead(d, withComparison).SelectMany(step => QueriesAt(d, step).Select(query => (Query: query, Windows: WindowsFor(d, steps, step)))))
             .Distinct()
             .ToList();
         var fetched = await Task.WhenAll(needed.Select(async n =>
@@ -79,8 +82,8 @@ public sealed class KpiService(
             return (Key: (n.Query, n.Windows), Row: rows.Count > 0 ? rows[0] : null);
         }));
         var rowsByWindow = fetched.ToDictionary(f => f.Key, f => f.Row);
-        SqlRow? Row(KpiDefinition d, int step) => rowsByWindow[(d.Query, WindowsFor(d, steps, step))];
-        IReadOnlyList<SqlRow?> Rows(KpiDefinition d, int step) => [.. d.Queries.Select(q => rowsByWindow[(q, WindowsFor(d, steps, step))])];
+        SqlRow? Row(KpiDefinition d, int step) => rowsByWindow[(QueriesAt(d, step)[0], WindowsFor(d, steps, step))];
+        IReadOnlyList<SqlRow?> Rows(KpiDefinition d, int step) => [.. QueriesAt(d, step).Select(q => rowsByWindow[(q, WindowsFor(d, steps, step))])];
 
         KpiValue At(KpiDefinition d, int step)
         {

@@ -18,7 +18,26 @@ public static partial class TableSortSql
     /// <summary>The generated fragments, as catalog files (<c>sql/fragments/table_sort/&lt;name&gt;.sql</c>).</summary>
     public static IReadOnlyDictionary<string, string> Fragments { get; } =
         TableCatalog.All.Where(t => !t.HasKpiColumns)
-            .ToDictionary(t => $"sql/fragments/{FragmentFolder}/{t.Name}.sql", OrderBy, StringComparer.Ordinal);
+            .SelectMany(t => new[]
+            {
+                KeyValuePair.Create($"sql/fragments/{FragmentFolder}/{t.Name}.sql", OrderBy(t)),
+                KeyValuePair.Create($"sql/fragments/{FragmentFolder}/{t.Name}{TextSuffix}.sql", SortsByText(t)),
+            })
+            .ToDictionary(StringComparer.Ordinal);
+
+    /// <summary>The fragment <c>table_sort/&lt;table name&gt;-text</c>: <see cref="SortsByText"/>.</summary>
+    public const string TextSuffix = "-text";
+
+    /// <summary>
+    /// A condition, true when the chosen sort is one of the table's text columns (a name): a query may
+    /// then look its names up before choosing the page, and skip that lookup for every other sort.
+    /// </summary>
+    public static string SortsByText(TableDefinition table)
+    {
+        var text = table.Columns.Where(c => c.Sortable && c.Kind == ColumnKind.Text).Select(c => $"@sort = '{Identifier(c.Field)}'").ToList();
+        return "-- Generated from TableCatalog (" + table.Name + "): the sort is one of its text columns.\n" +
+               (text.Count == 0 ? "(1 = 0)" : "(" + string.Join(" OR ", text) + ")") + "\n";
+    }
 
     /// <summary>The ORDER BY items for <paramref name="table"/>'s sortable columns, each line ending in a comma.</summary>
     public static string OrderBy(TableDefinition table)

@@ -3,10 +3,9 @@
 -- segment of an anonymous sale). Shared by contribution/by_dimension and its revenue-only
 -- comparison, contribution/by_dimension_revenue.
 scoped AS (
-    SELECT CASE WHEN @dimension = 'region' THEN o.region_id
-                WHEN @dimension = 'segment' THEN o.segment_id
-                WHEN @dimension = 'channel' THEN o.channel_id
-                WHEN @dimension = 'category' THEN o.category_id END AS member_id,
+    SELECT
+           --#include dimension_member
+           AS member_id,
            o.revenue, o.cost, o.customer_id
     FROM fact_order o
     WHERE o.order_date >= @date_from AND o.order_date < @date_to

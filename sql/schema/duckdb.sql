@@ -577,6 +577,26 @@ CREATE TABLE IF NOT EXISTS agg_category_chain (
     next_other_month  DATE
 );
 
+-- Contribution page (issue 12): every sale of an identified customer with its region, segment,
+-- channel and category and, per dimension, the date of the customer's previous sale of the same
+-- member (sales ordered by date, then order id; no member is a member of its own). The distinct
+-- customers of a member in a window are the window's rows of that member whose previous
+-- same-member sale is before the window (or none): contribution/by_dimension's customers become a
+-- count over the window's rows instead of a distinct count of (member, customer) pairs. A sale
+-- written or removed on day d changes that day's and later rows only.
+CREATE TABLE IF NOT EXISTS agg_member_chain (
+    customer_id         BIGINT NOT NULL,
+    sale_date           DATE NOT NULL,
+    region_id           INTEGER,
+    segment_id          INTEGER,
+    channel_id          INTEGER,
+    category_id         INTEGER,
+    prev_region_date    DATE,
+    prev_segment_date   DATE,
+    prev_channel_date   DATE,
+    prev_category_date  DATE
+);
+
 -- Satisfaction view pre-aggregate (issue 12): every ticket that repeats an issue
 -- (repeat_issue_rate, sql/fragments/ticket_repeats_issue.sql: the same customer submitted a ticket
 -- of the same category before it, at most 30 calendar days earlier). About 1 % of tickets, so

@@ -572,6 +572,22 @@ IF OBJECT_ID(N'dbo.agg_category_chain', N'U') IS NULL
         INDEX cci_agg_category_chain CLUSTERED COLUMNSTORE
     );
 
+-- Contribution page pre-aggregate: each sale with its previous same-member sale per dimension (see duckdb.sql).
+IF OBJECT_ID(N'dbo.agg_member_chain', N'U') IS NULL
+    CREATE TABLE dbo.agg_member_chain (
+        customer_id         BIGINT NOT NULL,
+        sale_date           DATE NOT NULL,
+        region_id           INT NULL,
+        segment_id          INT NULL,
+        channel_id          INT NULL,
+        category_id         INT NULL,
+        prev_region_date    DATE NULL,
+        prev_segment_date   DATE NULL,
+        prev_channel_date   DATE NULL,
+        prev_category_date  DATE NULL,
+        INDEX cci_agg_member_chain CLUSTERED COLUMNSTORE
+    );
+
 -- Satisfaction view pre-aggregate: the tickets that repeat an issue (see duckdb.sql).
 IF OBJECT_ID(N'dbo.agg_ticket_repeat', N'U') IS NULL
     CREATE TABLE dbo.agg_ticket_repeat (

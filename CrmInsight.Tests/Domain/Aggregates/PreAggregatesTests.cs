@@ -212,6 +212,43 @@ public sealed class PreAggregatesTests : IAsyncLifetime
 
         await MarketingAggregatesEqualTheFactsAsync();
         await TargetsAggregatesEqualTheFactsAsync();
+        await ContributionAggregatesEqualTheFactsAsync();
+    }
+
+    /// <summary>
+    /// agg_member_chain as its definition says (duckdb.sql), computed here from every order: each sale
+    /// of an identified customer with its four members and, per dimension, the date of the customer's
+    /// previous sale of the same member (no member counting as one), sales ordered by date, then id.
+    /// </summary>
+    private async Task ContributionAggregatesEqualTheFactsAsync()
+    {
+        var orders = await _db.RowsAsync<(long OrderId, long? Customer, DateTime Date, decimal Revenue, string Status, int? Region, int? Segment, int? Channel, int? Category)>(
+            "SELECT order_id, customer_id, CAST(order_date AS TIMESTAMP), revenue, status, region_id, segment_id, channel_id, category_id FROM fact_order");
+        var sales = orders.Where(o => o.Customer is not null && o.Status != "cancelled" && o.Revenue > 0)
+            .OrderBy(o => o.Date).ThenBy(o => o.OrderId).ToList();
+        string Previous(int index, Func<(long, long?, DateTime, decimal, string, int?, int?, int?, int?), int?> member)
+        {
+            var sale = sales[index];
+            var before = sales.Take(index).LastOrDefault(o => o.Customer == sale.Customer && member(o) == member(sale));
+            return before.Customer is null ? "-" : before.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        var expected = sales.Select((o, i) => string.Create(CultureInfo.InvariantCulture,
+                $"{o.Customer} {o.Date:yyyy-MM-dd} {o.Region} {o.Segment} {o.Channel} {o.Category} " +
+                $"{Previous(i, s => s.Item6)} {Previous(i, s => s.Item7)} {Previous(i, s => s.Item8)} {Previous(i, s => s.Item9)}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var stored = (await _db.RowsAsync<(long Customer, DateTime Date, int? Region, int? Segment, int? Channel, int? Category, DateTime? PrevRegion, DateTime? PrevSegment, DateTime? PrevChannel, DateTime? PrevCategory)>(
+                "SELECT customer_id, CAST(sale_date AS TIMESTAMP), region_id, segment_id, channel_id, category_id, CAST(prev_region_date AS TIMESTAMP), " +
+                "CAST(prev_segment_date AS TIMESTAMP), CAST(prev_channel_date AS TIMESTAMP), CAST(prev_category_date AS TIMESTAMP) FROM agg_member_chain"))
+            .Select(r => string.Create(CultureInfo.InvariantCulture,
+                $"{r.Customer} {r.Date:yyyy-MM-dd} {r.Region} {r.Segment} {r.Channel} {r.Category} {Day(r.PrevRegion)} {Day(r.PrevSegment)} {Day(r.PrevChannel)} {Day(r.PrevCategory)}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Contains(expected, e => !e.EndsWith("- - - -", StringComparison.Ordinal)); // some customer bought a member again
+        Assert.True(sales.Any(o => o.Category is null), "some sales name no category");
+        Assert.Equal(expected, stored);
+
+        static string Day(DateTime? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
     }
 
     /// <summary>

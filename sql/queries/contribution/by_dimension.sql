@@ -6,12 +6,8 @@ WITH
 --#include dimension_sales
 ,
 --#include member_totals
-, names AS (
-    SELECT 'region' AS dimension, region_id AS member_id, name FROM dim_region
-    UNION ALL SELECT 'segment', segment_id, name FROM dim_segment
-    UNION ALL SELECT 'channel', channel_id, name FROM dim_channel
-    UNION ALL SELECT 'category', category_id, name FROM dim_category
-)
+,
+--#include dimension_names
 SELECT m.member_id,
        n.name AS member_name,
        CAST(m.revenue AS DECIMAL(18,2)) AS revenue,
@@ -20,4 +16,4 @@ SELECT m.member_id,
        m.customers
 FROM member_totals m
 LEFT JOIN names n ON n.dimension = @dimension AND n.member_id = m.member_id
-ORDER BY revenue DESC
+ORDER BY revenue DESC, member_id

@@ -3,28 +3,43 @@
 -- ties by customer id, skipping @offset rows and returning at most @limit. total_rows is the
 -- count of all matching customers, for the pager. The page is chosen before the customers'
 -- codes, regions, segments and owners are looked up: those joins run for its rows only.
+-- The period's customers are joined to dim_customer before the page is chosen only when the
+-- choice needs it (a sort by name, table_sort/top-customers-text, or a team scope, which lists
+-- only the customers it owns);
+-- otherwise the page is a top-N of the per-customer sums alone (the default, by revenue). The
+-- branch not taken is gated by parameters in WHERE, so the engine skips it. Totals are plain
+-- aggregates, not window functions over every customer.
 WITH
 --#include period_customers
 , listed AS (
-    SELECT p.customer_id, c.name, p.revenue, p.gross_profit, p.orders, p.last_date AS last_order,
-           SUM(p.revenue) OVER () AS total_revenue,
-           COUNT(*) OVER () AS total_rows
+    SELECT p.customer_id, CAST(NULL AS VARCHAR(200)) AS name, p.revenue, p.gross_profit, p.orders, p.last_date AS last_order
+    FROM per_customer p
+    WHERE @scope_all = 1 AND NOT
+          --#include table_sort/top-customers-text
+    UNION ALL
+    SELECT p.customer_id, c.name, p.revenue, p.gross_profit, p.orders, p.last_date AS last_order
     FROM per_customer p
     JOIN dim_customer c ON c.customer_id = p.customer_id
     -- Only customers the scope owns are listed (their revenue is the scope's orders).
-    WHERE 1 = 1
+    WHERE (@scope_all = 0 OR
+           --#include table_sort/top-customers-text
+          )
       --#include owned_customer
+), totals AS (
+    SELECT SUM(revenue) AS total_revenue, COUNT(*) AS total_rows
+    FROM listed
 ), page AS (
-    SELECT customer_id, name, revenue, gross_profit, orders, last_order, total_revenue, total_rows
+    SELECT customer_id, name, revenue, gross_profit, orders, last_order
     FROM listed
     ORDER BY
         --#include table_sort/top-customers
         customer_id
     OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY
 ), named AS (
-    SELECT g.customer_id, c.customer_code, g.name, r.name AS region, s.name AS segment, rep.name AS owner,
-           g.revenue, g.gross_profit, g.orders, g.last_order, g.total_revenue, g.total_rows
+    SELECT g.customer_id, c.customer_code, c.name, r.name AS region, s.name AS segment, rep.name AS owner,
+           g.revenue, g.gross_profit, g.orders, g.last_order, t.total_revenue, t.total_rows
     FROM page g
+    CROSS JOIN totals t
     JOIN dim_customer c ON c.customer_id = g.customer_id
     LEFT JOIN dim_region r ON r.region_id = c.region_id
     LEFT JOIN dim_segment s ON s.segment_id = c.segment_id
