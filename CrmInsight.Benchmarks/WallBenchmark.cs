@@ -57,7 +57,7 @@ internal static class WallBenchmark
         }
         var folder = Path.Combine(Path.GetTempPath(), "crminsight-bench", "wall-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        Console.WriteLine($"CrmInsight wall benchmark · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.Now:yyyy-MM-dd HH:mm} · {orders:N0} demo orders");
+        Console.WriteLine($"CrmInsight wall benchmark · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.Now:yyyy-MM-dd HH:mm} · {(database is null ? $"{orders:N0} demo orders" : database)}");
 
         await using var app = new WallHost(database ?? Path.Combine(folder, "wall.duckdb"), orders);
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
