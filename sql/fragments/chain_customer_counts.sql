@@ -1,13 +1,10 @@
 -- The CTE "customers" (bucket, active_customers, repeat_customers) of the unfiltered twins from
 -- agg_sale_pair: per bucket (the month with @monthly, else the window from @window_from), its
--- distinct customers (rows of the bucket's sales minus those whose previous sale is in the
--- bucket too) and those with two or more sales (previous sale in the bucket minus
--- second-previous in it). Sums over the days scanned, compared with the window's start only:
--- additive. (A first-ever sale's NULL previous date is never on or after the bucket.)
+-- distinct customers and those with two or more sales (pair_customer_counts). Sums over the
+-- days scanned, compared with the window's start only: additive. (A first-ever sale's NULL previous date is never on or after the bucket.)
 customers AS (
     SELECT bucket,
-           CAST(SUM(CASE WHEN steps_back = 0 THEN sales WHEN steps_back = 1 THEN -sales ELSE 0 END) AS BIGINT) AS active_customers,
-           CAST(SUM(CASE WHEN steps_back = 1 THEN sales WHEN steps_back = 2 THEN -sales ELSE 0 END) AS BIGINT) AS repeat_customers
+           --#include pair_customer_counts
     FROM (
         SELECT CASE WHEN @monthly = 1 THEN p.month_start ELSE @window_from END AS bucket,
                p.steps_back, p.prior_date, p.sales

@@ -15,14 +15,17 @@ WITH
 -- parameters is false, while both arms of a CASE would be computed.
 SELECT
     @window_from AS bucket,
-    -- The previous window's customers: agg_sale_pair's counts on its days (distinct customers as
-    -- in chain_customer_counts), read by the part that starts the window.
-    (SELECT CAST(COALESCE(SUM(CASE WHEN p.steps_back = 0 THEN p.sales WHEN p.steps_back = 1 THEN -p.sales ELSE 0 END), 0) AS BIGINT)
-     FROM agg_sale_pair p
-     WHERE @date_from = @window_from
-       AND p.sale_date >= @prev_from AND p.sale_date < @prev_to AND p.prior_date >= @prev_from
-       --#include unfiltered_guard
-    ) AS previous_active,
+    -- The previous window's customers: agg_sale_pair's counts on its days, read by the part that
+    -- starts the window.
+    (SELECT COALESCE(c.active_customers, 0)
+     FROM (
+         SELECT
+             --#include pair_customer_counts
+         FROM agg_sale_pair
+         WHERE @date_from = @window_from
+           AND sale_date >= @prev_from AND sale_date < @prev_to AND prior_date >= @prev_from
+           --#include unfiltered_guard
+     ) c) AS previous_active,
     -- Previous window right before this one: a customer was active in it exactly when their last
     -- sale before this window is in it, so the retained are this window's first sales whose
     -- previous sale is in [prev_from, window_from): pair counts, no join. Otherwise (a gap, an
