@@ -5,22 +5,23 @@ using CrmInsight.Domain.Storage;
 namespace CrmInsight.Domain.Aggregates;
 
 /// <summary>
-/// The pre-aggregates: agg_first_sale (with the customer's acquisition campaign and channel), agg_sale_chain, agg_sale_day and agg_rep_sale_day (from fact_order),
-/// agg_touch_chain (from fact_campaign_touch), for the Contribution page agg_member_chain (from fact_order), and for the Marketing view agg_category_chain (from
-/// fact_order) and agg_touch_conversion (from both: a sale converts earlier touches). Refreshed for
-/// the customers (agg_sale_day: the days) a write touched, in the writer's transaction, or rebuilt
-/// whole. Each is a pure function of its facts, so a refresh is "delete the touched customers'
-/// rows from the earliest touched date (the touched days' rows), insert them again from the
-/// facts" and a rebuild is the same for every customer and day.
+/// The pre-aggregates: agg_first_sale (with the customer's acquisition campaign and channel),
+/// agg_sale_chain, agg_sale_day and agg_rep_sale_day (from fact_order), agg_touch_chain (from
+/// fact_campaign_touch), for the Contribution page agg_member_chain (from fact_order), and for the
+/// Marketing view agg_category_chain (from fact_order) and agg_touch_conversion (from both: a sale
+/// converts earlier touches). Refreshed for the customers (agg_sale_day: the days) a write touched,
+/// in the writer's transaction, or rebuilt whole. Each is a pure function of its facts, so a
+/// refresh is "delete the touched customers' rows from the earliest touched date (the touched
+/// days' rows), insert them again from the facts" and a rebuild is the same for every customer and day.
 /// For the Retention view, agg_cohort_activity (from agg_sale_chain) counts customers, so it is
 /// recomputed from the earliest touched month on, after agg_sale_chain; agg_sale_pair (from
 /// agg_sale_chain: its rows per day and prior sale, the distinct customers of any window) from
-/// the earliest touched day on. For the Satisfaction view,
-/// agg_ticket_repeat (from fact_ticket) lists the tickets that repeat an issue, and agg_ticket_day
-/// and agg_survey_day (from fact_ticket, fact_survey) sum each day's tickets and surveys.
+/// the earliest touched day on. For the Satisfaction view, agg_ticket_repeat (from fact_ticket)
+/// lists the tickets that repeat an issue, and agg_ticket_day and agg_survey_day (from
+/// fact_ticket, fact_survey) sum each day's tickets and surveys.
 /// For the Sales targets view, agg_opportunity_day (from fact_opportunity) is refreshed for the
-/// close days an ingest of opportunities touched and agg_open_pipeline rebuilt whole by it, and agg_activity_day (from fact_activity, which
-/// only the demo load writes) is rebuilt with the rest.
+/// close days an ingest of opportunities touched and agg_open_pipeline rebuilt whole by it, and
+/// agg_activity_day (from fact_activity, which only the demo load writes) is rebuilt with the rest.
 /// </summary>
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
