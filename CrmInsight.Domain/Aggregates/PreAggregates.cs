@@ -6,7 +6,7 @@ namespace CrmInsight.Domain.Aggregates;
 
 /// <summary>
 /// The pre-aggregates: agg_first_sale (with the customer's acquisition campaign and channel),
-/// agg_sale_chain, agg_sale_day and agg_rep_sale_day (from fact_order), agg_touch_chain (from
+/// agg_sale_chain, agg_sale_day, agg_rep_sale_day and agg_campaign_sale_day (from fact_order), agg_touch_chain (from
 /// fact_campaign_touch), for the Contribution page agg_member_chain (from fact_order), and for the
 /// Marketing view agg_category_chain (from fact_order) and agg_touch_conversion (from both: a sale
 /// converts earlier touches). Refreshed for the customers (agg_sale_day: the days) a write touched,
@@ -26,7 +26,7 @@ namespace CrmInsight.Domain.Aggregates;
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2+pairs_v2+acquisition_v1+ret_v1+contribution_v1";
+    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2+pairs_v2+acquisition_v1+ret_v1+contribution_v1+campaign_days_v1";
 
     // Customers (days) per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;
@@ -100,7 +100,8 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
          .. ContributionStatements];
 
     private static readonly string[] DayStatements =
-        ["aggregates/sale_day_delete", "aggregates/sale_day_insert", "aggregates/rep_sale_day_delete", "aggregates/rep_sale_day_insert"];
+        ["aggregates/sale_day_delete", "aggregates/sale_day_insert", "aggregates/rep_sale_day_delete", "aggregates/rep_sale_day_insert",
+         "aggregates/campaign_sale_day_delete", "aggregates/campaign_sale_day_insert"];
 
     private static readonly string[] OpportunityDayStatements = ["aggregates/opportunity_day_delete", "aggregates/opportunity_day_insert"];
 

@@ -4,8 +4,10 @@ namespace CrmInsight.Domain.Demo;
 
 /// <summary>
 /// Writes generated rows with DuckDB's Appender (the bulk path: millions of rows a second).
-/// Orders go to a staging table first and are copied into fact_order sorted by date when the
-/// sink is completed, so DuckDB's per-block min/max lets date-range queries skip most blocks.
+/// The dated facts go to staging tables first and are copied into their tables sorted by date
+/// when the sink is completed, so DuckDB's per-block min/max lets date-range queries skip most
+/// blocks: the generator writes customer by customer, and an unsorted fact_ticket or
+/// fact_campaign_touch spans all three years in every block.
 /// </summary>
 public sealed class DuckDbDemoSink : IDemoSink, IDisposable
 {
@@ -13,13 +15,23 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
     private readonly Dictionary<string, DuckDBAppender> _appenders = [];
     private readonly DemoWrittenAt _written;
 
+    /// <summary>The facts written through a staging table, with the order they are copied in.</summary>
+    private static readonly (string Table, string OrderBy)[] Sorted =
+    [
+        ("fact_order", "order_date, order_id"),
+        ("fact_ticket", "submitted_at, ticket_id"),
+        ("fact_survey", "survey_date, survey_id"),
+        ("fact_campaign_touch", "sent_date, campaign_id, customer_id"),
+        ("fact_activity", "activity_date, activity_id"),
+    ];
+
     /// <param name="time">The generator's clock: no record is written after its "now".</param>
     public DuckDbDemoSink(DuckDBConnection connection, TimeProvider time)
     {
         _connection = connection;
         _written = new DemoWrittenAt(time.GetLocalNow().DateTime, time.LocalTimeZone);
         using var command = connection.CreateCommand();
-        command.CommandText = "DROP TABLE IF EXISTS staging_order; CREATE TABLE staging_order AS SELECT * FROM fact_order WHERE 1 = 0;";
+        command.CommandText = string.Concat(Sorted.Select(s => $"DROP TABLE IF EXISTS {Staging(s.Table)}; CREATE TABLE {Staging(s.Table)} AS SELECT * FROM {s.Table} WHERE 1 = 0;"));
         command.ExecuteNonQuery();
     }
 
@@ -58,7 +70,7 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
             .EndRow();
 
     public void Add(in OrderRow row) =>
-        Row("staging_order")
+        Row(Staging("fact_order"))
             .AppendValue(row.OrderId).AppendValue($"SO{row.OrderId:D9}").AppendValue(row.CustomerId).AppendValue(row.OrderDate)
             .AppendValue(row.RepId).AppendValue(row.TeamId).AppendValue(row.RegionId).AppendValue(row.SegmentId)
             .AppendValue(row.ChannelId).AppendValue(row.CategoryId).AppendValue(row.CampaignId).AppendValue(row.Revenue)
@@ -67,7 +79,7 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
             .EndRow();
 
     public void Add(in TicketRow row) =>
-        Row("fact_ticket")
+        Row(Staging("fact_ticket"))
             .AppendValue(row.TicketId).AppendValue($"TK{row.TicketId:D8}").AppendValue(row.CustomerId).AppendValue(row.Category)
             .AppendValue(row.Channel).AppendValue(row.SubmittedAt).AppendValue(row.FirstResponseAt).AppendValue(row.ResolvedAt)
             .AppendValue((sbyte)(row.IsComplaint ? 1 : 0)).AppendValue(row.AgentId).AppendValue(row.WaitSeconds).AppendValue(row.TalkSeconds)
@@ -75,14 +87,14 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
             .EndRow();
 
     public void Add(in SurveyRow row) =>
-        Row("fact_survey")
+        Row(Staging("fact_survey"))
             .AppendValue(row.SurveyId).AppendValue($"SV{row.SurveyId:D8}").AppendValue(row.CustomerId).AppendValue(row.SurveyDate)
             .AppendValue(row.Touchpoint).AppendValue(row.Csat).AppendValue(row.ServiceRating).AppendValue(row.Recommend)
             .AppendValue(_written.During(row.SurveyDate, row.SurveyId, 3))
             .EndRow();
 
     public void Add(in TouchRow row) =>
-        Row("fact_campaign_touch")
+        Row(Staging("fact_campaign_touch"))
             .AppendValue(row.CampaignId).AppendValue(row.CustomerId).AppendValue(row.SentDate)
             .AppendValue((sbyte)(row.Responded ? 1 : 0)).AppendValue(row.RespondedDate).AppendValue((sbyte)(row.Converted ? 1 : 0))
             .AppendValue(_written.During(row.RespondedDate ?? row.SentDate, (row.CustomerId * 1000) + row.CampaignId, 4))
@@ -99,7 +111,7 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
             .EndRow();
 
     public void Add(in ActivityRow row) =>
-        Row("fact_activity")
+        Row(Staging("fact_activity"))
             .AppendValue(row.ActivityId).AppendValue(row.RepId).AppendValue(row.CustomerId).AppendValue(row.ActivityDate).AppendValue(row.Kind)
             .AppendValue(_written.During(row.ActivityDate, row.ActivityId, 6))
             .EndRow();
@@ -107,14 +119,16 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
     public void Add(in QuotaRow row) =>
         Row("fact_quota").AppendValue(row.RepId).AppendValue(row.MonthStart).AppendValue(row.Amount).AppendValue(row.TeamId).EndRow();
 
-    /// <summary>Flushes every appender and moves the orders into fact_order in date order.</summary>
+    /// <summary>Flushes every appender and moves the staged facts into their tables in date order.</summary>
     public void Complete()
     {
         CloseAppenders();
         using var command = _connection.CreateCommand();
-        command.CommandText = "INSERT INTO fact_order SELECT * FROM staging_order ORDER BY order_date, order_id; DROP TABLE staging_order;";
+        command.CommandText = string.Concat(Sorted.Select(s => $"INSERT INTO {s.Table} SELECT * FROM {Staging(s.Table)} ORDER BY {s.OrderBy}; DROP TABLE {Staging(s.Table)};"));
         command.ExecuteNonQuery();
     }
+
+    private static string Staging(string table) => "staging_" + table["fact_".Length..];
 
     public void Dispose() => CloseAppenders();
 

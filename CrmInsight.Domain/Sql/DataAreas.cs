@@ -27,7 +27,7 @@ public static partial class DataAreas
             .SelectMany(IEnumerable<string> (name) => name switch
             {
                 "v_ticket" => [Tickets],
-                "agg_first_sale" or "agg_sale_chain" or "agg_sale_pair" or "agg_sale_day" or "agg_category_chain" or "agg_cohort_activity" or "agg_rep_sale_day" or "agg_member_chain" => [Orders],
+                "agg_first_sale" or "agg_sale_chain" or "agg_sale_pair" or "agg_sale_day" or "agg_category_chain" or "agg_cohort_activity" or "agg_rep_sale_day" or "agg_member_chain" or "agg_campaign_sale_day" => [Orders],
                 "agg_opportunity_day" or "agg_open_pipeline" => [Opportunities],
                 "agg_activity_day" => [Activities],
                 "agg_touch_chain" => [Touches],

@@ -450,6 +450,18 @@ CREATE TABLE IF NOT EXISTS agg_rep_sale_day (
     revenue      DECIMAL(18,2) NOT NULL
 );
 
+-- Marketing (KPIS.md, attributed_revenue): the sales that carry a campaign, summed per day,
+-- campaign and team on the order (sql/fragments/attributed_sales.sql applies the campaign's
+-- attribution window to these rows), so kpi/marketing and marketing/campaigns sum ~20 rows a day
+-- instead of reading ~11,000 orders at 10 M. Refreshed per day a write touched.
+CREATE TABLE IF NOT EXISTS agg_campaign_sale_day (
+    sale_date    DATE NOT NULL,
+    month_start  DATE NOT NULL,
+    campaign_id  INTEGER NOT NULL,
+    team_id      INTEGER,
+    revenue      DECIMAL(18,2) NOT NULL
+);
+
 -- The follow-ups logged per day and rep, in all and by kind (activities_per_rep): the team a
 -- follow-up counts for is the rep's team of its month, looked up when read (rep_month_team), so
 -- a rep changing team does not make these rows stale.

@@ -495,6 +495,16 @@ IF OBJECT_ID(N'dbo.agg_rep_sale_day', N'U') IS NULL
         INDEX cci_agg_rep_sale_day CLUSTERED COLUMNSTORE
     );
 
+IF OBJECT_ID(N'dbo.agg_campaign_sale_day', N'U') IS NULL
+    CREATE TABLE dbo.agg_campaign_sale_day (
+        sale_date    DATE NOT NULL,
+        month_start  DATE NOT NULL,
+        campaign_id  INT NOT NULL,
+        team_id      INT NULL,
+        revenue      DECIMAL(18,2) NOT NULL,
+        INDEX cci_agg_campaign_sale_day CLUSTERED COLUMNSTORE
+    );
+
 IF OBJECT_ID(N'dbo.agg_activity_day', N'U') IS NULL
     CREATE TABLE dbo.agg_activity_day (
         activity_date  DATE NOT NULL,

@@ -213,6 +213,31 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         await MarketingAggregatesEqualTheFactsAsync();
         await TargetsAggregatesEqualTheFactsAsync();
         await ContributionAggregatesEqualTheFactsAsync();
+        await CampaignSaleDayEqualsTheFactsAsync();
+    }
+
+    /// <summary>
+    /// agg_campaign_sale_day as its definition says (duckdb.sql), computed here from every order:
+    /// the sales (not cancelled, revenue above 0) that carry a campaign, summed per day, campaign and
+    /// team on the order, with the day's month.
+    /// </summary>
+    private async Task CampaignSaleDayEqualsTheFactsAsync()
+    {
+        var orders = await _db.RowsAsync<(DateTime Date, int? Campaign, int? Team, decimal Revenue, string Status)>(
+            "SELECT CAST(order_date AS TIMESTAMP), campaign_id, team_id, revenue, status FROM fact_order");
+        var expected = orders
+            .Where(o => o.Status != "cancelled" && o.Revenue > 0 && o.Campaign is not null)
+            .GroupBy(o => (o.Date, o.Campaign, o.Team))
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {new DateTime(g.Key.Date.Year, g.Key.Date.Month, 1):yyyy-MM-dd} {g.Sum(o => o.Revenue):F2}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var stored = (await _db.RowsAsync<(DateTime Date, int? Campaign, int? Team, DateTime Month, decimal Revenue)>(
+                "SELECT CAST(sale_date AS TIMESTAMP), campaign_id, team_id, CAST(month_start AS TIMESTAMP), revenue FROM agg_campaign_sale_day"))
+            .Select(d => string.Create(CultureInfo.InvariantCulture, $"{(d.Date, d.Campaign, d.Team)} {d.Month:yyyy-MM-dd} {d.Revenue:F2}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(await _db.ScalarAsync<long>("SELECT COUNT(*) FROM fact_order WHERE order_code LIKE 'R%' AND campaign_id IS NOT NULL") > 0, "ingested sales carry campaigns");
+        Assert.Equal(expected, stored);
     }
 
     /// <summary>
