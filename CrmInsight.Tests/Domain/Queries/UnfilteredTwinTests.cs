@@ -76,10 +76,11 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         var parameters = _db.Runner.Prepare(twin).Parameters;
         string[] grains = parameters.Contains("grain") ? ["day", "month"] : ["month"];
         string[] dimensions = parameters.Contains("dimension") ? ["channel", "category", "agent"] : ["channel"];
-        // A paged list is compared under each of its sorts (the churned list's among them), and cut to a
-        // page of two after the first row.
+        // A paged list is compared under each of its sorts (the churned list's and the campaign customers'
+        // among them), and cut to a page of two after the first row.
         (string Sort, int Offset, int Limit)[] pages = parameters.Contains("sort")
-            ? [("revenue", 0, 1000), ("lifetime_revenue", 0, 1000), ("name", 0, 1000), ("last_csat", 0, 1000), ("lifetime_revenue", 1, 2), ("name", 1, 2)]
+            ? [("revenue", 0, 1000), ("lifetime_revenue", 0, 1000), ("name", 0, 1000), ("last_csat", 0, 1000), ("first_touch", 0, 1000),
+               ("lifetime_revenue", 1, 2), ("name", 1, 2), ("revenue", 1, 2), ("first_touch", 1, 2)]
             : [("revenue", 0, 1000)];
         foreach (var (period, previous, monthly, grain, dimension, paging) in Windows.SelectMany(w => grains.SelectMany(g => dimensions.SelectMany(d => pages.Select(p => (w.Period, w.Previous, w.Monthly, g, d, p))))))
         {

@@ -1,19 +1,61 @@
--- marketing/campaign_customers when nothing is filtered and the scope is everything: each touched
--- customer's touches, first touch, response and conversion straight from agg_touch_conversion
--- (its converted flag is the whole scope's), without joining every touch to its customer and
--- matching it to sales. Sales and rows as its namesake (sql/fragments/campaign_customer_rows.sql).
-WITH per_customer AS (
+-- marketing/campaign_customers when nothing is filtered and the scope is everything. The page is
+-- chosen before anything is counted or looked up per customer: each touched customer is one
+-- agg_touch_conversion row (their first touch in the window: the previous touch is before it),
+-- ranked by the sort alone (no grouping of every touch, no join of every customer to
+-- dim_customer). A sort by revenue ranks by the window's revenue from agg_sale_chain: the
+-- lifetime revenue at the customer's last sale in the window less the lifetime before their first
+-- sale in it (two rows per customer instead of a grouping of every order); a sort by name looks
+-- the names up (table_sort/campaign-customers-text); the branch not taken is gated in WHERE.
+-- The page's touches, response, conversion and sales are then counted for its rows only, as its
+-- namesake counts them (sql/fragments/campaign_customer_rows.sql).
+WITH touched AS (
+    SELECT t.customer_id, t.sent_date AS first_touch
+    FROM agg_touch_conversion t
+    WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
+      AND (t.prev_date IS NULL OR t.prev_date < @date_from)
+      --#include unfiltered_guard
+), window_revenue AS (
+    SELECT l.customer_id, l.lifetime_revenue - (f.lifetime_revenue - f.revenue) AS revenue
+    FROM agg_sale_chain l
+    JOIN agg_sale_chain f ON f.customer_id = l.customer_id
+    WHERE @sort = 'revenue'
+      AND l.sale_date >= @date_from AND l.sale_date < @date_to AND (l.next_date IS NULL OR l.next_date >= @date_to)
+      AND f.sale_date >= @date_from AND f.sale_date < @date_to AND (f.prev_date IS NULL OR f.prev_date < @date_from)
+), ranked AS (
+    SELECT t.customer_id, CAST(NULL AS VARCHAR(200)) AS name, t.first_touch, COALESCE(w.revenue, 0) AS revenue
+    FROM touched t
+    LEFT JOIN window_revenue w ON w.customer_id = t.customer_id
+    WHERE NOT
+          --#include table_sort/campaign-customers-text
+    UNION ALL
+    SELECT t.customer_id, c.name, t.first_touch, 0 AS revenue
+    FROM touched t
+    JOIN dim_customer c ON c.customer_id = t.customer_id
+    WHERE
+          --#include table_sort/campaign-customers-text
+), totals AS (
+    SELECT COUNT(*) AS total_rows
+    FROM touched
+), page AS (
+    SELECT customer_id, name, first_touch, revenue
+    FROM ranked
+    ORDER BY
+        --#include table_sort/campaign-customers
+        customer_id
+    OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY
+), per_customer AS (
     SELECT t.customer_id, COUNT(*) AS touches, MIN(t.sent_date) AS first_touch, MAX(t.responded) AS responded,
            MAX(t.converted) AS converted
     FROM agg_touch_conversion t
     WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
-      --#include unfiltered_guard
+      AND t.customer_id IN (SELECT customer_id FROM page)
     GROUP BY t.customer_id
 ),
 --#include campaign_customer_rows
-SELECT customer_id, customer_code, name, region, touches, first_touch, responded, converted, orders, revenue, total_rows
-FROM listed
+SELECT l.customer_id, l.customer_code, l.name, l.region, l.touches, l.first_touch, l.responded, l.converted, l.orders, l.revenue,
+       t.total_rows
+FROM listed l
+CROSS JOIN totals t
 ORDER BY
     --#include table_sort/campaign-customers
     customer_id
-OFFSET @offset ROWS FETCH NEXT @limit ROWS ONLY
