@@ -43,13 +43,15 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         // C6 (whose golden order is for 0) buys in March and November 2023 only: a customer lapsed
         // before the year-earlier and the monthly windows. Won back across the year-earlier gap: C5
         // and C2 bought before March 2023 and in the gap (C2's sale of 2024-02-10), C4 before and in
-        // the comparison period (not lapsed).
+        // the comparison period (not lapsed). C2's one sale of March (600.00) outranks C1's three and
+        // C3's two by March's revenue, but not by its sales after the first: a ranking that dropped a
+        // customer's first sale in the window would order the touched customers otherwise.
         string[][] orders = [["T1", "C1", "2024-03-20"], ["T2", "C1", "2024-03-20"], ["T3", "C1", "2023-12-05"], ["T4", "C2", "2024-04-02"], ["T5", "C4", "2024-03-12"],
             ["T6", "C6", "2023-03-10"], ["T7", "C6", "2023-11-20"], ["T8", "C5", "2022-12-01"], ["T9", "C5", "2023-08-01"], ["T10", "C2", "2022-05-05"],
-            ["T11", "C4", "2022-06-01"], ["T12", "C4", "2023-04-01"]];
+            ["T11", "C4", "2022-06-01"], ["T12", "C4", "2023-04-01"], ["T13", "C2", "2024-03-08", "600.00"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
-            ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = "25.00",
+            ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = o.Length > 3 ? o[3] : "25.00",
         }))]);
         // Tickets that repeat an issue: C1's billing ticket of 2024-03-06 (T1) again on 03-20 and
         // 04-02, C2's billing ticket of 02-12 (T4) again 31 days later (no repeat), C3's delivery
