@@ -5,7 +5,8 @@
 -- dim_customer). A sort by revenue ranks by the window's revenue from agg_sale_chain: the
 -- lifetime revenue at the customer's last sale in the window less the lifetime before their first
 -- sale in it (two rows per customer instead of a grouping of every order); a sort by name looks
--- the names up (table_sort/campaign-customers-text); the branch not taken is gated in WHERE.
+-- the names up (table_sort/campaign-customers-text); the name branch is gated in WHERE. (The window revenue is computed
+-- for every sort: a query does not spell @sort itself, TableSortSqlTests; it costs the other sorts only.)
 -- The page's touches, response, conversion and sales are then counted for its rows only, as its
 -- namesake counts them (sql/fragments/campaign_customer_rows.sql).
 WITH touched AS (
@@ -18,8 +19,7 @@ WITH touched AS (
     SELECT l.customer_id, l.lifetime_revenue - (f.lifetime_revenue - f.revenue) AS revenue
     FROM agg_sale_chain l
     JOIN agg_sale_chain f ON f.customer_id = l.customer_id
-    WHERE @sort = 'revenue'
-      AND l.sale_date >= @date_from AND l.sale_date < @date_to AND (l.next_date IS NULL OR l.next_date >= @date_to)
+    WHERE l.sale_date >= @date_from AND l.sale_date < @date_to AND (l.next_date IS NULL OR l.next_date >= @date_to)
       AND f.sale_date >= @date_from AND f.sale_date < @date_to AND (f.prev_date IS NULL OR f.prev_date < @date_from)
 ), ranked AS (
     SELECT t.customer_id, CAST(NULL AS VARCHAR(200)) AS name, t.first_touch, COALESCE(w.revenue, 0) AS revenue
