@@ -15,14 +15,21 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
     private readonly Dictionary<string, DuckDBAppender> _appenders = [];
     private readonly DemoWrittenAt _written;
 
+    // The staging tables' names are constants: Add runs once per generated row (millions).
+    private const string StagingOrder = "staging_order";
+    private const string StagingTicket = "staging_ticket";
+    private const string StagingSurvey = "staging_survey";
+    private const string StagingTouch = "staging_campaign_touch";
+    private const string StagingActivity = "staging_activity";
+
     /// <summary>The facts written through a staging table, with the order they are copied in.</summary>
-    private static readonly (string Table, string OrderBy)[] Sorted =
+    private static readonly (string Table, string Staging, string OrderBy)[] Sorted =
     [
-        ("fact_order", "order_date, order_id"),
-        ("fact_ticket", "submitted_at, ticket_id"),
-        ("fact_survey", "survey_date, survey_id"),
-        ("fact_campaign_touch", "sent_date, campaign_id, customer_id"),
-        ("fact_activity", "activity_date, activity_id"),
+        ("fact_order", StagingOrder, "order_date, order_id"),
+        ("fact_ticket", StagingTicket, "submitted_at, ticket_id"),
+        ("fact_survey", StagingSurvey, "survey_date, survey_id"),
+        ("fact_campaign_touch", StagingTouch, "sent_date, campaign_id, customer_id"),
+        ("fact_activity", StagingActivity, "activity_date, activity_id"),
     ];
 
     /// <param name="time">The generator's clock: no record is written after its "now".</param>
@@ -31,7 +38,7 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
         _connection = connection;
         _written = new DemoWrittenAt(time.GetLocalNow().DateTime, time.LocalTimeZone);
         using var command = connection.CreateCommand();
-        command.CommandText = string.Concat(Sorted.Select(s => $"DROP TABLE IF EXISTS {Staging(s.Table)}; CREATE TABLE {Staging(s.Table)} AS SELECT * FROM {s.Table} WHERE 1 = 0;"));
+        command.CommandText = string.Concat(Sorted.Select(s => $"DROP TABLE IF EXISTS {s.Staging}; CREATE TABLE {s.Staging} AS SELECT * FROM {s.Table} WHERE 1 = 0;"));
         command.ExecuteNonQuery();
     }
 
@@ -70,7 +77,7 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
             .EndRow();
 
     public void Add(in OrderRow row) =>
-        Row(Staging("fact_order"))
+        Row(StagingOrder)
             .AppendValue(row.OrderId).AppendValue($"SO{row.OrderId:D9}").AppendValue(row.CustomerId).AppendValue(row.OrderDate)
             .AppendValue(row.RepId).AppendValue(row.TeamId).AppendValue(row.RegionId).AppendValue(row.SegmentId)
             .AppendValue(row.ChannelId).AppendValue(row.CategoryId).AppendValue(row.CampaignId).AppendValue(row.Revenue)
@@ -79,7 +86,7 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
             .EndRow();
 
     public void Add(in TicketRow row) =>
-        Row(Staging("fact_ticket"))
+        Row(StagingTicket)
             .AppendValue(row.TicketId).AppendValue($"TK{row.TicketId:D8}").AppendValue(row.CustomerId).AppendValue(row.Category)
             .AppendValue(row.Channel).AppendValue(row.SubmittedAt).AppendValue(row.FirstResponseAt).AppendValue(row.ResolvedAt)
             .AppendValue((sbyte)(row.IsComplaint ? 1 : 0)).AppendValue(row.AgentId).AppendValue(row.WaitSeconds).AppendValue(row.TalkSeconds)
@@ -87,14 +94,14 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
             .EndRow();
 
     public void Add(in SurveyRow row) =>
-        Row(Staging("fact_survey"))
+        Row(StagingSurvey)
             .AppendValue(row.SurveyId).AppendValue($"SV{row.SurveyId:D8}").AppendValue(row.CustomerId).AppendValue(row.SurveyDate)
             .AppendValue(row.Touchpoint).AppendValue(row.Csat).AppendValue(row.ServiceRating).AppendValue(row.Recommend)
             .AppendValue(_written.During(row.SurveyDate, row.SurveyId, 3))
             .EndRow();
 
     public void Add(in TouchRow row) =>
-        Row(Staging("fact_campaign_touch"))
+        Row(StagingTouch)
             .AppendValue(row.CampaignId).AppendValue(row.CustomerId).AppendValue(row.SentDate)
             .AppendValue((sbyte)(row.Responded ? 1 : 0)).AppendValue(row.RespondedDate).AppendValue((sbyte)(row.Converted ? 1 : 0))
             .AppendValue(_written.During(row.RespondedDate ?? row.SentDate, (row.CustomerId * 1000) + row.CampaignId, 4))
@@ -111,7 +118,7 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
             .EndRow();
 
     public void Add(in ActivityRow row) =>
-        Row(Staging("fact_activity"))
+        Row(StagingActivity)
             .AppendValue(row.ActivityId).AppendValue(row.RepId).AppendValue(row.CustomerId).AppendValue(row.ActivityDate).AppendValue(row.Kind)
             .AppendValue(_written.During(row.ActivityDate, row.ActivityId, 6))
             .EndRow();
@@ -124,11 +131,9 @@ public sealed class DuckDbDemoSink : IDemoSink, IDisposable
     {
         CloseAppenders();
         using var command = _connection.CreateCommand();
-        command.CommandText = string.Concat(Sorted.Select(s => $"INSERT INTO {s.Table} SELECT * FROM {Staging(s.Table)} ORDER BY {s.OrderBy}; DROP TABLE {Staging(s.Table)};"));
+        command.CommandText = string.Concat(Sorted.Select(s => $"INSERT INTO {s.Table} SELECT * FROM {s.Staging} ORDER BY {s.OrderBy}; DROP TABLE {s.Staging};"));
         command.ExecuteNonQuery();
     }
-
-    private static string Staging(string table) => "staging_" + table["fact_".Length..];
 
     public void Dispose() => CloseAppenders();
 

@@ -5,8 +5,9 @@
 -- dim_customer). A sort by revenue ranks by the window's revenue from agg_sale_chain: the
 -- lifetime revenue at the customer's last sale in the window less the lifetime before their first
 -- sale in it (two rows per customer instead of a grouping of every order); a sort by name looks
--- the names up (table_sort/campaign-customers-text); the name branch is gated in WHERE. (The window revenue is computed
--- for every sort: a query does not spell @sort itself, TableSortSqlTests; it costs the other sorts only.)
+-- the names up (table_sort/campaign-customers-text); the name branch is gated in WHERE. The window
+-- revenue is computed for every sort (no query spells @sort itself: TableSortSqlTests), which
+-- costs only the sorts other than revenue.
 -- The page's touches, response, conversion and sales are then counted for its rows only, as its
 -- namesake counts them (sql/fragments/campaign_customer_rows.sql).
 WITH touched AS (
