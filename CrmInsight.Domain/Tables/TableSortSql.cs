@@ -22,8 +22,33 @@ public static partial class TableSortSql
             {
                 KeyValuePair.Create($"sql/fragments/{FragmentFolder}/{t.Name}.sql", OrderBy(t)),
                 KeyValuePair.Create($"sql/fragments/{FragmentFolder}/{t.Name}{TextSuffix}.sql", SortsByText(t)),
-            })
+                KeyValuePair.Create($"sql/fragments/{FragmentFolder}/{t.Name}{DefaultSuffix}.sql", SortsByDefault(t)),
+            }.Concat(t.Columns.Where(c => c.Sortable).Select(c =>
+                KeyValuePair.Create($"sql/fragments/{FragmentFolder}/{t.Name}{BySuffix}{c.Field}.sql", SortsBy(t, c.Field)))))
             .ToDictionary(StringComparer.Ordinal);
+
+    /// <summary>The fragment <c>table_sort/&lt;table name&gt;-default</c>: <see cref="SortsByDefault"/>.</summary>
+    public const string DefaultSuffix = "-default";
+
+    /// <summary>The fragment <c>table_sort/&lt;table name&gt;-by-&lt;field&gt;</c>: <see cref="SortsBy"/>.</summary>
+    public const string BySuffix = "-by-";
+
+    /// <summary>
+    /// A condition, true when the chosen sort is the table's default column in its default direction:
+    /// a query may then choose its page from a pre-aggregate ordered that way.
+    /// </summary>
+    public static string SortsByDefault(TableDefinition table) =>
+        "-- Generated from TableCatalog (" + table.Name + "): the sort is its default.\n" +
+        $"(@sort = '{Identifier(table.DefaultSort)}' AND @descending = {(table.DefaultDescending ? 1 : 0)})\n";
+
+    /// <summary>
+    /// A condition, true when the chosen sort is <paramref name="field"/> (either direction): a query may
+    /// then bound its candidates by that column before looking anything else up.
+    /// </summary>
+    public static string SortsBy(TableDefinition table, string field) =>
+        table.Columns.Any(c => c.Sortable && c.Field == field)
+            ? "-- Generated from TableCatalog (" + table.Name + "): the sort is " + field + ".\n" + $"(@sort = '{Identifier(field)}')\n"
+            : throw new ArgumentException($"'{field}' is not a sortable column of {table.Name}.", nameof(field));
 
     /// <summary>The fragment <c>table_sort/&lt;table name&gt;-text</c>: <see cref="SortsByText"/>.</summary>
     public const string TextSuffix = "-text";

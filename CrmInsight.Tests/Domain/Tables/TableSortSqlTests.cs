@@ -54,6 +54,38 @@ public sealed class TableSortSqlTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// The generated conditions hold for exactly their sort, on the database: <c>-by-&lt;field&gt;</c> for
+    /// that column either way, <c>-default</c> for the default column in the default direction only.
+    /// </summary>
+    [Fact]
+    public async Task The_sort_conditions_hold_for_their_sort_only()
+    {
+        foreach (var table in TableCatalog.All.Where(t => !t.HasKpiColumns))
+        {
+            var sortable = table.Columns.Where(c => c.Sortable).Select(c => c.Field).ToList();
+            foreach (var sort in sortable)
+            {
+                foreach (var descending in new[] { false, true })
+                {
+                    async Task<bool> Holds(string suffix)
+                    {
+                        var condition = TableSortSql.Fragments[$"sql/fragments/{TableSortSql.FragmentFolder}/{table.Name}{suffix}.sql"];
+                        var sql = condition.Replace("@sort", $"'{sort}'", StringComparison.Ordinal).Replace("@descending", descending ? "1" : "0", StringComparison.Ordinal);
+                        return await _db.ScalarAsync<bool>("SELECT " + string.Join("\n", sql.Split('\n').Where(l => !l.StartsWith("--", StringComparison.Ordinal))));
+                    }
+
+                    foreach (var field in sortable)
+                    {
+                        Assert.Equal(field == sort, await Holds(TableSortSql.BySuffix + field));
+                    }
+                    Assert.Equal(sort == table.DefaultSort && descending == table.DefaultDescending, await Holds(TableSortSql.DefaultSuffix));
+                }
+            }
+        }
+        Assert.Throws<ArgumentException>(() => TableSortSql.SortsBy(TableCatalog.TopCustomers, "no_such_column"));
+    }
+
+    /// <summary>
     /// Every sortable column of the top customers and of the drill's customer level orders the golden
     /// March both ways: the values of the column along the page are monotonic, undefined ones last.
     /// </summary>
