@@ -1,7 +1,9 @@
 -- The churned customers' rows (retention/churned and its unfiltered twin) from the CTEs
--- "churned" (customer_id) and "lifetime" (customer_id, last_order, lifetime_revenue,
--- lifetime_orders): with their latest CSAT answer, for the query to sort and page (each query
--- writes the ORDER BY, so the table's generated sort is included where TableSortSqlTests looks).
+-- "churned" (customer_id), "lifetime" (customer_id, last_order, lifetime_revenue,
+-- lifetime_orders) and "beyond_page" (customers: how many churned customers "lifetime" leaves
+-- out because they sort after the page, added to the total): with their latest CSAT answer, for
+-- the query to sort and page (each query writes the ORDER BY, so the table's generated sort is
+-- included where TableSortSqlTests looks).
 surveyed AS (
     SELECT sv.customer_id, sv.csat,
            ROW_NUMBER() OVER (PARTITION BY sv.customer_id ORDER BY sv.survey_date DESC, sv.survey_id DESC) AS latest
@@ -11,7 +13,7 @@ surveyed AS (
 ), listed AS (
     SELECT l.customer_id, c.customer_code, c.name, r.name AS region, s.name AS segment,
            l.last_order, l.lifetime_revenue, l.lifetime_orders, sv.csat AS last_csat,
-           COUNT(*) OVER () AS total_rows
+           COUNT(*) OVER () + (SELECT b.customers FROM beyond_page b) AS total_rows
     FROM lifetime l
     JOIN dim_customer c ON c.customer_id = l.customer_id
     LEFT JOIN dim_region r ON r.region_id = c.region_id

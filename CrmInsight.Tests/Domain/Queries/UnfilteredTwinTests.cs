@@ -45,10 +45,15 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         // and C2 bought before March 2023 and in the gap (C2's sale of 2024-02-10), C4 before and in
         // the comparison period (not lapsed). C2's one sale of March (600.00) outranks C1's three and
         // C3's two by March's revenue, but not by its sales after the first: a ranking that dropped a
-        // customer's first sale in the window would order the touched customers otherwise.
+        // customer's first sale in the window would order the touched customers otherwise. Four
+        // new customers churn in March (February's sales only): C9 (90.00 and 15.00 in October),
+        // C8 (80.00), C7 (70.00), C10 (60.00) by lifetime revenue; C10, C9, C8, C7 by last sale. A page
+        // of two after the first leaves one of them beyond the page, which the total still counts.
         string[][] orders = [["T1", "C1", "2024-03-20"], ["T2", "C1", "2024-03-20"], ["T3", "C1", "2023-12-05"], ["T4", "C2", "2024-04-02"], ["T5", "C4", "2024-03-12"],
             ["T6", "C6", "2023-03-10"], ["T7", "C6", "2023-11-20"], ["T8", "C5", "2022-12-01"], ["T9", "C5", "2023-08-01"], ["T10", "C2", "2022-05-05"],
-            ["T11", "C4", "2022-06-01"], ["T12", "C4", "2023-04-01"], ["T13", "C2", "2024-03-08", "600.00"]];
+            ["T11", "C4", "2022-06-01"], ["T12", "C4", "2023-04-01"], ["T13", "C2", "2024-03-08", "600.00"],
+            ["T14", "C7", "2024-02-06", "70.00"], ["T15", "C8", "2024-02-07", "80.00"], ["T16", "C9", "2024-02-08", "90.00"], ["T17", "C9", "2023-10-01", "15.00"],
+            ["T18", "C10", "2024-02-09", "60.00"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
             ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = o.Length > 3 ? o[3] : "25.00",
@@ -81,8 +86,8 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         // A paged list is compared under each of its sorts (the churned list's and the campaign customers'
         // among them), and cut to a page of two after the first row.
         (string Sort, int Offset, int Limit)[] pages = parameters.Contains("sort")
-            ? [("revenue", 0, 1000), ("lifetime_revenue", 0, 1000), ("name", 0, 1000), ("last_csat", 0, 1000), ("first_touch", 0, 1000),
-               ("lifetime_revenue", 1, 2), ("name", 1, 2), ("revenue", 1, 2), ("first_touch", 1, 2)]
+            ? [("revenue", 0, 1000), ("lifetime_revenue", 0, 1000), ("name", 0, 1000), ("last_csat", 0, 1000), ("first_touch", 0, 1000), ("last_order", 0, 1000),
+               ("lifetime_revenue", 1, 2), ("last_order", 1, 2), ("name", 1, 2), ("revenue", 1, 2), ("first_touch", 1, 2)]
             : [("revenue", 0, 1000)];
         foreach (var (period, previous, monthly, grain, dimension, paging) in Windows.SelectMany(w => grains.SelectMany(g => dimensions.SelectMany(d => pages.Select(p => (w.Period, w.Previous, w.Monthly, g, d, p))))))
         {

@@ -24,10 +24,14 @@ public sealed class EngineFragmentTests : IAsyncLifetime
         ["kpi/ticket_times"] = [[("monthly", 0)], [("monthly", 1)]],
         ["satisfaction/by_dimension"] = [[("dimension", "channel")], [("dimension", "category")], [("dimension", "agent")]],
         ["unfiltered/kpi/ticket_times"] = [[("monthly", 0)], [("monthly", 1)]],
+        ["unfiltered/retention/churned"] = [ChurnedPage("lifetime_revenue"), ChurnedPage("name")],
         ["unfiltered/satisfaction/by_dimension"] = [[("dimension", "channel")], [("dimension", "category")], [("dimension", "agent")]],
     };
 
     private TestDatabase _db = null!;
+
+    private static (string Name, object Value)[] ChurnedPage(string sort) =>
+        [("sort", sort), ("descending", 1), ("offset", 0L), ("limit", 100L)];
 
     public async Task InitializeAsync()
     {

@@ -18,6 +18,8 @@ WITH sale AS (
     JOIN churned ch ON ch.customer_id = s.customer_id
     WHERE s.order_date < @date_to
     GROUP BY s.customer_id
+), beyond_page AS (
+    SELECT 0 AS customers
 ),
 --#include churned_rows
 ORDER BY

@@ -1,0 +1,2 @@
+-- A CTE written `name AS` + this fragment + `(`: on T-SQL nothing (a CTE has no such hint); see
+-- materialized.duckdb.sql.
