@@ -17,7 +17,8 @@ namespace CrmInsight.Domain.Aggregates;
 /// recomputed from the earliest touched month on, after agg_sale_chain; agg_sale_pair (from
 /// agg_sale_chain: its rows per day and prior sale, the distinct customers of any window) from
 /// the earliest touched day on. For the Satisfaction view, agg_ticket_repeat (from fact_ticket)
-/// lists the tickets that repeat an issue, and agg_ticket_day and agg_survey_day (from
+/// lists the tickets that repeat an issue, agg_complaint_sale (from fact_ticket and agg_sale_chain)
+/// each complainant's sales either side of their complaint days, and agg_ticket_day and agg_survey_day (from
 /// fact_ticket, fact_survey) sum each day's tickets and surveys.
 /// For the Sales targets view, agg_opportunity_day (from fact_opportunity) is refreshed for the
 /// close days an ingest of opportunities touched and agg_open_pipeline rebuilt whole by it, and
@@ -26,7 +27,7 @@ namespace CrmInsight.Domain.Aggregates;
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2+pairs_v2+acquisition_v1+ret_v1+contribution_v1+campaign_days_v1";
+    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2+pairs_v2+acquisition_v1+ret_v1+contribution_v1+campaign_days_v1+complaints_v1";
 
     // Customers (days) per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;
@@ -36,7 +37,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     /// <summary>Refreshes the order aggregates of the customers and days in <paramref name="changes"/> (nothing when none).</summary>
     public async Task RefreshOrdersAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
-        await RefreshAsync(changes, [.. SalesStatements, .. MarketingOrderStatements], connection, transaction, cancellationToken);
+        await RefreshAsync(changes, [.. SalesStatements, .. MarketingOrderStatements, .. ComplaintStatements], connection, transaction, cancellationToken);
         await RefreshDaysAsync(DayStatements, changes, connection, transaction, cancellationToken);
         if (!changes.IsEmpty)
         {
@@ -64,7 +65,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     /// </summary>
     public async Task RefreshTicketsAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
-        await RefreshAsync(changes, TicketStatements, connection, transaction, cancellationToken);
+        await RefreshAsync(changes, [.. TicketStatements, .. ComplaintStatements], connection, transaction, cancellationToken);
         await RefreshDaysAsync(TicketDayStatements, changes, connection, transaction, cancellationToken);
     }
 
@@ -75,7 +76,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     /// <summary>Rebuilds the ticket aggregates whole (an import of tickets, which may touch any customer at any date).</summary>
     public async Task RebuildTicketsAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
-        await RunAsync(TicketStatements, AllCustomers, connection, transaction, cancellationToken);
+        await RunAsync([.. TicketStatements, .. ComplaintStatements], AllCustomers, connection, transaction, cancellationToken);
         await RunAsync(TicketDayStatements, AllDays, connection, transaction, cancellationToken);
     }
 
@@ -113,6 +114,10 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     private static readonly string[] TouchStatements = ["aggregates/touch_chain_delete", "aggregates/touch_chain_insert"];
 
     private static readonly string[] TicketStatements = ["aggregates/ticket_repeat_delete", "aggregates/ticket_repeat_insert"];
+
+    // Each complainant's sales either side of their complaint days: read agg_sale_chain and
+    // agg_first_sale (so after them in a write of orders) and the tickets; whole customers.
+    private static readonly string[] ComplaintStatements = ["aggregates/complaint_sale_delete", "aggregates/complaint_sale_insert"];
 
     private static readonly string[] TicketDayStatements = ["aggregates/ticket_day_delete", "aggregates/ticket_day_insert"];
 
@@ -157,7 +162,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     /// <summary>Rebuilds every aggregate from all facts and records it (imports, the demo load, `aggregates rebuild`).</summary>
     public async Task RebuildAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
-        await RunAsync([.. SalesStatements, .. TouchStatements, .. MarketingOrderStatements, .. TicketStatements], AllCustomers, connection, transaction, cancellationToken);
+        await RunAsync([.. SalesStatements, .. TouchStatements, .. MarketingOrderStatements, .. TicketStatements, .. ComplaintStatements], AllCustomers, connection, transaction, cancellationToken);
         await RunAsync([.. DayStatements, .. TicketDayStatements, .. SurveyDayStatements, .. OpportunityDayStatements, .. ActivityDayStatements, .. OpenPipelineStatements], AllDays, connection, transaction, cancellationToken);
         await RefreshChainCountsAsync(Beginning, connection, transaction, cancellationToken);
         var state = SqlArgs.Empty.With("name", StateName).With("built_at", time.GetUtcNow().UtcDateTime);

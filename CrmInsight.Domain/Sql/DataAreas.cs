@@ -35,6 +35,8 @@ public static partial class DataAreas
                 "agg_survey_day" => [Surveys],
                 // A touch's conversion is derived from the touches and the customer's sales.
                 "agg_touch_conversion" => [Touches, Orders],
+                // A complaint's neighbouring sales: from the tickets and the customer's sales.
+                "agg_complaint_sale" => [Tickets, Orders],
                 _ => [name],
             })
             .Where(name => name is not ("data_version" or "data_change" or "data_change_month" or "data_change_day" or "aggregate_state" or "dim_date"))

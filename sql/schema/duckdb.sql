@@ -609,6 +609,23 @@ CREATE TABLE IF NOT EXISTS agg_member_chain (
     prev_category_date  DATE
 );
 
+-- Complaints (complaint_rate's numerator, KPIS.md §3: a complainant counts with a sale in the
+-- same bucket): per customer and day they complained (fact_ticket, is_complaint), their latest
+-- sale before that day and their first sale on or after it, with its month (agg_sale_chain,
+-- agg_first_sale). A complainant has a sale in a window [a, b) that holds the complaint day
+-- exactly when the sale before it is on or after a or the sale after it is before b: so the
+-- unfiltered twin reads ~30 k rows a year instead of joining them with the window's ~3.7 M chain
+-- rows. A sale moves the neighbours of its customer's complaints before and after it, so a write
+-- of orders (after agg_sale_chain) or of tickets recomputes its customers' rows whole.
+CREATE TABLE IF NOT EXISTS agg_complaint_sale (
+    customer_id    BIGINT NOT NULL,
+    complaint_day  DATE NOT NULL,
+    month_start    DATE NOT NULL,
+    prev_sale      DATE,
+    next_sale      DATE,
+    next_month     DATE
+);
+
 -- Satisfaction view pre-aggregate (issue 12): every ticket that repeats an issue
 -- (repeat_issue_rate, sql/fragments/ticket_repeats_issue.sql: the same customer submitted a ticket
 -- of the same category before it, at most 30 calendar days earlier). About 1 % of tickets, so

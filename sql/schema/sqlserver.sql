@@ -598,6 +598,18 @@ IF OBJECT_ID(N'dbo.agg_member_chain', N'U') IS NULL
         INDEX cci_agg_member_chain CLUSTERED COLUMNSTORE
     );
 
+-- Complaints: each complainant's sales before and after the day they complained (see duckdb.sql).
+IF OBJECT_ID(N'dbo.agg_complaint_sale', N'U') IS NULL
+    CREATE TABLE dbo.agg_complaint_sale (
+        customer_id    BIGINT NOT NULL,
+        complaint_day  DATE NOT NULL,
+        month_start    DATE NOT NULL,
+        prev_sale      DATE NULL,
+        next_sale      DATE NULL,
+        next_month     DATE NULL,
+        INDEX ix_agg_complaint_sale CLUSTERED (complaint_day, customer_id)
+    );
+
 -- Satisfaction view pre-aggregate: the tickets that repeat an issue (see duckdb.sql).
 IF OBJECT_ID(N'dbo.agg_ticket_repeat', N'U') IS NULL
     CREATE TABLE dbo.agg_ticket_repeat (

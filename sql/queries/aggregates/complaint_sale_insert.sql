@@ -1,0 +1,27 @@
+-- Second half: per customer and day they complained, their latest sale before the day (their
+-- one agg_sale_chain row before it whose next sale is on or after it) and the first on or after
+-- it (that row's next sale; with no sale before the day, their first-ever sale). Runs after
+-- agg_sale_chain and agg_first_sale are refreshed. In day order, so the engine's per-block
+-- ranges prune a window's reads.
+INSERT INTO agg_complaint_sale (customer_id, complaint_day, month_start, prev_sale, next_sale, next_month)
+SELECT n.customer_id, n.complaint_day, d.month_start, n.prev_sale, n.next_sale, nm.month_start
+FROM (
+    SELECT k.customer_id, k.complaint_day, s.sale_date AS prev_sale,
+           CASE WHEN s.customer_id IS NULL THEN f.first_date ELSE s.next_date END AS next_sale
+    FROM (
+        SELECT DISTINCT t.customer_id, CAST(t.submitted_at AS DATE) AS complaint_day
+        FROM fact_ticket t
+        WHERE t.is_complaint = 1 AND t.customer_id IS NOT NULL
+          AND (@all_customers = 1 OR t.customer_id IN @customer_ids)
+    ) k
+    LEFT JOIN (
+        SELECT c.customer_id, c.sale_date, c.next_date
+        FROM agg_sale_chain c
+        WHERE (@all_customers = 1 OR c.customer_id IN @customer_ids)
+    ) s ON s.customer_id = k.customer_id AND s.sale_date < k.complaint_day
+       AND (s.next_date IS NULL OR s.next_date >= k.complaint_day)
+    LEFT JOIN agg_first_sale f ON f.customer_id = k.customer_id
+) n
+JOIN dim_date d ON d.calendar_date = n.complaint_day
+LEFT JOIN dim_date nm ON nm.calendar_date = n.next_sale
+ORDER BY n.complaint_day
