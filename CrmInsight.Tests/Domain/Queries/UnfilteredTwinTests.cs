@@ -62,10 +62,16 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         // 04-02, C2's billing ticket of 02-12 (T4) again 31 days later (no repeat), C3's delivery
         // ticket of 03-11 (T2) again by phone on 03-12 (the service twins compare them).
         string[][] tickets = [["X1", "C1", "billing", "2024-03-20 09:00:00", "email"], ["X2", "C1", "billing", "2024-04-02 09:00:00", "chat"],
-            ["X3", "C2", "billing", "2024-03-14 08:00:00", "email"], ["X4", "C3", "delivery", "2024-03-12 10:00:00", "phone"]];
+            ["X3", "C2", "billing", "2024-03-14 08:00:00", "email"], ["X4", "C3", "delivery", "2024-03-12 10:00:00", "phone"],
+            // Complaints (the complaint rate counts a complainant with a sale in the same bucket): C6
+            // on 2023-12-10 between sales of November and March (none in December); C9 on 02-20 after
+            // their sale of 02-08; C7 on 03-15, six weeks after their last sale; C5 on 03-10 before
+            // their sale of 03-15 (only the sale after it is in March).
+            ["X5", "C6", "product", "2023-12-10 11:00:00", "phone", "1"], ["X6", "C9", "billing", "2024-02-20 11:00:00", "email", "1"],
+            ["X7", "C7", "delivery", "2024-03-15 11:00:00", "chat", "1"], ["X8", "C5", "billing", "2024-03-10 11:00:00", "email", "1"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Tickets, [.. tickets.Select((t, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
-            ["id"] = t[0], ["customer"] = t[1], ["category"] = t[2], ["submitted"] = t[3], ["channel"] = t[4],
+            ["id"] = t[0], ["customer"] = t[1], ["category"] = t[2], ["submitted"] = t[3], ["channel"] = t[4], ["complaint"] = t.Length > 5 ? t[5] : null,
         }))]);
         Assert.Equal(3L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM agg_ticket_repeat"));
     }

@@ -22,14 +22,14 @@ WITH complaints AS (
 ), flagged AS (
     -- Per bucket and complainant: whether they have both a complaint and a sale in the bucket
     -- by the scan's end, and already by its start. With a complaint on day k in the bucket, a
-    -- sale in it from its first day (the bucket's and the window's later) up to x exists exactly
-    -- when the sale before k is on or after that first day, or the sale after k is before x (and,
-    -- by month, in k's month).
+    -- sale in it up to x exists exactly when the sale before k is on or after the bucket's
+    -- start, or the sale after k is before x (and, by month, in k's month). A window by month
+    -- starts on a month's first day (DateRange.TrailingMonths), as agg_sale_pair's counts assume.
     SELECT bucket, customer_id,
-           MAX(CASE WHEN (prev_sale >= bucket AND prev_sale >= @window_from)
+           MAX(CASE WHEN prev_sale >= bucket
                       OR (next_sale < @date_to AND (@monthly <> 1 OR next_month = bucket)) THEN 1 ELSE 0 END) AS by_end,
            MAX(CASE WHEN complaint_day < @date_from
-                     AND ((prev_sale >= bucket AND prev_sale >= @window_from)
+                     AND (prev_sale >= bucket
                        OR (next_sale < @date_from AND (@monthly <> 1 OR next_month = bucket))) THEN 1 ELSE 0 END) AS by_start
     FROM complaints
     GROUP BY bucket, customer_id
