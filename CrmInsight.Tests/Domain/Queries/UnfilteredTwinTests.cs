@@ -53,7 +53,9 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
             ["T6", "C6", "2023-03-10"], ["T7", "C6", "2023-11-20"], ["T8", "C5", "2022-12-01"], ["T9", "C5", "2023-08-01"], ["T10", "C2", "2022-05-05"],
             ["T11", "C4", "2022-06-01"], ["T12", "C4", "2023-04-01"], ["T13", "C2", "2024-03-08", "600.00"],
             ["T14", "C7", "2024-02-06", "70.00"], ["T15", "C8", "2024-02-07", "80.00"], ["T16", "C9", "2024-02-08", "90.00"], ["T17", "C9", "2023-10-01", "15.00"],
-            ["T18", "C10", "2024-02-09", "60.00"]];
+            ["T18", "C10", "2024-02-09", "60.00"],
+            // For complaints: C11's one sale on March 1st (a bucket's first day), C12's in February and March.
+            ["T19", "C11", "2024-03-01", "10.00"], ["T20", "C12", "2024-02-20", "20.00"], ["T21", "C12", "2024-03-07", "30.00"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
             ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = o.Length > 3 ? o[3] : "25.00",
@@ -63,12 +65,14 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         // ticket of 03-11 (T2) again by phone on 03-12 (the service twins compare them).
         string[][] tickets = [["X1", "C1", "billing", "2024-03-20 09:00:00", "email"], ["X2", "C1", "billing", "2024-04-02 09:00:00", "chat"],
             ["X3", "C2", "billing", "2024-03-14 08:00:00", "email"], ["X4", "C3", "delivery", "2024-03-12 10:00:00", "phone"],
-            // Complaints (the complaint rate counts a complainant with a sale in the same bucket): C6
-            // on 2023-12-10 between sales of November and March (none in December); C9 on 02-20 after
+            // Complaints (the complaint rate counts a complainant with a sale in the same bucket): C2
+            // on 2024-01-15 between sales of 2022 and February (none in January); C9 on 02-20 after
             // their sale of 02-08; C7 on 03-15, six weeks after their last sale; C5 on 03-10 before
-            // their sale of 03-15 (only the sale after it is in March).
-            ["X5", "C6", "product", "2023-12-10 11:00:00", "phone", "1"], ["X6", "C9", "billing", "2024-02-20 11:00:00", "email", "1"],
-            ["X7", "C7", "delivery", "2024-03-15 11:00:00", "chat", "1"], ["X8", "C5", "billing", "2024-03-10 11:00:00", "email", "1"]];
+            // their sale of 03-15 (only the sale after it is in March); C11 on 03-05 after a sale on
+            // March 1st; C12 on 03-07, the day of a sale, after one in February.
+            ["X5", "C2", "product", "2024-01-15 11:00:00", "phone", "1"], ["X6", "C9", "billing", "2024-02-20 11:00:00", "email", "1"],
+            ["X7", "C7", "delivery", "2024-03-15 11:00:00", "chat", "1"], ["X8", "C5", "billing", "2024-03-10 11:00:00", "email", "1"],
+            ["X9", "C11", "billing", "2024-03-05 11:00:00", "email", "1"], ["X10", "C12", "delivery", "2024-03-07 18:00:00", "chat", "1"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Tickets, [.. tickets.Select((t, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
             ["id"] = t[0], ["customer"] = t[1], ["category"] = t[2], ["submitted"] = t[3], ["channel"] = t[4], ["complaint"] = t.Length > 5 ? t[5] : null,
