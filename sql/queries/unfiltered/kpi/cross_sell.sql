@@ -1,15 +1,23 @@
 -- kpi/cross_sell when nothing is filtered and the scope is everything. Active customers: the
--- first sale of each customer in a bucket is the agg_sale_chain row whose previous sale is before
--- the bucket. Cross buyers: the customer's first categorized sale in the bucket
--- (agg_category_chain) has its next sale in another category inside the bucket too. Counts, not
--- a distinct count of categories per customer. Dated: a later sale changes no earlier window.
+-- distinct customers of a bucket from agg_sale_pair's per-day counts of agg_sale_chain's rows
+-- (pair_customer_counts, the rows limited to prior dates on or after the bucket's start and
+-- @date_from: a first month cut short starts at @date_from), a few rows a day instead of one per
+-- sale. Cross buyers: the customer's first categorized sale in the bucket (agg_category_chain)
+-- has its next sale in another category inside the bucket too. Counts, not a distinct count of
+-- categories per customer. Dated: a later sale changes no earlier window.
 --#dated
-WITH active AS (
-    SELECT CASE WHEN @monthly = 1 THEN s.month_start ELSE @date_from END AS bucket,
-           CASE WHEN s.prev_date >= @date_from AND (@monthly = 0 OR s.prev_date >= s.month_start) THEN 0 ELSE 1 END AS first_sale
-    FROM agg_sale_chain s
-    WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
-      --#include unfiltered_guard
+WITH active_buckets AS (
+    SELECT bucket,
+           --#include pair_customer_counts
+    FROM (
+        SELECT CASE WHEN @monthly = 1 THEN p.month_start ELSE @date_from END AS bucket,
+               p.steps_back, p.prior_date, p.sales
+        FROM agg_sale_pair p
+        WHERE p.sale_date >= @date_from AND p.sale_date < @date_to
+          --#include unfiltered_guard
+    ) pairs
+    WHERE prior_date >= bucket AND prior_date >= @date_from
+    GROUP BY bucket
 ), crossing AS (
     SELECT CASE WHEN @monthly = 1 THEN s.month_start ELSE @date_from END AS bucket,
            CASE WHEN s.prev_date >= @date_from AND (@monthly = 0 OR s.prev_date >= s.month_start) THEN 0
@@ -18,10 +26,6 @@ WITH active AS (
     FROM agg_category_chain s
     WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
       --#include unfiltered_guard
-), active_buckets AS (
-    SELECT bucket, CAST(SUM(first_sale) AS BIGINT) AS active_customers
-    FROM active
-    GROUP BY bucket
 ), cross_buckets AS (
     SELECT bucket, CAST(SUM(cross_buyer) AS BIGINT) AS cross_buyers
     FROM crossing
