@@ -388,6 +388,8 @@ public sealed class PreAggregatesTests : IAsyncLifetime
                             ["resolved"] = random.Next(2) == 0 ? null : submitted[..11] + "20:00",
                             ["waitseconds"] = random.Next(2) == 0 ? null : random.Next(0, 600).ToString(CultureInfo.InvariantCulture),
                             ["talkseconds"] = random.Next(2) == 0 ? null : random.Next(0, 900).ToString(CultureInfo.InvariantCulture),
+                            // Every other ticket a complaint (agg_complaint_sale), without drawing from the sequence.
+                            ["complaint"] = n % 2 == 0 ? "1" : null,
                         });
                     }).GroupBy(r => r.Fields["id"]).Select(g => g.First()).ToList();
                     await ingest.IngestAsync(IngestKind.Tickets, ticketRecords);
@@ -476,6 +478,27 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             .ToList();
         Assert.True(surveys.Count > 20, "the writes made surveys");
         Assert.Equal(expectedSurveyDays, storedSurveyDays);
+
+        // agg_complaint_sale: per customer and complaint day, their latest sale before the day and
+        // the first on or after it (a sale: not cancelled, revenue above 0), and that one's month.
+        var sales = await _db.RowsAsync<(long Customer, DateTime Date)>(
+            "SELECT customer_id, CAST(order_date AS TIMESTAMP) FROM fact_order WHERE customer_id IS NOT NULL AND status <> 'cancelled' AND revenue > 0");
+        var expectedComplaints = (await _db.RowsAsync<(long Customer, DateTime Day)>(
+                "SELECT DISTINCT customer_id, CAST(CAST(submitted_at AS DATE) AS TIMESTAMP) FROM fact_ticket WHERE is_complaint = 1 AND customer_id IS NOT NULL"))
+            .Select(k =>
+            {
+                var own = sales.Where(s => s.Customer == k.Customer).Select(s => s.Date).ToList();
+                DateTime? before = own.Where(d => d < k.Day).Select(d => (DateTime?)d).Max();
+                DateTime? after = own.Where(d => d >= k.Day).Select(d => (DateTime?)d).Min();
+                return (k.Customer, k.Day, new DateTime(k.Day.Year, k.Day.Month, 1), before, after, after is { } a ? new DateTime(a.Year, a.Month, 1) : (DateTime?)null);
+            })
+            .OrderBy(k => k.Customer).ThenBy(k => k.Day)
+            .ToList();
+        var storedComplaints = await _db.RowsAsync<(long, DateTime, DateTime, DateTime?, DateTime?, DateTime?)>(
+            "SELECT customer_id, CAST(complaint_day AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(prev_sale AS TIMESTAMP), CAST(next_sale AS TIMESTAMP), CAST(next_month AS TIMESTAMP) FROM agg_complaint_sale ORDER BY 1, 2");
+        Assert.True(expectedComplaints.Count(k => k.before is not null && k.after is not null) >= 2, "complaints between two sales");
+        Assert.Contains(expectedComplaints, k => k.before is null || k.after is null);
+        Assert.Equal(expectedComplaints, storedComplaints);
     }
 
     /// <summary>

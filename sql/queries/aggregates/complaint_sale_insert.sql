@@ -20,7 +20,13 @@ FROM (
         WHERE (@all_customers = 1 OR c.customer_id IN @customer_ids)
     ) s ON s.customer_id = k.customer_id AND s.sale_date < k.complaint_day
        AND (s.next_date IS NULL OR s.next_date >= k.complaint_day)
-    LEFT JOIN agg_first_sale f ON f.customer_id = k.customer_id
+    LEFT JOIN (
+        -- One row per customer (agg_first_sale has one per sale on the first day).
+        SELECT a.customer_id, MIN(a.first_date) AS first_date
+        FROM agg_first_sale a
+        WHERE (@all_customers = 1 OR a.customer_id IN @customer_ids)
+        GROUP BY a.customer_id
+    ) f ON f.customer_id = k.customer_id
 ) n
 JOIN dim_date d ON d.calendar_date = n.complaint_day
 LEFT JOIN dim_date nm ON nm.calendar_date = n.next_sale
