@@ -1,24 +1,13 @@
 -- kpi/cross_sell when nothing is filtered and the scope is everything. Active customers: the
 -- distinct customers of a bucket from agg_sale_pair's per-day counts of agg_sale_chain's rows
--- (pair_customer_counts, the rows limited to prior dates on or after the bucket's start and
--- @date_from: a first month cut short starts at @date_from), a few rows a day instead of one per
--- sale. Cross buyers: the customer's first categorized sale in the bucket (agg_category_chain)
--- has its next sale in another category inside the bucket too. Counts, not a distinct count of
+-- (chain_customer_counts; @window_from is @date_from here: the query is not split), a few rows
+-- a day instead of one per sale. Cross buyers: the customer's first categorized sale in the
+-- bucket (agg_category_chain) has its next sale in another category inside the bucket too. Counts, not a distinct count of
 -- categories per customer. Dated: a later sale changes no earlier window.
 --#dated
-WITH active_buckets AS (
-    SELECT bucket,
-           --#include pair_customer_counts
-    FROM (
-        SELECT CASE WHEN @monthly = 1 THEN p.month_start ELSE @date_from END AS bucket,
-               p.steps_back, p.prior_date, p.sales
-        FROM agg_sale_pair p
-        WHERE p.sale_date >= @date_from AND p.sale_date < @date_to
-          --#include unfiltered_guard
-    ) pairs
-    WHERE prior_date >= bucket AND prior_date >= @date_from
-    GROUP BY bucket
-), crossing AS (
+WITH
+--#include chain_customer_counts
+, crossing AS (
     SELECT CASE WHEN @monthly = 1 THEN s.month_start ELSE @date_from END AS bucket,
            CASE WHEN s.prev_date >= @date_from AND (@monthly = 0 OR s.prev_date >= s.month_start) THEN 0
                 WHEN s.next_other_date < @date_to AND (@monthly = 0 OR s.next_other_month = s.month_start) THEN 1
@@ -32,6 +21,6 @@ WITH active_buckets AS (
     GROUP BY bucket
 )
 SELECT a.bucket, a.active_customers, COALESCE(c.cross_buyers, 0) AS cross_buyers
-FROM active_buckets a
+FROM customers a
 LEFT JOIN cross_buckets c ON c.bucket = a.bucket
 ORDER BY a.bucket
