@@ -48,7 +48,17 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         // customer's first sale in the window would order the touched customers otherwise.
         string[][] orders = [["T1", "C1", "2024-03-20"], ["T2", "C1", "2024-03-20"], ["T3", "C1", "2023-12-05"], ["T4", "C2", "2024-04-02"], ["T5", "C4", "2024-03-12"],
             ["T6", "C6", "2023-03-10"], ["T7", "C6", "2023-11-20"], ["T8", "C5", "2022-12-01"], ["T9", "C5", "2023-08-01"], ["T10", "C2", "2022-05-05"],
-            ["T11", "C4", "2022-06-01"], ["T12", "C4", "2023-04-01"], ["T13", "C2", "2024-03-08", "600.00"]];
+            ["T11", "C4", "2022-06-01"], ["T12", "C4", "2023-04-01"], ["T13", "C2", "2024-03-08", "600.00"],
+            // The top-customers page under its default sort (contribution/customers' twin sums only the
+            // customers whose lifetime revenue at their last sale in the window reaches the K-th largest
+            // last-sale revenue, K = offset + limit). March: C4 935 (last sale 510), C2 600 (600), C7 500
+            // (500, a new customer's only sale: lifetime 500), C1 450 (25); the page of two after the first
+            // is C2, C7 and the floor is 500 = C7's lifetime: a floor compared with ">" drops C7, one that
+            // leaves out the rows before the page (K = limit: 510) drops C7, and both put C1 there. March to
+            // mid-April: C2's April sale makes their last 25, the floor is C5's 80, and a floor compared with
+            // last-sale revenue instead of lifetime drops C2 and C1. C4's sale on 2024-02-01 is on the first
+            // day of March's comparison month (a window's customers counted from its first day on).
+            ["T14", "C7", "2024-03-12", "500.00"], ["T15", "C4", "2024-03-26", "510.00"], ["T16", "C4", "2024-02-01"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
             ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = o.Length > 3 ? o[3] : "25.00",
