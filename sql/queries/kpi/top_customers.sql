@@ -4,7 +4,7 @@
 --#dated
 -- The period's bucket is @date_from itself: only the months (@monthly = 1) join the calendar for
 -- their month_start; each branch is gated by @monthly in its WHERE, so one is skipped.
-WITH per_customer AS (
+WITH period_customers AS (
     SELECT @date_from AS bucket, o.customer_id, SUM(o.revenue) AS revenue
     FROM fact_order o
     WHERE COALESCE(@monthly, 0) <> 1
@@ -13,7 +13,7 @@ WITH per_customer AS (
       --#include sale
       --#include order_filters
     GROUP BY o.customer_id
-    UNION ALL
+), month_customers AS (
     SELECT d.month_start AS bucket, o.customer_id, SUM(o.revenue) AS revenue
     FROM fact_order o
     JOIN dim_date d ON d.calendar_date = o.order_date
@@ -24,10 +24,17 @@ WITH per_customer AS (
       --#include order_filters
     GROUP BY d.month_start, o.customer_id
 ), ranked AS (
+    -- The period is one bucket: ranked without a partition (a partition by a constant costs a
+    -- pass of its own); the months each on their own.
+    SELECT bucket, revenue,
+           ROW_NUMBER() OVER (ORDER BY revenue DESC, customer_id) AS position,
+           COUNT(*) OVER () AS customers
+    FROM period_customers
+    UNION ALL
     SELECT bucket, revenue,
            ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY revenue DESC, customer_id) AS position,
            COUNT(*) OVER (PARTITION BY bucket) AS customers
-    FROM per_customer
+    FROM month_customers
 )
 SELECT bucket,
        CAST(SUM(revenue) AS DECIMAL(18,2)) AS customer_revenue,
