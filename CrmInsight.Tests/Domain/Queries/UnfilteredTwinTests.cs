@@ -57,8 +57,10 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
             // leaves out the rows before the page (K = limit: 510) drops C7, and both put C1 there. March to
             // mid-April: C2's April sale makes their last 25, the floor is C5's 80, and a floor compared with
             // last-sale revenue instead of lifetime drops C2 and C1. C4's sale on 2024-02-01 is on the first
-            // day of March's comparison month (a window's customers counted from its first day on).
-            ["T14", "C7", "2024-03-12", "500.00"], ["T15", "C4", "2024-03-26", "510.00"], ["T16", "C4", "2024-02-01"]];
+            // day of March's comparison month (a window's customers counted from its first day on); C1's
+            // of 2024-04-01 is on March's end, so C1's last sale of March is the one whose next is on it.
+            ["T14", "C7", "2024-03-12", "500.00"], ["T15", "C4", "2024-03-26", "510.00"], ["T16", "C4", "2024-02-01"],
+            ["T17", "C1", "2024-04-01"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
             ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = o.Length > 3 ? o[3] : "25.00",
