@@ -119,4 +119,26 @@ public sealed class RankingQueryTests : IAsyncLifetime
         }
         Assert.Equal(top.GetDate("bucket"), ranking.GetDate("bucket"));
     }
+
+    [Fact]
+    public async Task Kpi_top_customers_by_month_is_each_month_ranked_alone()
+    {
+        // The golden months (February and March 2024) and June 2025: with @monthly = 1 one row per month
+        // (bucket = its first day), each the month's own ranking; without it one row, bucket = @date_from.
+        foreach (var (from, to) in new[] { (new DateOnly(2024, 2, 1), new DateOnly(2024, 4, 1)), (June.From, June.To) })
+        {
+            var window = new DateRange(from, to);
+            var monthly = await _db.Runner.QueryRowsAsync("kpi/top_customers",
+                QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(window, new DateRange(from.AddMonths(-1), from)).Monthly(true));
+            var expected = new List<string>();
+            for (var month = from; month < to; month = month.AddMonths(1))
+            {
+                var alone = await _db.Runner.QueryRowsAsync("kpi/top_customers",
+                    QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(new DateRange(month, month.AddMonths(1)), new DateRange(month.AddMonths(-1), month)).Monthly(false));
+                expected.AddRange(RowText.Of(alone));
+            }
+            Assert.Equal(expected, RowText.Of(monthly));
+            Assert.Equal((to.Year - from.Year) * 12 + to.Month - from.Month, monthly.Count);
+        }
+    }
 }

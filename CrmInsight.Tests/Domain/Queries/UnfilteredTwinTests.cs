@@ -55,7 +55,19 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
             ["T14", "C7", "2024-02-06", "70.00"], ["T15", "C8", "2024-02-07", "80.00"], ["T16", "C9", "2024-02-08", "90.00"], ["T17", "C9", "2023-10-01", "15.00"],
             ["T18", "C10", "2024-02-09", "60.00"],
             // For complaints: C11's one sale on March 1st (a bucket's first day), C12's in February and March.
-            ["T19", "C11", "2024-03-01", "10.00"], ["T20", "C12", "2024-02-20", "20.00"], ["T21", "C12", "2024-03-07", "30.00"]];
+            ["T19", "C11", "2024-03-01", "10.00"], ["T20", "C12", "2024-02-20", "20.00"], ["T21", "C12", "2024-03-07", "30.00"],
+            // The top-customers page under its default sort (contribution/customers' twin sums only the
+            // customers whose lifetime revenue at their last sale in the window reaches the K-th largest
+            // last-sale revenue, K = offset + limit). March: C4 935 (last sale 510), C2 600 (600), C13 500
+            // (500, a new customer's only sale: lifetime 500), C1 450 (25); the page of two after the first
+            // is C2, C13 and the floor is 500 = C13's lifetime: a floor compared with ">" drops C13, one that
+            // leaves out the rows before the page (K = limit: 510) drops C13, and both put C1 there. March to
+            // mid-April: C2's April sale makes their last 25, the floor is C5's 80, and a floor compared with
+            // last-sale revenue instead of lifetime drops C2 and C1. C4's sale on 2024-02-01 is on the first
+            // day of March's comparison month (a window's customers counted from its first day on); C1's
+            // of 2024-04-01 is on March's end, so C1's last sale of March is the one whose next is on it.
+            ["T22", "C13", "2024-03-12", "500.00"], ["T23", "C4", "2024-03-26", "510.00"], ["T24", "C4", "2024-02-01"],
+            ["T25", "C1", "2024-04-01"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
             ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = o.Length > 3 ? o[3] : "25.00",
