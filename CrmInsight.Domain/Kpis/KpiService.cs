@@ -218,11 +218,19 @@ public sealed class KpiService(
         var beforePrevious = SameDaysBefore(previous);
         // Only a value that depends on the previous window differs from the month's own bucket
         // (which already covers just the days so far): the others keep it, with no extra query.
-        foreach (var d in definitions.Where(d => HasSeries(d, scope) && (d.UsesPreviousWindow || cache.Reads(d.Query, "prev_from"))))
+        // All at once: after a write dated today these are what is recomputed, and one after
+        // another they would add up on the wall's wait.
+        var recomputed = await Task.WhenAll(definitions
+            .Where(d => HasSeries(d, scope) && (d.UsesPreviousWindow || cache.Reads(d.Query, "prev_from")))
+            .Select(async d =>
+            {
+                var currentRows = cache.GetRowsAsync(d.Query, args.Window(current, previous), version, cancellationToken);
+                IReadOnlyList<SqlRow> previousRows = d.UsesPreviousWindow ? await cache.GetRowsAsync(d.Query, args.Window(previous, beforePrevious), version, cancellationToken) : [];
+                var currentRow = await currentRows;
+                return (Definition: d, Context: new MeasureContext(currentRow.Count > 0 ? currentRow[0] : null, previousRows.Count > 0 ? previousRows[0] : null));
+            }));
+        foreach (var (d, context) in recomputed)
         {
-            var currentRows = await cache.GetRowsAsync(d.Query, args.Window(current, previous), version, cancellationToken);
-            var previousRows = d.UsesPreviousWindow ? await cache.GetRowsAsync(d.Query, args.Window(previous, beforePrevious), version, cancellationToken) : [];
-            var context = new MeasureContext(currentRows.Count > 0 ? currentRows[0] : null, previousRows.Count > 0 ? previousRows[0] : null);
             var points = series[d.Id];
             series[d.Id] = [.. points.Take(points.Count - 1), points[^1] with { Value = d.Compute(context) }];
         }

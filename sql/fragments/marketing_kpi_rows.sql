@@ -1,14 +1,7 @@
--- The rest of kpi/marketing (and its unfiltered twin) after CTEs "spend", "revenue" and
--- "responders" (bucket, campaign_responders): the acquired customers and one row per bucket;
--- the query adds its ORDER BY (and a twin its guard).
---#include acquired_customers
-, acquired AS (
-    SELECT bucket, COUNT(*) AS attributed_new_customers
-    FROM acquired_customers
-    WHERE acquisition_campaign_id IS NOT NULL
-      AND (@campaign_all = 1 OR acquisition_campaign_id IN @campaign_ids)
-    GROUP BY bucket
-), buckets AS (
+-- The rest of kpi/marketing (and its unfiltered twin) after CTEs "spend", "revenue",
+-- "responders" (bucket, campaign_responders) and "acquired" (bucket, attributed_new_customers):
+-- one row per bucket; the query adds its ORDER BY (and a twin its guard).
+buckets AS (
     SELECT bucket FROM spend
     UNION
     SELECT bucket FROM revenue

@@ -352,12 +352,16 @@ CREATE TABLE IF NOT EXISTS agg_first_sale (
     -- refreshes after; a customer import never changes them; other bulk writes rebuild), so
     -- the refresh of the customer's orders keeps them.
     acquisition_campaign_id  INTEGER,
-    acquisition_channel_id   INTEGER
+    acquisition_channel_id   INTEGER,
+    -- 1 on each customer's one row with the lowest order id, else 0: the unfiltered twins count
+    -- new customers as a sum of it instead of grouping the rows by customer.
+    is_first_row             INTEGER
 );
 -- A file from before these columns gets them here, and their values from the rebuild that the
 -- new aggregate_state name asks for.
 ALTER TABLE agg_first_sale ADD COLUMN IF NOT EXISTS acquisition_campaign_id INTEGER;
 ALTER TABLE agg_first_sale ADD COLUMN IF NOT EXISTS acquisition_channel_id INTEGER;
+ALTER TABLE agg_first_sale ADD COLUMN IF NOT EXISTS is_first_row INTEGER;
 
 -- Every sale of an identified customer with the dates of that customer's previous and
 -- second-previous sale (sales ordered by date, then order id). The first sale of a customer

@@ -410,12 +410,15 @@ IF OBJECT_ID(N'dbo.agg_first_sale', N'U') IS NULL
         campaign_id  INT NULL,
         acquisition_campaign_id  INT NULL,
         acquisition_channel_id   INT NULL,
+        is_first_row             INT NULL,
         INDEX ix_agg_first_sale_customer CLUSTERED (customer_id, order_id)
     );
 IF COL_LENGTH(N'dbo.agg_first_sale', N'acquisition_campaign_id') IS NULL
     ALTER TABLE dbo.agg_first_sale ADD acquisition_campaign_id INT NULL;
 IF COL_LENGTH(N'dbo.agg_first_sale', N'acquisition_channel_id') IS NULL
     ALTER TABLE dbo.agg_first_sale ADD acquisition_channel_id INT NULL;
+IF COL_LENGTH(N'dbo.agg_first_sale', N'is_first_row') IS NULL
+    ALTER TABLE dbo.agg_first_sale ADD is_first_row INT NULL;
 
 IF OBJECT_ID(N'dbo.agg_sale_chain', N'U') IS NULL
     CREATE TABLE dbo.agg_sale_chain (

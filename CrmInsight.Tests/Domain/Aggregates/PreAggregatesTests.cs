@@ -128,6 +128,11 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         {
             ["id"] = $"LAST-{n}", ["date"] = busyDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["revenue"] = "25", ["customer"] = $"C{n}",
         }))]);
+        // A new customer whose first day has two sales: one first-sale row is their first row, the other not.
+        await ingest.IngestAsync(IngestKind.Orders, [.. Enumerable.Range(1, 2).Select(n => new IngestRecord(n, new Dictionary<string, string?>
+        {
+            ["id"] = $"TWICE-{n}", ["date"] = busyDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["revenue"] = "30", ["customer"] = "C-TWICE",
+        }))]);
 
         var (firstSales, chain, cohorts) = await ExpectedAsync();
         var storedFirst = await _db.RowsAsync<(long, long, DateTime)>("SELECT customer_id, order_id, CAST(first_date AS TIMESTAMP) FROM agg_first_sale ORDER BY 1, 2");
@@ -140,9 +145,12 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         // Each first-sale row carries its customer's acquisition campaign and channel as dim_customer has them.
         var acquisitions = (await _db.RowsAsync<(long Customer, int? Campaign, int? Channel)>(
             "SELECT customer_id, acquisition_campaign_id, acquisition_channel_id FROM dim_customer")).ToDictionary(c => c.Customer);
-        var expectedAcquired = firstSales.Select(f => (f.Item1, f.Item2, acquisitions[f.Item1].Campaign, acquisitions[f.Item1].Channel)).ToList();
-        var storedAcquired = await _db.RowsAsync<(long, long, int?, int?)>(
-            "SELECT customer_id, order_id, acquisition_campaign_id, acquisition_channel_id FROM agg_first_sale ORDER BY 1, 2");
+        // And 1 in is_first_row on the customer's row with the lowest order id (firstSales is in customer, order order).
+        var expectedAcquired = firstSales.Select((f, i) => (f.Item1, f.Item2, acquisitions[f.Item1].Campaign, acquisitions[f.Item1].Channel,
+            FirstRow: i == 0 || firstSales[i - 1].Item1 != f.Item1 ? 1 : 0)).ToList();
+        var storedAcquired = await _db.RowsAsync<(long, long, int?, int?, int)>(
+            "SELECT customer_id, order_id, acquisition_campaign_id, acquisition_channel_id, is_first_row FROM agg_first_sale ORDER BY 1, 2");
+        Assert.Contains(expectedAcquired, a => a.FirstRow == 0); // a customer with two sales on their first day
         Assert.Contains(expectedAcquired, a => a.Campaign is not null);
         Assert.Contains(expectedAcquired, a => a.Campaign is not null && a.Item1 > 6); // a customer the writes created
         Assert.Equal(expectedAcquired, storedAcquired);

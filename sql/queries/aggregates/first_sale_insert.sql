@@ -1,10 +1,13 @@
 -- Second half: every sale on the day of the first-ever sale, for the customers (of the
--- write, or all) that have no row now, with the customer's acquisition campaign and channel.
+-- write, or all) that have no row now, with the customer's acquisition campaign and channel,
+-- and 1 in is_first_row on the customer's row with the lowest order id (a customer's rows are
+-- always deleted and inserted together, so the flag holds).
 -- A sale: sql/fragments/sale.sql.
 INSERT INTO agg_first_sale (customer_id, order_id, first_date, rep_id, team_id, region_id, segment_id, channel_id, category_id, campaign_id,
-                            acquisition_campaign_id, acquisition_channel_id)
+                            acquisition_campaign_id, acquisition_channel_id, is_first_row)
 SELECT o.customer_id, o.order_id, o.order_date, o.rep_id, o.team_id, o.region_id, o.segment_id, o.channel_id, o.category_id, o.campaign_id,
-       cu.acquisition_campaign_id, cu.acquisition_channel_id
+       cu.acquisition_campaign_id, cu.acquisition_channel_id,
+       CASE WHEN ROW_NUMBER() OVER (PARTITION BY o.customer_id ORDER BY o.order_id) = 1 THEN 1 ELSE 0 END
 FROM fact_order o
 JOIN (
     -- "o" again (a derived table has its own names): the sale fragment reads "o".

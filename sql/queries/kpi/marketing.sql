@@ -26,5 +26,13 @@ WITH
     FROM responding
     GROUP BY bucket
 ),
+--#include acquired_customers
+, acquired AS (
+    SELECT bucket, COUNT(*) AS attributed_new_customers
+    FROM acquired_customers
+    WHERE acquisition_campaign_id IS NOT NULL
+      AND (@campaign_all = 1 OR acquisition_campaign_id IN @campaign_ids)
+    GROUP BY bucket
+),
 --#include marketing_kpi_rows
 ORDER BY b.bucket
