@@ -67,7 +67,9 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
             // day of March's comparison month (a window's customers counted from its first day on); C1's
             // of 2024-04-01 is on March's end, so C1's last sale of March is the one whose next is on it.
             ["T22", "C13", "2024-03-12", "500.00"], ["T23", "C4", "2024-03-26", "510.00"], ["T24", "C4", "2024-02-01"],
-            ["T25", "C1", "2024-04-01"]];
+            ["T25", "C1", "2024-04-01"],
+            // C3 (acquired by campaign 1) buys twice on their first day: one new customer, two first-sale rows.
+            ["T26", "C3", "2024-02-15", "40.00"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
             ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = o.Length > 3 ? o[3] : "25.00",
