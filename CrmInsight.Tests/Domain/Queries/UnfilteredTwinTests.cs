@@ -69,7 +69,10 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
             ["T22", "C13", "2024-03-12", "500.00"], ["T23", "C4", "2024-03-26", "510.00"], ["T24", "C4", "2024-02-01"],
             ["T25", "C1", "2024-04-01"],
             // C3 (acquired by campaign 1) buys twice on their first day: one new customer, two first-sale rows.
-            ["T26", "C3", "2024-02-15", "40.00"]];
+            ["T26", "C3", "2024-02-15", "40.00"],
+            // Churned or retained where the windows meet: C8 (February's sale) buys next on April 1st,
+            // March's end (churned in March); C14's sale after February's is on March 1st (retained).
+            ["T27", "C8", "2024-04-01", "10.00"], ["T28", "C14", "2024-02-25", "15.00"], ["T29", "C14", "2024-03-01", "15.00"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
             ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = o.Length > 3 ? o[3] : "25.00",
