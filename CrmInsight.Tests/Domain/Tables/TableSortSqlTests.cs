@@ -24,13 +24,23 @@ public sealed class TableSortSqlTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
+    /// <summary>A query's text followed by the fragments it includes, theirs too (a shared page fragment holds the ORDER BY).</summary>
+    private static string WithFragments(string folder, string text)
+    {
+        var included = System.Text.RegularExpressions.Regex.Matches(text, @"--#include (\S+)")
+            .Select(m => Path.Combine(folder, "fragments", m.Groups[1].Value + ".sql"))
+            .Where(File.Exists)
+            .Select(f => WithFragments(folder, File.ReadAllText(f)));
+        return string.Join("\n", [text, .. included]);
+    }
+
     [Fact]
     public void Every_table_the_database_sorts_includes_the_order_generated_for_it_and_no_query_writes_its_own()
     {
         var folder = Path.Combine(RepositoryPaths.Root, "sql");
         foreach (var table in TableCatalog.All)
         {
-            var text = File.ReadAllText(Path.Combine(folder, "queries", table.Query + ".sql"));
+            var text = WithFragments(folder, File.ReadAllText(Path.Combine(folder, "queries", table.Query + ".sql")));
             var includes = text.Contains($"--#include table_sort/{table.Name}\n", StringComparison.Ordinal);
             // A table with KPI columns is sorted after its KPIs are computed, not by its query.
             Assert.True(includes != table.HasKpiColumns, $"{table.Query} and the sort of table '{table.Name}'");
