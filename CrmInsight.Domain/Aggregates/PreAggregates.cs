@@ -16,7 +16,8 @@ namespace CrmInsight.Domain.Aggregates;
 /// For the Retention view, agg_cohort_activity (from agg_sale_chain) counts customers, so it is
 /// recomputed from the earliest touched month on, after agg_sale_chain; agg_sale_pair (from
 /// agg_sale_chain: its rows per day and prior sale, the distinct customers of any window) from
-/// the earliest touched day on. For the Satisfaction view, agg_ticket_repeat (from fact_ticket)
+/// the earliest touched day on; agg_touch_pair (from agg_touch_chain: its rows per sent day and prior
+/// touch, the targeted customers and responders of any window) likewise after agg_touch_chain. For the Satisfaction view, agg_ticket_repeat (from fact_ticket)
 /// lists the tickets that repeat an issue, agg_complaint_sale (from fact_ticket and agg_sale_chain)
 /// each complainant's sales either side of their complaint days, and agg_ticket_day and agg_survey_day (from
 /// fact_ticket, fact_survey) sum each day's tickets and surveys.
@@ -27,7 +28,7 @@ namespace CrmInsight.Domain.Aggregates;
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2+pairs_v2+acquisition_v1+ret_v1+contribution_v1+campaign_days_v1+complaints_v1";
+    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2+pairs_v2+acquisition_v1+ret_v1+contribution_v1+campaign_days_v1+complaints_v1+touch_pairs_v1";
 
     // Customers (days) per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;
@@ -56,8 +57,14 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     }
 
     /// <summary>Refreshes the touch aggregate of the customers in <paramref name="changes"/> (nothing when none).</summary>
-    public Task RefreshTouchesAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default) =>
-        RefreshAsync(changes, [.. TouchStatements, .. MarketingTouchStatements], connection, transaction, cancellationToken);
+    public async Task RefreshTouchesAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        await RefreshAsync(changes, [.. TouchStatements, .. MarketingTouchStatements], connection, transaction, cancellationToken);
+        if (!changes.IsEmpty)
+        {
+            await RefreshTouchCountsAsync(changes.From!.Value, connection, transaction, cancellationToken);
+        }
+    }
 
     /// <summary>
     /// Refreshes the ticket aggregates: agg_ticket_repeat of the customers in <paramref name="changes"/>
@@ -147,6 +154,13 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
         await RunAsync(PairStatements, SqlArgs.Empty.With("from_date", from), connection, transaction, cancellationToken);
     }
 
+    // Touch pair counts: read agg_touch_chain, so they run after it, once per write (not per
+    // customer batch), from the earliest touched sent day.
+    private static readonly string[] TouchPairStatements = ["aggregates/touch_pair_delete", "aggregates/touch_pair_insert"];
+
+    private Task RefreshTouchCountsAsync(DateOnly from, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        RunAsync(TouchPairStatements, SqlArgs.Empty.With("from_date", from), connection, transaction, cancellationToken);
+
     private async Task RefreshAsync(CustomerChanges changes, string[] statements, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         if (changes.IsEmpty)
@@ -165,6 +179,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
         await RunAsync([.. SalesStatements, .. TouchStatements, .. MarketingOrderStatements, .. TicketStatements, .. ComplaintStatements], AllCustomers, connection, transaction, cancellationToken);
         await RunAsync([.. DayStatements, .. TicketDayStatements, .. SurveyDayStatements, .. OpportunityDayStatements, .. ActivityDayStatements, .. OpenPipelineStatements], AllDays, connection, transaction, cancellationToken);
         await RefreshChainCountsAsync(Beginning, connection, transaction, cancellationToken);
+        await RefreshTouchCountsAsync(Beginning, connection, transaction, cancellationToken);
         var state = SqlArgs.Empty.With("name", StateName).With("built_at", time.GetUtcNow().UtcDateTime);
         await runner.ExecuteAsync("aggregates/clear_state", state, connection, transaction, cancellationToken);
         await runner.ExecuteAsync("aggregates/mark_built", state, connection, transaction, cancellationToken);

@@ -546,6 +546,21 @@ CREATE TABLE IF NOT EXISTS agg_touch_chain (
     prev_response_date  DATE
 );
 
+-- agg_touch_chain's rows counted per sent day and the date of the touch itself (step 0), of its
+-- previous touch (1), of a responded touch itself (2) and of its previous responded touch (3);
+-- NULL previous dates have no row. A customer with k touches in a bucket starting on b has k
+-- rows there and k - 1 whose previous touch is on or after b, so the bucket's targeted customers
+-- are the counts with prior_date >= b of step 0 minus 1, and its responders of step 2 minus 3
+-- (kpi/touches): a few rows a day instead of one per touch. Recomputed from a write's earliest
+-- touched sent day on, after agg_touch_chain.
+CREATE TABLE IF NOT EXISTS agg_touch_pair (
+    sent_date    DATE NOT NULL,
+    month_start  DATE NOT NULL,
+    step         SMALLINT NOT NULL,
+    prior_date   DATE NOT NULL,
+    touches      BIGINT NOT NULL
+);
+
 -- Marketing view pre-aggregates (issue 12, Marketing part).
 -- Every touch of a known campaign (dim_campaign) with whether a sale of its customer, by any
 -- team, fell in its attribution window (converted; docs/KPIS.md, conversion_rate), and the sent

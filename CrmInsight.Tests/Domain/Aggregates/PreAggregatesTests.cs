@@ -129,6 +129,14 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             ["id"] = $"LAST-{n}", ["date"] = busyDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["revenue"] = "25", ["customer"] = $"C{n}",
         }))]);
 
+        // And backdated touches (a re-sent one replaces its customer's touch of that day): the
+        // touch chain and its day counts are refreshed from the earliest sent day on.
+        string[][] backdated = [["C2", "2024-03-20", "yes"], ["C2", "2024-04-02", "no"], ["C3", "2024-03-20", "no"], ["C1", "2024-04-10", "yes"]];
+        await ingest.IngestAsync(IngestKind.Touches, [.. backdated.Select((t, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
+        {
+            ["campaign"] = i % 2 == 0 ? "Spring mail" : "Winter mail", ["customer"] = t[0], ["sent"] = t[1], ["responded"] = t[2],
+        }))]);
+
         var (firstSales, chain, cohorts) = await ExpectedAsync();
         var storedFirst = await _db.RowsAsync<(long, long, DateTime)>("SELECT customer_id, order_id, CAST(first_date AS TIMESTAMP) FROM agg_first_sale ORDER BY 1, 2");
         var storedChain = await _db.RowsAsync<(long, DateTime, DateTime, DateTime?, DateTime?, DateTime, decimal)>(
@@ -209,6 +217,25 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             "SELECT customer_id, CAST(sent_date AS TIMESTAMP), responded, CAST(prev_date AS TIMESTAMP), CAST(prev_response_date AS TIMESTAMP) FROM agg_touch_chain ORDER BY 1, 2, 3, 4 NULLS FIRST, 5 NULLS FIRST");
         Assert.True(touches.Any(t => t.Sent == new DateTime(2024, 4, 15)), "the simulator sent responses today");
         Assert.Equal(expectedTouches, storedTouches);
+        // agg_touch_pair: the chain's rows counted per sent day and the date of the touch itself (0),
+        // of its previous touch (1), of a responded touch itself (2) and of its previous responded
+        // touch (3); NULL previous dates have no row.
+        var expectedTouchPairs = expectedTouches
+            .SelectMany(t => new[]
+            {
+                (t.Sent, 0, (DateTime?)t.Sent), (t.Sent, 1, t.Item4),
+                (t.Sent, 2, t.Responded == 1 ? t.Sent : null), (t.Sent, 3, t.Responded == 1 ? t.Item5 : null),
+            })
+            .Where(p => p.Item3 is not null)
+            .GroupBy(p => p)
+            .Select(g => (g.Key.Sent, new DateTime(g.Key.Sent.Year, g.Key.Sent.Month, 1), g.Key.Item2, g.Key.Item3!.Value, (long)g.Count()))
+            .OrderBy(p => p.Sent).ThenBy(p => p.Item3).ThenBy(p => p.Item4)
+            .ToList();
+        var storedTouchPairs = await _db.RowsAsync<(DateTime, DateTime, int, DateTime, long)>(
+            "SELECT CAST(sent_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(step AS INTEGER), CAST(prior_date AS TIMESTAMP), touches FROM agg_touch_pair ORDER BY 1, 3, 4");
+        Assert.Contains(expectedTouchPairs, p => p.Item3 == 3 && p.Item4 >= new DateTime(2024, 3, 20)); // a response after a backdated one
+        Assert.Contains(expectedTouchPairs, p => p.Item5 > 1); // several touches counted in one row
+        Assert.Equal(expectedTouchPairs, storedTouchPairs);
 
         await MarketingAggregatesEqualTheFactsAsync();
         await TargetsAggregatesEqualTheFactsAsync();
