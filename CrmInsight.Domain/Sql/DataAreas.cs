@@ -34,7 +34,7 @@ public static partial class DataAreas
                 "agg_ticket_repeat" or "agg_ticket_day" => [Tickets],
                 "agg_survey_day" => [Surveys],
                 // A touch's conversion is derived from the touches and the customer's sales.
-                "agg_touch_conversion" => [Touches, Orders],
+                "agg_touch_conversion" or "agg_conversion_pair" => [Touches, Orders],
                 // A complaint's neighbouring sales: from the tickets and the customer's sales.
                 "agg_complaint_sale" => [Tickets, Orders],
                 _ => [name],
