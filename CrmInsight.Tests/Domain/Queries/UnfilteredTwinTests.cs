@@ -93,8 +93,10 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         // Touches (kpi/touches counts a customer once per bucket, a responder once): C3 answers
         // again on 03-20 (previous response 03-03, the same month, before a window from 03-10), C2
         // on 03-25 (previous touch 03-02, previous response in February), C1 twice on 04-05 (two
-        // campaigns; previous response 03-02) and C5 on 03-12 only (a first touch, no response).
-        string[][] touches = [["C3", "2024-03-20", "yes", "Spring mail"], ["C2", "2024-03-25", "yes", "Spring mail"], ["C1", "2024-04-05", "yes", "Spring mail"],
+        // campaigns; previous response 03-02) and C5 on 03-12 only (a first touch, no response). C1
+        // answers on 03-15 too, converted by their sale of 03-20 as their touch of 03-02 was: a
+        // second responded-and-converted touch in March (kpi/conversions counts C1 once).
+        string[][] touches = [["C1", "2024-03-15", "yes", "Spring mail"], ["C3", "2024-03-20", "yes", "Spring mail"], ["C2", "2024-03-25", "yes", "Spring mail"], ["C1", "2024-04-05", "yes", "Spring mail"],
             ["C1", "2024-04-05", "yes", "Winter mail"], ["C5", "2024-03-12", "no", "Spring mail"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Touches, [.. touches.Select((t, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
