@@ -129,18 +129,19 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             ["id"] = $"LAST-{n}", ["date"] = busyDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["revenue"] = "25", ["customer"] = $"C{n}",
         }))]);
 
-        // And backdated touches (a re-sent one replaces its customer's touch of that day): the
-        // touch chain and its day counts are refreshed from the earliest sent day on.
-        string[][] backdated = [["C2", "2024-03-20", "yes"], ["C2", "2024-04-02", "no"], ["C3", "2024-03-20", "no"], ["C1", "2024-04-10", "yes"]];
-        await ingest.IngestAsync(IngestKind.Touches, [.. backdated.Select((t, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
-        {
-            ["campaign"] = i % 2 == 0 ? "Spring mail" : "Winter mail", ["customer"] = t[0], ["sent"] = t[1], ["responded"] = t[2],
-        }))]);
         // And sales after touches sent days before them, inside the touches' attribution windows
         // (Spring mail's ends on 2024-03-25): converted flags of rows sent before the orders' day change.
         await ingest.IngestAsync(IngestKind.Orders, [.. new[] { ("C3", "2024-03-22"), ("C2", "2024-03-21") }.Select((o, n) => new IngestRecord(n + 1, new Dictionary<string, string?>
         {
             ["id"] = $"CONV-{n}", ["date"] = o.Item2, ["revenue"] = "40", ["customer"] = o.Item1,
+        }))]);
+        // And, last (no later write refreshes what they change), backdated touches (a re-sent one
+        // replaces its customer's touch of that day): the touch chain, the conversions and their day
+        // counts are refreshed from the earliest sent day on.
+        string[][] backdated = [["C2", "2024-03-20", "yes"], ["C2", "2024-04-02", "no"], ["C3", "2024-03-20", "no"], ["C1", "2024-04-10", "yes"]];
+        await ingest.IngestAsync(IngestKind.Touches, [.. backdated.Select((t, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
+        {
+            ["campaign"] = i % 2 == 0 ? "Spring mail" : "Winter mail", ["customer"] = t[0], ["sent"] = t[1], ["responded"] = t[2],
         }))]);
 
         var (firstSales, chain, cohorts) = await ExpectedAsync();
