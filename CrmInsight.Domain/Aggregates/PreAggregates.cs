@@ -16,7 +16,10 @@ namespace CrmInsight.Domain.Aggregates;
 /// For the Retention view, agg_cohort_activity (from agg_sale_chain) counts customers, so it is
 /// recomputed from the earliest touched month on, after agg_sale_chain; agg_sale_pair (from
 /// agg_sale_chain: its rows per day and prior sale, the distinct customers of any window) from
-/// the earliest touched day on. For the Satisfaction view, agg_ticket_repeat (from fact_ticket)
+/// the earliest touched day on; agg_touch_pair (from agg_touch_chain: its rows per sent day and prior
+/// touch, the targeted customers and responders of any window) likewise after agg_touch_chain, and
+/// agg_conversion_pair (the same of agg_touch_conversion) after it in writes of touches and of orders,
+/// from the earliest sent date whose conversion can have changed. For the Satisfaction view, agg_ticket_repeat (from fact_ticket)
 /// lists the tickets that repeat an issue, agg_complaint_sale (from fact_ticket and agg_sale_chain)
 /// each complainant's sales either side of their complaint days, and agg_ticket_day and agg_survey_day (from
 /// fact_ticket, fact_survey) sum each day's tickets and surveys.
@@ -27,7 +30,7 @@ namespace CrmInsight.Domain.Aggregates;
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2+pairs_v2+acquisition_v1+ret_v1+contribution_v1+campaign_days_v1+complaints_v1+first_row_v1";
+    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2+pairs_v2+acquisition_v1+ret_v1+contribution_v1+campaign_days_v1+complaints_v1+first_row_v1+touch_pairs_v1+conversion_pairs_v1";
 
     // Customers (days) per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;
@@ -42,6 +45,7 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
         if (!changes.IsEmpty)
         {
             await RefreshChainCountsAsync(changes.From!.Value, connection, transaction, cancellationToken);
+            await RefreshConversionCountsAsync(await ConversionsChangedFromAsync(changes, connection, transaction, cancellationToken), connection, transaction, cancellationToken);
         }
     }
 
@@ -56,8 +60,16 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
     }
 
     /// <summary>Refreshes the touch aggregate of the customers in <paramref name="changes"/> (nothing when none).</summary>
-    public Task RefreshTouchesAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default) =>
-        RefreshAsync(changes, [.. TouchStatements, .. MarketingTouchStatements], connection, transaction, cancellationToken);
+    public async Task RefreshTouchesAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        await RefreshAsync(changes, [.. TouchStatements, .. MarketingTouchStatements], connection, transaction, cancellationToken);
+        if (!changes.IsEmpty)
+        {
+            await RefreshTouchCountsAsync(changes.From!.Value, connection, transaction, cancellationToken);
+            // A touch changes no other touch's conversion: the rows before its sent date stay.
+            await RefreshConversionCountsAsync(changes.From!.Value, connection, transaction, cancellationToken);
+        }
+    }
 
     /// <summary>
     /// Refreshes the ticket aggregates: agg_ticket_repeat of the customers in <paramref name="changes"/>
@@ -147,6 +159,37 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
         await RunAsync(PairStatements, SqlArgs.Empty.With("from_date", from), connection, transaction, cancellationToken);
     }
 
+    // Touch pair counts: read agg_touch_chain, so they run after it, once per write (not per
+    // customer batch), from the earliest touched sent day.
+    private static readonly string[] TouchPairStatements = ["aggregates/touch_pair_delete", "aggregates/touch_pair_insert"];
+
+    private Task RefreshTouchCountsAsync(DateOnly from, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        RunAsync(TouchPairStatements, SqlArgs.Empty.With("from_date", from), connection, transaction, cancellationToken);
+
+    // Conversion pair counts: read agg_touch_conversion, so they run after it (in a write of touches
+    // and of orders), once per write.
+    private static readonly string[] ConversionPairStatements = ["aggregates/conversion_pair_delete", "aggregates/conversion_pair_insert"];
+
+    private Task RefreshConversionCountsAsync(DateOnly from, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        RunAsync(ConversionPairStatements, SqlArgs.Empty.With("from_date", from), connection, transaction, cancellationToken);
+
+    // A write of orders dated changes.From and later: the earliest sent date whose
+    // agg_touch_conversion row can have changed (an earlier touch whose attribution window reaches
+    // past changes.From), at most changes.From.
+    private async Task<DateOnly> ConversionsChangedFromAsync(CustomerChanges changes, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var from = changes.From!.Value;
+        foreach (var chunk in changes.CustomerIds.Order().Chunk(CustomerBatch))
+        {
+            var rows = await runner.QueryRowsAsync("aggregates/conversion_pair_from", SqlArgs.Empty.With("customer_ids", chunk).With("from_date", changes.From!.Value), connection, transaction, cancellationToken);
+            if (rows.Count > 0 && rows[0].GetDate("from_date") is { } earlier && earlier < from)
+            {
+                from = earlier;
+            }
+        }
+        return from;
+    }
+
     private async Task RefreshAsync(CustomerChanges changes, string[] statements, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         if (changes.IsEmpty)
@@ -165,6 +208,8 @@ public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
         await RunAsync([.. SalesStatements, .. TouchStatements, .. MarketingOrderStatements, .. TicketStatements, .. ComplaintStatements], AllCustomers, connection, transaction, cancellationToken);
         await RunAsync([.. DayStatements, .. TicketDayStatements, .. SurveyDayStatements, .. OpportunityDayStatements, .. ActivityDayStatements, .. OpenPipelineStatements], AllDays, connection, transaction, cancellationToken);
         await RefreshChainCountsAsync(Beginning, connection, transaction, cancellationToken);
+        await RefreshTouchCountsAsync(Beginning, connection, transaction, cancellationToken);
+        await RefreshConversionCountsAsync(Beginning, connection, transaction, cancellationToken);
         var state = SqlArgs.Empty.With("name", StateName).With("built_at", time.GetUtcNow().UtcDateTime);
         await runner.ExecuteAsync("aggregates/clear_state", state, connection, transaction, cancellationToken);
         await runner.ExecuteAsync("aggregates/mark_built", state, connection, transaction, cancellationToken);

@@ -30,11 +30,11 @@ public static partial class DataAreas
                 "agg_first_sale" or "agg_sale_chain" or "agg_sale_pair" or "agg_sale_day" or "agg_category_chain" or "agg_cohort_activity" or "agg_rep_sale_day" or "agg_member_chain" or "agg_campaign_sale_day" => [Orders],
                 "agg_opportunity_day" or "agg_open_pipeline" => [Opportunities],
                 "agg_activity_day" => [Activities],
-                "agg_touch_chain" => [Touches],
+                "agg_touch_chain" or "agg_touch_pair" => [Touches],
                 "agg_ticket_repeat" or "agg_ticket_day" => [Tickets],
                 "agg_survey_day" => [Surveys],
                 // A touch's conversion is derived from the touches and the customer's sales.
-                "agg_touch_conversion" => [Touches, Orders],
+                "agg_touch_conversion" or "agg_conversion_pair" => [Touches, Orders],
                 // A complaint's neighbouring sales: from the tickets and the customer's sales.
                 "agg_complaint_sale" => [Tickets, Orders],
                 _ => [name],

@@ -550,6 +550,21 @@ CREATE TABLE IF NOT EXISTS agg_touch_chain (
     prev_response_date  DATE
 );
 
+-- agg_touch_chain's rows counted per sent day and the date of the touch itself (step 0), of its
+-- previous touch (1), of a responded touch itself (2) and of its previous responded touch (3);
+-- NULL previous dates have no row. A customer with k touches in a bucket starting on b has k
+-- rows there and k - 1 whose previous touch is on or after b, so the bucket's targeted customers
+-- are the counts with prior_date >= b of step 0 minus 1, and its responders of step 2 minus 3
+-- (kpi/touches): a few rows a day instead of one per touch. Recomputed from a write's earliest
+-- touched sent day on, after agg_touch_chain.
+CREATE TABLE IF NOT EXISTS agg_touch_pair (
+    sent_date    DATE NOT NULL,
+    month_start  DATE NOT NULL,
+    step         SMALLINT NOT NULL,
+    prior_date   DATE NOT NULL,
+    touches      BIGINT NOT NULL
+);
+
 -- Marketing view pre-aggregates (issue 12, Marketing part).
 -- Every touch of a known campaign (dim_campaign) with whether a sale of its customer, by any
 -- team, fell in its attribution window (converted; docs/KPIS.md, conversion_rate), and the sent
@@ -579,6 +594,22 @@ CREATE TABLE IF NOT EXISTS agg_touch_conversion (
 ALTER TABLE agg_touch_conversion ADD COLUMN IF NOT EXISTS prev_campaign_date DATE;
 ALTER TABLE agg_touch_conversion ADD COLUMN IF NOT EXISTS prev_campaign_response_date DATE;
 ALTER TABLE agg_touch_conversion ADD COLUMN IF NOT EXISTS prev_campaign_converted_date DATE;
+
+-- agg_touch_conversion's rows counted per sent day and the date of the touch itself (step 0) and
+-- of its previous touch (1), of a responded touch and its previous responded touch (2, 3), of a
+-- converted touch and its previous converted touch (4, 5) and of a responded-and-converted touch
+-- and its previous such touch (6, 7); NULL previous dates have no row. The bucket's targeted,
+-- responders, converted and responded-and-converted customers are the counts with prior_date on
+-- or after its start of each pair's first step minus its second (as agg_touch_pair;
+-- kpi/conversions). Recomputed after agg_touch_conversion, by writes of touches and of orders, from
+-- the earliest sent date whose row can have changed (aggregates/conversion_pair_from).
+CREATE TABLE IF NOT EXISTS agg_conversion_pair (
+    sent_date    DATE NOT NULL,
+    month_start  DATE NOT NULL,
+    step         SMALLINT NOT NULL,
+    prior_date   DATE NOT NULL,
+    touches      BIGINT NOT NULL
+);
 
 -- Every sale of an identified customer that names a category, with the date of the customer's
 -- previous such sale and the date (and month) of the next such sale in another category (sales

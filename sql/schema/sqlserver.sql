@@ -553,6 +553,17 @@ IF OBJECT_ID(N'dbo.agg_touch_chain', N'U') IS NULL
         INDEX cci_agg_touch_chain CLUSTERED COLUMNSTORE
     );
 
+-- agg_touch_chain's rows counted per sent day and prior touch (see duckdb.sql).
+IF OBJECT_ID(N'dbo.agg_touch_pair', N'U') IS NULL
+    CREATE TABLE dbo.agg_touch_pair (
+        sent_date    DATE NOT NULL,
+        month_start  DATE NOT NULL,
+        step         SMALLINT NOT NULL,
+        prior_date   DATE NOT NULL,
+        touches      BIGINT NOT NULL,
+        INDEX ix_agg_touch_pair CLUSTERED (sent_date, step, prior_date)
+    );
+
 -- Marketing view pre-aggregates (see duckdb.sql).
 IF OBJECT_ID(N'dbo.agg_touch_conversion', N'U') IS NULL
     CREATE TABLE dbo.agg_touch_conversion (
@@ -573,6 +584,17 @@ IF OBJECT_ID(N'dbo.agg_touch_conversion', N'U') IS NULL
     );
 IF COL_LENGTH(N'dbo.agg_touch_conversion', N'prev_campaign_date') IS NULL
     ALTER TABLE dbo.agg_touch_conversion ADD prev_campaign_date DATE NULL, prev_campaign_response_date DATE NULL, prev_campaign_converted_date DATE NULL;
+
+-- agg_touch_conversion's rows counted per sent day and prior touch (see duckdb.sql).
+IF OBJECT_ID(N'dbo.agg_conversion_pair', N'U') IS NULL
+    CREATE TABLE dbo.agg_conversion_pair (
+        sent_date    DATE NOT NULL,
+        month_start  DATE NOT NULL,
+        step         SMALLINT NOT NULL,
+        prior_date   DATE NOT NULL,
+        touches      BIGINT NOT NULL,
+        INDEX ix_agg_conversion_pair CLUSTERED (sent_date, step, prior_date)
+    );
 
 IF OBJECT_ID(N'dbo.agg_category_chain', N'U') IS NULL
     CREATE TABLE dbo.agg_category_chain (

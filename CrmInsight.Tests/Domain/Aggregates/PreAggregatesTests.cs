@@ -134,6 +134,21 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             ["id"] = $"TWICE-{n}", ["date"] = busyDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["revenue"] = "30", ["customer"] = "C-TWICE",
         }))]);
 
+        // And sales after touches sent days before them, inside the touches' attribution windows
+        // (Spring mail's ends on 2024-03-25): converted flags of rows sent before the orders' day change.
+        await ingest.IngestAsync(IngestKind.Orders, [.. new[] { ("C3", "2024-03-22"), ("C2", "2024-03-21") }.Select((o, n) => new IngestRecord(n + 1, new Dictionary<string, string?>
+        {
+            ["id"] = $"CONV-{n}", ["date"] = o.Item2, ["revenue"] = "40", ["customer"] = o.Item1,
+        }))]);
+        // And, last (no later write refreshes what they change), backdated touches (a re-sent one
+        // replaces its customer's touch of that day): the touch chain, the conversions and their day
+        // counts are refreshed from the earliest sent day on.
+        string[][] backdated = [["C2", "2024-03-20", "yes"], ["C2", "2024-04-02", "no"], ["C3", "2024-03-20", "no"], ["C1", "2024-04-10", "yes"]];
+        await ingest.IngestAsync(IngestKind.Touches, [.. backdated.Select((t, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
+        {
+            ["campaign"] = i % 2 == 0 ? "Spring mail" : "Winter mail", ["customer"] = t[0], ["sent"] = t[1], ["responded"] = t[2],
+        }))]);
+
         var (firstSales, chain, cohorts) = await ExpectedAsync();
         var storedFirst = await _db.RowsAsync<(long, long, DateTime)>("SELECT customer_id, order_id, CAST(first_date AS TIMESTAMP) FROM agg_first_sale ORDER BY 1, 2");
         var storedChain = await _db.RowsAsync<(long, DateTime, DateTime, DateTime?, DateTime?, DateTime, decimal)>(
@@ -217,6 +232,25 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             "SELECT customer_id, CAST(sent_date AS TIMESTAMP), responded, CAST(prev_date AS TIMESTAMP), CAST(prev_response_date AS TIMESTAMP) FROM agg_touch_chain ORDER BY 1, 2, 3, 4 NULLS FIRST, 5 NULLS FIRST");
         Assert.True(touches.Any(t => t.Sent == new DateTime(2024, 4, 15)), "the simulator sent responses today");
         Assert.Equal(expectedTouches, storedTouches);
+        // agg_touch_pair: the chain's rows counted per sent day and the date of the touch itself (0),
+        // of its previous touch (1), of a responded touch itself (2) and of its previous responded
+        // touch (3); NULL previous dates have no row.
+        var expectedTouchPairs = expectedTouches
+            .SelectMany(t => new[]
+            {
+                (t.Sent, 0, (DateTime?)t.Sent), (t.Sent, 1, t.Item4),
+                (t.Sent, 2, t.Responded == 1 ? t.Sent : null), (t.Sent, 3, t.Responded == 1 ? t.Item5 : null),
+            })
+            .Where(p => p.Item3 is not null)
+            .GroupBy(p => p)
+            .Select(g => (g.Key.Sent, new DateTime(g.Key.Sent.Year, g.Key.Sent.Month, 1), g.Key.Item2, g.Key.Item3!.Value, (long)g.Count()))
+            .OrderBy(p => p.Sent).ThenBy(p => p.Item3).ThenBy(p => p.Item4)
+            .ToList();
+        var storedTouchPairs = await _db.RowsAsync<(DateTime, DateTime, int, DateTime, long)>(
+            "SELECT CAST(sent_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(step AS INTEGER), CAST(prior_date AS TIMESTAMP), touches FROM agg_touch_pair ORDER BY 1, 3, 4");
+        Assert.Contains(expectedTouchPairs, p => p.Item3 == 3 && p.Item4 >= new DateTime(2024, 3, 20)); // a response after a backdated one
+        Assert.Contains(expectedTouchPairs, p => p.Item5 > 1); // several touches counted in one row
+        Assert.Equal(expectedTouchPairs, storedTouchPairs);
 
         await MarketingAggregatesEqualTheFactsAsync();
         await TargetsAggregatesEqualTheFactsAsync();
@@ -552,6 +586,27 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         Assert.Contains(expectedConversions, r => r.Converted == 1);
         Assert.Contains(expectedConversions, r => r.Converted == 0);
         Assert.Equal(expectedConversions, storedConversions);
+        // agg_conversion_pair: those rows counted per sent day and the date of the touch itself and
+        // of its previous touch (steps 0, 1), of the responded (2, 3), converted (4, 5) and
+        // responded-and-converted ones (6, 7); NULL previous dates have no row.
+        var expectedConversionPairs = expectedConversions
+            .SelectMany(t => new[]
+            {
+                (t.Sent, 0, (DateTime?)t.Sent), (t.Sent, 1, t.Item6),
+                (t.Sent, 2, t.Responded == 1 ? t.Sent : null), (t.Sent, 3, t.Responded == 1 ? t.Item7 : null),
+                (t.Sent, 4, t.Converted == 1 ? t.Sent : null), (t.Sent, 5, t.Converted == 1 ? t.Item8 : null),
+                (t.Sent, 6, t.Responded == 1 && t.Converted == 1 ? t.Sent : null), (t.Sent, 7, t.Responded == 1 && t.Converted == 1 ? t.Item9 : null),
+            })
+            .Where(p => p.Item3 is not null)
+            .GroupBy(p => p)
+            .Select(g => (g.Key.Sent, new DateTime(g.Key.Sent.Year, g.Key.Sent.Month, 1), g.Key.Item2, g.Key.Item3!.Value, (long)g.Count()))
+            .OrderBy(p => p.Sent).ThenBy(p => p.Item3).ThenBy(p => p.Item4)
+            .ToList();
+        var storedConversionPairs = await _db.RowsAsync<(DateTime, DateTime, int, DateTime, long)>(
+            "SELECT CAST(sent_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(step AS INTEGER), CAST(prior_date AS TIMESTAMP), touches FROM agg_conversion_pair ORDER BY 1, 3, 4");
+        Assert.Contains(expectedConversionPairs, p => p.Item3 == 5); // a conversion after an earlier one
+        Assert.Contains(expectedConversionPairs, p => p.Item3 == 7);
+        Assert.Equal(expectedConversionPairs, storedConversionPairs);
 
         var expectedCategories = sales
             .Where(o => o.Category is not null)

@@ -95,6 +95,18 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
             ["id"] = t[0], ["customer"] = t[1], ["category"] = t[2], ["submitted"] = t[3], ["channel"] = t[4], ["complaint"] = t.Length > 5 ? t[5] : null,
         }))]);
         Assert.Equal(3L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM agg_ticket_repeat"));
+        // Touches (kpi/touches counts a customer once per bucket, a responder once): C3 answers
+        // again on 03-20 (previous response 03-03, the same month, before a window from 03-10), C2
+        // on 03-25 (previous touch 03-02, previous response in February), C1 twice on 04-05 (two
+        // campaigns; previous response 03-02) and C5 on 03-12 only (a first touch, no response). C1
+        // answers on 03-15 too, converted by their sale of 03-20 as their touch of 03-02 was: a
+        // second responded-and-converted touch in March (kpi/conversions counts C1 once).
+        string[][] touches = [["C1", "2024-03-15", "yes", "Spring mail"], ["C3", "2024-03-20", "yes", "Spring mail"], ["C2", "2024-03-25", "yes", "Spring mail"], ["C1", "2024-04-05", "yes", "Spring mail"],
+            ["C1", "2024-04-05", "yes", "Winter mail"], ["C5", "2024-03-12", "no", "Spring mail"]];
+        await _db.Get<IngestService>().IngestAsync(IngestKind.Touches, [.. touches.Select((t, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
+        {
+            ["campaign"] = t[3], ["customer"] = t[0], ["sent"] = t[1], ["responded"] = t[2],
+        }))]);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
@@ -138,6 +150,8 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
     [Theory]
     [InlineData("unfiltered/kpi/cross_sell")]
     [InlineData("unfiltered/kpi/marketing")]
+    [InlineData("unfiltered/kpi/touches")]
+    [InlineData("unfiltered/kpi/conversions")]
     public async Task A_monthly_twin_whose_first_month_is_cut_short_returns_its_namesakes_rows(string twin)
     {
         var original = twin[QueryCache.UnfilteredPrefix.Length..];
