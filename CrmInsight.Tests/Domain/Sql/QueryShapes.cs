@@ -29,6 +29,8 @@ public static class QueryShapes
         ["audit/list"] = new("audit_id:Number occurred_at:Timestamp actor:Text action:Text target:Text detail:Text address:Text total_rows:Number", 0, 0),
         // The golden load rebuilds the pre-aggregates once: their one state row.
         ["aggregates/state"] = new("name:Text built_at:Timestamp", 1, 1),
+        // A MIN over the customers' touches: always one row (NULL when no attribution window reaches the date).
+        ["aggregates/conversion_pair_from"] = new("from_date:Date", 1, 1),
         // No alert has fired.
         ["alerts/events"] = new("event_id:Number rule_id:Number rule_name:Text kpi_id:Text comparison:Text scope_teams:Text kind:Text kpi_value:Number threshold:Number data_version:Number occurred_at:Timestamp", 0, 0),
         // One row: the next id.
