@@ -43,9 +43,12 @@ internal sealed class BenchStack : IAsyncDisposable
     /// <summary>QueryCache:MaxConcurrentQueries for this run (--concurrency); null keeps the default.</summary>
     public static int? MaxConcurrentQueries { get; set; }
 
+    /// <summary>DuckDB's worker threads for this run (--threads); 0 keeps DuckDB's default (one per core).</summary>
+    public static int Threads { get; set; }
+
     public static async Task<BenchStack> OpenAsync(string path, string memoryLimit = "8GB")
     {
-        var collection = new ServiceCollection().AddCrmInsightDomain(_ => new DuckDbDatabase(path, memoryLimit));
+        var collection = new ServiceCollection().AddCrmInsightDomain(_ => new DuckDbDatabase(path, memoryLimit, Threads));
         if (MaxConcurrentQueries is { } concurrent)
         {
             collection.Configure<QueryCacheOptions>(o => o.MaxConcurrentQueries = concurrent);

@@ -14,6 +14,7 @@ using CrmInsight.Domain.Storage;
 // With --csv-read-lines N it compares the CSV reader's speed with the hand-written one it replaced on that export.
 // Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- [--orders N]... [--import-lines N]... [--csv-read-lines N]... [--folder DIR] [--reuse]
 //          [--concurrency N] (queries run at once, QueryCache:MaxConcurrentQueries; 1 = one after another)
+//          [--threads N] (DuckDB's worker threads; default one per core)
 //          [--views Overview,Retention,...] [--filters default|ytd] [--no-rebuild] [--no-floors] [--top N]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- browser --database PATH --password P [--user admin] [--changes N]
@@ -58,6 +59,7 @@ for (var i = 0; i < args.Length; i++)
         case "--reuse": reuse = true; break;
         case "--import-lines": imports.Add(int.Parse(args[++i].Replace("_", ""), CultureInfo.InvariantCulture)); break;
         case "--concurrency": BenchStack.MaxConcurrentQueries = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--threads": BenchStack.Threads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--views": OverviewTiming.OnlyViews = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
         case "--filters": onlyFilter = args[++i]; break;
         case "--top": OverviewTiming.TopQueries = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
