@@ -80,6 +80,21 @@ public sealed class QueryGateTests
     }
 
     [Fact]
+    public async Task Work_runs_on_the_gates_own_threads_and_they_are_reused()
+    {
+        using var gate = new QueryGate(2);
+        var caller = Environment.CurrentManagedThreadId;
+        var threads = new HashSet<int>();
+        // One after another: a gate that started a thread per execution would show ten.
+        for (var i = 0; i < 10; i++)
+        {
+            threads.Add(await gate.RunAsync(() => Task.FromResult(Environment.CurrentManagedThreadId)).WaitAsync(Bound));
+        }
+        Assert.InRange(threads.Count, 1, 2);
+        Assert.DoesNotContain(caller, threads);
+    }
+
+    [Fact]
     public async Task A_failure_frees_its_slot()
     {
         using var gate = new QueryGate(1);
