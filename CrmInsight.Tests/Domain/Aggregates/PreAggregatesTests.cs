@@ -235,19 +235,13 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         // agg_touch_pair: the chain's rows counted per sent day and the date of the touch itself (0),
         // of its previous touch (1), of a responded touch itself (2) and of its previous responded
         // touch (3); NULL previous dates have no row.
-        var expectedTouchPairs = expectedTouches
+        var expectedTouchPairs = PairCounts(expectedTouches
             .SelectMany(t => new[]
             {
                 (t.Sent, 0, (DateTime?)t.Sent), (t.Sent, 1, t.Item4),
                 (t.Sent, 2, t.Responded == 1 ? t.Sent : null), (t.Sent, 3, t.Responded == 1 ? t.Item5 : null),
-            })
-            .Where(p => p.Item3 is not null)
-            .GroupBy(p => p)
-            .Select(g => (g.Key.Sent, new DateTime(g.Key.Sent.Year, g.Key.Sent.Month, 1), g.Key.Item2, g.Key.Item3!.Value, (long)g.Count()))
-            .OrderBy(p => p.Sent).ThenBy(p => p.Item3).ThenBy(p => p.Item4)
-            .ToList();
-        var storedTouchPairs = await _db.RowsAsync<(DateTime, DateTime, int, DateTime, long)>(
-            "SELECT CAST(sent_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(step AS INTEGER), CAST(prior_date AS TIMESTAMP), touches FROM agg_touch_pair ORDER BY 1, 3, 4");
+            }));
+        var storedTouchPairs = await StoredPairCountsAsync("agg_touch_pair");
         Assert.Contains(expectedTouchPairs, p => p.Item3 == 3 && p.Item4 >= new DateTime(2024, 3, 20)); // a response after a backdated one
         Assert.Contains(expectedTouchPairs, p => p.Item5 > 1); // several touches counted in one row
         Assert.Equal(expectedTouchPairs, storedTouchPairs);
@@ -589,21 +583,15 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         // agg_conversion_pair: those rows counted per sent day and the date of the touch itself and
         // of its previous touch (steps 0, 1), of the responded (2, 3), converted (4, 5) and
         // responded-and-converted ones (6, 7); NULL previous dates have no row.
-        var expectedConversionPairs = expectedConversions
+        var expectedConversionPairs = PairCounts(expectedConversions
             .SelectMany(t => new[]
             {
                 (t.Sent, 0, (DateTime?)t.Sent), (t.Sent, 1, t.Item6),
                 (t.Sent, 2, t.Responded == 1 ? t.Sent : null), (t.Sent, 3, t.Responded == 1 ? t.Item7 : null),
                 (t.Sent, 4, t.Converted == 1 ? t.Sent : null), (t.Sent, 5, t.Converted == 1 ? t.Item8 : null),
                 (t.Sent, 6, t.Responded == 1 && t.Converted == 1 ? t.Sent : null), (t.Sent, 7, t.Responded == 1 && t.Converted == 1 ? t.Item9 : null),
-            })
-            .Where(p => p.Item3 is not null)
-            .GroupBy(p => p)
-            .Select(g => (g.Key.Sent, new DateTime(g.Key.Sent.Year, g.Key.Sent.Month, 1), g.Key.Item2, g.Key.Item3!.Value, (long)g.Count()))
-            .OrderBy(p => p.Sent).ThenBy(p => p.Item3).ThenBy(p => p.Item4)
-            .ToList();
-        var storedConversionPairs = await _db.RowsAsync<(DateTime, DateTime, int, DateTime, long)>(
-            "SELECT CAST(sent_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(step AS INTEGER), CAST(prior_date AS TIMESTAMP), touches FROM agg_conversion_pair ORDER BY 1, 3, 4");
+            }));
+        var storedConversionPairs = await StoredPairCountsAsync("agg_conversion_pair");
         Assert.Contains(expectedConversionPairs, p => p.Item3 == 5); // a conversion after an earlier one
         Assert.Contains(expectedConversionPairs, p => p.Item3 == 7);
         Assert.Equal(expectedConversionPairs, storedConversionPairs);
@@ -631,7 +619,22 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         Assert.Equal(expectedCategories, storedCategories);
     }
 
-    /// <summary>The aggregates as their definitions say, computed here from every order.</summary>
+    /// <summary>
+    /// A pair table's rows as its definition says (agg_touch_pair, agg_conversion_pair): the (sent
+    /// day, step, prior date) of each touch counted per day, step and prior date, with the day's
+    /// month; a NULL prior date has no row.
+    /// </summary>
+    private static List<(DateTime Sent, DateTime Month, int Step, DateTime Prior, long Touches)> PairCounts(IEnumerable<(DateTime Sent, int Step, DateTime? Prior)> rows) =>
+        [.. rows.Where(p => p.Prior is not null)
+            .GroupBy(p => p)
+            .Select(g => (g.Key.Sent, new DateTime(g.Key.Sent.Year, g.Key.Sent.Month, 1), g.Key.Step, g.Key.Prior!.Value, (long)g.Count()))
+            .OrderBy(p => p.Item1).ThenBy(p => p.Item3).ThenBy(p => p.Item4)];
+
+    /// <summary>A pair table's rows in <see cref="PairCounts"/>' order.</summary>
+    private async Task<List<(DateTime Sent, DateTime Month, int Step, DateTime Prior, long Touches)>> StoredPairCountsAsync(string table) =>
+        [.. await _db.RowsAsync<(DateTime, DateTime, int, DateTime, long)>(
+            $"SELECT CAST(sent_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), CAST(step AS INTEGER), CAST(prior_date AS TIMESTAMP), touches FROM {table} ORDER BY 1, 3, 4")];
+
     /// <summary>Per sale of a customer (by date, then order id): the next sale's date and the customer's revenue and sales up to and including it.</summary>
     private async Task<List<string>> ExpectedLifetimesAsync()
     {
@@ -648,6 +651,7 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             })];
     }
 
+    /// <summary>The aggregates as their definitions say, computed here from every order.</summary>
     private async Task<(List<(long, long, DateTime)> FirstSales, List<(long, DateTime, DateTime, DateTime?, DateTime?, DateTime, decimal)> Chain, List<(DateTime, DateTime, DateTime, DateTime, long, long)> Cohorts)> ExpectedAsync()
     {
         var orders = await _db.RowsAsync<(long OrderId, long? Customer, DateTime Date, decimal Revenue, string Status)>(

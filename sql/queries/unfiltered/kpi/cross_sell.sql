@@ -2,8 +2,9 @@
 -- distinct customers of a bucket from agg_sale_pair's per-day counts of agg_sale_chain's rows
 -- (chain_customer_counts; @window_from is @date_from here: the query is not split), a few rows
 -- a day instead of one per sale. Cross buyers: the customer's first categorized sale in the
--- bucket (agg_category_chain) has its next sale in another category inside the bucket too. Counts, not a distinct count of
--- categories per customer. Dated: a later sale changes no earlier window.
+-- bucket (agg_category_chain) has its next sale in another category inside the bucket too.
+-- Counts, not a distinct count of categories per customer. Dated: a later sale changes no
+-- earlier window.
 --#dated
 WITH
 --#include chain_customer_counts

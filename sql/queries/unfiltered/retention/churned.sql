@@ -45,7 +45,7 @@ WITH chain_lifetime AS
         --#include table_sort/churned-customers
         l.customer_id
     OFFSET 0 ROWS FETCH NEXT (@offset + @limit) ROWS ONLY
-), quick AS (
+), up_to_page_count AS (
     SELECT COUNT(*) AS listed FROM up_to_page
 ), lifetime AS (
     SELECT customer_id, last_order, lifetime_revenue, lifetime_orders FROM up_to_page
@@ -64,7 +64,7 @@ WITH chain_lifetime AS
         --#include table_sort/churned-customers-by-lifetime_revenue
         OR
         --#include table_sort/churned-customers-by-last_order
-    ) THEN (SELECT COUNT(*) FROM chain_lifetime) - (SELECT q.listed FROM quick q) ELSE 0 END AS customers
+    ) THEN (SELECT COUNT(*) FROM chain_lifetime) - (SELECT q.listed FROM up_to_page_count q) ELSE 0 END AS customers
 ), churned AS (
     SELECT customer_id FROM lifetime
 ),
