@@ -22,8 +22,10 @@ public sealed class EngineFragmentTests : IAsyncLifetime
     private static readonly Dictionary<string, (string Name, object Value)[][]> Cases = new(StringComparer.Ordinal)
     {
         ["kpi/ticket_times"] = [[("monthly", 0)], [("monthly", 1)]],
+        ["kpi/top_customers"] = [[("monthly", 0)], [("monthly", 1)]],
         ["satisfaction/by_dimension"] = [[("dimension", "channel")], [("dimension", "category")], [("dimension", "agent")]],
         ["unfiltered/kpi/ticket_times"] = [[("monthly", 0)], [("monthly", 1)]],
+        ["unfiltered/kpi/top_customers"] = [[("monthly", 0)], [("monthly", 1)]],
         ["unfiltered/retention/churned"] = [ChurnedPage("lifetime_revenue"), ChurnedPage("name")],
         ["unfiltered/satisfaction/by_dimension"] = [[("dimension", "channel")], [("dimension", "category")], [("dimension", "agent")]],
     };

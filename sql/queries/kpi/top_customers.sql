@@ -4,7 +4,9 @@
 --#dated
 -- The period's bucket is @date_from itself: only the months (@monthly = 1) join the calendar for
 -- their month_start; each branch is gated by @monthly in its WHERE, so one is skipped.
-WITH period_customers AS (
+WITH period_customers AS
+--#include materialized
+(
     SELECT @date_from AS bucket, o.customer_id, SUM(o.revenue) AS revenue
     FROM fact_order o
     WHERE COALESCE(@monthly, 0) <> 1

@@ -6,7 +6,9 @@
 -- as the namesake does. Each branch is gated by @monthly in its WHERE, so one is skipped; the
 -- ranking is the namesake's.
 --#dated
-WITH period_customers AS (
+WITH period_customers AS
+--#include materialized
+(
     SELECT @date_from AS bucket, l.customer_id, l.lifetime_revenue - (f.lifetime_revenue - f.revenue) AS revenue
     FROM agg_sale_chain l
     JOIN agg_sale_chain f ON f.customer_id = l.customer_id
