@@ -121,6 +121,31 @@ public sealed class RankingQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Kpi_top_customers_sums_the_top_fifth_whatever_the_count_leaves_over()
+    {
+        // The period's top_revenue is a top-N of the revenues (no ranking of every customer): held to
+        // the ranking by revenue and id, worked out here, over windows June 1 to June 2 … June 24,
+        // whose customer counts leave every remainder mod 5 (a count of 5k + 1 takes k + 1 customers).
+        var remainders = new HashSet<int>();
+        for (var end = June.From.AddDays(1); end <= June.From.AddDays(24); end = end.AddDays(1))
+        {
+            var window = new DateRange(June.From, end);
+            var customers = _sales.Where(s => s.Date < end).GroupBy(s => s.Customer)
+                .Select(g => (Id: g.Key, Revenue: g.Sum(s => s.Revenue)))
+                .OrderByDescending(c => c.Revenue).ThenBy(c => c.Id).ToList();
+            var top = (customers.Count + 4) / 5;
+            remainders.Add(customers.Count % 5);
+
+            var row = Assert.Single(await _db.Runner.QueryRowsAsync("kpi/top_customers",
+                QueryArgs.For(DashboardFilter.Default, DataScope.All).Window(window, new DateRange(June.From.AddDays(-30), June.From)).Monthly(false)));
+
+            Assert.Equal($"{F(customers.Sum(c => c.Revenue))} {F(customers.Take(top).Sum(c => c.Revenue))} {customers.Count} {top}",
+                $"{F(row.GetDecimal("customer_revenue"))} {F(row.GetDecimal("top_revenue"))} {row.GetInt64("ranked_customers")} {row.GetInt64("top_customers")}");
+        }
+        Assert.Equal([0, 1, 2, 3, 4], remainders.Order());
+    }
+
+    [Fact]
     public async Task Kpi_top_customers_by_month_is_each_month_ranked_alone()
     {
         // The golden months (February and March 2024) and June 2025: with @monthly = 1 one row per month
