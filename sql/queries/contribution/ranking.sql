@@ -24,9 +24,10 @@ WITH
     SELECT customer_id, revenue, gross_profit, orders, last_date,
            ROW_NUMBER() OVER (ORDER BY revenue DESC, customer_id) AS position,
            SUM(revenue) OVER (ORDER BY revenue DESC, customer_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative_revenue,
-           COUNT(*) OVER () AS customers,
-           SUM(revenue) OVER () AS total_revenue
+           t.customers, t.total_revenue
+    -- The count and total joined once, not as windows over the whole partition (a pass each).
     FROM per_customer
+    CROSS JOIN (SELECT COUNT(*) AS customers, SUM(revenue) AS total_revenue FROM per_customer) t
 ), top_part AS (
     SELECT CAST(COALESCE(SUM(revenue), 0) AS DECIMAL(18,2)) AS customer_revenue,
            CAST(COALESCE(SUM(CASE WHEN 5 * (position - 1) < customers THEN revenue ELSE 0 END), 0) AS DECIMAL(18,2)) AS top_revenue,
