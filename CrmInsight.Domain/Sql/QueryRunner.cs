@@ -41,7 +41,8 @@ public sealed class QueryRunner(ICrmDatabase database, SqlCatalog catalog, Query
         var query = Prepare(name);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
-        await foreach (var row in connection.QueryUnbufferedAsync(query.Text, Bind(query, args), commandTimeout: database.CommandTimeoutSeconds).WithCancellation(cancellationToken))
+        var (text, parameters) = Render(query, args);
+        await foreach (var row in connection.QueryUnbufferedAsync(text, parameters, commandTimeout: database.CommandTimeoutSeconds).WithCancellation(cancellationToken))
         {
             yield return new SqlRow((IDictionary<string, object?>)row);
         }
@@ -82,6 +83,40 @@ public sealed class QueryRunner(ICrmDatabase database, SqlCatalog catalog, Query
         return parameters;
     }
 
-    private CommandDefinition Command(SqlQuery query, SqlArgs args, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        new(query.Text, Bind(query, args), transaction, database.CommandTimeoutSeconds, CommandType.Text, cancellationToken: cancellationToken);
+    /// <summary>
+    /// The text and bound parameters <paramref name="query"/> runs with: on DuckDB the values
+    /// <see cref="DuckDbLiterals"/> can write in are written into the text, the rest bound.
+    /// </summary>
+    internal static (string Text, DynamicParameters Parameters) Render(SqlQuery query, SqlArgs args)
+    {
+        if (query.Dialect != SqlDialect.DuckDb)
+        {
+            return (query.Text, Bind(query, args));
+        }
+        var parameters = new DynamicParameters();
+        var literals = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in query.Parameters)
+        {
+            if (!args.TryGet(name, out var value))
+            {
+                throw new InvalidOperationException($"Query '{query.Name}' uses @{name}, which was not supplied.");
+            }
+            if (DuckDbLiterals.For(value) is { } literal)
+            {
+                literals[name] = literal;
+            }
+            else
+            {
+                parameters.Add(name, value);
+            }
+        }
+        var text = literals.Count == 0 ? query.Text : SqlScanner.InlineParameters(query.Text, '$', name => literals.GetValueOrDefault(name));
+        return (text, parameters);
+    }
+
+    private CommandDefinition Command(SqlQuery query, SqlArgs args, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var (text, parameters) = Render(query, args);
+        return new(text, parameters, transaction, database.CommandTimeoutSeconds, CommandType.Text, cancellationToken: cancellationToken);
+    }
 }

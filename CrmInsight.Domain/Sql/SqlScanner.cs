@@ -18,7 +18,7 @@ public static class SqlScanner
     {
         var output = new StringBuilder(sql.Length);
         var names = new List<string>();
-        Scan(sql, (start, end, kind) =>
+        Scan(sql, '@', (start, end, kind) =>
         {
             if (kind == TokenKind.Parameter)
             {
@@ -37,13 +37,35 @@ public static class SqlScanner
         return (output.ToString(), names);
     }
 
+    /// <summary>
+    /// <paramref name="sql"/> (parameters marked with <paramref name="marker"/>) with each
+    /// parameter outside literals and comments for which <paramref name="literalFor"/> gives a
+    /// text replaced by that text; the others are left as they are.
+    /// </summary>
+    public static string InlineParameters(string sql, char marker, Func<string, string?> literalFor)
+    {
+        var output = new StringBuilder(sql.Length);
+        Scan(sql, marker, (start, end, kind) =>
+        {
+            if (kind == TokenKind.Parameter && literalFor(sql[(start + 1)..end].ToLowerInvariant()) is { } literal)
+            {
+                output.Append(literal);
+            }
+            else
+            {
+                output.Append(sql, start, end - start);
+            }
+        });
+        return output.ToString();
+    }
+
     /// <summary>Splits a script into statements on semicolons outside literals and comments.</summary>
     public static IReadOnlyList<string> SplitStatements(string sql)
     {
         var statements = new List<string>();
         var current = new StringBuilder();
         var hasCode = false;
-        Scan(sql, (start, end, kind) =>
+        Scan(sql, '@', (start, end, kind) =>
         {
             if (kind == TokenKind.Separator)
             {
@@ -78,7 +100,7 @@ public static class SqlScanner
         Separator,
     }
 
-    private static void Scan(string sql, Action<int, int, TokenKind> emit)
+    private static void Scan(string sql, char marker, Action<int, int, TokenKind> emit)
     {
         var i = 0;
         while (i < sql.Length)
@@ -104,7 +126,7 @@ public static class SqlScanner
                 end = QuotedEnd(sql, i, c);
                 kind = TokenKind.Literal;
             }
-            else if (c == '@' && IsNameStart(next) && !PrecededByName(sql, i))
+            else if (c == marker && IsNameStart(next) && !PrecededByName(sql, i, marker))
             {
                 end = i + 1;
                 while (end < sql.Length && IsNamePart(sql[end]))
@@ -161,7 +183,7 @@ public static class SqlScanner
         return sql.Length;
     }
 
-    private static bool PrecededByName(string sql, int index) => index > 0 && (IsNamePart(sql[index - 1]) || sql[index - 1] == '@');
+    private static bool PrecededByName(string sql, int index, char marker) => index > 0 && (IsNamePart(sql[index - 1]) || sql[index - 1] == marker);
 
     private static bool IsNameStart(char c) => char.IsLetter(c) || c == '_';
 

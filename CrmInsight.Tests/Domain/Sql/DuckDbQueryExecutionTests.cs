@@ -118,8 +118,25 @@ public sealed class DuckDbQueryExecutionTests : IAsyncLifetime
             {
                 Assert.Equal(expected, rows);
             }
+
+            // What the runner sends DuckDB, the arguments it can write in written into the text
+            // (DuckDbLiterals), returns the bound text's columns and rows (in any order: not every
+            // query sorts).
+            var (text, parameters) = QueryRunner.Render(query, args);
+            await using var rendered = await Dapper.SqlMapper.ExecuteReaderAsync(connection, text, parameters);
+            Assert.Equal(shape.Parsed, Enumerable.Range(0, rendered.FieldCount).Select(i => (rendered.GetName(i), KindOf(rendered.GetFieldType(i)))).ToList());
+            await rendered.DisposeAsync();
+            if (!query.Text.Contains("nextval(", StringComparison.OrdinalIgnoreCase)) // a sequence answers anew each time
+            {
+                var boundRows = await RowsAsync(connection, query.Text, QueryRunner.Bind(query, args));
+                var renderedRows = await RowsAsync(connection, text, parameters);
+                Assert.Equal(boundRows, renderedRows);
+            }
         }
     }
+
+    private static async Task<List<string>> RowsAsync(System.Data.Common.DbConnection connection, string text, Dapper.DynamicParameters parameters) =>
+        [.. RowText.Of((await Dapper.SqlMapper.QueryAsync(connection, text, parameters)).Cast<IDictionary<string, object?>>().Select(r => new SqlRow(r))).Order(StringComparer.Ordinal)];
 
     private static ColumnKind KindOf(Type type) => type switch
     {

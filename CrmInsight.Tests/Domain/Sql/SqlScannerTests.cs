@@ -48,4 +48,14 @@ public sealed class SqlScannerTests
 
         Assert.Equal(["SELECT ';'", "-- a; comment\nSELECT 2"], statements);
     }
+
+    [Fact]
+    public void Writes_in_only_the_parameters_given_a_text_and_only_outside_literals_and_comments()
+    {
+        var text = SqlScanner.InlineParameters(
+            "SELECT $a, $ab, $B, '$a', \"$a\" -- $a\n/* $a */ FROM t WHERE x = $c AND y$a",
+            '$', name => name switch { "a" => "1", "b" => "DATE '2024-03-01'", _ => null });
+
+        Assert.Equal("SELECT 1, $ab, DATE '2024-03-01', '$a', \"$a\" -- $a\n/* $a */ FROM t WHERE x = $c AND y$a", text);
+    }
 }
