@@ -50,6 +50,43 @@ public sealed class QueryCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_months_of_a_window_inside_one_month_from_its_first_day_are_the_window_itself()
+    {
+        var before = _db.Metrics.TotalExecuted;
+
+        var months = await _db.Cache.GetRowsAsync("kpi/sales_summary", March().Monthly(true), V(7));
+        var period = await _db.Cache.GetRowsAsync("kpi/sales_summary", March(), V(7));
+
+        Assert.Equal(1, _db.Metrics.TotalExecuted - before);
+        Assert.Equal(RowText.Of(period), RowText.Of(months));
+        Assert.Equal(new DateOnly(2024, 3, 1), Assert.Single(months).GetDate("bucket"));
+    }
+
+    public static TheoryData<string, string, string?, int> OneMonthWindows() => new()
+    {
+        // from, to, window_from (null: none), the @monthly asked with
+        { "2024-03-01", "2024-04-01", "2024-03-01", 0 },
+        { "2024-03-01", "2024-03-21", null, 0 },
+        { "2024-02-01", "2024-03-01", "2024-02-01", 0 },
+        { "2024-03-02", "2024-04-01", "2024-03-02", 1 }, // not from the month's first day
+        { "2024-03-01", "2024-04-02", "2024-03-01", 1 }, // into a second month
+        { "2024-03-01", "2024-05-01", "2024-03-01", 1 },
+        { "2024-03-10", "2024-03-21", "2024-03-01", 1 }, // a part of a window that started earlier
+    };
+
+    [Theory]
+    [MemberData(nameof(OneMonthWindows))]
+    public void Only_a_window_inside_one_month_from_its_first_day_drops_its_months(string from, string to, string? windowFrom, int monthly)
+    {
+        var args = March().Monthly(true).With("date_from", DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture))
+            .With("date_to", DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture))
+            .With("window_from", windowFrom is null ? null : DateOnly.Parse(windowFrom, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(monthly, QueryCache.OneMonthAsPeriod(_db.Runner.Prepare("kpi/sales_summary"), args).Value("monthly"));
+        Assert.Equal(1, QueryCache.OneMonthAsPeriod(_db.Runner.Prepare("kpi/retention"), args).Value("monthly")); // reads no @monthly: left alone
+    }
+
+    [Fact]
     public async Task A_new_data_version_or_another_filter_runs_the_query_again()
     {
         var before = _db.Metrics.TotalExecuted;

@@ -163,6 +163,29 @@ public sealed class UnfilteredTwinTests : IAsyncLifetime
         Assert.Equal(expected, RowText.Of(await _db.Runner.QueryRowsAsync(twin, args)));
     }
 
+    public static TheoryData<string> MonthlyQueries() =>
+        [.. SqlCatalog.Default.QueryNames.Where(n => SqlCatalog.Default.Get(n, SqlDialect.DuckDb).Parameters.Contains("monthly"))];
+
+    [Theory]
+    [MemberData(nameof(MonthlyQueries))]
+    public async Task Months_over_a_window_inside_one_month_from_its_first_day_are_the_window_itself(string name)
+    {
+        // QueryCache asks such a window with @monthly = 0 (QueryCache.OneMonthAsPeriod), so the month
+        // of a sparkline and the "so far this month" value share one entry.
+        var rows = 0;
+        foreach (var (period, filter) in new[] { new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 21)) }
+            .SelectMany(p => new[] { (p, DashboardFilter.Default), (p, DashboardFilter.Default with { Regions = IdSet.Of(1) }) }))
+        {
+            var args = QueryArgs.For(filter, DataScope.All).Window(period, new DateRange(period.From.AddMonths(-1), period.From)).AsOf(new DateOnly(2024, 3, 20))
+                .With("grain", "day").With("dimension", "channel").WithAll(TablePage);
+            var months = RowText.Of(await _db.Runner.QueryRowsAsync(name, args.Monthly(true)));
+            Assert.Equal(months, RowText.Of(await _db.Runner.QueryRowsAsync(name, args.Monthly(false))));
+            Assert.Equal(args.Monthly(false).KeyFor(["monthly"]), QueryCache.OneMonthAsPeriod(_db.Runner.Prepare(name), args.Monthly(true)).KeyFor(["monthly"]));
+            rows += months.Count;
+        }
+        Assert.True(rows > 0, "the windows gave rows to compare");
+    }
+
     [Theory]
     [MemberData(nameof(Twins))]
     public async Task A_twin_answers_nothing_under_a_filter_or_a_scope(string twin)
