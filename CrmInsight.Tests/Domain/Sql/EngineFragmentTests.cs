@@ -22,6 +22,7 @@ public sealed class EngineFragmentTests : IAsyncLifetime
     private static readonly Dictionary<string, (string Name, object Value)[][]> Cases = new(StringComparer.Ordinal)
     {
         ["kpi/ticket_times"] = [[("monthly", 0)], [("monthly", 1)]],
+        ["kpi/retention_monthly"] = [[("monthly", 1)]],
         ["kpi/top_customers"] = [[("monthly", 0)], [("monthly", 1)]],
         ["satisfaction/by_dimension"] = [[("dimension", "channel")], [("dimension", "category")], [("dimension", "agent")]],
         ["unfiltered/kpi/ticket_times"] = [[("monthly", 0)], [("monthly", 1)]],
