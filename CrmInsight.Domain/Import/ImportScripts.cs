@@ -40,7 +40,7 @@ internal static class ImportScripts
         using var reader = new StreamReader(stream);
         var text = reader.ReadToEnd();
         return [.. SqlScanner.SplitStatements(text)
-            .Select(s => SqlScanner.RewriteParameters(s, '$'))
+            .Select(s => SqlScanner.RewriteParameters(s, SqlCatalog.MarkerFor(SqlDialect.DuckDb)))
             .Select(r => new SqlQuery(name, SqlDialect.DuckDb, r.Text, r.Parameters))];
     }
 }

@@ -69,19 +69,8 @@ public sealed class QueryRunner(ICrmDatabase database, SqlCatalog catalog, Query
         return affected;
     }
 
-    internal static DynamicParameters Bind(SqlQuery query, SqlArgs args)
-    {
-        var parameters = new DynamicParameters();
-        foreach (var name in query.Parameters)
-        {
-            if (!args.TryGet(name, out var value))
-            {
-                throw new InvalidOperationException($"Query '{query.Name}' uses @{name}, which was not supplied.");
-            }
-            parameters.Add(name, value);
-        }
-        return parameters;
-    }
+    /// <summary>Every argument <paramref name="query"/> uses, bound (the SQL Server way; tests compare with it).</summary>
+    internal static DynamicParameters Bind(SqlQuery query, SqlArgs args) => Split(query, args, _ => null).Parameters;
 
     /// <summary>
     /// The text and bound parameters <paramref name="query"/> runs with: on DuckDB the values
@@ -89,10 +78,19 @@ public sealed class QueryRunner(ICrmDatabase database, SqlCatalog catalog, Query
     /// </summary>
     internal static (string Text, DynamicParameters Parameters) Render(SqlQuery query, SqlArgs args)
     {
-        if (query.Dialect != SqlDialect.DuckDb)
-        {
-            return (query.Text, Bind(query, args));
-        }
+        var (parameters, literals) = Split(query, args, query.Dialect == SqlDialect.DuckDb ? DuckDbLiterals.For : _ => null);
+        var text = literals.Count == 0
+            ? query.Text
+            : SqlScanner.InlineParameters(query.Text, SqlCatalog.MarkerFor(query.Dialect), name => literals.GetValueOrDefault(name));
+        return (text, parameters);
+    }
+
+    /// <summary>
+    /// The arguments <paramref name="query"/> uses, each either a literal (<paramref name="literalFor"/>
+    /// gives its text) or bound; a name the text uses but the arguments lack is a bug and throws.
+    /// </summary>
+    private static (DynamicParameters Parameters, Dictionary<string, string> Literals) Split(SqlQuery query, SqlArgs args, Func<object?, string?> literalFor)
+    {
         var parameters = new DynamicParameters();
         var literals = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in query.Parameters)
@@ -101,7 +99,7 @@ public sealed class QueryRunner(ICrmDatabase database, SqlCatalog catalog, Query
             {
                 throw new InvalidOperationException($"Query '{query.Name}' uses @{name}, which was not supplied.");
             }
-            if (DuckDbLiterals.For(value) is { } literal)
+            if (literalFor(value) is { } literal)
             {
                 literals[name] = literal;
             }
@@ -110,8 +108,7 @@ public sealed class QueryRunner(ICrmDatabase database, SqlCatalog catalog, Query
                 parameters.Add(name, value);
             }
         }
-        var text = literals.Count == 0 ? query.Text : SqlScanner.InlineParameters(query.Text, '$', name => literals.GetValueOrDefault(name));
-        return (text, parameters);
+        return (parameters, literals);
     }
 
     private CommandDefinition Command(SqlQuery query, SqlArgs args, DbTransaction? transaction, CancellationToken cancellationToken)

@@ -62,14 +62,16 @@ public sealed class SqlCatalog
             kv => kv.Key,
             kv =>
             {
-                var marker = kv.Key.Item2 == SqlDialect.DuckDb ? '$' : '@';
-                var (rewritten, parameters) = SqlScanner.RewriteParameters(kv.Value, marker);
+                var (rewritten, parameters) = SqlScanner.RewriteParameters(kv.Value, MarkerFor(kv.Key.Item2));
                 return new SqlQuery(kv.Key.Item1, kv.Key.Item2, rewritten, parameters);
             });
         _schemas = Enum.GetValues<SqlDialect>()
             .Where(d => files.ContainsKey(SchemaPath(d)))
             .ToFrozenDictionary(d => d, d => files[SchemaPath(d)]);
     }
+
+    /// <summary>The parameter marker of an engine's query texts: DuckDB.NET binds <c>$name</c> only.</summary>
+    public static char MarkerFor(SqlDialect dialect) => dialect == SqlDialect.DuckDb ? '$' : '@';
 
     /// <summary>The catalog embedded in CrmInsight.Domain.</summary>
     public static SqlCatalog Default => Embedded.Value;
