@@ -8,14 +8,15 @@
 -- NEXT asks for at least one row, which an empty period does not have anyway. The months are
 -- ranked each on their own.
 period_counts AS (
-    SELECT bucket, COUNT(*) AS customers, SUM(revenue) AS revenue
+    SELECT bucket, COUNT(*) AS customers, SUM(revenue) AS revenue,
+           CAST(FLOOR((COUNT(*) + 4) / 5.0) AS BIGINT) AS top_customers
     FROM period_customers
     GROUP BY bucket
 ), period_top AS (
     SELECT revenue
     FROM period_customers
     ORDER BY revenue DESC
-    OFFSET 0 ROWS FETCH NEXT (SELECT COALESCE(MAX(CAST(FLOOR((customers + 4) / 5.0) AS BIGINT)), 1) FROM period_counts) ROWS ONLY
+    OFFSET 0 ROWS FETCH NEXT (SELECT COALESCE(MAX(top_customers), 1) FROM period_counts) ROWS ONLY
 ), month_ranked AS (
     SELECT bucket, revenue,
            ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY revenue DESC, customer_id) AS position,
@@ -26,7 +27,7 @@ SELECT c.bucket,
        CAST(c.revenue AS DECIMAL(18,2)) AS customer_revenue,
        CAST((SELECT COALESCE(SUM(t.revenue), 0) FROM period_top t) AS DECIMAL(18,2)) AS top_revenue,
        c.customers AS ranked_customers,
-       CAST(FLOOR((c.customers + 4) / 5.0) AS BIGINT) AS top_customers
+       c.top_customers
 FROM period_counts c
 UNION ALL
 SELECT bucket,

@@ -20,31 +20,32 @@
 --           5 * below >= s * (N - 1) to stay in integers (the same test as the fraction's).
 WITH
 --#include period_customers
-, ranked AS (
-    SELECT customer_id, revenue, gross_profit, orders, last_date,
-           ROW_NUMBER() OVER (ORDER BY revenue DESC, customer_id) AS position,
-           SUM(revenue) OVER (ORDER BY revenue DESC, customer_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative_revenue,
-           t.customers, t.total_revenue
-    -- The count and total joined once, not as windows over the whole partition (a pass each).
-    FROM per_customer
-    CROSS JOIN (SELECT COUNT(*) AS customers, SUM(revenue) AS total_revenue FROM per_customer) t
-), top_part AS (
-    SELECT CAST(COALESCE(SUM(revenue), 0) AS DECIMAL(18,2)) AS customer_revenue,
-           CAST(COALESCE(SUM(CASE WHEN 5 * (position - 1) < customers THEN revenue ELSE 0 END), 0) AS DECIMAL(18,2)) AS top_revenue,
-           COUNT(*) AS ranked_customers,
-           CAST(COALESCE(SUM(CASE WHEN 5 * (position - 1) < customers THEN 1 ELSE 0 END), 0) AS BIGINT) AS top_customers
-    FROM ranked
-), totals AS (
+, totals AS (
     -- Per period, not per customer: the ABC thresholds and the positions of the RFM monetary cuts.
     SELECT CAST(0.80 AS DECIMAL(18,4)) * SUM(revenue) AS a_limit,
            CAST(0.95 AS DECIMAL(18,4)) * SUM(revenue) AS b_limit,
            COUNT(*) AS customers,
+           SUM(revenue) AS total_revenue,
            -- The k-th smallest revenue, k = ceil(s * (N - 1) / 5) for s = 1..4, stands at position N - k + 1 (N >= 2).
            COUNT(*) - CAST(FLOOR((1 * (COUNT(*) - 1) + 4) / 5.0) AS BIGINT) + 1 AS cut2_position,
            COUNT(*) - CAST(FLOOR((2 * (COUNT(*) - 1) + 4) / 5.0) AS BIGINT) + 1 AS cut3_position,
            COUNT(*) - CAST(FLOOR((3 * (COUNT(*) - 1) + 4) / 5.0) AS BIGINT) + 1 AS cut4_position,
            COUNT(*) - CAST(FLOOR((4 * (COUNT(*) - 1) + 4) / 5.0) AS BIGINT) + 1 AS cut5_position
     FROM per_customer
+), ranked AS (
+    SELECT customer_id, revenue, gross_profit, orders, last_date,
+           ROW_NUMBER() OVER (ORDER BY revenue DESC, customer_id) AS position,
+           SUM(revenue) OVER (ORDER BY revenue DESC, customer_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative_revenue,
+           t.customers, t.total_revenue
+    -- The count and total joined from "totals", not as windows over the whole partition (a pass each).
+    FROM per_customer
+    CROSS JOIN totals t
+), top_part AS (
+    SELECT CAST(COALESCE(SUM(revenue), 0) AS DECIMAL(18,2)) AS customer_revenue,
+           CAST(COALESCE(SUM(CASE WHEN 5 * (position - 1) < customers THEN revenue ELSE 0 END), 0) AS DECIMAL(18,2)) AS top_revenue,
+           COUNT(*) AS ranked_customers,
+           CAST(COALESCE(SUM(CASE WHEN 5 * (position - 1) < customers THEN 1 ELSE 0 END), 0) AS BIGINT) AS top_customers
+    FROM ranked
 ), abc_part AS (
     SELECT CASE WHEN k.cumulative_revenue - k.revenue < t.a_limit THEN 'A'
                 WHEN k.cumulative_revenue - k.revenue < t.b_limit THEN 'B'
