@@ -40,16 +40,16 @@ public sealed class SatisfactionService(KpiService kpis, QueryCache cache, Perio
         // The same arguments KpiService used for csat: the surveys row comes from the cache.
         var args = QueryArgs.For(filter, scope).Monthly(false).Window(period, resolved.Comparison);
         var surveysTask = cache.GetRowsAsync("kpi/surveys", args, version, cancellationToken);
-        var breakdownTasks = ServiceDimensions.All
-            .Select(dimension => (Dimension: dimension, Rows: cache.GetRowsAsync("satisfaction/by_dimension", args.With("dimension", dimension.UrlName()), version, cancellationToken)))
-            .ToList();
+        // One execution for the three dimensions (each row says its "dimension").
+        var breakdownTask = cache.GetRowsAsync("satisfaction/by_dimension", args, version, cancellationToken);
         var groupsTask = cache.GetRowsAsync("satisfaction/churned_vs_retained", args, version, cancellationToken);
-        await Task.WhenAll([reportTask, sparklinesTask, comparisonTask, surveysTask, groupsTask, .. breakdownTasks.Select(b => b.Rows)]);
+        await Task.WhenAll([reportTask, sparklinesTask, comparisonTask, surveysTask, groupsTask, breakdownTask]);
 
         var (report, sparklines, comparison, surveys, groups) = (await reportTask, await sparklinesTask, await comparisonTask, await surveysTask, await groupsTask);
         var trends = TrendIds.Select(id => new KpiTrend(kpis.Catalog.Get(id), sparklines[id], comparison[id])).ToList();
         var survey = surveys.Count > 0 ? surveys[0] : null;
-        var breakdowns = breakdownTasks.Select(b => new ServiceBreakdown(b.Dimension, [.. b.Rows.Result.Select(Service)])).ToList();
+        var byDimension = (await breakdownTask).ToLookup(r => ServiceDimensions.FromUrlName(r.GetString("dimension")));
+        var breakdowns = ServiceDimensions.All.Select(d => new ServiceBreakdown(d, [.. byDimension[d].Select(Service)])).ToList();
 
         return new SatisfactionData(report, sparklines, trends, SurveyBands.Csat(survey), SurveyBands.Service(survey), breakdowns, ChurnedVsRetained(groups));
     }

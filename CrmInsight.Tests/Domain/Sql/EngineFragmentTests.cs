@@ -24,11 +24,11 @@ public sealed class EngineFragmentTests : IAsyncLifetime
         ["kpi/ticket_times"] = [[("monthly", 0)], [("monthly", 1)]],
         ["kpi/retention_monthly"] = [[("monthly", 1)]],
         ["kpi/top_customers"] = [[("monthly", 0)], [("monthly", 1)]],
-        ["satisfaction/by_dimension"] = [[("dimension", "channel")], [("dimension", "category")], [("dimension", "agent")]],
+        ["satisfaction/by_dimension"] = [[]],
         ["unfiltered/kpi/ticket_times"] = [[("monthly", 0)], [("monthly", 1)]],
         ["unfiltered/kpi/top_customers"] = [[("monthly", 0)], [("monthly", 1)]],
         ["unfiltered/retention/churned"] = [ChurnedPage("lifetime_revenue"), ChurnedPage("name")],
-        ["unfiltered/satisfaction/by_dimension"] = [[("dimension", "channel")], [("dimension", "category")], [("dimension", "agent")]],
+        ["unfiltered/satisfaction/by_dimension"] = [[]],
     };
 
     private TestDatabase _db = null!;
