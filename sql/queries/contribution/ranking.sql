@@ -33,26 +33,42 @@ WITH
            COUNT(*) - CAST(FLOOR((4 * (COUNT(*) - 1) + 4) / 5.0) AS BIGINT) + 1 AS cut5_position
     FROM per_customer
 ), ranked AS (
-    SELECT customer_id, revenue, gross_profit, orders, last_date,
+    -- Only the sort key and the running total go through the sort: every column carried along
+    -- is moved with each row (gross profit, orders and the last date doubled its time).
+    SELECT customer_id, revenue,
            ROW_NUMBER() OVER (ORDER BY revenue DESC, customer_id) AS position,
-           SUM(revenue) OVER (ORDER BY revenue DESC, customer_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative_revenue,
-           t.customers, t.total_revenue
-    -- The count and total joined from "totals", not as windows over the whole partition (a pass each).
+           SUM(revenue) OVER (ORDER BY revenue DESC, customer_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative_revenue
     FROM per_customer
-    CROSS JOIN totals t
 ), top_part AS (
-    SELECT CAST(COALESCE(SUM(revenue), 0) AS DECIMAL(18,2)) AS customer_revenue,
-           CAST(COALESCE(SUM(CASE WHEN 5 * (position - 1) < customers THEN revenue ELSE 0 END), 0) AS DECIMAL(18,2)) AS top_revenue,
+    SELECT CAST(COALESCE(SUM(k.revenue), 0) AS DECIMAL(18,2)) AS customer_revenue,
+           CAST(COALESCE(SUM(CASE WHEN 5 * (k.position - 1) < t.customers THEN k.revenue ELSE 0 END), 0) AS DECIMAL(18,2)) AS top_revenue,
            COUNT(*) AS ranked_customers,
-           CAST(COALESCE(SUM(CASE WHEN 5 * (position - 1) < customers THEN 1 ELSE 0 END), 0) AS BIGINT) AS top_customers
-    FROM ranked
-), abc_part AS (
-    SELECT CASE WHEN k.cumulative_revenue - k.revenue < t.a_limit THEN 'A'
-                WHEN k.cumulative_revenue - k.revenue < t.b_limit THEN 'B'
-                ELSE 'C' END AS abc_class,
-           k.revenue, k.gross_profit, k.orders
+           CAST(COALESCE(SUM(CASE WHEN 5 * (k.position - 1) < t.customers THEN 1 ELSE 0 END), 0) AS BIGINT) AS top_customers
     FROM ranked k
     CROSS JOIN totals t
+), abc_last AS (
+    -- The last customer of A and of B in the ranking (revenue, id): a customer's class is then
+    -- where its own (revenue, id) falls, without carrying its other sums through the sort.
+    SELECT MAX(CASE WHEN k.cumulative_revenue - k.revenue < t.a_limit THEN k.position END) AS a_position,
+           MAX(CASE WHEN k.cumulative_revenue - k.revenue < t.b_limit THEN k.position END) AS b_position
+    FROM ranked k
+    CROSS JOIN totals t
+), abc_bounds AS (
+    SELECT MAX(CASE WHEN k.position = l.a_position THEN k.revenue END) AS a_revenue,
+           MAX(CASE WHEN k.position = l.a_position THEN k.customer_id END) AS a_customer,
+           MAX(CASE WHEN k.position = l.b_position THEN k.revenue END) AS b_revenue,
+           MAX(CASE WHEN k.position = l.b_position THEN k.customer_id END) AS b_customer
+    FROM ranked k
+    CROSS JOIN abc_last l
+    WHERE k.position IN (l.a_position, l.b_position)
+), abc_part AS (
+    -- Ranked before or at the boundary customer: more revenue, or as much and a lower id.
+    SELECT CASE WHEN p.revenue > b.a_revenue OR (p.revenue = b.a_revenue AND p.customer_id <= b.a_customer) THEN 'A'
+                WHEN p.revenue > b.b_revenue OR (p.revenue = b.b_revenue AND p.customer_id <= b.b_customer) THEN 'B'
+                ELSE 'C' END AS abc_class,
+           p.revenue, p.gross_profit, p.orders
+    FROM per_customer p
+    CROSS JOIN abc_bounds b
 ), period_end AS (
     SELECT day_number - 1 AS last_day_number FROM dim_date WHERE calendar_date = @date_to
 ), monetary_cuts AS (
@@ -130,11 +146,12 @@ WITH
     GROUP BY abc_class
     UNION ALL
     SELECT 'pareto', 2, NULL, NULL, NULL, NULL, NULL,
-           NULL, NULL, NULL, NULL, position, customers,
+           NULL, NULL, NULL, NULL, k.position, t.customers,
            NULL, NULL, NULL,
-           NULL, CAST(cumulative_revenue AS DECIMAL(18,2)), CAST(total_revenue AS DECIMAL(18,2))
-    FROM ranked
-    WHERE position % CAST(FLOOR((customers + 199) / 200.0) AS INTEGER) = 0 OR position = customers OR position = 1
+           NULL, CAST(k.cumulative_revenue AS DECIMAL(18,2)), CAST(t.total_revenue AS DECIMAL(18,2))
+    FROM ranked k
+    CROSS JOIN totals t
+    WHERE k.position % CAST(FLOOR((t.customers + 199) / 200.0) AS INTEGER) = 0 OR k.position = t.customers OR k.position = 1
     UNION ALL
     SELECT 'rfm', 3, NULL, NULL, NULL, NULL, NULL,
            NULL, r_score, f_score, m_score, NULL, CAST(SUM(customers) AS BIGINT),
