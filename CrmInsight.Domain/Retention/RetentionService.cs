@@ -39,7 +39,7 @@ public sealed class RetentionService(KpiService kpis, QueryCache cache, PeriodRe
 
         var (sparklines, comparison) = (await sparklinesTask, await comparisonTask);
         var trends = TrendIds.Select(id => new KpiTrend(kpis.Catalog.Get(id), sparklines[id], comparison[id])).ToList();
-        return new RetentionData(await reportTask, sparklines, Cohorts(await cohortsTask, window), trends, Mix(await mixTask, await mixBeforeTask, window));
+        return new RetentionData(await reportTask, sparklines, Cohorts(await cohortsTask, window), trends, Mix(await mixTask, await mixBeforeTask, window, periods.Today));
     }
 
     internal static IReadOnlyList<CohortRow> Cohorts(IReadOnlyList<SqlRow> rows, DateRange window)
@@ -55,7 +55,7 @@ public sealed class RetentionService(KpiService kpis, QueryCache cache, PeriodRe
         })];
     }
 
-    internal static IReadOnlyList<RevenueMix> Mix(IReadOnlyList<SqlRow> rows, IReadOnlyList<SqlRow> before, DateRange window)
+    internal static IReadOnlyList<RevenueMix> Mix(IReadOnlyList<SqlRow> rows, IReadOnlyList<SqlRow> before, DateRange window, DateOnly today)
     {
         var byMonth = rows.ToDictionary(r => r.GetDate("bucket")!.Value);
         var beforeByMonth = before.ToDictionary(r => r.GetDate("bucket")!.Value);
@@ -69,7 +69,8 @@ public sealed class RetentionService(KpiService kpis, QueryCache cache, PeriodRe
                 row?.GetDecimal("new_revenue") ?? 0,
                 row?.GetDecimal("returning_revenue") ?? 0,
                 row?.GetDecimal("anonymous_revenue") ?? 0,
-                earlier is null ? 0 : (earlier.GetDecimal("new_revenue") ?? 0) + (earlier.GetDecimal("returning_revenue") ?? 0) + (earlier.GetDecimal("anonymous_revenue") ?? 0));
+                earlier is null ? 0 : (earlier.GetDecimal("new_revenue") ?? 0) + (earlier.GetDecimal("returning_revenue") ?? 0) + (earlier.GetDecimal("anonymous_revenue") ?? 0),
+                PartialBucket.Is(month, month.AddMonths(1), window, today));
         })];
     }
 }

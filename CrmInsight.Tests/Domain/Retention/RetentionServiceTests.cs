@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmInsight.Domain.Filters;
 using CrmInsight.Domain.Retention;
 using CrmInsight.Domain.Security;
@@ -52,6 +53,21 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         Assert.Equal((200m, 200m, 40m), (february.New, february.Returning, february.Anonymous));
         Assert.Equal(12, _data.Mix.Count);
         Assert.Equal(new DateOnly(2023, 4, 1), _data.Mix[0].Month);
+        Assert.All(_data.Mix, m => Assert.False(m.Partial)); // P ends with March, which is over (today is 15 April)
+    }
+
+    [Theory]
+    [InlineData("2024-03-01", "2024-03-16", "2024-03-01")] // cut by the period's end (1–15 March)
+    [InlineData("2024-04-01", "2024-05-01", "2024-04-01")] // not over: today is 15 April
+    public async Task A_last_month_not_over_is_marked_partial_and_only_that_one(string from, string to, string partialMonth)
+    {
+        var filter = DashboardFilter.Default.WithCustomRange(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture));
+
+        var mix = (await _db.Retention.GetAsync(filter, DataScope.All)).Mix;
+
+        Assert.Equal(DateOnly.Parse(partialMonth, CultureInfo.InvariantCulture), mix[^1].Month);
+        Assert.True(mix[^1].Partial);
+        Assert.All(mix.Take(mix.Count - 1), m => Assert.False(m.Partial));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bunit;
+using CrmInsight.Domain.Retention;
 using CrmInsight.Domain.Tables;
 using CrmInsight.Tests.TestSupport;
 using CrmInsight.Web.Components.Pages;
@@ -23,6 +24,24 @@ public sealed class RetentionPageTests
         await page.Find("[data-testid=table-churned-customers] tbody tr").ClickAsync(new());
 
         Assert.Equal("http://localhost/customers/2", test.Navigation.Uri);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_revenue_mix_marks_a_month_not_over(bool partial)
+    {
+        var mix = new[]
+        {
+            new RevenueMix(new DateOnly(2024, 2, 1), 40m, 60m, 0m, 80m),
+            new RevenueMix(new DateOnly(2024, 3, 1), 4m, 6m, 0m, 9m, partial),
+        };
+        var data = new TestDashboardData { Retention = _ => PageModels.Retention() with { Mix = mix } };
+        await using var test = PageTestContext.Create(data);
+
+        var page = test.Render<RetentionPage>("/retention");
+
+        Assert.Equal(partial ? "true" : "false", page.Find("[data-testid=revenue-mix-chart]").GetAttribute("data-partial"));
     }
 
     [Fact]
