@@ -53,14 +53,21 @@ WITH
            MAX(CASE WHEN k.cumulative_revenue - k.revenue < t.b_limit THEN k.position END) AS b_position
     FROM ranked k
     CROSS JOIN totals t
-), abc_bounds AS (
+), at_positions AS (
+    -- The values at the few positions the other parts read, in one pass: the last A and B
+    -- customers' (revenue, id) and the RFM monetary cuts.
     SELECT MAX(CASE WHEN k.position = l.a_position THEN k.revenue END) AS a_revenue,
            MAX(CASE WHEN k.position = l.a_position THEN k.customer_id END) AS a_customer,
            MAX(CASE WHEN k.position = l.b_position THEN k.revenue END) AS b_revenue,
-           MAX(CASE WHEN k.position = l.b_position THEN k.customer_id END) AS b_customer
+           MAX(CASE WHEN k.position = l.b_position THEN k.customer_id END) AS b_customer,
+           MAX(CASE WHEN k.position = t.cut2_position THEN k.revenue END) AS cut2,
+           MAX(CASE WHEN k.position = t.cut3_position THEN k.revenue END) AS cut3,
+           MAX(CASE WHEN k.position = t.cut4_position THEN k.revenue END) AS cut4,
+           MAX(CASE WHEN k.position = t.cut5_position THEN k.revenue END) AS cut5
     FROM ranked k
+    CROSS JOIN totals t
     CROSS JOIN abc_last l
-    WHERE k.position IN (l.a_position, l.b_position)
+    WHERE k.position IN (l.a_position, l.b_position, t.cut2_position, t.cut3_position, t.cut4_position, t.cut5_position)
 ), abc_part AS (
     -- Ranked before or at the boundary customer: more revenue, or as much and a lower id.
     SELECT CASE WHEN p.revenue > b.a_revenue OR (p.revenue = b.a_revenue AND p.customer_id <= b.a_customer) THEN 'A'
@@ -68,17 +75,9 @@ WITH
                 ELSE 'C' END AS abc_class,
            p.revenue, p.gross_profit, p.orders
     FROM per_customer p
-    CROSS JOIN abc_bounds b
+    CROSS JOIN at_positions b
 ), period_end AS (
     SELECT day_number - 1 AS last_day_number FROM dim_date WHERE calendar_date = @date_to
-), monetary_cuts AS (
-    SELECT MAX(CASE WHEN k.position = t.cut2_position THEN k.revenue END) AS cut2,
-           MAX(CASE WHEN k.position = t.cut3_position THEN k.revenue END) AS cut3,
-           MAX(CASE WHEN k.position = t.cut4_position THEN k.revenue END) AS cut4,
-           MAX(CASE WHEN k.position = t.cut5_position THEN k.revenue END) AS cut5
-    FROM ranked k
-    CROSS JOIN totals t
-    WHERE k.position IN (t.cut2_position, t.cut3_position, t.cut4_position, t.cut5_position)
 ), monetary_scored AS (
     SELECT k.last_date, k.orders, k.revenue,
            CASE WHEN t.customers = 1 THEN 1
@@ -88,7 +87,7 @@ WITH
                 WHEN k.revenue > m.cut2 THEN 2
                 ELSE 1 END AS m_score
     FROM per_customer k
-    CROSS JOIN monetary_cuts m
+    CROSS JOIN at_positions m
     CROSS JOIN totals t
 ), groups AS (
     -- Customers alike in last sale, orders and monetary score: a few thousand rows at most, so
