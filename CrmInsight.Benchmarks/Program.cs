@@ -21,6 +21,8 @@ using CrmInsight.Domain.Storage;
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- targets [--orders N]... [--database PATH]... [--folder DIR] [--reuse]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- sql NAME... [--filters default|ytd] [--monthly] [--twin]
 //          (prints the queries with the filter's arguments as literals, for EXPLAIN ANALYZE outside the app)
+//        dotnet run -c Release --project CrmInsight.Benchmarks -- sql-ab --database PATH [--runs N] A.sql B.sql [C.sql ...]
+//          (runs the files' statements interleaved on one connection: median wall and processor time of each)
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- signin [--requests N] [--rounds N]
 if (args.Length > 0 && args[0] == "wall")
 {
@@ -33,6 +35,10 @@ if (args.Length > 0 && args[0] == "browser")
 if (args.Length > 0 && args[0] == "sql")
 {
     return SqlDump.Run(args[1..]);
+}
+if (args.Length > 0 && args[0] == "sql-ab")
+{
+    return await SqlAb.RunAsync(args[1..]);
 }
 if (args.Length > 0 && args[0] == "signin")
 {
