@@ -1,8 +1,8 @@
--- The sales of [date_from, date_to) per bucket (the whole period, @monthly = 0, or each
--- calendar month) under the filters, and their sums: the additive half of kpi/sales_summary
--- (CTEs "scoped" and "totals"), shared by its unfiltered twin.
+-- The sales of [date_from, date_to) per bucket (the window from @window_from, @monthly = 0, or
+-- each calendar month) under the filters, and their sums: the additive half of kpi/sales_summary
+-- (CTEs "scoped" and "totals").
 scoped AS (
-    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @date_from END AS bucket,
+    SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @window_from END AS bucket,
            o.customer_id, o.revenue, o.cost, o.items, o.returned_value,
            --#include is_sale
     FROM fact_order o
