@@ -51,6 +51,27 @@ public static class QueryArgs
         args.With("as_of", asOfUtc).With("recent_from", asOfUtc.AddHours(-24));
 
     /// <summary>
+    /// The arguments with each dimension that <paramref name="parameters"/> (a query's text) does
+    /// not read set to no selection: the query's rows cannot depend on it, so a filter on it must
+    /// not keep the query from its unfiltered twin or split its cache entries (kpi/marketing reads
+    /// the campaign filter only: under a region filter it is the default view's result). Only the
+    /// dimensions; the scope is never touched. Arguments that do not carry a dimension keep it absent.
+    /// </summary>
+    public static SqlArgs WithoutUnreadDimensions(this SqlArgs args, IReadOnlyList<string> parameters)
+    {
+        foreach (var kind in DimensionKinds.All)
+        {
+            var all = $"{kind.UrlName()}_all";
+            var ids = $"{kind.UrlName()}_ids";
+            if (args.TryGet(all, out var value) && value is not 1 && !parameters.Contains(all) && !parameters.Contains(ids))
+            {
+                args = args.With(all, 1).With(ids, IdSet.Empty.ToList());
+            }
+        }
+        return args;
+    }
+
+    /// <summary>
     /// No dimension is filtered and the scope is everything (<c>@{dimension}_all</c> and
     /// <c>@scope_all</c> all 1): what the queries under <c>unfiltered/</c> answer. Arguments that
     /// do not say (a query without the standard filters) are not unfiltered.

@@ -34,6 +34,7 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
     /// <param name="snapshot">The data version the caller read for its whole page (<see cref="IDataVersionSource"/>).</param>
     public async Task<IReadOnlyList<SqlRow>> GetRowsAsync(string queryName, SqlArgs args, DataVersionSnapshot snapshot, CancellationToken cancellationToken = default)
     {
+        args = args.WithoutUnreadDimensions(runner.Prepare(queryName).Parameters);
         queryName = ChooseQuery(queryName, args);
         var query = runner.Prepare(queryName);
         args = OneMonthAsPeriod(query, args);
@@ -102,7 +103,8 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
 
     /// <summary>
     /// The query that answers <paramref name="queryName"/> for these arguments: its
-    /// <c>unfiltered/</c> twin when one exists and nothing is filtered (the twin reads the
+    /// <c>unfiltered/</c> twin when one exists and nothing it reads is filtered (a filter on a
+    /// dimension its text does not read is dropped first: <see cref="QueryArgs.WithoutUnreadDimensions"/>; the twin reads the
     /// pre-aggregates and returns the same rows; a test holds them equal), else itself.
     /// A twin has no team predicate, so it is picked only for the whole scope (<c>@scope_all</c> = 1
     /// and no team named); any other scope, or arguments that do not say, read the facts (fail closed).

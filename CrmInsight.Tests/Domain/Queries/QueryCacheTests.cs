@@ -39,6 +39,32 @@ public sealed class QueryCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_filter_on_a_dimension_the_query_does_not_read_leaves_it_to_the_twin_and_its_cached_rows()
+    {
+        // kpi/marketing reads the campaign filter only (spend has no region to slice by): under a
+        // region filter its rows are the default view's, so they are the twin's cached entry.
+        var east = DashboardFilter.Default with { Regions = IdSet.Of(1) };
+        Assert.DoesNotContain("region_ids", _db.Runner.Prepare("kpi/marketing").Parameters);
+        await _db.Cache.GetRowsAsync("kpi/marketing", March(), V(7));
+        var before = _db.Metrics.TotalExecuted;
+
+        var filtered = await _db.Cache.GetRowsAsync("kpi/marketing", March(east), V(7));
+
+        Assert.Equal(0, _db.Metrics.TotalExecuted - before);
+        Assert.Equal(RowText.Of(await _db.Runner.QueryRowsAsync("kpi/marketing", March(east))), RowText.Of(filtered));
+
+        // A query that reads the region is computed for it; a team scope is never dropped (the
+        // twin has no team predicate): both read the facts.
+        before = _db.Metrics.TotalExecuted;
+        var sales = await _db.Cache.GetRowsAsync("kpi/sales_summary", March(east), V(7));
+        var teamArgs = QueryArgs.For(east, DataScope.ForTeams(IdSet.Of(1))).Window(new DateRange(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1)), new DateRange(new DateOnly(2024, 1, 30), new DateOnly(2024, 3, 1))).Monthly(false);
+        var team = await _db.Cache.GetRowsAsync("kpi/marketing", teamArgs, V(7));
+        Assert.Equal(2, _db.Metrics.TotalExecuted - before);
+        Assert.Equal(RowText.Of(await _db.Runner.QueryRowsAsync("kpi/sales_summary", March(east))), RowText.Of(sales));
+        Assert.Equal(RowText.Of(await _db.Runner.QueryRowsAsync("kpi/marketing", teamArgs)), RowText.Of(team));
+    }
+
+    [Fact]
     public async Task Arguments_the_query_does_not_read_do_not_split_the_cache()
     {
         var before = _db.Metrics.TotalExecuted;
