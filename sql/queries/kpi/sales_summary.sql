@@ -6,7 +6,8 @@
 -- Anonymous sales (no customer) count in revenue and orders, not in customer counts.
 -- The customer counts are additive too: a customer counts as active in the days scanned when
 -- none of their sales in the same bucket came before them (from the bucket's start, and the
--- window's, to @date_from), and as a repeat customer when their sales there bring them to two.
+-- window's, to the first day scanned), and as a repeat customer when their sales there bring
+-- them to two.
 -- Scanning the whole window, there is nothing before it; scanning today (what QueryCache does
 -- after a write, the days before kept cached) it reads the earlier days' sales of today's
 -- customers only, not every customer of the window again.
