@@ -40,16 +40,14 @@ WITH
            SUM(revenue) OVER (ORDER BY revenue DESC, customer_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative_revenue
     FROM per_customer
 ), top_part AS (
+    -- One pass over the ranking: the top part's measures, and the positions of the last A and B
+    -- customers (a customer's class is then where its own (revenue, id) falls against theirs,
+    -- without carrying its other sums through the sort).
     SELECT CAST(COALESCE(SUM(k.revenue), 0) AS DECIMAL(18,2)) AS customer_revenue,
            CAST(COALESCE(SUM(CASE WHEN 5 * (k.position - 1) < t.customers THEN k.revenue ELSE 0 END), 0) AS DECIMAL(18,2)) AS top_revenue,
            COUNT(*) AS ranked_customers,
-           CAST(COALESCE(SUM(CASE WHEN 5 * (k.position - 1) < t.customers THEN 1 ELSE 0 END), 0) AS BIGINT) AS top_customers
-    FROM ranked k
-    CROSS JOIN totals t
-), abc_last AS (
-    -- The last customer of A and of B in the ranking (revenue, id): a customer's class is then
-    -- where its own (revenue, id) falls, without carrying its other sums through the sort.
-    SELECT MAX(CASE WHEN k.cumulative_revenue - k.revenue < t.a_limit THEN k.position END) AS a_position,
+           CAST(COALESCE(SUM(CASE WHEN 5 * (k.position - 1) < t.customers THEN 1 ELSE 0 END), 0) AS BIGINT) AS top_customers,
+           MAX(CASE WHEN k.cumulative_revenue - k.revenue < t.a_limit THEN k.position END) AS a_position,
            MAX(CASE WHEN k.cumulative_revenue - k.revenue < t.b_limit THEN k.position END) AS b_position
     FROM ranked k
     CROSS JOIN totals t
@@ -66,7 +64,7 @@ WITH
            MAX(CASE WHEN k.position = t.cut5_position THEN k.revenue END) AS cut5
     FROM ranked k
     CROSS JOIN totals t
-    CROSS JOIN abc_last l
+    CROSS JOIN top_part l
     WHERE k.position IN (l.a_position, l.b_position, t.cut2_position, t.cut3_position, t.cut4_position, t.cut5_position)
 ), abc_part AS (
     -- Ranked before or at the boundary customer: more revenue, or as much and a lower id.
