@@ -92,7 +92,7 @@ internal sealed class BenchStack : IAsyncDisposable
         }
     }
 
-    private static double ProcessorMs()
+    internal static double ProcessorMs()
     {
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime.TotalMilliseconds;

@@ -72,15 +72,14 @@ internal static class SqlAb
         Console.WriteLine($"{runs} interleaved runs each, median (min) ms");
         for (var k = 0; k < texts.Count; k++)
         {
-            Console.WriteLine($"{Path.GetFileName(files[k]),-40} wall {Median(wall[k]),8:F1} ({wall[k].Min(),6:F1})  cpu {Median(cpu[k]),8:F1} ({cpu[k].Min(),6:F1})  rows {rows[k]}");
+            Console.WriteLine($"{Path.GetFileName(files[k]),-40} wall {OverviewTiming.Median(wall[k]),8:F1} ({wall[k].Min(),6:F1})  cpu {OverviewTiming.Median(cpu[k]),8:F1} ({cpu[k].Min(),6:F1})  rows {rows[k]}");
         }
         return 0;
     }
 
     private static async Task<(double Ms, double CpuMs, long Rows)> TimeAsync(DbConnection connection, string sql)
     {
-        using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
+        var cpuBefore = BenchStack.ProcessorMs();
         var started = Stopwatch.GetTimestamp();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -93,9 +92,6 @@ internal static class SqlAb
             }
         }
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        process.Refresh();
-        return (elapsed, (process.TotalProcessorTime - cpuBefore).TotalMilliseconds, count);
+        return (elapsed, BenchStack.ProcessorMs() - cpuBefore, count);
     }
-
-    private static double Median(List<double> values) => OverviewTiming.Median(values);
 }

@@ -14,14 +14,21 @@ public static class TrendSegments
     /// The full months, and the segment to the month so far: empty when the last month is over; else
     /// the last full month (when it has a value) and the month so far.
     /// </summary>
-    public static (IReadOnlyList<MonthlyPoint> Full, IReadOnlyList<MonthlyPoint> SoFar) Split(IReadOnlyList<MonthlyPoint> points)
+    public static (IReadOnlyList<MonthlyPoint> Full, IReadOnlyList<MonthlyPoint> SoFar) Split(IReadOnlyList<MonthlyPoint> points) =>
+        Split(points, p => p.Partial, p => p.Value is not null);
+
+    /// <summary>
+    /// The same for any monthly series (the revenue mix): <paramref name="partial"/> says whether a
+    /// month is not over, <paramref name="hasValue"/> whether it has a point to start the segment from.
+    /// </summary>
+    public static (IReadOnlyList<T> Full, IReadOnlyList<T> SoFar) Split<T>(IReadOnlyList<T> points, Func<T, bool> partial, Func<T, bool> hasValue)
     {
-        if (points.Count == 0 || !points[^1].Partial)
+        if (points.Count == 0 || !partial(points[^1]))
         {
             return (points, []);
         }
         var full = points.Take(points.Count - 1).ToList();
-        IReadOnlyList<MonthlyPoint> soFar = full.Count > 0 && full[^1].Value is not null ? [full[^1], points[^1]] : [points[^1]];
+        IReadOnlyList<T> soFar = full.Count > 0 && hasValue(full[^1]) ? [full[^1], points[^1]] : [points[^1]];
         return (full, soFar);
     }
 }
