@@ -79,5 +79,21 @@ public static class QueryArgs
     public static bool IsUnfiltered(SqlArgs args) =>
         DimensionKinds.All.All(kind => IsOne(args, $"{kind.UrlName()}_all")) && IsOne(args, "scope_all");
 
+    /// <summary>The dimensions agg_member_chain carries a previous same-member sale for (queries/member/).</summary>
+    public static IReadOnlyList<DimensionKind> MemberKinds { get; } = [DimensionKind.Region, DimensionKind.Segment, DimensionKind.Channel, DimensionKind.Category];
+
+    /// <summary>
+    /// Whether the arguments filter exactly one of <see cref="MemberKinds"/>, to exactly one member,
+    /// and nothing else, for the whole scope: what the twins under queries/member/ answer.
+    /// </summary>
+    public static bool IsOneMember(SqlArgs args)
+    {
+        var filtered = DimensionKinds.All.Where(kind => !IsOne(args, $"{kind.UrlName()}_all")).ToList();
+        return filtered is [var only]
+            && MemberKinds.Contains(only)
+            && args.TryGet($"{only.UrlName()}_ids", out var ids) && ids is System.Collections.ICollection { Count: 1 }
+            && IsOne(args, "scope_all");
+    }
+
     private static bool IsOne(SqlArgs args, string name) => args.TryGet(name, out var value) && value is 1;
 }

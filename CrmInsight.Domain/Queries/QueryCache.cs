@@ -23,6 +23,9 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
     /// <summary>The folder of the queries that answer the same as their namesake when nothing is filtered, from pre-aggregates.</summary>
     public const string UnfilteredPrefix = "unfiltered/";
 
+    /// <summary>The folder of the queries that answer the same as their namesake under a filter on one member (<see cref="QueryArgs.IsOneMember"/>), from pre-aggregates.</summary>
+    public const string MemberPrefix = "member/";
+
     private readonly HybridCacheEntryOptions _entryOptions = new()
     {
         Expiration = options.Value.Expiration,
@@ -109,8 +112,23 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
     /// A twin has no team predicate, so it is picked only for the whole scope (<c>@scope_all</c> = 1
     /// and no team named); any other scope, or arguments that do not say, read the facts (fail closed).
     /// </summary>
-    public string ChooseQuery(string queryName, SqlArgs args) =>
-        QueryArgs.IsUnfiltered(args) && NamesNoTeam(args) && runner.Has(UnfilteredPrefix + queryName) ? UnfilteredPrefix + queryName : queryName;
+    /// <remarks>
+    /// Under a filter on one member of region, segment, channel or category (and nothing else, the
+    /// whole scope: <see cref="QueryArgs.IsOneMember"/>), its <c>member/</c> twin when one exists:
+    /// it reads agg_member_chain and agg_sale_day's rows of that member (MemberTwinTests hold it equal).
+    /// </remarks>
+    public string ChooseQuery(string queryName, SqlArgs args)
+    {
+        if (!NamesNoTeam(args))
+        {
+            return queryName;
+        }
+        if (QueryArgs.IsUnfiltered(args) && runner.Has(UnfilteredPrefix + queryName))
+        {
+            return UnfilteredPrefix + queryName;
+        }
+        return QueryArgs.IsOneMember(args) && runner.Has(MemberPrefix + queryName) ? MemberPrefix + queryName : queryName;
+    }
 
     private static bool NamesNoTeam(SqlArgs args) =>
         args.TryGet("scope_team_ids", out var teams) && teams is System.Collections.ICollection { Count: 0 };

@@ -1,6 +1,6 @@
 -- The CTE "totals" of sales_totals.sql (bucket, revenue, cost, orders, items, returns_value,
 -- identified_orders) from agg_sale_day: the same sums over ~700 rows a day instead of every
--- order, for the unfiltered twins (the day rows carry no rep or campaign).
+-- order, for the twins (unfiltered/, member/), under the filters its rows carry (day_filters).
 totals AS (
     SELECT bucket,
            CAST(SUM(revenue) AS DECIMAL(18,2)) AS revenue,
@@ -14,7 +14,7 @@ totals AS (
                a.revenue, a.cost, a.orders, a.items, a.returns_value, a.identified_orders
         FROM agg_sale_day a
         WHERE a.sale_date >= @date_from AND a.sale_date < @date_to
-          --#include unfiltered_guard
+          --#include day_filters
     ) days
     GROUP BY bucket
 )

@@ -641,8 +641,25 @@ CREATE TABLE IF NOT EXISTS agg_member_chain (
     prev_region_date    DATE,
     prev_segment_date   DATE,
     prev_channel_date   DATE,
-    prev_category_date  DATE
+    prev_category_date  DATE,
+    -- Member filters (queries/member/): the sale's month and, per dimension, the date of the
+    -- customer's second-previous sale of the same member. Under a filter on one member, a window's
+    -- customers are its rows of that member whose previous same-member sale is before the window,
+    -- and its repeat customers those whose previous is inside and second-previous before: counts
+    -- over the window's rows, as agg_sale_chain gives them unfiltered.
+    month_start         DATE,
+    prev2_region_date   DATE,
+    prev2_segment_date  DATE,
+    prev2_channel_date  DATE,
+    prev2_category_date DATE
 );
+-- A file from before these columns gets them here, and their values from the rebuild that the
+-- new aggregate_state name asks for.
+ALTER TABLE agg_member_chain ADD COLUMN IF NOT EXISTS month_start DATE;
+ALTER TABLE agg_member_chain ADD COLUMN IF NOT EXISTS prev2_region_date DATE;
+ALTER TABLE agg_member_chain ADD COLUMN IF NOT EXISTS prev2_segment_date DATE;
+ALTER TABLE agg_member_chain ADD COLUMN IF NOT EXISTS prev2_channel_date DATE;
+ALTER TABLE agg_member_chain ADD COLUMN IF NOT EXISTS prev2_category_date DATE;
 
 -- Complaints (complaint_rate's numerator, KPIS.md §3: a complainant counts with a sale in the
 -- same bucket): per customer and day they complained (fact_ticket, is_complaint), their latest

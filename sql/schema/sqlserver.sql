@@ -620,8 +620,23 @@ IF OBJECT_ID(N'dbo.agg_member_chain', N'U') IS NULL
         prev_segment_date   DATE NULL,
         prev_channel_date   DATE NULL,
         prev_category_date  DATE NULL,
+        month_start         DATE NULL,
+        prev2_region_date   DATE NULL,
+        prev2_segment_date  DATE NULL,
+        prev2_channel_date  DATE NULL,
+        prev2_category_date DATE NULL,
         INDEX cci_agg_member_chain CLUSTERED COLUMNSTORE
     );
+IF COL_LENGTH(N'dbo.agg_member_chain', N'month_start') IS NULL
+    ALTER TABLE dbo.agg_member_chain ADD month_start DATE NULL;
+IF COL_LENGTH(N'dbo.agg_member_chain', N'prev2_region_date') IS NULL
+    ALTER TABLE dbo.agg_member_chain ADD prev2_region_date DATE NULL;
+IF COL_LENGTH(N'dbo.agg_member_chain', N'prev2_segment_date') IS NULL
+    ALTER TABLE dbo.agg_member_chain ADD prev2_segment_date DATE NULL;
+IF COL_LENGTH(N'dbo.agg_member_chain', N'prev2_channel_date') IS NULL
+    ALTER TABLE dbo.agg_member_chain ADD prev2_channel_date DATE NULL;
+IF COL_LENGTH(N'dbo.agg_member_chain', N'prev2_category_date') IS NULL
+    ALTER TABLE dbo.agg_member_chain ADD prev2_category_date DATE NULL;
 
 -- Complaints: each complainant's sales before and after the day they complained (see duckdb.sql).
 IF OBJECT_ID(N'dbo.agg_complaint_sale', N'U') IS NULL

@@ -278,8 +278,9 @@ public sealed class PreAggregatesTests : IAsyncLifetime
 
     /// <summary>
     /// agg_member_chain as its definition says (duckdb.sql), computed here from every order: each sale
-    /// of an identified customer with its four members and, per dimension, the date of the customer's
-    /// previous sale of the same member (no member counting as one), sales ordered by date, then id.
+    /// of an identified customer with its month, its four members and, per dimension, the dates of the
+    /// customer's previous and second-previous sale of the same member (no member counting as one),
+    /// sales ordered by date, then id.
     /// </summary>
     private async Task ContributionAggregatesEqualTheFactsAsync()
     {
@@ -287,25 +288,30 @@ public sealed class PreAggregatesTests : IAsyncLifetime
             "SELECT order_id, customer_id, CAST(order_date AS TIMESTAMP), revenue, status, region_id, segment_id, channel_id, category_id FROM fact_order");
         var sales = orders.Where(o => o.Customer is not null && o.Status != "cancelled" && o.Revenue > 0)
             .OrderBy(o => o.Date).ThenBy(o => o.OrderId).ToList();
-        string Previous(int index, Func<(long, long?, DateTime, decimal, string, int?, int?, int?, int?), int?> member)
+        string Previous(int index, int steps, Func<(long, long?, DateTime, decimal, string, int?, int?, int?, int?), int?> member)
         {
             var sale = sales[index];
-            var before = sales.Take(index).LastOrDefault(o => o.Customer == sale.Customer && member(o) == member(sale));
+            var before = sales.Take(index).Where(o => o.Customer == sale.Customer && member(o) == member(sale)).Reverse().Skip(steps - 1).FirstOrDefault();
             return before.Customer is null ? "-" : before.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
         var expected = sales.Select((o, i) => string.Create(CultureInfo.InvariantCulture,
-                $"{o.Customer} {o.Date:yyyy-MM-dd} {o.Region} {o.Segment} {o.Channel} {o.Category} " +
-                $"{Previous(i, s => s.Item6)} {Previous(i, s => s.Item7)} {Previous(i, s => s.Item8)} {Previous(i, s => s.Item9)}"))
+                $"{o.Customer} {o.Date:yyyy-MM-dd} {o.Date:yyyy-MM}-01 {o.Region} {o.Segment} {o.Channel} {o.Category} " +
+                $"{Previous(i, 1, s => s.Item6)} {Previous(i, 1, s => s.Item7)} {Previous(i, 1, s => s.Item8)} {Previous(i, 1, s => s.Item9)} " +
+                $"{Previous(i, 2, s => s.Item6)} {Previous(i, 2, s => s.Item7)} {Previous(i, 2, s => s.Item8)} {Previous(i, 2, s => s.Item9)}"))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var stored = (await _db.RowsAsync<(long Customer, DateTime Date, int? Region, int? Segment, int? Channel, int? Category, DateTime? PrevRegion, DateTime? PrevSegment, DateTime? PrevChannel, DateTime? PrevCategory)>(
-                "SELECT customer_id, CAST(sale_date AS TIMESTAMP), region_id, segment_id, channel_id, category_id, CAST(prev_region_date AS TIMESTAMP), " +
-                "CAST(prev_segment_date AS TIMESTAMP), CAST(prev_channel_date AS TIMESTAMP), CAST(prev_category_date AS TIMESTAMP) FROM agg_member_chain"))
+        var stored = (await _db.RowsAsync<(long Customer, DateTime Date, DateTime Month, int? Region, int? Segment, int? Channel, int? Category, DateTime? PrevRegion, DateTime? PrevSegment, DateTime? PrevChannel, DateTime? PrevCategory,
+                DateTime? Prev2Region, DateTime? Prev2Segment, DateTime? Prev2Channel, DateTime? Prev2Category)>(
+                "SELECT customer_id, CAST(sale_date AS TIMESTAMP), CAST(month_start AS TIMESTAMP), region_id, segment_id, channel_id, category_id, CAST(prev_region_date AS TIMESTAMP), " +
+                "CAST(prev_segment_date AS TIMESTAMP), CAST(prev_channel_date AS TIMESTAMP), CAST(prev_category_date AS TIMESTAMP), CAST(prev2_region_date AS TIMESTAMP), " +
+                "CAST(prev2_segment_date AS TIMESTAMP), CAST(prev2_channel_date AS TIMESTAMP), CAST(prev2_category_date AS TIMESTAMP) FROM agg_member_chain"))
             .Select(r => string.Create(CultureInfo.InvariantCulture,
-                $"{r.Customer} {r.Date:yyyy-MM-dd} {r.Region} {r.Segment} {r.Channel} {r.Category} {Day(r.PrevRegion)} {Day(r.PrevSegment)} {Day(r.PrevChannel)} {Day(r.PrevCategory)}"))
+                $"{r.Customer} {r.Date:yyyy-MM-dd} {r.Month:yyyy-MM-dd} {r.Region} {r.Segment} {r.Channel} {r.Category} {Day(r.PrevRegion)} {Day(r.PrevSegment)} {Day(r.PrevChannel)} {Day(r.PrevCategory)} " +
+                $"{Day(r.Prev2Region)} {Day(r.Prev2Segment)} {Day(r.Prev2Channel)} {Day(r.Prev2Category)}"))
             .Order(StringComparer.Ordinal)
             .ToList();
-        Assert.Contains(expected, e => !e.EndsWith("- - - -", StringComparison.Ordinal)); // some customer bought a member again
+        Assert.Contains(expected, e => !e.EndsWith("- - - - - - - -", StringComparison.Ordinal)); // some customer bought a member again
+        Assert.Contains(expected, e => !e.EndsWith("- - - -", StringComparison.Ordinal)); // and a third time
         Assert.True(sales.Any(o => o.Category is null), "some sales name no category");
         Assert.Equal(expected, stored);
 

@@ -40,13 +40,14 @@ public sealed class AdditiveSplitTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync();
         await _db.ExecuteAsync(GoldenDataset.Sql);
         // C1 buys in March, in April and today (both sides of the cut at today), C2 in April and
-        // twice today, C3 only today, C4 on April 1, C6 lapsed since November 2023.
+        // twice today, C3 only today, C4 on April 1, C6 lapsed since November 2023; all in the North
+        // region, so that the filter on it (and the member twins) sees them too.
         string[][] orders = [["A1", "C1", "2024-03-20"], ["A2", "C1", "2024-04-03"], ["A3", "C1", "2024-04-15"], ["A4", "C2", "2024-04-02"],
             ["A5", "C4", "2024-04-01"], ["A6", "C6", "2023-03-10"], ["A7", "C6", "2023-11-20"], ["A8", "C3", "2024-04-15"],
             ["A9", "C2", "2024-04-15"], ["A10", "C2", "2024-04-15"], ["A11", "C6", "2024-04-15"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
-            ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = "25.00",
+            ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = "25.00", ["region"] = "North",
         }))]);
         // Complaints: C1 before the cut with sales before it (both before), C2 today with sales
         // before and today, C4 today with a sale before only, C6 before the cut with its first sale

@@ -1,0 +1,115 @@
+using CrmInsight.Domain.Filters;
+using CrmInsight.Domain.Ingest;
+using CrmInsight.Domain.Queries;
+using CrmInsight.Domain.Security;
+using CrmInsight.Domain.Sql;
+using CrmInsight.Tests.TestSupport;
+
+namespace CrmInsight.Tests.Domain.Queries;
+
+/// <summary>
+/// Every query under member/ returns exactly the rows of its namesake under a filter on one member
+/// of region, segment, channel or category (that is when QueryCache picks it), for each member and
+/// the windows of <see cref="UnfilteredTwinTests.Windows"/> (adjacent, a year-earlier gap, one day,
+/// monthly, overlapping), on the golden data plus sales that move between members. With any other
+/// filter or scope the cache does not pick it and its text answers nothing (fails closed).
+/// </summary>
+public sealed class MemberTwinTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public static TheoryData<string> Twins() =>
+        [.. SqlCatalog.Default.QueryNames.Where(n => n.StartsWith(QueryCache.MemberPrefix, StringComparison.Ordinal))];
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        await _db.ExecuteAsync(GoldenDataset.Sql);
+        // Customers who buy one member again and switch to another (each sale's region, channel and
+        // category; the segment is the customer's): C1 North twice in March (a repeat under North, two
+        // channels and categories) and South once; C4 three times on one day (the second-previous
+        // same-member sale on the same day); C2 North in February (the previous window of March) and
+        // South in March, North again backdated into December; C3 South in March 2023 (the year-earlier
+        // window) and March 2024; C5 North on March 31st and April 1st (across March's end); C6 in
+        // no region, channel or category (a sale of no member).
+        string[][] orders = [
+            ["M1", "C1", "2024-03-02", "North", "Online", "Gadgets"], ["M2", "C1", "2024-03-09", "North", "Store", "Books"], ["M3", "C1", "2024-03-15", "South", "Online", "Books"],
+            ["M4", "C4", "2024-03-20", "North", "Online", "Gadgets"], ["M5", "C4", "2024-03-20", "North", "Online", "Gadgets"], ["M6", "C4", "2024-03-20", "North", "Online", "Gadgets"],
+            ["M7", "C2", "2024-02-28", "North", "Store", "Gadgets"], ["M8", "C2", "2024-03-03", "South", "Store", "Gadgets"], ["M9", "C2", "2023-12-10", "North", "Online", "Books"],
+            ["M10", "C3", "2023-03-05", "South", "Store", "Gadgets"], ["M11", "C3", "2024-03-07", "South", "Store", "Gadgets"],
+            ["M12", "C5", "2024-03-31", "North", "Online", "Books"], ["M13", "C5", "2024-04-01", "North", "Online", "Books"],
+            ["M14", "C6", "2024-03-21", "", "", ""]];
+        await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
+        {
+            ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = "25.00",
+            ["region"] = o[3].Length > 0 ? o[3] : null, ["channel"] = o[4].Length > 0 ? o[4] : null, ["category"] = o[5].Length > 0 ? o[5] : null,
+        }))]);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private static IEnumerable<DashboardFilter> OneMemberFilters() =>
+        QueryArgs.MemberKinds.SelectMany(kind => Enumerable.Range(1, 2).Select(id => DashboardFilter.Default.WithMembers(kind, IdSet.Of(id))));
+
+    [Theory]
+    [MemberData(nameof(Twins))]
+    public async Task A_twin_returns_its_namesakes_rows_for_each_member_and_window(string twin)
+    {
+        var original = twin[QueryCache.MemberPrefix.Length..];
+        // Each customer count of the twin is non-zero somewhere: repeat and retained customers included.
+        string[] customerColumns = ["active_customers", "repeat_customers", "previous_active", "retained"];
+        var nonZero = new HashSet<string>(StringComparer.Ordinal);
+        var counts = new HashSet<string>(StringComparer.Ordinal);
+        var rows = 0;
+        foreach (var filter in OneMemberFilters())
+        {
+            foreach (var (period, previous, monthly) in UnfilteredTwinTests.Windows)
+            {
+                var args = QueryArgs.For(filter, DataScope.All).Window(period, previous).Monthly(monthly);
+                Assert.Equal(twin, _db.Cache.ChooseQuery(original, args));
+                var expected = await _db.Runner.QueryRowsAsync(original, args);
+                Assert.Equal(RowText.Of(expected), RowText.Of(await _db.Runner.QueryRowsAsync(twin, args)));
+                nonZero.UnionWith(expected.SelectMany(r => r.Columns.Where(c => customerColumns.Contains(c) && SqlRow.ToDecimal(r[c]) is > 0)));
+                counts.UnionWith(expected.SelectMany(r => r.Columns.Where(customerColumns.Contains)));
+                rows += expected.Count;
+            }
+        }
+        Assert.True(rows >= 16, $"the members and windows gave rows to compare ({rows})");
+        Assert.NotEmpty(counts);
+        Assert.Equal(counts.Order(StringComparer.Ordinal), nonZero.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Twins))]
+    public async Task A_twin_is_not_picked_and_answers_nothing_for_other_filters_or_scopes(string twin)
+    {
+        var original = twin[QueryCache.MemberPrefix.Length..];
+        var (period, previous, monthly) = UnfilteredTwinTests.Windows[0];
+        SqlArgs Args(DashboardFilter filter, DataScope scope) => QueryArgs.For(filter, scope).Window(period, previous).Monthly(monthly);
+        var north = DashboardFilter.Default with { Regions = IdSet.Of(1) };
+        var others = new[]
+        {
+            // Two members of one dimension: a customer of both would count twice.
+            Args(DashboardFilter.Default with { Regions = IdSet.Of(1, 2) }, DataScope.All),
+            // Two dimensions, or one the member chain does not carry.
+            Args(north with { Channels = IdSet.Of(1) }, DataScope.All),
+            Args(DashboardFilter.Default with { Teams = IdSet.Of(1) }, DataScope.All),
+            Args(north with { Campaigns = IdSet.Of(1) }, DataScope.All),
+            // Any scope but everything.
+            Args(north, DataScope.ForTeams(IdSet.Of(1))),
+            Args(north, DataScope.Nothing),
+        };
+        foreach (var args in others)
+        {
+            Assert.Equal(original, _db.Cache.ChooseQuery(original, args));
+        }
+        // Run anyway, the text answers nothing where its guard can tell (all but the count of members).
+        foreach (var args in others.Skip(1))
+        {
+            Assert.Empty(await _db.Runner.QueryRowsAsync(twin, args));
+        }
+        // Nothing filtered is the unfiltered twin's.
+        Assert.NotEqual(twin, _db.Cache.ChooseQuery(original, Args(DashboardFilter.Default, DataScope.All)));
+        Assert.Empty(await _db.Runner.QueryRowsAsync(twin, Args(DashboardFilter.Default, DataScope.All)));
+    }
+}
