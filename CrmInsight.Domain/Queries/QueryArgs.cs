@@ -79,6 +79,15 @@ public static class QueryArgs
     public static bool IsUnfiltered(SqlArgs args) =>
         DimensionKinds.All.All(kind => IsOne(args, $"{kind.UrlName()}_all")) && IsOne(args, "scope_all");
 
+    /// <summary>
+    /// Whether the arguments filter only on dimensions agg_sale_day carries (region, segment,
+    /// channel, category, team; any members), for the whole scope: what a twin marked
+    /// <see cref="SqlQuery.DayFiltersDirective"/> answers.
+    /// </summary>
+    public static bool IsDayFiltered(SqlArgs args) =>
+        IsOne(args, "rep_all") && IsOne(args, "campaign_all") && IsOne(args, "scope_all")
+        && DimensionKinds.All.All(kind => args.TryGet($"{kind.UrlName()}_all", out _));
+
     /// <summary>The dimensions agg_member_chain carries a previous same-member sale for (queries/member/).</summary>
     public static IReadOnlyList<DimensionKind> MemberKinds { get; } = [DimensionKind.Region, DimensionKind.Segment, DimensionKind.Channel, DimensionKind.Category];
 

@@ -113,6 +113,8 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
     /// and no team named); any other scope, or arguments that do not say, read the facts (fail closed).
     /// </summary>
     /// <remarks>
+    /// A twin marked <see cref="SqlQuery.DayFiltersDirective"/> answers under filters on the dimensions
+    /// agg_sale_day carries too (<see cref="QueryArgs.IsDayFiltered"/>).
     /// Under a filter on one member of region, segment, channel or category (and nothing else, the
     /// whole scope: <see cref="QueryArgs.IsOneMember"/>), its <c>member/</c> twin when one exists:
     /// it reads agg_member_chain and agg_sale_day's rows of that member (MemberTwinTests hold it equal).
@@ -123,7 +125,8 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
         {
             return queryName;
         }
-        if (QueryArgs.IsUnfiltered(args) && runner.Has(UnfilteredPrefix + queryName))
+        if (runner.Has(UnfilteredPrefix + queryName)
+            && (QueryArgs.IsUnfiltered(args) || (QueryArgs.IsDayFiltered(args) && runner.Prepare(UnfilteredPrefix + queryName).AnswersDayFilters)))
         {
             return UnfilteredPrefix + queryName;
         }

@@ -29,6 +29,16 @@ public sealed record SqlQuery(string Name, SqlDialect Dialect, string Text, IRea
     /// </summary>
     public const string AdditiveDirective = "--#additive";
 
+    /// <summary>
+    /// The line that marks a twin under <c>unfiltered/</c> that reads only agg_sale_day, under the
+    /// filters its rows carry (sql/fragments/day_filters.sql): it answers as its namesake under any
+    /// filter on region, segment, channel, category and team too (not rep or campaign), for the whole scope.
+    /// </summary>
+    public const string DayFiltersDirective = "--#day-filters";
+
+    /// <summary>The twin says it answers under the filters agg_sale_day carries (see <see cref="DayFiltersDirective"/>).</summary>
+    public bool AnswersDayFilters { get; init; } = Text.Contains(DayFiltersDirective, StringComparison.Ordinal);
+
     /// <summary>The query says its rows add up over a split scan (see <see cref="AdditiveDirective"/>).</summary>
     public bool IsAdditive { get; init; } = Text.Contains(DatedDirective, StringComparison.Ordinal) && Text.Contains(AdditiveDirective, StringComparison.Ordinal)
         && Parameters.Contains("date_from") && Parameters.Contains("date_to") && Parameters.Contains("window_from");

@@ -10,10 +10,10 @@ totals AS (
            CAST(SUM(returns_value) AS DECIMAL(18,2)) AS returns_value,
            CAST(SUM(identified_orders) AS BIGINT) AS identified_orders
     FROM (
-        SELECT CASE WHEN @monthly = 1 THEN a.month_start ELSE @window_from END AS bucket,
-               a.revenue, a.cost, a.orders, a.items, a.returns_value, a.identified_orders
-        FROM agg_sale_day a
-        WHERE a.sale_date >= @date_from AND a.sale_date < @date_to
+        SELECT CASE WHEN @monthly = 1 THEN o.month_start ELSE @window_from END AS bucket,
+               o.revenue, o.cost, o.orders, o.items, o.returns_value, o.identified_orders
+        FROM agg_sale_day o
+        WHERE o.sale_date >= @date_from AND o.sale_date < @date_to
           --#include day_filters
     ) days
     GROUP BY bucket

@@ -49,4 +49,7 @@ SELECT s.member_id,
 FROM sums s
 LEFT JOIN counted c ON c.member_id = s.member_id OR (c.member_id IS NULL AND s.member_id IS NULL)
 LEFT JOIN names n ON n.dimension = @dimension AND n.member_id = s.member_id
+-- The sums answer under day_filters, the customers do not: unfiltered only.
+WHERE 1 = 1
+  --#include unfiltered_guard
 ORDER BY revenue DESC, member_id

@@ -1,5 +1,7 @@
--- contribution/by_dimension_revenue when nothing is filtered and the scope is everything: each
--- member's revenue summed from agg_sale_day (~700 rows a day) instead of the window's sales.
+-- contribution/by_dimension_revenue from agg_sale_day, when nothing is filtered or only what its
+-- rows carry (day_filters), for the whole scope: each member's revenue summed from ~700 rows a day
+-- instead of the window's sales.
+--#day-filters
 WITH
 --#include dimension_day_sales
 SELECT member_id,

@@ -1,11 +1,12 @@
--- overview/revenue_by_region when nothing is filtered and the scope is everything: the same
--- rows from agg_sale_day (a region with no sale in the window has no row: orders > 0).
+-- overview/revenue_by_region from agg_sale_day (a region with no sale in the window has no row:
+-- orders > 0), when nothing is filtered or only what its rows carry (day_filters), for the whole scope.
 --#dated
+--#day-filters
 WITH scoped AS (
-    SELECT a.region_id, a.revenue, a.cost
-    FROM agg_sale_day a
-    WHERE a.sale_date >= @date_from AND a.sale_date < @date_to
-      AND a.orders > 0
-      --#include unfiltered_guard
+    SELECT o.region_id, o.revenue, o.cost
+    FROM agg_sale_day o
+    WHERE o.sale_date >= @date_from AND o.sale_date < @date_to
+      AND o.orders > 0
+      --#include day_filters
 )
 --#include region_revenue_rows

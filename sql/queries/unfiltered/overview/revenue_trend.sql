@@ -1,13 +1,14 @@
--- overview/revenue_trend when nothing is filtered and the scope is everything: the same rows
--- from agg_sale_day (days without a sale have no row there either: orders > 0).
+-- overview/revenue_trend from agg_sale_day (days without a sale have no row there either:
+-- orders > 0), when nothing is filtered or only what its rows carry (day_filters), for the whole scope.
 --#dated
+--#day-filters
 WITH scoped AS (
-    SELECT CASE WHEN @grain = 'day' THEN a.sale_date ELSE a.month_start END AS bucket,
-           a.revenue, a.cost, a.orders
-    FROM agg_sale_day a
-    WHERE a.sale_date >= @date_from AND a.sale_date < @date_to
-      AND a.orders > 0
-      --#include unfiltered_guard
+    SELECT CASE WHEN @grain = 'day' THEN o.sale_date ELSE o.month_start END AS bucket,
+           o.revenue, o.cost, o.orders
+    FROM agg_sale_day o
+    WHERE o.sale_date >= @date_from AND o.sale_date < @date_to
+      AND o.orders > 0
+      --#include day_filters
 )
 SELECT bucket,
        CAST(SUM(revenue) AS DECIMAL(18,2)) AS revenue,

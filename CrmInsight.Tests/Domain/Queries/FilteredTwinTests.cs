@@ -8,18 +8,81 @@ using CrmInsight.Tests.TestSupport;
 namespace CrmInsight.Tests.Domain.Queries;
 
 /// <summary>
-/// Every query under member/ returns exactly the rows of its namesake under a filter on one member
-/// of region, segment, channel or category (that is when QueryCache picks it), for each member and
-/// the windows of <see cref="UnfilteredTwinTests.Windows"/> (adjacent, a year-earlier gap, one day,
-/// monthly, overlapping), on the golden data plus sales that move between members. With any other
-/// filter or scope the cache does not pick it and its text answers nothing (fails closed).
+/// The twins that answer under a filter return exactly the rows of their namesake then (that is
+/// when QueryCache picks them), for the windows of <see cref="UnfilteredTwinTests.Windows"/>
+/// (adjacent, a year-earlier gap, one day, monthly, overlapping), on the golden data plus sales
+/// that move between members: every query under member/ for each one-member filter of region,
+/// segment, channel or category, and every unfiltered/ twin marked --#day-filters for filters on
+/// the dimensions agg_sale_day carries. With any other filter or scope the cache does not pick
+/// them and their text answers nothing (fails closed).
 /// </summary>
-public sealed class MemberTwinTests : IAsyncLifetime
+public sealed class FilteredTwinTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
     public static TheoryData<string> Twins() =>
         [.. SqlCatalog.Default.QueryNames.Where(n => n.StartsWith(QueryCache.MemberPrefix, StringComparison.Ordinal))];
+
+    public static TheoryData<string> DayFilterTwins() => [.. DayFilterTwinNames()];
+
+    private static IEnumerable<string> DayFilterTwinNames() =>
+        SqlCatalog.Default.QueryNames.Where(n => n.StartsWith(QueryCache.UnfilteredPrefix, StringComparison.Ordinal) && SqlCatalog.Default.Get(n, SqlDialect.DuckDb).AnswersDayFilters);
+
+    /// <summary>Filters on the dimensions agg_sale_day carries: one member, two of one dimension, two dimensions, the team.</summary>
+    private static readonly DashboardFilter[] DayFilters =
+    [
+        DashboardFilter.Default with { Regions = IdSet.Of(1) },
+        DashboardFilter.Default with { Regions = IdSet.Of(1, 2) },
+        DashboardFilter.Default with { Channels = IdSet.Of(2), Categories = IdSet.Of(1) },
+        DashboardFilter.Default with { Segments = IdSet.Of(2), Regions = IdSet.Of(1) },
+        DashboardFilter.Default with { Teams = IdSet.Of(1) },
+    ];
+
+    [Fact]
+    public void The_sales_sums_of_the_overview_and_contribution_answer_day_filters()
+    {
+        Assert.Superset(new HashSet<string> { "unfiltered/overview/revenue_trend", "unfiltered/overview/revenue_by_region", "unfiltered/kpi/contribution", "unfiltered/contribution/by_dimension_revenue" },
+            DayFilterTwinNames().ToHashSet());
+    }
+
+    [Theory]
+    [MemberData(nameof(DayFilterTwins))]
+    public async Task A_day_filter_twin_returns_its_namesakes_rows_under_those_filters(string twin)
+    {
+        var original = twin[QueryCache.UnfilteredPrefix.Length..];
+        var parameters = _db.Runner.Prepare(twin).Parameters;
+        string[] grains = parameters.Contains("grain") ? ["day", "month"] : ["month"];
+        string[] dimensions = parameters.Contains("dimension") ? ["region", "segment", "channel", "category"] : ["region"];
+        var rows = 0;
+        foreach (var filter in DayFilters)
+        {
+            foreach (var ((period, previous, monthly), grain, dimension) in UnfilteredTwinTests.Windows.SelectMany(w => grains.SelectMany(g => dimensions.Select(d => (w, g, d)))))
+            {
+                var args = QueryArgs.For(filter, DataScope.All).Window(period, previous).Monthly(monthly).With("grain", grain).With("dimension", dimension);
+                Assert.Equal(twin, _db.Cache.ChooseQuery(original, args));
+                var expected = RowText.Of(await _db.Runner.QueryRowsAsync(original, args));
+                Assert.Equal(expected, RowText.Of(await _db.Runner.QueryRowsAsync(twin, args)));
+                rows += expected.Count;
+            }
+        }
+        Assert.True(rows >= DayFilters.Length * UnfilteredTwinTests.Windows.Length, $"the filters and windows gave rows to compare ({rows})");
+    }
+
+    [Theory]
+    [MemberData(nameof(DayFilterTwins))]
+    public async Task A_day_filter_twin_is_not_picked_and_answers_nothing_for_rep_campaign_or_a_scope(string twin)
+    {
+        var original = twin[QueryCache.UnfilteredPrefix.Length..];
+        var (period, previous, monthly) = UnfilteredTwinTests.Windows[0];
+        SqlArgs Args(DashboardFilter filter, DataScope scope) => QueryArgs.For(filter, scope).Window(period, previous).Monthly(monthly).With("grain", "day").With("dimension", "region");
+        var north = DashboardFilter.Default with { Regions = IdSet.Of(1) };
+        foreach (var args in new[] { Args(north with { Reps = IdSet.Of(1) }, DataScope.All), Args(north with { Campaigns = IdSet.Of(1) }, DataScope.All),
+                     Args(north, DataScope.ForTeams(IdSet.Of(1))), Args(DashboardFilter.Default, DataScope.Nothing) })
+        {
+            Assert.Equal(original, _db.Cache.ChooseQuery(original, args));
+            Assert.Empty(await _db.Runner.QueryRowsAsync(twin, args));
+        }
+    }
 
     public async Task InitializeAsync()
     {
