@@ -180,7 +180,8 @@ public static class QueryShapes
     /// <summary>
     /// The shape a query is held to: its own entry, or for a twin under <c>unfiltered/</c> its
     /// namesake's columns and unfiltered rows (what it answers under a filter or scope, nothing or
-    /// zeros, is UnfilteredTwinTests' to check).
+    /// zeros, is UnfilteredTwinTests' to check), for one under <c>member/</c> its namesake's columns
+    /// and no rows (what it answers under one member's filter is FilteredTwinTests').
     /// </summary>
     public static QueryShape? For(string name)
     {
@@ -189,8 +190,14 @@ public static class QueryShapes
             return shape;
         }
         const string twin = "unfiltered/";
-        return name.StartsWith(twin, StringComparison.Ordinal) && All.TryGetValue(name[twin.Length..], out var original)
-            ? original with { FilteredRows = null }
+        if (name.StartsWith(twin, StringComparison.Ordinal))
+        {
+            return All.TryGetValue(name[twin.Length..], out var original) ? original with { FilteredRows = null } : null;
+        }
+        // A member/ twin answers one member's filter only, which neither set of arguments here is.
+        const string member = "member/";
+        return name.StartsWith(member, StringComparison.Ordinal) && All.TryGetValue(name[member.Length..], out var namesake)
+            ? namesake with { Rows = 0, FilteredRows = 0 }
             : null;
     }
 }
