@@ -95,7 +95,8 @@ public sealed class FilteredTwinTests : IAsyncLifetime
         // South in March, North again backdated into December; C3 South in March 2023 (the year-earlier
         // window) and March 2024; C5 North on March 31st and April 1st (across March's end); C6 in
         // no region, channel or category (a sale of no member); C5 South on February 1st (the first day of
-        // March's comparison month: retained in March) and in March.
+        // March's comparison month: retained in March) and in March; C6 North in 2022, in the gap between
+        // March 2023 and March 2024 and in March 2024 (won back after a year-earlier comparison, through the gap).
         string[][] orders = [
             ["M1", "C1", "2024-03-02", "North", "Online", "Gadgets"], ["M2", "C1", "2024-03-09", "North", "Store", "Books"], ["M3", "C1", "2024-03-15", "South", "Online", "Books"],
             ["M4", "C4", "2024-03-20", "North", "Online", "Gadgets"], ["M5", "C4", "2024-03-20", "North", "Online", "Gadgets"], ["M6", "C4", "2024-03-20", "North", "Online", "Gadgets"],
@@ -103,7 +104,8 @@ public sealed class FilteredTwinTests : IAsyncLifetime
             ["M10", "C3", "2023-03-05", "South", "Store", "Gadgets"], ["M11", "C3", "2024-03-07", "South", "Store", "Gadgets"],
             ["M12", "C5", "2024-03-31", "North", "Online", "Books"], ["M13", "C5", "2024-04-01", "North", "Online", "Books"],
             ["M14", "C6", "2024-03-21", "", "", ""],
-            ["M15", "C5", "2024-02-01", "South", "Store", "Books"], ["M16", "C5", "2024-03-05", "South", "Store", "Books"]];
+            ["M15", "C5", "2024-02-01", "South", "Store", "Books"], ["M16", "C5", "2024-03-05", "South", "Store", "Books"],
+            ["M17", "C6", "2022-06-01", "North", "Online", "Gadgets"], ["M18", "C6", "2023-08-01", "North", "Online", "Gadgets"], ["M19", "C6", "2024-03-25", "North", "Online", "Gadgets"]];
         await _db.Get<IngestService>().IngestAsync(IngestKind.Orders, [.. orders.Select((o, i) => new IngestRecord(i + 1, new Dictionary<string, string?>
         {
             ["id"] = o[0], ["customer"] = o[1], ["date"] = o[2], ["revenue"] = "25.00",
