@@ -10,28 +10,20 @@
 --#additive
 WITH previous_customers AS (
     -- Gated in the WHERE: read by the part that starts the period, and for the join.
-    SELECT customer_id
+    SELECT s.customer_id
     FROM (
-        SELECT m.customer_id,
-               --#include member_prev_date
-                   AS prev_date
-        FROM agg_member_chain m
-        WHERE (@date_from = @window_from OR @prev_to <> @window_from)
-          AND m.sale_date >= @prev_from AND m.sale_date < @prev_to
-          --#include member_filters
+        --#include member_sales
     ) s
-    WHERE prev_date IS NULL OR prev_date < @prev_from
+    WHERE (@date_from = @window_from OR @prev_to <> @window_from)
+      AND s.sale_date >= @prev_from AND s.sale_date < @prev_to
+      AND (s.prev_date IS NULL OR s.prev_date < @prev_from)
 ), current_customers AS (
-    SELECT customer_id, prev_date
+    SELECT s.customer_id, s.prev_date
     FROM (
-        SELECT m.customer_id,
-               --#include member_prev_date
-                   AS prev_date
-        FROM agg_member_chain m
-        WHERE m.sale_date >= @date_from AND m.sale_date < @date_to
-          --#include member_filters
+        --#include member_sales
     ) s
-    WHERE prev_date IS NULL OR prev_date < @window_from
+    WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
+      AND (s.prev_date IS NULL OR s.prev_date < @window_from)
 )
 SELECT
     @window_from AS bucket,

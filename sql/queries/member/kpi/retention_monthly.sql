@@ -7,16 +7,12 @@
 WITH
 --#include retention_months
 , firsts AS (
-    SELECT month_start, prev_date
+    SELECT s.month_start, s.prev_date
     FROM (
-        SELECT m.month_start,
-               --#include member_prev_date
-                   AS prev_date
-        FROM agg_member_chain m
-        WHERE m.sale_date >= @prev_from AND m.sale_date < @date_to
-          --#include member_filters
+        --#include member_sales
     ) s
-    WHERE prev_date IS NULL OR prev_date < month_start
+    WHERE s.sale_date >= @prev_from AND s.sale_date < @date_to
+      AND (s.prev_date IS NULL OR s.prev_date < s.month_start)
 ), counts AS (
     SELECT month_start, COUNT(*) AS customers
     FROM firsts

@@ -10,14 +10,11 @@
 WITH
 --#include sale_day_totals
 , member_sales AS (
-    SELECT CASE WHEN @monthly = 1 THEN m.month_start ELSE @window_from END AS bucket,
-           --#include member_prev_date
-               AS prev_date,
-           --#include member_prev2_date
-               AS prev2_date
-    FROM agg_member_chain m
-    WHERE m.sale_date >= @date_from AND m.sale_date < @date_to
-      --#include member_filters
+    SELECT CASE WHEN @monthly = 1 THEN s.month_start ELSE @window_from END AS bucket, s.prev_date, s.prev2_date
+    FROM (
+        --#include member_sales
+    ) s
+    WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
 ), customers AS (
     SELECT bucket,
            CAST(SUM(CASE WHEN prev_date >= bucket AND prev_date >= @window_from THEN 0 ELSE 1 END) AS BIGINT) AS active_customers,

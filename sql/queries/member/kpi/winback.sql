@@ -11,48 +11,56 @@
 --   period follows one in the gap. Overlapping windows take the general sets.
 -- Each part is gated in its WHERE (DuckDB drops a scan whose predicate on the parameters is false).
 --#dated
-WITH member_sales AS (
-    -- Every row of the member up to the period's end, with its previous same-member sale.
-    SELECT m.customer_id, m.sale_date,
-           --#include member_prev_date
-               AS prev_date
-    FROM agg_member_chain m
-    WHERE m.sale_date < @date_to
-      --#include member_filters
-), period_firsts AS (
+WITH period_firsts AS (
     SELECT s.customer_id, s.sale_date
-    FROM member_sales s
+    FROM (
+        --#include member_sales
+    ) s
     WHERE @prev_to > @date_from
-      AND s.sale_date >= @date_from
+      AND s.sale_date >= @date_from AND s.sale_date < @date_to
       AND (s.prev_date IS NULL OR s.prev_date < @date_from)
 ), comparison_firsts AS (
     SELECT s.customer_id
-    FROM member_sales s
+    FROM (
+        --#include member_sales
+    ) s
     WHERE @prev_to > @date_from
-      AND s.sale_date >= @prev_from AND s.sale_date < @prev_to
+      AND s.sale_date >= @prev_from AND s.sale_date < @prev_to AND s.sale_date < @date_to
       AND (s.prev_date IS NULL OR s.prev_date < @prev_from)
 ), came_back AS (
     -- First sales from prev_from on of customers with a sale before it.
     SELECT s.customer_id
-    FROM member_sales s
+    FROM (
+        --#include member_sales
+    ) s
     WHERE @prev_to > @date_from
-      AND s.sale_date >= @prev_from
+      AND s.sale_date >= @prev_from AND s.sale_date < @date_to
       AND s.prev_date < @prev_from
 )
 SELECT
     @date_from AS bucket,
-    (SELECT COUNT(*) FROM member_sales s WHERE s.sale_date < @prev_from AND s.prev_date IS NULL)
-    - (SELECT COUNT(*) FROM member_sales s
-       WHERE s.sale_date >= @prev_from AND s.sale_date < @prev_to
+    (SELECT COUNT(*) FROM (
+        --#include member_sales
+    ) s WHERE s.sale_date < @prev_from AND s.sale_date < @date_to AND s.prev_date IS NULL)
+    - (SELECT COUNT(*) FROM (
+        --#include member_sales
+    ) s
+       WHERE s.sale_date >= @prev_from AND s.sale_date < @prev_to AND s.sale_date < @date_to
          AND s.prev_date < @prev_from) AS lapsed_customers,
-    (SELECT COUNT(*) FROM member_sales s
+    (SELECT COUNT(*) FROM (
+        --#include member_sales
+    ) s
      WHERE @prev_to <= @date_from
-       AND s.sale_date >= @date_from
+       AND s.sale_date >= @date_from AND s.sale_date < @date_to
        AND s.prev_date < @prev_from
-    ) + (SELECT COUNT(*) FROM member_sales p
-         JOIN member_sales g ON g.customer_id = p.customer_id
+    ) + (SELECT COUNT(*) FROM (
+        --#include member_sales
+    ) p
+         JOIN (
+        --#include member_sales
+    ) g ON g.customer_id = p.customer_id
          WHERE @prev_to < @date_from
-           AND p.sale_date >= @date_from
+           AND p.sale_date >= @date_from AND p.sale_date < @date_to
            AND p.prev_date >= @prev_to AND p.prev_date < @date_from
            AND g.sale_date >= @prev_to AND g.sale_date < @date_from
            AND g.prev_date < @prev_from
