@@ -30,8 +30,9 @@ public static class AdditiveSplit
 
     /// <summary>
     /// The rows of the whole window from the rows of its two halves: per bucket (in bucket order),
-    /// each numeric column summed; a bucket only one half has is taken as it is. Any other column
-    /// must agree between the halves, or the query was not additive.
+    /// each numeric column summed (a flag column, <see cref="FlagPrefix"/>, the larger of the two); a
+    /// bucket only one half has is taken as it is. Any other column must agree between the halves,
+    /// or the query was not additive.
     /// </summary>
     /// <exception cref="InvalidOperationException">A non-numeric column differs between the halves.</exception>
     public static IReadOnlyList<SqlRow> Sum(string queryName, IReadOnlyList<SqlRow> first, IReadOnlyList<SqlRow> second)
@@ -55,14 +56,33 @@ public static class AdditiveSplit
             }
             foreach (var column in row.Columns)
             {
-                if (!column.Equals("bucket", StringComparison.OrdinalIgnoreCase))
+                if (column.Equals("bucket", StringComparison.OrdinalIgnoreCase))
                 {
-                    sum[column] = Add(queryName, column, sum.GetValueOrDefault(column), row[column]);
+                    continue;
                 }
+                sum[column] = column.StartsWith(FlagPrefix, StringComparison.OrdinalIgnoreCase)
+                    ? Either(queryName, column, sum.GetValueOrDefault(column), row[column])
+                    : Add(queryName, column, sum.GetValueOrDefault(column), row[column]);
             }
         }
         return [.. buckets.Values.Select(values => new SqlRow(values))];
     }
+
+    /// <summary>
+    /// The prefix of a flag column (<c>has_tickets</c>: 1 when something exists up to the scan's
+    /// end): the whole window's is the larger of the two halves', not their sum, so a bucket that
+    /// only the second half has (a month begun today) keeps what the days before it hold.
+    /// </summary>
+    public const string FlagPrefix = "has_";
+
+    private static object? Either(string queryName, string column, object? a, object? b) =>
+        (a, b) switch
+        {
+            (null or DBNull, _) => b,
+            (_, null or DBNull) => a,
+            _ when IsNumber(a) && IsNumber(b) => SqlRow.ToDecimal(a) >= SqlRow.ToDecimal(b) ? a : b,
+            _ => throw new InvalidOperationException($"'{queryName}' is marked additive but its flag column '{column}' is not a number."),
+        };
 
     private static object? Add(string queryName, string column, object? a, object? b) => (a, b) switch
     {

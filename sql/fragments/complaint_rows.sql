@@ -8,12 +8,9 @@ buckets AS (
 SELECT b.bucket,
        COALESCE(cc.complaining_customers, 0) AS complaining_customers,
        COALESCE(ac.active_customers, 0) AS active_customers,
-       -- Whether any ticket exists up to the window's end; a scan that starts after the window's
-       -- start (the twin, cut at today) leaves the tickets before it to the part before, so the
-       -- parts add up (a first-ever ticket today on a day without a complaint or a sale is then
-       -- seen the next day).
-       CASE WHEN EXISTS (SELECT 1 FROM fact_ticket t WHERE t.submitted_at < @date_to)
-             AND NOT EXISTS (SELECT 1 FROM fact_ticket t WHERE t.submitted_at < @date_from AND @date_from <> @window_from) THEN 1 ELSE 0 END AS has_tickets
+       -- Whether any ticket exists up to the scan's end: a flag, which the sum of a window's parts
+       -- takes from either part (AdditiveSplit: a has_ column is the larger of the two).
+       CASE WHEN EXISTS (SELECT 1 FROM fact_ticket t WHERE t.submitted_at < @date_to) THEN 1 ELSE 0 END AS has_tickets
 FROM buckets b
 LEFT JOIN complaining_counts cc ON cc.bucket = b.bucket
 LEFT JOIN active_counts ac ON ac.bucket = b.bucket

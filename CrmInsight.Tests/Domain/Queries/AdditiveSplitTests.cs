@@ -101,6 +101,24 @@ public sealed class AdditiveSplitTests : IAsyncLifetime
         Assert.True(compared >= 3, "the windows gave non-zero rows to compare");
     }
 
+    [Theory]
+    [InlineData("kpi/complaints")]
+    [InlineData("unfiltered/kpi/complaints")]
+    public async Task A_month_begun_today_keeps_the_flag_of_the_days_before(string queryName)
+    {
+        // Cut on April 1st: April's bucket is only in the second part, and tickets exist before it.
+        var firstOfMonth = new DateOnly(2024, 4, 1);
+        var args = QueryArgs.For(DashboardFilter.Default, DataScope.All)
+            .Window(new(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 16)), new(new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 1))).Monthly(true).AsOf(firstOfMonth);
+        var whole = await _db.Runner.QueryRowsAsync(queryName, args);
+        var first = await _db.Runner.QueryRowsAsync(queryName, args.With("date_to", firstOfMonth));
+        var second = await _db.Runner.QueryRowsAsync(queryName, args.With("date_from", firstOfMonth));
+
+        Assert.DoesNotContain(first, r => r.GetDate("bucket") == firstOfMonth);
+        Assert.Equal(1, whole.Single(r => r.GetDate("bucket") == firstOfMonth).GetInt64("has_tickets"));
+        Assert.Equal(RowText.Of(whole), RowText.Of(AdditiveSplit.Sum(queryName, first, second)));
+    }
+
     [Fact]
     public async Task The_cache_serves_the_sum_and_a_write_dated_today_recomputes_only_the_current_month()
     {
@@ -158,5 +176,9 @@ public sealed class AdditiveSplitTests : IAsyncLifetime
 
         Assert.Equal(["2024-03-01 1 2", "2024-04-01 5 1.5"], sum.Select(r => $"{r.GetDate("bucket"):yyyy-MM-dd} {r["a"]} {r["b"]}"));
         Assert.Throws<InvalidOperationException>(() => AdditiveSplit.Sum("q", [Row(april, "x", 1m)], [Row(april, "y", 1m)]));
+        // A flag (has_tickets: something exists up to the scan's end) is either half's, not their sum.
+        static SqlRow Flagged(DateOnly bucket, long count, int flag) => new([new("bucket", bucket), new("count", count), new("has_tickets", flag)]);
+        Assert.Equal(["2024-04-01 5 1"], AdditiveSplit.Sum("q", [Flagged(april, 2, 1)], [Flagged(april, 3, 1)]).Select(r => $"{r.GetDate("bucket"):yyyy-MM-dd} {r["count"]} {r["has_tickets"]}"));
+        Assert.Equal(["2024-04-01 5 1"], AdditiveSplit.Sum("q", [Flagged(april, 2, 0)], [Flagged(april, 3, 1)]).Select(r => $"{r.GetDate("bucket"):yyyy-MM-dd} {r["count"]} {r["has_tickets"]}"));
     }
 }

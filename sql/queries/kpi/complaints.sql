@@ -3,16 +3,18 @@
 -- subset of the denominator (KPIS.md §3), so the rate never exceeds 100 %: a customer who
 -- complained but bought nothing in the period is left out of both.
 -- Both sides filter on the customer's region, segment and owner rep, so they describe the
--- same customers; sales channel, category and campaign do not apply.
+-- same customers; sales channel, category and campaign do not apply. A filter on the customer
+-- takes or leaves all of a customer's sales and complaints, so the pre-aggregates per customer
+-- answer it: the complaint days with the customer's sales either side (agg_complaint_sale, as the
+-- unfiltered twin reads them) and the sales with the customer's previous one (agg_sale_chain),
+-- each joined to the customers the filters and the scope leave, instead of every sale and ticket.
 -- has_tickets is 0 when no ticket was recorded before the period's end (a database fed only
 -- order lines): the rate is then undefined ("no data"), not 0. (Up to the period's end, so the
 -- result depends on nothing dated after it.)
 -- Additive, as its unfiltered twin: per bucket (the window from @window_from, or the month) a
--- customer is active in the days scanned when none of their sales in the bucket came before
--- them, and a complainant where they first have both a complaint and a sale in it. Only the
--- customers with a sale or a complaint in the days scanned are looked up in the days before
--- (none when the scan starts the bucket), so after a write dated today the cache recomputes
--- today for today's customers, not the whole window.
+-- customer is active in the days scanned at their first sale in the bucket (their previous sale
+-- before the bucket's start or the window's), and a complainant where they first have both a
+-- complaint and a sale in it (complaint_flags); so a write dated today recomputes today only.
 --#dated
 --#additive
 WITH customers AS (
@@ -24,58 +26,25 @@ WITH customers AS (
       AND (@team_all = 1 OR r.team_id IN @team_ids)
       AND (@rep_all = 1 OR c.owner_rep_id IN @rep_ids)
       --#include owned_customer
-), touched AS (
-    -- The customers with a sale (sold = 1) or a complaint (complained = 1) in the days scanned.
-    SELECT bucket, customer_id, MAX(sold) AS sold, MAX(complained) AS complained
-    FROM (
-        SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @window_from END AS bucket, o.customer_id, 1 AS sold, 0 AS complained
-        FROM fact_order o
-        JOIN customers c ON c.customer_id = o.customer_id
-        JOIN dim_date d ON d.calendar_date = o.order_date
-        WHERE o.order_date >= @date_from AND o.order_date < @date_to
-          --#include sale
-        UNION ALL
-        SELECT CASE WHEN @monthly = 1 THEN d.month_start ELSE @window_from END, t.customer_id, 0, 1
-        FROM fact_ticket t
-        JOIN customers c ON c.customer_id = t.customer_id
-        JOIN dim_date d ON d.calendar_date = CAST(t.submitted_at AS DATE)
-        WHERE t.is_complaint = 1
-          AND t.submitted_at >= @date_from AND t.submitted_at < @date_to
-    ) scanned
-    GROUP BY bucket, customer_id
-), sold_before AS (
-    -- Their sales and complaints in their bucket before the days scanned.
-    SELECT DISTINCT k.bucket, k.customer_id
-    FROM fact_order o
-    JOIN touched k ON k.customer_id = o.customer_id
-    WHERE o.order_date >= @window_from AND o.order_date < @date_from
-      AND o.order_date >= k.bucket
-      --#include sale
-), complained_before AS (
-    SELECT DISTINCT k.bucket, k.customer_id
-    FROM fact_ticket t
-    JOIN touched k ON k.customer_id = t.customer_id
-    WHERE t.is_complaint = 1
-      AND t.submitted_at >= @window_from AND t.submitted_at < @date_from
-      AND t.submitted_at >= k.bucket
-), flagged AS (
-    SELECT k.bucket, k.sold, k.complained,
-           CASE WHEN s.customer_id IS NULL THEN 0 ELSE 1 END AS sold_before,
-           CASE WHEN p.customer_id IS NULL THEN 0 ELSE 1 END AS complained_before
-    FROM touched k
-    LEFT JOIN sold_before s ON s.bucket = k.bucket AND s.customer_id = k.customer_id
-    LEFT JOIN complained_before p ON p.bucket = k.bucket AND p.customer_id = k.customer_id
-), complaining_counts AS (
-    -- Both a sale and a complaint in the bucket up to the days' end, not both before them.
-    SELECT bucket, COUNT(*) AS complaining_customers
-    FROM flagged
-    WHERE (sold = 1 OR sold_before = 1) AND (complained = 1 OR complained_before = 1)
-      AND NOT (sold_before = 1 AND complained_before = 1)
-    GROUP BY bucket
-), active_counts AS (
+), complaints AS (
+    SELECT CASE WHEN @monthly = 1 THEN a.month_start ELSE @window_from END AS bucket, a.customer_id,
+           a.complaint_day, a.prev_sale, a.next_sale, a.next_month
+    FROM agg_complaint_sale a
+    JOIN customers c ON c.customer_id = a.customer_id
+    WHERE a.complaint_day >= @window_from AND a.complaint_day < @date_to
+),
+--#include complaint_flags
+, active_counts AS (
     SELECT bucket, COUNT(*) AS active_customers
-    FROM flagged
-    WHERE sold = 1 AND sold_before = 0
+    FROM (
+        SELECT CASE WHEN @monthly = 1 THEN s.month_start ELSE @window_from END AS bucket,
+               CASE WHEN @monthly = 1 AND s.month_start > @window_from THEN s.month_start ELSE @window_from END AS bucket_start,
+               s.prev_date
+        FROM agg_sale_chain s
+        JOIN customers c ON c.customer_id = s.customer_id
+        WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
+    ) sales
+    WHERE prev_date IS NULL OR prev_date < bucket_start
     GROUP BY bucket
 ),
 --#include complaint_rows
