@@ -59,13 +59,9 @@ SELECT
          JOIN (
         --#include member_sales
     ) g ON g.customer_id = p.customer_id
-         WHERE @prev_to < @date_from
-           AND p.sale_date >= @date_from AND p.sale_date < @date_to
-           AND p.prev_date >= @prev_to AND p.prev_date < @date_from
-           AND g.sale_date >= @prev_to AND g.sale_date < @date_from
-           AND g.prev_date < @prev_from
-    ) + (SELECT COUNT(*) FROM period_firsts p
-         WHERE (p.sale_date < @prev_from OR EXISTS (SELECT 1 FROM came_back b WHERE b.customer_id = p.customer_id))
-           AND NOT EXISTS (SELECT 1 FROM comparison_firsts c WHERE c.customer_id = p.customer_id)) AS won_back
+         --#include winback_gap_pairs
+    ) +
+    --#include winback_overlap_count
+    AS won_back
 WHERE 1 = 1
   --#include member_guard
