@@ -117,7 +117,7 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
     /// agg_sale_day carries too (<see cref="QueryArgs.IsDayFiltered"/>).
     /// Under a filter on one member of region, segment, channel or category (and nothing else, the
     /// whole scope: <see cref="QueryArgs.IsOneMember"/>), its <c>member/</c> twin when one exists:
-    /// it reads agg_member_chain and agg_sale_day's rows of that member (MemberTwinTests hold it equal).
+    /// it reads agg_member_chain and agg_sale_day's rows of that member (FilteredTwinTests hold it equal).
     /// </remarks>
     public string ChooseQuery(string queryName, SqlArgs args)
     {

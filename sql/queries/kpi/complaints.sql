@@ -18,14 +18,7 @@
 --#dated
 --#additive
 WITH customers AS (
-    SELECT c.customer_id
-    FROM dim_customer c
-    LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
-    WHERE (@region_all = 1 OR c.region_id IN @region_ids)
-      AND (@segment_all = 1 OR c.segment_id IN @segment_ids)
-      AND (@team_all = 1 OR r.team_id IN @team_ids)
-      AND (@rep_all = 1 OR c.owner_rep_id IN @rep_ids)
-      --#include owned_customer
+    --#include filtered_customers
 ), complaints AS (
     SELECT CASE WHEN @monthly = 1 THEN a.month_start ELSE @window_from END AS bucket, a.customer_id,
            a.complaint_day, a.prev_sale, a.next_sale, a.next_month

@@ -14,11 +14,8 @@
 -- leave. A campaign filter or a team scope (whose conversions are its own teams' sales) reads the
 -- touches per customer. Each branch is gated in its WHERE (DuckDB drops the scan of the other).
 WITH customers AS (
-    SELECT c.customer_id
-    FROM dim_customer c
-    LEFT JOIN dim_rep r ON r.rep_id = c.owner_rep_id
-    WHERE @campaign_all = 1 AND @scope_all = 1
-      --#include customer_filters
+    --#include filtered_customers
+      AND @campaign_all = 1 AND @scope_all = 1
 ), chain_rows AS (
     SELECT CASE WHEN @monthly = 1 THEN t.month_start ELSE @date_from END AS bucket,
            -- A first month cut short starts at the window's start.

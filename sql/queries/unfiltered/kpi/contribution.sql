@@ -4,28 +4,23 @@
 -- has a slice of 0, as in the namesake).
 --#dated
 --#day-filters
-WITH totals AS (
+WITH days AS (
+    -- Every day row of the window, and whether the filters keep it in the slice.
     SELECT CASE WHEN @monthly = 1 THEN o.month_start ELSE @date_from END AS bucket,
-           SUM(o.revenue) AS revenue, SUM(o.revenue - o.cost) AS gross_profit
+           o.revenue, o.cost,
+           CASE WHEN 1 = 1
+               --#include day_filters
+               THEN 1 ELSE 0 END AS in_slice
     FROM agg_sale_day o
     WHERE o.sale_date >= @date_from AND o.sale_date < @date_to
       AND o.orders > 0
       --#include day_guard
-    GROUP BY CASE WHEN @monthly = 1 THEN o.month_start ELSE @date_from END
-), slice AS (
-    SELECT CASE WHEN @monthly = 1 THEN o.month_start ELSE @date_from END AS bucket,
-           SUM(o.revenue) AS revenue, SUM(o.revenue - o.cost) AS gross_profit
-    FROM agg_sale_day o
-    WHERE o.sale_date >= @date_from AND o.sale_date < @date_to
-      AND o.orders > 0
-      --#include day_filters
-    GROUP BY CASE WHEN @monthly = 1 THEN o.month_start ELSE @date_from END
 )
-SELECT t.bucket,
-       CAST(COALESCE(s.revenue, 0) AS DECIMAL(18,2)) AS slice_revenue,
-       CAST(COALESCE(s.gross_profit, 0) AS DECIMAL(18,2)) AS slice_gross_profit,
-       CAST(t.revenue AS DECIMAL(18,2)) AS total_revenue,
-       CAST(t.gross_profit AS DECIMAL(18,2)) AS total_gross_profit
-FROM totals t
-LEFT JOIN slice s ON s.bucket = t.bucket
-ORDER BY t.bucket
+SELECT bucket,
+       CAST(SUM(CASE WHEN in_slice = 1 THEN revenue ELSE 0 END) AS DECIMAL(18,2)) AS slice_revenue,
+       CAST(SUM(CASE WHEN in_slice = 1 THEN revenue - cost ELSE 0 END) AS DECIMAL(18,2)) AS slice_gross_profit,
+       CAST(SUM(revenue) AS DECIMAL(18,2)) AS total_revenue,
+       CAST(SUM(revenue - cost) AS DECIMAL(18,2)) AS total_gross_profit
+FROM days
+GROUP BY bucket
+ORDER BY bucket
