@@ -12,13 +12,16 @@ WITH scoped AS (
       --#include sale
       --#include order_filters
 ), per_customer AS (
-    SELECT bucket, customer_id, COUNT(DISTINCT category_id) AS categories
+    -- Two or more categories is a lowest below the highest: plain MIN and MAX per customer, where
+    -- a distinct count keeps every customer's set of categories (at 10 M orders, a year in one
+    -- region by month: 122 -> 84 ms). Sales without a category count in neither, as in a distinct count.
+    SELECT bucket, customer_id, CASE WHEN MIN(category_id) < MAX(category_id) THEN 1 ELSE 0 END AS cross_buyer
     FROM scoped
     GROUP BY bucket, customer_id
 )
 SELECT bucket,
        COUNT(*) AS active_customers,
-       CAST(SUM(CASE WHEN categories >= 2 THEN 1 ELSE 0 END) AS BIGINT) AS cross_buyers
+       CAST(SUM(cross_buyer) AS BIGINT) AS cross_buyers
 FROM per_customer
 GROUP BY bucket
 ORDER BY bucket
