@@ -46,9 +46,15 @@ internal sealed class BenchStack : IAsyncDisposable
     /// <summary>DuckDB's worker threads for this run (--threads); 0 keeps DuckDB's default (one per core).</summary>
     public static int Threads { get; set; }
 
-    public static async Task<BenchStack> OpenAsync(string path, string memoryLimit = "8GB")
+    /// <summary>
+    /// DuckDB's memory cap for this run (--memory-limit): by default the dashboard's own
+    /// (Storage:DuckDbMemoryLimit), so the peak working set printed is the one a server would see.
+    /// </summary>
+    public static string MemoryLimit { get; set; } = new StorageOptions().DuckDbMemoryLimit;
+
+    public static async Task<BenchStack> OpenAsync(string path, string? memoryLimit = null)
     {
-        var collection = new ServiceCollection().AddCrmInsightDomain(_ => new DuckDbDatabase(path, memoryLimit, Threads));
+        var collection = new ServiceCollection().AddCrmInsightDomain(_ => new DuckDbDatabase(path, memoryLimit ?? MemoryLimit, Threads));
         if (MaxConcurrentQueries is { } concurrent)
         {
             collection.Configure<QueryCacheOptions>(o => o.MaxConcurrentQueries = concurrent);

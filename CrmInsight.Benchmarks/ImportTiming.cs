@@ -39,7 +39,7 @@ internal static class ImportTiming
         File.Delete(path);
         File.Delete(path + ".wal");
         await DuckDbFileCreator.CreateAsync(path, null, TimeProvider.System);
-        await using var stack = await BenchStack.OpenAsync(path, "4GB");
+        await using var stack = await BenchStack.OpenAsync(path);
         var importer = stack.Get<ImportService>();
 
         GC.Collect();

@@ -15,6 +15,7 @@ using CrmInsight.Domain.Storage;
 // Usage: dotnet run -c Release --project CrmInsight.Benchmarks -- [--orders N]... [--import-lines N]... [--csv-read-lines N]... [--folder DIR] [--reuse]
 //          [--concurrency N] (queries run at once, QueryCache:MaxConcurrentQueries; 1 = one after another)
 //          [--threads N] (DuckDB's worker threads; default one per core)
+//          [--memory-limit SIZE] (DuckDB's memory cap, e.g. 1GB; default the dashboard's Storage:DuckDbMemoryLimit)
 //          [--views Overview,Retention,...] [--filters default|ytd] [--no-rebuild] [--no-floors] [--top N]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- browser --database PATH --password P [--user admin] [--changes N]
@@ -66,6 +67,7 @@ for (var i = 0; i < args.Length; i++)
         case "--import-lines": imports.Add(int.Parse(args[++i].Replace("_", ""), CultureInfo.InvariantCulture)); break;
         case "--concurrency": BenchStack.MaxConcurrentQueries = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--threads": BenchStack.Threads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--memory-limit": BenchStack.MemoryLimit = args[++i]; break;
         case "--views": OverviewTiming.OnlyViews = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
         case "--filters": onlyFilter = args[++i]; break;
         case "--top": OverviewTiming.TopQueries = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
