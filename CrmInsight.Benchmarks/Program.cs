@@ -16,11 +16,11 @@ using CrmInsight.Domain.Storage;
 //          [--concurrency N] (queries run at once, QueryCache:MaxConcurrentQueries; 1 = one after another)
 //          [--threads N] (DuckDB's worker threads; default one per core)
 //          [--memory-limit SIZE] (DuckDB's memory cap, e.g. 1GB; default the dashboard's Storage:DuckDbMemoryLimit)
-//          [--views Overview,Retention,...] [--filters default|ytd] [--no-rebuild] [--no-floors] [--top N]
+//          [--views Overview,Retention,...] [--filters default|ytd|ytd-all] [--no-rebuild] [--no-floors] [--top N]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- wall [--orders N] [--writes N] [--minute SECONDS]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- browser --database PATH --password P [--user admin] [--changes N]
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- targets [--orders N]... [--database PATH]... [--folder DIR] [--reuse]
-//        dotnet run -c Release --project CrmInsight.Benchmarks -- sql NAME... [--filters default|ytd] [--monthly] [--twin]
+//        dotnet run -c Release --project CrmInsight.Benchmarks -- sql NAME... [--filters default|ytd|ytd-all] [--monthly] [--twin]
 //          (prints the queries with the filter's arguments as literals, for EXPLAIN ANALYZE outside the app)
 //        dotnet run -c Release --project CrmInsight.Benchmarks -- sql-ab --database PATH [--runs N] A.sql B.sql [C.sql ...]
 //          (runs the files' statements interleaved on one connection: median wall and processor time of each)
@@ -114,6 +114,8 @@ foreach (var orders in sizes)
     {
         ("default", "default (last 90 days)", DashboardFilter.Default),
         ("ytd", "year to date vs last year, one region", DashboardFilter.Default with { Preset = DatePreset.YearToDate, Comparison = ComparisonMode.SamePeriodLastYear, Regions = IdSet.Of(1) }),
+        // What the browser benchmark's period changes ask for: a longer window, nothing else filtered.
+        ("ytd-all", "year to date vs the period before, whole company", DashboardFilter.Default with { Preset = DatePreset.YearToDate }),
     };
     foreach (var (_, name, filter) in filters.Where(f => onlyFilter is null || f.Key == onlyFilter))
     {

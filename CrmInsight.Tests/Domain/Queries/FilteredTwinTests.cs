@@ -124,7 +124,7 @@ public sealed class FilteredTwinTests : IAsyncLifetime
     {
         var original = twin[QueryCache.MemberPrefix.Length..];
         // Each customer count of the twin is non-zero somewhere: repeat and retained customers included.
-        string[] customerColumns = ["active_customers", "repeat_customers", "previous_active", "retained", "lapsed_customers", "won_back"];
+        string[] customerColumns = ["active_customers", "repeat_customers", "previous_active", "retained", "lapsed_customers", "won_back", "customers"];
         var nonZero = new HashSet<string>(StringComparer.Ordinal);
         var counts = new HashSet<string>(StringComparer.Ordinal);
         var rows = 0;
