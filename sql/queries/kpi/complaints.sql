@@ -37,7 +37,9 @@ WITH customers AS (
         JOIN customers c ON c.customer_id = s.customer_id
         WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
     ) sales
-    WHERE prev_date IS NULL OR prev_date < bucket_start
+    WHERE COALESCE(prev_date,
+                   --#include long_ago
+                   ) < bucket_start
     GROUP BY bucket
 ),
 --#include complaint_rows

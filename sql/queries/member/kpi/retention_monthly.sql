@@ -12,7 +12,9 @@ WITH
         --#include member_sales
     ) s
     WHERE s.sale_date >= @prev_from AND s.sale_date < @date_to
-      AND (s.prev_date IS NULL OR s.prev_date < s.month_start)
+      AND COALESCE(s.prev_date,
+                   --#include long_ago
+                   ) < s.month_start
 ), counts AS (
     SELECT month_start, COUNT(*) AS customers
     FROM firsts

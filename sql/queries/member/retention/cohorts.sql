@@ -21,9 +21,9 @@ WITH members AS (
     ) s
     JOIN members m ON m.customer_id = s.customer_id
     WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
-      -- No previous same-member sale counts as one long before the month: the same test as "none,
-      -- or before the month", and cheaper to evaluate per row (at 10 M orders: 99 -> 86 ms).
-      AND COALESCE(s.prev_date, CAST('1900-01-01' AS DATE)) < s.month_start
+      AND COALESCE(s.prev_date,
+                   --#include long_ago
+                   ) < s.month_start
     GROUP BY m.cohort, s.month_start
 ),
 --#include cohort_rows

@@ -36,7 +36,9 @@ WITH
 ), counted AS (
     SELECT member_id, COUNT(*) AS customers
     FROM member_sales
-    WHERE prev_date IS NULL OR prev_date < @date_from
+    WHERE COALESCE(prev_date,
+                   --#include long_ago
+                   ) < @date_from
     GROUP BY member_id
 ),
 --#include dimension_names
