@@ -88,6 +88,16 @@ public static class QueryArgs
         IsOne(args, "rep_all") && IsOne(args, "campaign_all") && IsOne(args, "scope_all")
         && DimensionKinds.All.All(kind => args.TryGet($"{kind.UrlName()}_all", out _));
 
+    /// <summary>
+    /// Whether the arguments filter only on the customer (region, segment, team, rep; any members),
+    /// not on the sale's channel, category or campaign, for the whole scope: what a twin marked
+    /// <see cref="SqlQuery.CustomerFiltersDirective"/> answers. (A query that does not read channel or
+    /// category has them unfiltered here: <see cref="WithoutUnreadDimensions"/>.)
+    /// </summary>
+    public static bool IsCustomerFiltered(SqlArgs args) =>
+        IsOne(args, "channel_all") && IsOne(args, "category_all") && IsOne(args, "campaign_all") && IsOne(args, "scope_all")
+        && DimensionKinds.All.All(kind => args.TryGet($"{kind.UrlName()}_all", out _));
+
     /// <summary>The dimensions agg_member_chain carries a previous same-member sale for (queries/member/).</summary>
     public static IReadOnlyList<DimensionKind> MemberKinds { get; } = [DimensionKind.Region, DimensionKind.Segment, DimensionKind.Channel, DimensionKind.Category];
 

@@ -114,7 +114,8 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
     /// </summary>
     /// <remarks>
     /// A twin marked <see cref="SqlQuery.DayFiltersDirective"/> answers under filters on the dimensions
-    /// agg_sale_day carries too (<see cref="QueryArgs.IsDayFiltered"/>).
+    /// agg_sale_day carries too (<see cref="QueryArgs.IsDayFiltered"/>); one marked
+    /// <see cref="SqlQuery.CustomerFiltersDirective"/> under filters on the customer (<see cref="QueryArgs.IsCustomerFiltered"/>).
     /// Under a filter on one member of region, segment, channel or category (and nothing else, the
     /// whole scope: <see cref="QueryArgs.IsOneMember"/>), its <c>member/</c> twin when one exists:
     /// it reads agg_member_chain and agg_sale_day's rows of that member (FilteredTwinTests hold it equal).
@@ -126,7 +127,9 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
             return queryName;
         }
         if (runner.Has(UnfilteredPrefix + queryName)
-            && (QueryArgs.IsUnfiltered(args) || (QueryArgs.IsDayFiltered(args) && runner.Prepare(UnfilteredPrefix + queryName).AnswersDayFilters)))
+            && (QueryArgs.IsUnfiltered(args)
+                || (QueryArgs.IsDayFiltered(args) && runner.Prepare(UnfilteredPrefix + queryName).AnswersDayFilters)
+                || (QueryArgs.IsCustomerFiltered(args) && runner.Prepare(UnfilteredPrefix + queryName).AnswersCustomerFilters)))
         {
             return UnfilteredPrefix + queryName;
         }

@@ -39,6 +39,16 @@ public sealed record SqlQuery(string Name, SqlDialect Dialect, string Text, IRea
     /// <summary>The twin says it answers under the filters agg_sale_day carries (see <see cref="DayFiltersDirective"/>).</summary>
     public bool AnswersDayFilters { get; init; } = Text.Contains(DayFiltersDirective, StringComparison.Ordinal);
 
+    /// <summary>
+    /// The line that marks a twin under <c>unfiltered/</c> that applies the customer filters itself
+    /// (sql/fragments/customer_guard.sql): it answers as its namesake under any filter on the
+    /// customer (region, segment, the owner's team and rep), with no campaign filter and for the whole scope.
+    /// </summary>
+    public const string CustomerFiltersDirective = "--#customer-filters";
+
+    /// <summary>The twin says it answers under the customer filters (see <see cref="CustomerFiltersDirective"/>).</summary>
+    public bool AnswersCustomerFilters { get; init; } = Text.Contains(CustomerFiltersDirective, StringComparison.Ordinal);
+
     /// <summary>The query says its rows add up over a split scan (see <see cref="AdditiveDirective"/>).</summary>
     public bool IsAdditive { get; init; } = Text.Contains(DatedDirective, StringComparison.Ordinal) && Text.Contains(AdditiveDirective, StringComparison.Ordinal)
         && Parameters.Contains("date_from") && Parameters.Contains("date_to") && Parameters.Contains("window_from");

@@ -1,4 +1,8 @@
--- marketing/campaign_customers when nothing is filtered and the scope is everything. The page is
+-- marketing/campaign_customers without a campaign filter, for the whole scope, under any filter on
+-- the customer (region, segment, the owner's team and rep, as the namesake reads them: a customer
+-- filter takes or leaves all of a customer's touches and sales, so the per-customer chains answer
+-- it; the touched customers are joined to those the filters leave, and nothing is joined when
+-- nothing is filtered). The page is
 -- chosen before anything is counted or looked up per customer: each touched customer is one
 -- agg_touch_conversion row (their first touch in the window: the previous touch is before it),
 -- ranked by the sort alone (no grouping of every touch, no join of every customer to
@@ -10,12 +14,26 @@
 -- costs only the sorts other than revenue.
 -- The page's touches, response, conversion and sales are then counted for its rows only, as its
 -- namesake counts them (sql/fragments/campaign_customer_rows.sql).
-WITH touched AS (
+--#customer-filters
+WITH customers AS (
+    --#include filtered_customers
+), touched AS (
+    -- Without a customer filter the touches alone, else joined to the customers: each branch is
+    -- gated in its WHERE, so the engine skips the other (and the customers when nobody is filtered).
     SELECT t.customer_id, t.sent_date AS first_touch
     FROM agg_touch_conversion t
-    WHERE t.sent_date >= @date_from AND t.sent_date < @date_to
+    WHERE @region_all = 1 AND @segment_all = 1 AND @team_all = 1 AND @rep_all = 1
+      AND t.sent_date >= @date_from AND t.sent_date < @date_to
       AND (t.prev_date IS NULL OR t.prev_date < @date_from)
-      --#include unfiltered_guard
+      --#include customer_guard
+    UNION ALL
+    SELECT t.customer_id, t.sent_date AS first_touch
+    FROM agg_touch_conversion t
+    JOIN customers c ON c.customer_id = t.customer_id
+    WHERE NOT (@region_all = 1 AND @segment_all = 1 AND @team_all = 1 AND @rep_all = 1)
+      AND t.sent_date >= @date_from AND t.sent_date < @date_to
+      AND (t.prev_date IS NULL OR t.prev_date < @date_from)
+      --#include customer_guard
 ), window_revenue AS (
     SELECT l.customer_id, l.lifetime_revenue - (f.lifetime_revenue - f.revenue) AS revenue
     FROM agg_sale_chain l
