@@ -30,7 +30,7 @@ namespace CrmInsight.Domain.Aggregates;
 public sealed class PreAggregates(QueryRunner runner, TimeProvider time)
 {
     /// <summary>The name recorded in aggregate_state once the aggregates of this build exist.</summary>
-    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2+pairs_v2+acquisition_v1+ret_v1+contribution_v2+campaign_days_v1+complaints_v1+first_row_v1+touch_pairs_v1+conversion_pairs_v1";
+    public const string StateName = "sales_touches_days_v2+marketing_v2+cohorts_v1+service_v1+targets_v2+pairs_v2+acquisition_v1+ret_v1+contribution_v3+campaign_days_v1+complaints_v1+first_row_v1+touch_pairs_v1+conversion_pairs_v1";
 
     // Customers (days) per statement: the ids become one bound parameter each.
     private const int CustomerBatch = 500;

@@ -651,7 +651,11 @@ CREATE TABLE IF NOT EXISTS agg_member_chain (
     prev2_region_date   DATE,
     prev2_segment_date  DATE,
     prev2_channel_date  DATE,
-    prev2_category_date DATE
+    prev2_category_date DATE,
+    -- The sale's revenue and the customer's first-ever sale (any member): under a filter on one
+    -- member, revenue by new and returning buyers and the churned customers' lifetime read no facts.
+    revenue             DECIMAL(18,2),
+    first_date          DATE
 );
 -- A file from before these columns gets them here, and their values from the rebuild that the
 -- new aggregate_state name asks for.
@@ -660,6 +664,8 @@ ALTER TABLE agg_member_chain ADD COLUMN IF NOT EXISTS prev2_region_date DATE;
 ALTER TABLE agg_member_chain ADD COLUMN IF NOT EXISTS prev2_segment_date DATE;
 ALTER TABLE agg_member_chain ADD COLUMN IF NOT EXISTS prev2_channel_date DATE;
 ALTER TABLE agg_member_chain ADD COLUMN IF NOT EXISTS prev2_category_date DATE;
+ALTER TABLE agg_member_chain ADD COLUMN IF NOT EXISTS revenue DECIMAL(18,2);
+ALTER TABLE agg_member_chain ADD COLUMN IF NOT EXISTS first_date DATE;
 
 -- Complaints (complaint_rate's numerator, KPIS.md §3: a complainant counts with a sale in the
 -- same bucket): per customer and day they complained (fact_ticket, is_complaint), their latest

@@ -625,6 +625,8 @@ IF OBJECT_ID(N'dbo.agg_member_chain', N'U') IS NULL
         prev2_segment_date  DATE NULL,
         prev2_channel_date  DATE NULL,
         prev2_category_date DATE NULL,
+        revenue             DECIMAL(18,2) NULL,
+        first_date          DATE NULL,
         INDEX cci_agg_member_chain CLUSTERED COLUMNSTORE
     );
 IF COL_LENGTH(N'dbo.agg_member_chain', N'month_start') IS NULL
@@ -637,6 +639,10 @@ IF COL_LENGTH(N'dbo.agg_member_chain', N'prev2_channel_date') IS NULL
     ALTER TABLE dbo.agg_member_chain ADD prev2_channel_date DATE NULL;
 IF COL_LENGTH(N'dbo.agg_member_chain', N'prev2_category_date') IS NULL
     ALTER TABLE dbo.agg_member_chain ADD prev2_category_date DATE NULL;
+IF COL_LENGTH(N'dbo.agg_member_chain', N'revenue') IS NULL
+    ALTER TABLE dbo.agg_member_chain ADD revenue DECIMAL(18,2) NULL;
+IF COL_LENGTH(N'dbo.agg_member_chain', N'first_date') IS NULL
+    ALTER TABLE dbo.agg_member_chain ADD first_date DATE NULL;
 
 -- Complaints: each complainant's sales before and after the day they complained (see duckdb.sql).
 IF OBJECT_ID(N'dbo.agg_complaint_sale', N'U') IS NULL

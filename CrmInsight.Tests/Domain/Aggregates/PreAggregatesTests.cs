@@ -280,7 +280,7 @@ public sealed class PreAggregatesTests : IAsyncLifetime
     /// agg_member_chain as its definition says (duckdb.sql), computed here from every order: each sale
     /// of an identified customer with its month, its four members and, per dimension, the dates of the
     /// customer's previous and second-previous sale of the same member (no member counting as one),
-    /// sales ordered by date, then id.
+    /// sales ordered by date, then id; and each sale's revenue and the customer's first-ever sale.
     /// </summary>
     private async Task ContributionAggregatesEqualTheFactsAsync()
     {
@@ -314,6 +314,17 @@ public sealed class PreAggregatesTests : IAsyncLifetime
         Assert.Contains(expected, e => !e.EndsWith("- - - -", StringComparison.Ordinal)); // and a third time
         Assert.True(sales.Any(o => o.Category is null), "some sales name no category");
         Assert.Equal(expected, stored);
+
+        // Each row's revenue and the customer's first-ever sale (of any member).
+        var firsts = sales.GroupBy(o => o.Customer).ToDictionary(g => g.Key!.Value, g => g.Min(o => o.Date));
+        var expectedSales = sales.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Customer} {o.Date:yyyy-MM-dd} {o.Revenue:F2} {firsts[o.Customer!.Value]:yyyy-MM-dd}"))
+            .Order(StringComparer.Ordinal).ToList();
+        var storedSales = (await _db.RowsAsync<(long Customer, DateTime Date, decimal Revenue, DateTime First)>(
+                "SELECT customer_id, CAST(sale_date AS TIMESTAMP), revenue, CAST(first_date AS TIMESTAMP) FROM agg_member_chain"))
+            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Customer} {r.Date:yyyy-MM-dd} {r.Revenue:F2} {r.First:yyyy-MM-dd}"))
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.True(firsts.Count < sales.Count, "some customer bought more than once");
+        Assert.Equal(expectedSales, storedSales);
 
         static string Day(DateTime? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
     }
