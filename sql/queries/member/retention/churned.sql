@@ -17,7 +17,10 @@ WITH previous_customers AS (
     ) s
     WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
       AND (s.prev_date IS NULL OR s.prev_date < @date_from)
-), churned AS (
+), churned AS
+--#include materialized
+(
+    -- Read by the lifetime sums and by the latest CSAT answers: computed once.
     SELECT p.customer_id
     FROM previous_customers p
     WHERE NOT EXISTS (SELECT 1 FROM current_customers c WHERE c.customer_id = p.customer_id)
