@@ -9,7 +9,7 @@ using CrmInsight.Domain.Sql;
 namespace CrmInsight.Benchmarks;
 
 /// <summary>
-/// Prints catalog queries as DuckDB text with the default (or YTD-vs-LY, one region) filter's
+/// Prints catalog queries as DuckDB text with the default (or YTD-vs-LY, one region; or YTD, whole company) filter's
 /// arguments written in as literals (--portable: the text SQL Server gets, which DuckDB runs too), statements separated by "----" lines: the input of a
 /// query-plan session (EXPLAIN ANALYZE) or of a hand-written rival, outside the app. Further
 /// arguments as name=value (dimension=channel).
@@ -28,7 +28,14 @@ internal static partial class SqlDump
         {
             switch (args[i])
             {
-                case "--filters": filter = args[++i] == "ytd" ? DashboardFilter.Default with { Preset = DatePreset.YearToDate, Comparison = ComparisonMode.SamePeriodLastYear, Regions = IdSet.Of(1) } : DashboardFilter.Default; break;
+                case "--filters":
+                    filter = args[++i] switch
+                    {
+                        "ytd" => DashboardFilter.Default with { Preset = DatePreset.YearToDate, Comparison = ComparisonMode.SamePeriodLastYear, Regions = IdSet.Of(1) },
+                        "ytd-all" => DashboardFilter.Default with { Preset = DatePreset.YearToDate },
+                        _ => DashboardFilter.Default,
+                    };
+                    break;
                 case "--monthly": monthly = true; break;
                 case "--twin": unfiltered = true; break;
                 case "--portable": dialect = SqlDialect.SqlServer; break;
