@@ -18,12 +18,16 @@ public sealed class EngineFragmentTests : IAsyncLifetime
     private static readonly DateRange March = new(new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 1));
     private static readonly DateRange February = new(new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 1));
 
+    // A member twin answers a filter on one member only; declared before Cases, which reads it.
+    private static readonly (string Name, object Value)[] OneRegion = [("region_all", 0), ("region_ids", new List<int> { 1 })];
+
     // The queries and the arguments each is compared under (beyond the standard filter and window).
     private static readonly Dictionary<string, (string Name, object Value)[][]> Cases = new(StringComparer.Ordinal)
     {
         ["kpi/ticket_times"] = [[("monthly", 0)], [("monthly", 1)]],
         ["kpi/retention_monthly"] = [[("monthly", 1)]],
         ["kpi/top_customers"] = [[("monthly", 0)], [("monthly", 1)]],
+        ["member/retention/churned"] = [[.. ChurnedPage("lifetime_revenue"), .. OneRegion], [.. ChurnedPage("name"), .. OneRegion]],
         ["satisfaction/by_dimension"] = [[]],
         ["unfiltered/kpi/ticket_times"] = [[("monthly", 0)], [("monthly", 1)]],
         ["unfiltered/kpi/top_customers"] = [[("monthly", 0)], [("monthly", 1)]],
