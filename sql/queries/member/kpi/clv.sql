@@ -13,21 +13,8 @@ WITH totals AS (
     FROM agg_sale_day o
     WHERE o.sale_date >= @date_from AND o.sale_date < @date_to
       --#include day_filters
-), current_customers AS (
-    SELECT s.customer_id, s.prev_date
-    FROM (
-        --#include member_sales
-    ) s
-    WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
-      AND (s.prev_date IS NULL OR s.prev_date < @date_from)
-), previous_customers AS (
-    SELECT s.customer_id
-    FROM (
-        --#include member_sales
-    ) s
-    WHERE s.sale_date >= @prev_from AND s.sale_date < @prev_to
-      AND (s.prev_date IS NULL OR s.prev_date < @prev_from)
-)
+),
+--#include member_window_customers
 SELECT
     @date_from AS bucket,
     t.revenue, t.gross_profit, t.orders, t.identified_orders,

@@ -3,21 +3,9 @@
 -- member (its rows whose previous same-member sale is before the window: one per customer) who are
 -- not customers of the member in the period, with their lifetime of the member to @date_to summed
 -- over the chain's rows (each carries its sale's revenue): no sale of the facts is read.
-WITH previous_customers AS (
-    SELECT s.customer_id
-    FROM (
-        --#include member_sales
-    ) s
-    WHERE s.sale_date >= @prev_from AND s.sale_date < @prev_to
-      AND (s.prev_date IS NULL OR s.prev_date < @prev_from)
-), current_customers AS (
-    SELECT s.customer_id
-    FROM (
-        --#include member_sales
-    ) s
-    WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
-      AND (s.prev_date IS NULL OR s.prev_date < @date_from)
-), churned AS
+WITH
+--#include member_window_customers
+, churned AS
 --#include materialized
 (
     -- Read by the lifetime sums and by the latest CSAT answers: computed once.

@@ -4,21 +4,9 @@
 -- member by customer. A window's customers of the member are its rows whose previous same-member
 -- sale is before the window (one row per customer); a comparison customer is retained when they
 -- are a customer of the period too (adjacent windows, a gap or an overlap alike).
-WITH previous_customers AS (
-    SELECT s.customer_id
-    FROM (
-        --#include member_sales
-    ) s
-    WHERE s.sale_date >= @prev_from AND s.sale_date < @prev_to
-      AND (s.prev_date IS NULL OR s.prev_date < @prev_from)
-), current_customers AS (
-    SELECT s.customer_id
-    FROM (
-        --#include member_sales
-    ) s
-    WHERE s.sale_date >= @date_from AND s.sale_date < @date_to
-      AND (s.prev_date IS NULL OR s.prev_date < @date_from)
-), base AS (
+WITH
+--#include member_window_customers
+, base AS (
     SELECT p.customer_id, CASE WHEN c.customer_id IS NULL THEN 'churned' ELSE 'retained' END AS grp
     FROM previous_customers p
     LEFT JOIN current_customers c ON c.customer_id = p.customer_id
