@@ -24,10 +24,4 @@ WITH identified AS (
       --#include member_guard
     GROUP BY d.month_start
 )
-SELECT COALESCE(i.bucket, a.bucket) AS bucket,
-       CAST(COALESCE(i.new_revenue, 0) AS DECIMAL(18,2)) AS new_revenue,
-       CAST(COALESCE(i.returning_revenue, 0) AS DECIMAL(18,2)) AS returning_revenue,
-       CAST(COALESCE(a.revenue, 0) AS DECIMAL(18,2)) AS anonymous_revenue
-FROM identified i
-FULL JOIN anonymous a ON a.bucket = i.bucket
-ORDER BY COALESCE(i.bucket, a.bucket)
+--#include new_vs_returning_rows
