@@ -84,9 +84,7 @@ public static class QueryArgs
     /// channel, category, team; any members), for the whole scope: what a twin marked
     /// <see cref="SqlQuery.DayFiltersDirective"/> answers.
     /// </summary>
-    public static bool IsDayFiltered(SqlArgs args) =>
-        IsOne(args, "rep_all") && IsOne(args, "campaign_all") && IsOne(args, "scope_all")
-        && DimensionKinds.All.All(kind => args.TryGet($"{kind.UrlName()}_all", out _));
+    public static bool IsDayFiltered(SqlArgs args) => FiltersNone(args, "rep_all", "campaign_all");
 
     /// <summary>
     /// Whether the arguments filter only on the customer (region, segment, team, rep; any members),
@@ -94,8 +92,11 @@ public static class QueryArgs
     /// <see cref="SqlQuery.CustomerFiltersDirective"/> answers. (A query that does not read channel or
     /// category has them unfiltered here: <see cref="WithoutUnreadDimensions"/>.)
     /// </summary>
-    public static bool IsCustomerFiltered(SqlArgs args) =>
-        IsOne(args, "channel_all") && IsOne(args, "category_all") && IsOne(args, "campaign_all") && IsOne(args, "scope_all")
+    public static bool IsCustomerFiltered(SqlArgs args) => FiltersNone(args, "channel_all", "category_all", "campaign_all");
+
+    // The arguments say every dimension's filter, leave those named unfiltered and are for the whole scope.
+    private static bool FiltersNone(SqlArgs args, params string[] unfiltered) =>
+        unfiltered.All(name => IsOne(args, name)) && IsOne(args, "scope_all")
         && DimensionKinds.All.All(kind => args.TryGet($"{kind.UrlName()}_all", out _));
 
     /// <summary>The dimensions agg_member_chain carries a previous same-member sale for (queries/member/).</summary>

@@ -126,12 +126,15 @@ public sealed class QueryCache(QueryRunner runner, HybridCache cache, IOptions<Q
         {
             return queryName;
         }
-        if (runner.Has(UnfilteredPrefix + queryName)
-            && (QueryArgs.IsUnfiltered(args)
-                || (QueryArgs.IsDayFiltered(args) && runner.Prepare(UnfilteredPrefix + queryName).AnswersDayFilters)
-                || (QueryArgs.IsCustomerFiltered(args) && runner.Prepare(UnfilteredPrefix + queryName).AnswersCustomerFilters)))
+        if (runner.Has(UnfilteredPrefix + queryName))
         {
-            return UnfilteredPrefix + queryName;
+            var twin = runner.Prepare(UnfilteredPrefix + queryName);
+            if (QueryArgs.IsUnfiltered(args)
+                || (QueryArgs.IsDayFiltered(args) && twin.AnswersDayFilters)
+                || (QueryArgs.IsCustomerFiltered(args) && twin.AnswersCustomerFilters))
+            {
+                return UnfilteredPrefix + queryName;
+            }
         }
         return QueryArgs.IsOneMember(args) && runner.Has(MemberPrefix + queryName) ? MemberPrefix + queryName : queryName;
     }

@@ -27,8 +27,16 @@ public sealed class FilteredTwinTests : IAsyncLifetime
 
     public static TheoryData<string> CustomerFilterTwins() => [.. CustomerFilterTwinNames()];
 
-    private static IEnumerable<string> CustomerFilterTwinNames() =>
-        SqlCatalog.Default.QueryNames.Where(n => n.StartsWith(QueryCache.UnfilteredPrefix, StringComparison.Ordinal) && SqlCatalog.Default.Get(n, SqlDialect.DuckDb).AnswersCustomerFilters);
+    private static IEnumerable<string> DayFilterTwinNames() => UnfilteredTwinsWhere(q => q.AnswersDayFilters);
+
+    private static IEnumerable<string> CustomerFilterTwinNames() => UnfilteredTwinsWhere(q => q.AnswersCustomerFilters);
+
+    private static IEnumerable<string> UnfilteredTwinsWhere(Func<SqlQuery, bool> marked) =>
+        SqlCatalog.Default.QueryNames.Where(n => n.StartsWith(QueryCache.UnfilteredPrefix, StringComparison.Ordinal) && marked(SqlCatalog.Default.Get(n, SqlDialect.DuckDb)));
+
+    /// <summary>The arguments of a table's page as TableService adds them, largest first.</summary>
+    private static SqlArgs Paged(SqlArgs args, string sort, int offset = 0, int limit = 1000) =>
+        args.With("sort", sort).With("descending", 1).With("offset", offset).With("limit", limit);
 
     /// <summary>Filters on the customer: one member, two of one dimension, two dimensions, the owner's team, the owner.</summary>
     private static readonly DashboardFilter[] CustomerFilters =
@@ -44,9 +52,6 @@ public sealed class FilteredTwinTests : IAsyncLifetime
     /// <summary>A table's page as TableService asks for it, under each sort the customer-filter twins order by, and a page of two after the first row.</summary>
     private static readonly (string Sort, int Offset, int Limit)[] Pages =
         [("revenue", 0, 1000), ("name", 0, 1000), ("first_touch", 0, 1000), ("revenue", 1, 2), ("name", 1, 2), ("first_touch", 1, 2)];
-
-    private static IEnumerable<string> DayFilterTwinNames() =>
-        SqlCatalog.Default.QueryNames.Where(n => n.StartsWith(QueryCache.UnfilteredPrefix, StringComparison.Ordinal) && SqlCatalog.Default.Get(n, SqlDialect.DuckDb).AnswersDayFilters);
 
     /// <summary>Filters on the dimensions agg_sale_day carries: one member, two of one dimension, two dimensions, the team.</summary>
     private static readonly DashboardFilter[] DayFilters =
@@ -121,8 +126,7 @@ public sealed class FilteredTwinTests : IAsyncLifetime
         {
             foreach (var ((period, previous, monthly), page) in UnfilteredTwinTests.Windows.SelectMany(w => Pages.Select(p => (w, p))))
             {
-                var args = QueryArgs.For(CustomerFilters[f], DataScope.All).Window(period, previous).Monthly(monthly)
-                    .With("sort", page.Sort).With("descending", 1).With("offset", page.Offset).With("limit", page.Limit);
+                var args = Paged(QueryArgs.For(CustomerFilters[f], DataScope.All).Window(period, previous).Monthly(monthly), page.Sort, page.Offset, page.Limit);
                 Assert.Equal(twin, _db.Cache.ChooseQuery(original, args));
                 var expected = RowText.Of(await _db.Runner.QueryRowsAsync(original, args));
                 Assert.Equal(expected, RowText.Of(await _db.Runner.QueryRowsAsync(twin, args)));
@@ -144,8 +148,7 @@ public sealed class FilteredTwinTests : IAsyncLifetime
     {
         var original = twin[QueryCache.UnfilteredPrefix.Length..];
         var (period, previous, monthly) = UnfilteredTwinTests.Windows[0];
-        SqlArgs Args(DashboardFilter filter, DataScope scope) => QueryArgs.For(filter, scope).Window(period, previous).Monthly(monthly)
-            .With("sort", "revenue").With("descending", 1).With("offset", 0).With("limit", 1000);
+        SqlArgs Args(DashboardFilter filter, DataScope scope) => Paged(QueryArgs.For(filter, scope).Window(period, previous).Monthly(monthly), "revenue");
         var north = DashboardFilter.Default with { Regions = IdSet.Of(1) };
         foreach (var args in new[] { Args(north with { Campaigns = IdSet.Of(1) }, DataScope.All), Args(north with { Channels = IdSet.Of(1) }, DataScope.All),
                      Args(north with { Categories = IdSet.Of(1) }, DataScope.All), Args(north, DataScope.ForTeams(IdSet.Of(1))), Args(DashboardFilter.Default, DataScope.Nothing) })
@@ -207,8 +210,7 @@ public sealed class FilteredTwinTests : IAsyncLifetime
         {
             foreach (var ((period, previous, monthly), page) in UnfilteredTwinTests.Windows.SelectMany(w => pages.Select(p => (w, p))))
             {
-                var args = QueryArgs.For(filter, DataScope.All).Window(period, previous).Monthly(monthly)
-                    .With("sort", page.Sort).With("descending", 1).With("offset", page.Offset).With("limit", page.Limit);
+                var args = Paged(QueryArgs.For(filter, DataScope.All).Window(period, previous).Monthly(monthly), page.Sort, page.Offset, page.Limit);
                 Assert.Equal(twin, _db.Cache.ChooseQuery(original, args));
                 var expected = await _db.Runner.QueryRowsAsync(original, args);
                 Assert.Equal(RowText.Of(expected), RowText.Of(await _db.Runner.QueryRowsAsync(twin, args)));
@@ -229,8 +231,7 @@ public sealed class FilteredTwinTests : IAsyncLifetime
     {
         var original = twin[QueryCache.MemberPrefix.Length..];
         var (period, previous, monthly) = UnfilteredTwinTests.Windows[0];
-        SqlArgs Args(DashboardFilter filter, DataScope scope) => QueryArgs.For(filter, scope).Window(period, previous).Monthly(monthly)
-            .With("sort", "lifetime_revenue").With("descending", 1).With("offset", 0).With("limit", 1000);
+        SqlArgs Args(DashboardFilter filter, DataScope scope) => Paged(QueryArgs.For(filter, scope).Window(period, previous).Monthly(monthly), "lifetime_revenue");
         var north = DashboardFilter.Default with { Regions = IdSet.Of(1) };
         var others = new[]
         {

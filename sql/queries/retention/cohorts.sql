@@ -5,13 +5,9 @@
 -- The window's sales are joined to the members before anything is made distinct: a customer has
 -- one first sale, so one cohort, and the distinct members active in a month are the cell.
 --#dated
-WITH members AS (
-    SELECT DISTINCT o.customer_id, d.month_start AS cohort
-    FROM agg_first_sale o
-    JOIN dim_date d ON d.calendar_date = o.first_date
-    WHERE o.first_date >= @date_from AND o.first_date < @date_to
-      --#include order_filters
-), cells AS (
+WITH
+--#include cohort_members
+, cells AS (
     SELECT m.cohort, d.month_start AS active_month, COUNT(DISTINCT o.customer_id) AS customers
     FROM fact_order o
     JOIN dim_date d ON d.calendar_date = o.order_date

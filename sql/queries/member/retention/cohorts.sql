@@ -7,14 +7,11 @@
 -- sale before @date_from, so in the window's first month, begun before @date_from, only a first-ever
 -- sale of the member qualifies, as in the namesake.)
 --#dated
-WITH members AS (
-    SELECT DISTINCT o.customer_id, d.month_start AS cohort
-    FROM agg_first_sale o
-    JOIN dim_date d ON d.calendar_date = o.first_date
-    WHERE o.first_date >= @date_from AND o.first_date < @date_to
-      --#include order_filters
-      --#include member_guard
-), cells AS (
+-- The cells join the member's chain rows (member_sales, which carries member_guard), so other
+-- arguments give no rows.
+WITH
+--#include cohort_members
+, cells AS (
     SELECT m.cohort, s.month_start AS active_month, COUNT(*) AS customers
     FROM (
         --#include member_sales
